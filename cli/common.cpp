@@ -1,0 +1,93 @@
+#include "common.hpp"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "books/fund.hpp"
+#include "config/fund_config.hpp"
+#include "error.hpp"
+#include "util/clock.hpp"
+#include "util/text.hpp"
+
+namespace cfund::cli {
+
+namespace {
+
+Lang language_from(const std::string& text) { return text == "en" ? Lang::en : Lang::zh; }
+
+InputError option_error(const std::string& option, const Message& why) {
+  return InputError(bilingual("{0}：{1}", "{0}: {2}", option, why.zh, why.en));
+}
+
+}  // namespace
+
+Lang detect_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc) return language_from(argv[i + 1]);
+    if (std::strncmp(argv[i], "--lang=", 7) == 0) return language_from(argv[i] + 7);
+  }
+  if (const char* env = std::getenv("CFUND_LANG"); env != nullptr && *env != '\0') return language_from(env);
+  try {
+    return language_from(config::load_user_config().lang);
+  } catch (const Error&) {
+    return Lang::zh;  // a broken user config is reported when it is used for the operator
+  }
+}
+
+storage::FundFile open_fund(const Context& ctx) {
+  if (ctx.fund_path.empty()) {
+    throw InputError(bilingual("请用 -f/--fund 指定基金账套文件，或设置环境变量 CFUND_FUND", "name the fund file with -f/--fund or the CFUND_FUND environment variable"));
+  }
+  return storage::FundFile::open(ctx.fund_path);
+}
+
+books::Recorder recorder_for(const Context& ctx, storage::FundFile& file) {
+  const auto settings = books::load_settings(file);
+  return books::Recorder{config::resolve_operator(ctx.operator_option, settings.default_operator), util::now()};
+}
+
+util::Fen amount_option(const std::string& option, const std::string& text) {
+  auto amount = util::parse_amount(text);
+  if (!amount) throw option_error(option, amount.error());
+  return *amount;
+}
+
+util::Date date_option(const std::string& option, const std::string& text, const util::Date& fallback) {
+  if (text.empty()) return fallback;
+  auto date = util::parse_date(util::trim(text));
+  if (!date) throw option_error(option, date.error());
+  return *date;
+}
+
+util::Period period_option(const std::string& option, const std::string& text) {
+  if (text.empty()) return util::Period{util::Date{1900, 1, 1}, util::Date{9999, 12, 31}, ""};
+  auto period = util::parse_period(util::trim(text));
+  if (!period) throw option_error(option, period.error());
+  return *period;
+}
+
+std::int64_t entry_id_option(const std::string& option, const std::string& text) {
+  const std::string trimmed = util::trim(text);
+  std::int64_t value = 0;
+  bool ok = !trimmed.empty() && trimmed.size() <= 15;
+  for (char c : trimmed) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok) value = value * 10 + (c - '0');
+  }
+  if (!ok || value == 0) {
+    throw option_error(option, bilingual("“{0}”不是分录编号（正整数）", "'{0}' is not an entry number (a positive whole number)", text));
+  }
+  return value;
+}
+
+std::int64_t beneficiary_option(const std::string& option, const std::string& text) {
+  std::string trimmed = util::trim(text);
+  if (!trimmed.empty() && (trimmed[0] == 'B' || trimmed[0] == 'b')) trimmed.erase(0, 1);
+  try {
+    return entry_id_option(option, trimmed);
+  } catch (const InputError&) {
+    throw option_error(option, bilingual("“{0}”不是受助对象编号（如 B0001）", "'{0}' is not a beneficiary number (like B0001)", text));
+  }
+}
+
+}  // namespace cfund::cli

@@ -1,0 +1,53 @@
+#pragma once
+// What every command shares: the global options, opening the fund, turning option
+// text into values (errors name the option), and the language of messages.
+
+#include <optional>
+#include <string>
+
+#include "books/journal.hpp"
+#include "storage/fund_file.hpp"
+#include "util/date.hpp"
+#include "util/message.hpp"
+#include "util/money.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace cfund::cli {
+
+struct Context {
+  Lang lang = Lang::zh;
+  std::string lang_option;  // --lang as given (checked in main)
+  std::string fund_path;    // -f/--fund or CFUND_FUND
+  std::string operator_option;
+  std::string output;       // what the command prints on stdout
+  std::string notice;       // what it prints on stderr on success (warnings)
+
+  // A description in the user's language, for --help.
+  std::string tr(const char* zh, const char* en) const { return lang == Lang::en ? en : zh; }
+};
+
+// The language for messages before the command line is parsed: --lang, else
+// CFUND_LANG, else the user's config, else Chinese.
+Lang detect_language(int argc, char** argv);
+
+storage::FundFile open_fund(const Context& ctx);
+books::Recorder recorder_for(const Context& ctx, storage::FundFile& file);
+
+util::Fen amount_option(const std::string& option, const std::string& text);
+util::Date date_option(const std::string& option, const std::string& text, const util::Date& fallback);
+util::Period period_option(const std::string& option, const std::string& text);
+std::int64_t entry_id_option(const std::string& option, const std::string& text);
+std::int64_t beneficiary_option(const std::string& option, const std::string& text);
+
+// Every subcommand file exposes one setup function, wired in main.cpp.
+void setup_init(CLI::App& app, Context& ctx);
+void setup_fund(CLI::App& app, Context& ctx);
+void setup_donate(CLI::App& app, Context& ctx);
+void setup_disburse(CLI::App& app, Context& ctx);
+void setup_beneficiary(CLI::App& app, Context& ctx);
+void setup_movements(CLI::App& app, Context& ctx);
+
+}  // namespace cfund::cli

@@ -1,0 +1,116 @@
+// cfund disburse add | list | void
+
+#include <CLI/CLI.hpp>
+
+#include "books/disbursements.hpp"
+#include "books/movements.hpp"
+#include "common.hpp"
+#include "render/books_views.hpp"
+
+namespace cfund::cli {
+
+namespace {
+
+struct AddOptions {
+  std::string amount;
+  std::string account;
+  std::string designation;
+  std::string category;
+  std::string payee;
+  std::string purpose;
+  std::string beneficiary;
+  std::string approval;
+  std::string voucher;
+  std::string ref;
+  std::string date;
+  std::string memo;
+  std::string allow_repeat;
+};
+
+struct ListOptions {
+  std::string period;
+  bool json = false;
+};
+
+struct VoidOptions {
+  std::string id;
+  std::string reason;
+  std::string date;
+};
+
+std::string run_add(const AddOptions& o, const Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto recorder = recorder_for(ctx, file);
+  books::DisbursementInput input;
+  input.amount = amount_option("--amount", o.amount);
+  input.date = date_option("--date", o.date, recorder.now.today);
+  input.account = o.account;
+  input.designation = o.designation;
+  input.category = o.category;
+  input.payee = o.payee;
+  input.purpose = o.purpose;
+  if (!o.beneficiary.empty()) input.beneficiary = beneficiary_option("--beneficiary", o.beneficiary);
+  input.approval_ref = o.approval;
+  input.voucher = o.voucher;
+  input.external_ref = o.ref;
+  input.memo = o.memo;
+  input.repeat_reason = o.allow_repeat;
+  const auto id = books::record_disbursement(file, recorder, input);
+  if (ctx.lang == Lang::en) return fmt::format("Recorded payment, entry {}\n", id);
+  return fmt::format("已记录支出：第 {} 号分录\n", id);
+}
+
+std::string run_list(const ListOptions& o, const Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto rows = books::list_disbursements(file, period_option("--period", o.period));
+  return o.json ? render::disbursements_json(rows).dump(2) + "\n" : render::disbursements_text(rows, ctx.lang);
+}
+
+std::string run_void(const VoidOptions& o, const Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto recorder = recorder_for(ctx, file);
+  const auto id = entry_id_option("ID", o.id);
+  const auto void_id = books::void_entry(file, recorder, id, books::entry_kind::disbursement, o.reason,
+                                         date_option("--date", o.date, recorder.now.today));
+  if (ctx.lang == Lang::en) return fmt::format("Voided payment {} with entry {}\n", id, void_id);
+  return fmt::format("已红冲第 {} 号支出：红冲分录第 {} 号\n", id, void_id);
+}
+
+}  // namespace
+
+void setup_disburse(CLI::App& app, Context& ctx) {
+  auto* disburse = app.add_subcommand("disburse", ctx.tr("支出：记录、列表、红冲", "payments: record, list, void"));
+  disburse->require_subcommand(1);
+
+  auto add = std::make_shared<AddOptions>();
+  auto* add_cmd = disburse->add_subcommand("add", ctx.tr("记录一笔支出", "record a payment"));
+  add_cmd->add_option("--amount", add->amount, ctx.tr("金额", "amount"))->required();
+  add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))->required();
+  add_cmd->add_option("--from,--designation", add->designation, ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
+  add_cmd->add_option("--category", add->category, ctx.tr("类别：relief 救助、project 项目支出、management 管理费用、fundraising 筹款费用", "category: relief, project, management, fundraising"))->required();
+  add_cmd->add_option("--payee", add->payee, ctx.tr("收款方", "payee"));
+  add_cmd->add_option("--purpose", add->purpose, ctx.tr("事由", "what it is for"))->required();
+  add_cmd->add_option("--beneficiary", add->beneficiary, ctx.tr("受助对象编号（救助必填），如 B0001", "beneficiary number (relief), e.g. B0001"));
+  add_cmd->add_option("--approval", add->approval, ctx.tr("议事会决议编号（超过审批限额时必填）", "council decision number (required above the approval threshold)"));
+  add_cmd->add_option("--voucher", add->voucher, ctx.tr("会计凭证号", "voucher number"));
+  add_cmd->add_option("--ref", add->ref, ctx.tr("银行交易流水号", "bank transaction number"));
+  add_cmd->add_option("--date", add->date, ctx.tr("支出日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
+  add_cmd->add_option("--memo", add->memo, ctx.tr("备注", "note"));
+  add_cmd->add_option("--allow-repeat", add->allow_repeat, ctx.tr("允许在间隔期内再次救助同一对象，写明理由", "allow a second relief inside the window; give the reason"));
+  add_cmd->callback([add, &ctx] { ctx.output = run_add(*add, ctx); });
+
+  auto list = std::make_shared<ListOptions>();
+  auto* list_cmd = disburse->add_subcommand("list", ctx.tr("列出支出", "list payments"));
+  list_cmd->add_option("--period", list->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+  list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
+  list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
+
+  auto void_options = std::make_shared<VoidOptions>();
+  auto* void_cmd = disburse->add_subcommand("void", ctx.tr("红冲一笔支出", "void a payment"));
+  void_cmd->add_option("ID", void_options->id, ctx.tr("支出的分录编号", "the payment's entry number"))->required();
+  void_cmd->add_option("--reason", void_options->reason, ctx.tr("红冲理由", "reason"))->required();
+  void_cmd->add_option("--date", void_options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
+  void_cmd->callback([void_options, &ctx] { ctx.output = run_void(*void_options, ctx); });
+}
+
+}  // namespace cfund::cli

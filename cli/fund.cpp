@@ -1,0 +1,34 @@
+// cfund fund show: the fund's settings and where its money stands.
+
+#include <CLI/CLI.hpp>
+
+#include "books/fund.hpp"
+#include "common.hpp"
+#include "render/books_views.hpp"
+
+namespace cfund::cli {
+
+namespace {
+
+struct ShowOptions {
+  bool json = false;
+};
+
+std::string run_show(const ShowOptions& o, const Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto view = books::overview(file);
+  return o.json ? render::overview_json(view).dump(2) + "\n" : render::overview_text(view, ctx.lang);
+}
+
+}  // namespace
+
+void setup_fund(CLI::App& app, Context& ctx) {
+  auto* fund = app.add_subcommand("fund", ctx.tr("基金概况", "the fund's settings and balances"));
+  fund->require_subcommand(1);
+  auto options = std::make_shared<ShowOptions>();
+  auto* show = fund->add_subcommand("show", ctx.tr("显示设置与各账户、各资金用途的余额", "show settings and the balance of each account and designation"));
+  show->add_flag("--json", options->json, ctx.tr("输出 JSON", "print JSON"));
+  show->callback([options, &ctx] { ctx.output = run_show(*options, ctx); });
+}
+
+}  // namespace cfund::cli

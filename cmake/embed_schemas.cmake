@@ -1,0 +1,15 @@
+# Writes a C++ file that holds every schema migration as a string, in file-name order.
+# Called from CMakeLists.txt with -DOUT=... -DSQL_FILES=a.sql;b.sql
+set(body "// Generated from schemas/*.sql by cmake/embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include \"storage/migrations.hpp\"\n\nnamespace cfund::storage {\n\n")
+string(APPEND body "const std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(sql_file IN LISTS SQL_FILES)
+  get_filename_component(name ${sql_file} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number ${name})
+  math(EXPR version "${number} + 0")
+  file(READ ${sql_file} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"cfundsql(${sql})cfundsql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace cfund::storage\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,41 @@
+#pragma once
+// Disbursements (支出/拨付): money paid out of an account and charged to one
+// designation, with a category. Relief (救助) names a beneficiary.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/journal.hpp"
+#include "books/types.hpp"
+#include "storage/fund_file.hpp"
+#include "util/date.hpp"
+
+namespace cfund::books {
+
+// The categories of SPEC §2, as stored.
+inline const std::vector<std::string> kDisbursementCategories = {"relief", "project", "management", "fundraising"};
+
+struct DisbursementInput {
+  util::Date date;
+  Fen amount = 0;
+  std::string account;      // code or name
+  std::string designation;  // code or name; empty for the general fund
+  std::string category;     // relief, project, management, fundraising
+  std::string payee;
+  std::string purpose;
+  std::optional<std::int64_t> beneficiary;  // number; required for relief
+  std::string approval_ref;
+  std::string voucher;
+  std::string external_ref;
+  std::string memo;
+  std::string repeat_reason;  // allows a second relief inside the fund's window
+};
+
+// One transaction: checks every rule, records, returns the entry id.
+std::int64_t record_disbursement(storage::FundFile& file, const Recorder& recorder, const DisbursementInput& input);
+
+std::vector<DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period);
+DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id);
+
+}  // namespace cfund::books

@@ -1,0 +1,125 @@
+#include "books/donations.hpp"
+
+#include "books/fund.hpp"
+#include "error.hpp"
+#include "storage/queries.hpp"
+#include "util/text.hpp"
+
+namespace cfund::books {
+
+namespace {
+
+void require_text(const std::string& value, const char* option_zh, const char* option_en) {
+  if (util::trim(value).empty()) {
+    throw InputError(bilingual("缺少{0}", "missing {1}", option_zh, option_en));
+  }
+}
+
+}  // namespace
+
+RecordedDonation record_donation(storage::FundFile& file, const Recorder& recorder, const DonationInput& input) {
+  if (input.amount <= 0) {
+    throw InputError(input.goods ? bilingual("--value：物资估价必须大于零", "--value: the estimated value of goods must be above zero")
+                                 : bilingual("--amount：捐赠金额必须大于零", "--amount: the donation must be above zero"));
+  }
+  const std::string donor = util::trim(input.donor);
+  if (donor.empty() && !input.anonymous) {
+    throw InputError(bilingual("--donor：请写捐赠人姓名或单位；捐赠人不愿留名时用 --anonymous", "--donor: name the donor, or use --anonymous when the donor wishes to stay anonymous"));
+  }
+  if (input.donor_kind != "individual" && input.donor_kind != "organisation") {
+    throw InputError(bilingual("--donor-type：应为 individual（个人）或 organisation（单位）", "--donor-type: expected individual or organisation"));
+  }
+  if (input.goods) {
+    require_text(input.item, "--item：捐赠物资的名称", "--item: what goods were given");
+    if (!input.account.empty()) {
+      throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account", "--account: goods do not go into an account; drop --account"));
+    }
+  }
+
+  storage::FundFile::WriteTransaction tx(file);
+  const Designation designation = find_designation(file, input.designation);
+  std::optional<Account> account;
+  if (!input.goods) {
+    if (input.account.empty()) {
+      throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）", "--account: name the account the money went into (e.g. bank, cash, wechat)"));
+    }
+    account = find_account(file, input.account);
+    if (!input.external_ref.empty()) {
+      if (auto existing = storage::live_donation_with_ref(file, account->id, input.external_ref)) {
+        throw Refused(bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次", "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice", input.external_ref, *existing));
+      }
+    }
+  }
+
+  EntryDraft draft;
+  draft.kind = entry_kind::donation;
+  draft.date = input.date;
+  draft.memo = input.memo;
+  if (account) {
+    draft.postings = {{PostingDraft::Side::account, account->id, input.amount},
+                      {PostingDraft::Side::designation, designation.id, -input.amount}};
+  }
+  const std::int64_t seq = storage::next_receipt_seq(file, input.date.year);
+  draft.detail.set("receipt_year", std::int64_t{input.date.year})
+      .set("receipt_seq", seq)
+      .set("donor_id", donor.empty() ? storage::Value{} : storage::Value{storage::donor_id(file, donor, input.donor_kind)})
+      .set("donor_name", donor)
+      .set("anonymous", std::int64_t{input.anonymous ? 1 : 0})
+      .set("form", std::string(input.goods ? "goods" : "money"))
+      .set("amount", input.amount)
+      .set("account_id", account ? storage::Value{account->id} : storage::Value{})
+      .set("designation_id", designation.id)
+      .set_text("item", util::trim(input.item))
+      .set_text("quantity", util::trim(input.quantity))
+      .set_text("unit", util::trim(input.unit))
+      .set_text("external_ref", input.external_ref);
+  RecordedDonation recorded;
+  recorded.entry_id = append_entry(file, recorder, draft);
+  recorded.receipt_no = fmt::format("{}-{:06d}", input.date.year, seq);
+  if (!input.host_receipt.empty()) record_host_receipt(file, recorder, recorded.entry_id, input.host_receipt);
+  tx.commit();
+  return recorded;
+}
+
+std::vector<DonationRow> list_donations(storage::FundFile& file, const util::Period& period) {
+  return storage::donation_rows(file, period.first.iso(), period.last.iso());
+}
+
+DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id) {
+  auto row = storage::donation_row(file, entry_id);
+  if (!row) {
+    throw InputError(bilingual("没有编号为 {0} 的捐赠（用 cfund donate list 查看编号）", "there is no donation with entry number {0} (see cfund donate list)", entry_id));
+  }
+  return *row;
+}
+
+std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& recorder, std::int64_t donation_entry_id,
+                                 const std::string& number) {
+  const std::string trimmed = util::trim(number);
+  if (trimmed.empty()) throw InputError(bilingual("缺少慈善会收据编号", "missing the official receipt number"));
+  storage::FundFile::WriteTransaction tx(file);
+  const DonationRow donation = find_donation(file, donation_entry_id);
+  if (auto existing = storage::host_receipt_of(file, donation_entry_id)) {
+    throw Refused(bilingual("第 {0} 号捐赠已登记慈善会收据编号“{1}”", "donation {0} already has the official receipt number '{1}'", donation_entry_id, *existing));
+  }
+  EntryDraft draft;
+  draft.kind = entry_kind::host_receipt;
+  draft.date = recorder.now.today < *util::parse_date(donation.date) ? *util::parse_date(donation.date) : recorder.now.today;
+  draft.detail.set("donation_entry_id", donation_entry_id).set("number", trimmed);
+  const std::int64_t id = append_entry(file, recorder, draft);
+  tx.commit();
+  return id;
+}
+
+Receipt make_receipt(storage::FundFile& file, std::int64_t entry_id) {
+  Receipt receipt;
+  const FundSettings settings = load_settings(file);
+  receipt.fund_name = settings.name;
+  receipt.organisation = settings.organisation;
+  receipt.host = settings.host;
+  receipt.donation = find_donation(file, entry_id);
+  receipt.amount_in_words = util::capital_amount(receipt.donation.amount);
+  return receipt;
+}
+
+}  // namespace cfund::books

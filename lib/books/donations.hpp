@@ -1,0 +1,58 @@
+#pragma once
+// Donations (捐赠): money into an account, or goods with an estimated value, credited
+// to one designation. Each gets the next receipt number of its year, without gaps.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/journal.hpp"
+#include "books/types.hpp"
+#include "storage/fund_file.hpp"
+#include "util/date.hpp"
+
+namespace cfund::books {
+
+struct DonationInput {
+  std::string donor;                     // name; may be empty when anonymous
+  std::string donor_kind = "individual";  // or organisation: used when the donor is new
+  bool anonymous = false;                // the notice shows 爱心人士（匿名）
+  util::Date date;
+  Fen amount = 0;                        // money, or the estimated value of goods
+  bool goods = false;
+  std::string item;
+  std::string quantity;
+  std::string unit;
+  std::string account;      // code or name; money only
+  std::string designation;  // code or name; empty for the general fund
+  std::string external_ref;
+  std::string memo;
+  std::string host_receipt;  // the host's official receipt number, if already issued
+};
+
+struct RecordedDonation {
+  std::int64_t entry_id = 0;
+  std::string receipt_no;
+};
+
+// One transaction: validates, records, returns the entry and its receipt number.
+RecordedDonation record_donation(storage::FundFile& file, const Recorder& recorder, const DonationInput& input);
+
+std::vector<DonationRow> list_donations(storage::FundFile& file, const util::Period& period);
+DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id);
+
+// Records the host organisation's official receipt number for a donation.
+std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& recorder, std::int64_t donation_entry_id,
+                                 const std::string& number);
+
+// What a printed receipt (捐赠收据) shows.
+struct Receipt {
+  std::string fund_name;
+  std::string organisation;
+  std::string host;
+  DonationRow donation;
+  std::string amount_in_words;  // 大写金额
+};
+Receipt make_receipt(storage::FundFile& file, std::int64_t entry_id);
+
+}  // namespace cfund::books

@@ -1,0 +1,156 @@
+#include "books/fund.hpp"
+
+#include <cstdio>
+#include <set>
+
+#include "error.hpp"
+#include "storage/queries.hpp"
+#include "util/text.hpp"
+
+namespace cfund::books {
+
+namespace {
+
+const std::set<std::string> kAccountKinds = {"bank", "cash", "wechat", "alipay", "other"};
+
+// A code is what people type on the command line: no spaces, not too long.
+void check_code(const std::string& code, const std::string& what) {
+  if (code.empty() || code.find_first_of(" \t\r\n") != std::string::npos || util::display_width(code) > 24) {
+    throw InputError(bilingual("{0}代码“{1}”无效：不能为空、不能含空格、最长 24 个字符宽", "{0} code '{1}' is not valid: it must be non-empty, without spaces, at most 24 columns", what, code));
+  }
+}
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string joined;
+  for (const auto& code : codes) joined += (joined.empty() ? "" : ", ") + code;
+  return joined;
+}
+
+}  // namespace
+
+void validate_definition(const FundDefinition& definition) {
+  const auto& s = definition.settings;
+  if (util::trim(s.name).empty()) {
+    throw InputError(bilingual("缺少基金名称（name）", "the fund needs a name (name)"));
+  }
+  if (s.approval_threshold < 0) {
+    throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
+  }
+  if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
+    throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间", "relief_window_days must be between 0 and 3660"));
+  }
+  if (definition.accounts.empty()) {
+    throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash", "the fund needs at least one account (accounts), e.g. bank or cash"));
+  }
+  std::set<std::string> seen;
+  for (const auto& account : definition.accounts) {
+    check_code(account.code, "账户");
+    if (!seen.insert(account.code).second) {
+      throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
+    }
+    if (kAccountKinds.count(account.kind) == 0) {
+      throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 bank、cash、wechat、alipay 或 other", "account '{0}' has kind '{1}': expected bank, cash, wechat, alipay or other", account.code, account.kind));
+    }
+  }
+  seen = {kGeneralFund};
+  for (const auto& designation : definition.designations) {
+    check_code(designation.code, "专项基金");
+    if (!seen.insert(designation.code).second) {
+      throw InputError(bilingual("专项基金代码“{0}”重复或与非限定性基金（general）相同", "special fund code '{0}' appears twice or is the general fund's", designation.code));
+    }
+  }
+}
+
+storage::FundFile create_fund(const std::string& path, const FundDefinition& definition) {
+  validate_definition(definition);
+  auto file = storage::FundFile::create(path);
+  try {
+    storage::FundFile::WriteTransaction tx(file);
+    const auto& s = definition.settings;
+    file.set_setting("name", s.name);
+    file.set_setting("organisation", s.organisation);
+    file.set_setting("host", s.host);
+    file.set_setting("supervision_phone", s.supervision_phone);
+    file.set_setting("default_operator", s.default_operator);
+    file.set_setting("report_language", s.report_language == Lang::en ? "en" : "zh");
+    file.set_setting("approval_threshold", std::to_string(s.approval_threshold));
+    file.set_setting("relief_window_days", std::to_string(s.relief_window_days));
+    for (const auto& account : definition.accounts) {
+      Account named = account;
+      if (named.name.empty()) named.name = named.code;
+      storage::insert_account(file, named);
+    }
+    storage::insert_designation(file, {0, kGeneralFund, "非限定性资金", "general", false});
+    for (const auto& designation : definition.designations) {
+      Designation named = designation;
+      if (named.name.empty()) named.name = named.code;
+      named.kind = "special";
+      named.restricted = true;
+      storage::insert_designation(file, named);
+    }
+    tx.commit();
+  } catch (...) {
+    // A fund that could not be set up whole is not left behind half-made.
+    const std::string made = file.path();
+    { auto closing = std::move(file); }
+    std::remove(made.c_str());
+    std::remove((made + "-wal").c_str());
+    std::remove((made + "-shm").c_str());
+    throw;
+  }
+  return file;
+}
+
+FundSettings load_settings(storage::FundFile& file) {
+  FundSettings s;
+  auto text = [&file](const char* key) { return file.setting(key).value_or(""); };
+  s.name = text("name");
+  s.organisation = text("organisation");
+  s.host = text("host");
+  s.supervision_phone = text("supervision_phone");
+  s.default_operator = text("default_operator");
+  s.report_language = text("report_language") == "en" ? Lang::en : Lang::zh;
+  if (auto v = file.setting("approval_threshold")) s.approval_threshold = std::stoll(*v);
+  if (auto v = file.setting("relief_window_days")) s.relief_window_days = std::stoi(*v);
+  return s;
+}
+
+Account find_account(storage::FundFile& file, const std::string& code_or_name) {
+  const auto all = storage::accounts(file);
+  std::vector<std::string> codes;
+  for (const auto& account : all) {
+    if (account.code == code_or_name || account.name == code_or_name) return account;
+    codes.push_back(account.code);
+  }
+  throw InputError(bilingual("没有资金账户“{0}”（已有：{1}）", "no account '{0}' (there are: {1})", code_or_name, join_codes(codes)));
+}
+
+Designation find_designation(storage::FundFile& file, const std::string& code_or_name) {
+  const std::string wanted = code_or_name.empty() ? kGeneralFund : code_or_name;
+  const auto all = storage::designations(file);
+  std::vector<std::string> codes;
+  for (const auto& designation : all) {
+    if (designation.code == wanted || designation.name == wanted) return designation;
+    codes.push_back(designation.code);
+  }
+  throw InputError(bilingual("没有资金用途（专项基金/项目）“{0}”（已有：{1}）", "no designation (special fund or project) '{0}' (there are: {1})", wanted, join_codes(codes)));
+}
+
+FundOverview overview(storage::FundFile& file) {
+  FundOverview view;
+  view.settings = load_settings(file);
+  for (const auto& account : storage::accounts(file)) {
+    const Fen balance = storage::balance(file, storage::Side::account, account.id);
+    view.accounts.push_back({account.code, account.name, account.kind, false, balance});
+    view.total += balance;
+  }
+  for (const auto& designation : storage::designations(file)) {
+    const Fen balance = storage::balance(file, storage::Side::designation, designation.id);
+    view.designations.push_back({designation.code, designation.name, designation.kind, designation.restricted, balance});
+    if (designation.restricted) view.restricted_total += balance;
+  }
+  view.chain = recorded_chain_head(file);
+  return view;
+}
+
+}  // namespace cfund::books

@@ -1,0 +1,47 @@
+#pragma once
+// The fund as a whole: creating it, its settings, finding accounts and designations
+// by what a person types, and where the money stands.
+
+#include <string>
+#include <vector>
+
+#include "books/journal.hpp"
+#include "books/types.hpp"
+#include "storage/fund_file.hpp"
+
+namespace cfund::books {
+
+// Checks the definition and creates a new fund file from it, in one transaction.
+// On any failure no file is left behind.
+storage::FundFile create_fund(const std::string& path, const FundDefinition& definition);
+
+// Refuses a definition a fund cannot be run with (names the field).
+void validate_definition(const FundDefinition& definition);
+
+FundSettings load_settings(storage::FundFile& file);
+
+// Finds an account by its code or its name; the error lists the ones there are.
+Account find_account(storage::FundFile& file, const std::string& code_or_name);
+// Finds a designation by code or name; empty text means the general fund.
+Designation find_designation(storage::FundFile& file, const std::string& code_or_name);
+
+struct BalanceLine {
+  std::string code;
+  std::string name;
+  std::string kind;
+  bool restricted = false;
+  Fen balance = 0;
+};
+
+struct FundOverview {
+  FundSettings settings;
+  std::vector<BalanceLine> accounts;
+  std::vector<BalanceLine> designations;
+  Fen total = 0;             // sum of accounts == sum of designations
+  Fen restricted_total = 0;  // held for special funds and projects
+  ChainHead chain;
+};
+
+FundOverview overview(storage::FundFile& file);
+
+}  // namespace cfund::books

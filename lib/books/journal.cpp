@@ -1,0 +1,214 @@
+#include "books/journal.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "storage/fund_file.hpp"
+#include "util/sha256.hpp"
+
+namespace cfund::books {
+
+namespace {
+
+const std::map<std::string, std::string>& detail_tables() {
+  static const std::map<std::string, std::string> tables = {
+      {entry_kind::donation, "donations"},
+      {entry_kind::disbursement, "disbursements"},
+      {entry_kind::beneficiary, "beneficiaries"},
+      {entry_kind::host_receipt, "host_receipts"},
+  };
+  return tables;
+}
+
+const std::vector<std::string>& known_kinds() {
+  static const std::vector<std::string> kinds = {
+      entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
+      entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
+  };
+  return kinds;
+}
+
+// Columns of a row as a JSON object; NULLs are left out, and so are the columns the
+// encoding must not contain (the entry's own hash, the link back to the entry).
+nlohmann::json encode_row(const storage::Row& row, const std::string& skip) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [column, value] : row.columns) {
+    if (column == skip) continue;
+    if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      object[column] = *number;
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      object[column] = *text;
+    }
+  }
+  return object;
+}
+
+std::int64_t integer_column(const storage::Row& row, const std::string& column) {
+  const auto* value = row.find(column);
+  if (value == nullptr) return 0;
+  if (const auto* number = std::get_if<std::int64_t>(value)) return *number;
+  return 0;
+}
+
+std::string text_column(const storage::Row& row, const std::string& column) {
+  const auto* value = row.find(column);
+  if (value == nullptr) return {};
+  if (const auto* text = std::get_if<std::string>(value)) return *text;
+  return {};
+}
+
+const std::string kChainHeadKey = "chain_head";
+const std::string kChainLengthKey = "chain_length";
+
+}  // namespace
+
+std::string detail_table_for(const std::string& kind) {
+  auto found = detail_tables().find(kind);
+  return found == detail_tables().end() ? std::string() : found->second;
+}
+
+std::string canonical_encoding(const storage::EntryRows& rows) {
+  nlohmann::json encoding;
+  encoding["entry"] = encode_row(rows.entry, "hash");
+  encoding["postings"] = nlohmann::json::array();
+  for (const auto& posting : rows.postings) encoding["postings"].push_back(encode_row(posting, "entry_id"));
+  if (!rows.detail_table.empty()) {
+    encoding["detail_table"] = rows.detail_table;
+    encoding["detail"] = nlohmann::json::array();
+    for (const auto& detail : rows.detail) encoding["detail"].push_back(encode_row(detail, "entry_id"));
+  }
+  // Invalid UTF-8 can only come from a raw edit; replacing it keeps the hash
+  // computable, and the hash then no longer matches.
+  return encoding.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string chain_hash(const std::string& previous_hash, const std::string& canonical) {
+  return util::sha256_hex(previous_hash + canonical);
+}
+
+ChainHead recorded_chain_head(storage::FundFile& file) {
+  ChainHead head;
+  if (auto hash = file.setting(kChainHeadKey)) head.hash = *hash;
+  if (auto length = file.setting(kChainLengthKey)) head.length = std::stoll(*length);
+  return head;
+}
+
+std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft) {
+  util::Fen sum = 0;
+  for (const auto& posting : draft.postings) sum += posting.amount;
+  if (sum != 0) throw std::logic_error("postings of a " + draft.kind + " entry do not sum to zero");
+
+  const ChainHead head = recorded_chain_head(file);
+  const std::int64_t id = storage::last_entry_id(file) + 1;
+
+  storage::EntryRows rows;
+  rows.entry.set("id", id)
+      .set("kind", draft.kind)
+      .set("date", draft.date.iso())
+      .set("recorded_at", recorder.now.iso)
+      .set("operator", recorder.operator_name)
+      .set_text("memo", draft.memo)
+      .set_text("approval_ref", draft.approval_ref)
+      .set_text("reason", draft.reason)
+      .set("voids_entry", draft.voids_entry ? storage::Value{*draft.voids_entry} : storage::Value{})
+      .set("prev_hash", head.hash);
+  std::int64_t seq = 1;
+  for (const auto& posting : draft.postings) {
+    const bool to_account = posting.side == PostingDraft::Side::account;
+    storage::Row row;
+    row.set("entry_id", id)
+        .set("seq", seq++)
+        .set("account_id", to_account ? storage::Value{posting.target_id} : storage::Value{})
+        .set("designation_id", to_account ? storage::Value{} : storage::Value{posting.target_id})
+        .set("amount", posting.amount);
+    rows.postings.push_back(row);
+  }
+  rows.detail_table = detail_table_for(draft.kind);
+  if (!rows.detail_table.empty()) {
+    storage::Row detail;
+    detail.set("entry_id", id);
+    for (const auto& column : draft.detail.columns) detail.columns.push_back(column);
+    rows.detail.push_back(detail);
+  }
+
+  const std::string hash = chain_hash(head.hash, canonical_encoding(rows));
+  storage::Row entry = rows.entry;
+  entry.set("hash", hash);
+  storage::insert_row(file, "entries", entry);
+  for (const auto& posting : rows.postings) storage::insert_row(file, "postings", posting);
+  for (const auto& detail : rows.detail) storage::insert_row(file, rows.detail_table, detail);
+  file.set_setting(kChainHeadKey, hash);
+  file.set_setting(kChainLengthKey, std::to_string(id));
+  return id;
+}
+
+ChainReport verify_chain(storage::FundFile& file) {
+  ChainReport report;
+  auto fail = [&report](std::int64_t entry, Message problem) {
+    if (report.first_bad_entry) return;
+    report.first_bad_entry = entry;
+    report.problem = std::move(problem);
+  };
+
+  std::int64_t expected_id = 1;
+  std::string previous = kGenesisHash;
+  storage::for_each_entry(file, detail_table_for, [&](const storage::EntryRows& rows) {
+    if (report.first_bad_entry) return;
+    const std::int64_t id = integer_column(rows.entry, "id");
+    ++report.entries;
+    if (id != expected_id) {
+      fail(expected_id, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})", expected_id, id));
+      return;
+    }
+    const std::string kind = text_column(rows.entry, "kind");
+    if (std::find(known_kinds().begin(), known_kinds().end(), kind) == known_kinds().end()) {
+      fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的", "entry {0} has kind '{1}', which cfund never writes", id, kind));
+      return;
+    }
+    if (text_column(rows.entry, "prev_hash") != previous) {
+      fail(id, bilingual("第 {0} 号分录与前一条的链接被改动", "entry {0} no longer links to the entry before it", id));
+      return;
+    }
+    const std::string hash = chain_hash(previous, canonical_encoding(rows));
+    if (text_column(rows.entry, "hash") != hash) {
+      fail(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）", "entry {0} or its postings were changed after recording (hash mismatch)", id));
+      return;
+    }
+    if (!rows.detail_table.empty() && rows.detail.size() != 1) {
+      fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id, rows.detail.size()));
+      return;
+    }
+    util::Fen sum = 0;
+    for (const auto& posting : rows.postings) sum += integer_column(posting, "amount");
+    if (sum != 0) {
+      fail(id, bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id, sum));
+      return;
+    }
+    previous = hash;
+    report.head = hash;
+    ++expected_id;
+  });
+  if (report.first_bad_entry) return report;
+
+  // Rows that belong to no entry (or to an entry of another kind) were added by hand.
+  auto orphans = storage::rows_without_entry(file, "postings", {});
+  for (const auto& [kind, table] : detail_tables()) {
+    auto found = storage::rows_without_entry(file, table, {kind});
+    orphans.insert(orphans.end(), found.begin(), found.end());
+  }
+  if (!orphans.empty()) {
+    const auto entry = *std::min_element(orphans.begin(), orphans.end());
+    fail(entry, bilingual("发现不属于任何分录的行（指向第 {0} 号分录）", "found rows that belong to no entry (pointing at entry {0})", entry));
+    return report;
+  }
+
+  const ChainHead recorded = recorded_chain_head(file);
+  if (recorded.length != expected_id - 1 || recorded.hash != report.head) {
+    fail(expected_id, bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动", "the file records {0} entries in its chain but holds {1}: entries at the end were removed or the chain head was changed", recorded.length, expected_id - 1));
+  }
+  return report;
+}
+
+}  // namespace cfund::books

@@ -1,0 +1,91 @@
+#pragma once
+// The journal: append-only entries, each with postings that sum to zero and a hash
+// chained to the previous entry. Nothing here updates or deletes a journal row.
+//
+// hash(n) = SHA-256( hash(n-1) ‖ canonical_encoding(entry n) ), hash(0) = 64 zeros.
+// The canonical encoding is compact JSON with sorted keys of the entry row (without
+// its hash), its postings in order and its detail row, NULL columns left out (so a
+// later migration may add nullable columns without breaking old hashes).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/rows.hpp"
+#include "util/clock.hpp"
+#include "util/date.hpp"
+#include "util/message.hpp"
+#include "util/money.hpp"
+
+namespace cfund::storage {
+class FundFile;
+}
+
+namespace cfund::books {
+
+namespace entry_kind {
+inline const std::string donation = "donation";
+inline const std::string disbursement = "disbursement";
+inline const std::string transfer = "transfer";          // between accounts
+inline const std::string reallocation = "reallocation";  // between designations
+inline const std::string void_entry = "void";            // 红冲: reverses another entry
+inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
+inline const std::string host_receipt = "host_receipt";  // records an official receipt number
+}  // namespace entry_kind
+
+// The detail table of a kind of entry, "" when the kind has none.
+std::string detail_table_for(const std::string& kind);
+
+// Who records, and when: taken once per command.
+struct Recorder {
+  std::string operator_name;
+  util::Moment now;
+};
+
+struct PostingDraft {
+  enum class Side { account, designation };
+  Side side;
+  std::int64_t target_id;
+  util::Fen amount;  // debit positive
+};
+
+struct EntryDraft {
+  std::string kind;
+  util::Date date;
+  std::string memo;
+  std::string approval_ref;
+  std::string reason;
+  std::optional<std::int64_t> voids_entry;
+  std::vector<PostingDraft> postings;
+  storage::Row detail;  // columns of the kind's detail table, without entry_id
+};
+
+// Appends the entry inside the caller's write transaction and returns its id.
+// Throws std::logic_error if the postings do not sum to zero (a bug, not input).
+std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
+
+std::string canonical_encoding(const storage::EntryRows& rows);
+std::string chain_hash(const std::string& previous_hash, const std::string& canonical);
+inline const std::string kGenesisHash(64, '0');
+
+struct ChainReport {
+  std::int64_t entries = 0;           // entries read
+  std::string head = kGenesisHash;    // hash of the last good entry
+  std::optional<std::int64_t> first_bad_entry;
+  std::optional<Message> problem;     // what is wrong with first_bad_entry
+  bool ok() const { return !first_bad_entry.has_value(); }
+};
+
+// Recomputes every hash, checks the links, the ids, the postings' sums, rows that
+// belong to no entry, and the recorded chain head. Names the first bad entry.
+ChainReport verify_chain(storage::FundFile& file);
+
+// The chain head and length as recorded at the last append.
+struct ChainHead {
+  std::int64_t length = 0;
+  std::string hash = kGenesisHash;
+};
+ChainHead recorded_chain_head(storage::FundFile& file);
+
+}  // namespace cfund::books

@@ -1,0 +1,43 @@
+#pragma once
+// Money that moves inside the fund: neither income nor spending.
+// - a transfer moves money between accounts (cash deposited at the bank);
+// - a reallocation moves money between designations (a donor agrees to re-purpose),
+//   with a reason and the council's decision reference.
+// And the void (红冲): an entry that reverses an earlier one, with a reason.
+
+#include <string>
+
+#include "books/journal.hpp"
+#include "books/types.hpp"
+#include "storage/fund_file.hpp"
+
+namespace cfund::books {
+
+struct TransferInput {
+  util::Date date;
+  Fen amount = 0;
+  std::string from_account;
+  std::string to_account;
+  std::string memo;
+  std::string external_ref;
+};
+std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input);
+
+struct ReallocationInput {
+  util::Date date;
+  Fen amount = 0;
+  std::string from_designation;
+  std::string to_designation;
+  std::string reason;
+  std::string approval_ref;
+  std::string memo;
+};
+std::int64_t record_reallocation(storage::FundFile& file, const Recorder& recorder, const ReallocationInput& input);
+
+// Appends a reversing entry for `entry_id`, which must be of `expected_kind`
+// (donation, disbursement, transfer or reallocation) and not voided already.
+// The void is dated `date` (normally today), never before the original.
+std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::int64_t entry_id,
+                        const std::string& expected_kind, const std::string& reason, const util::Date& date);
+
+}  // namespace cfund::books

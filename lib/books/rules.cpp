@@ -1,0 +1,47 @@
+#include "books/rules.hpp"
+
+#include <map>
+
+#include "books/fund.hpp"
+#include "error.hpp"
+#include "storage/queries.hpp"
+
+namespace cfund::books {
+
+void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
+  // Net effect of the entry on each target, in the target's own sign.
+  std::map<std::pair<storage::Side, std::int64_t>, Fen> outflow;
+  for (const auto& posting : draft.postings) {
+    if (posting.side == PostingDraft::Side::account) {
+      outflow[{storage::Side::account, posting.target_id}] -= posting.amount;
+    } else {
+      outflow[{storage::Side::designation, posting.target_id}] += posting.amount;
+    }
+  }
+  for (const auto& [target, amount] : outflow) {
+    if (amount <= 0) continue;
+    const auto [side, id] = target;
+    const Fen available = storage::lowest_balance_from(file, side, id, draft.date.iso());
+    if (available >= amount) continue;
+    std::string name;
+    if (side == storage::Side::account) {
+      for (const auto& account : storage::accounts(file)) {
+        if (account.id == id) name = account.name;
+      }
+      throw Refused(bilingual("余额不足：资金账户“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: account '{0}' has {2} available from {1} on, this needs {3}", name, draft.date.iso(), util::format_amount(std::max<Fen>(available, 0)), util::format_amount(amount)));
+    }
+    for (const auto& designation : storage::designations(file)) {
+      if (designation.id == id) name = designation.name;
+    }
+    throw Refused(bilingual("余额不足：资金用途“{0}”自 {1} 起可用 {2}，本次需要 {3}（专款专用，不能透支）", "insufficient funds: designation '{0}' has {2} available from {1} on, this needs {3} (restricted money cannot be overdrawn)", name, draft.date.iso(), util::format_amount(std::max<Fen>(available, 0)), util::format_amount(amount)));
+  }
+}
+
+void require_approval(storage::FundFile& file, Fen amount, const std::string& approval_ref) {
+  const Fen threshold = load_settings(file).approval_threshold;
+  if (amount > threshold && approval_ref.empty()) {
+    throw Refused(bilingual("金额 {0} 超过本基金的审批限额 {1}：请用 --approval 写明议事会决议编号", "amount {0} is above the fund's approval threshold {1}: give the council decision number with --approval", util::format_amount(amount), util::format_amount(threshold)));
+  }
+}
+
+}  // namespace cfund::books

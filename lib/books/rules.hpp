@@ -1,0 +1,21 @@
+#pragma once
+// Rules of the books that more than one kind of entry must meet. Each refuses with a
+// Refused error that says what is wrong and what is available.
+
+#include <vector>
+
+#include "books/journal.hpp"
+#include "books/types.hpp"
+#include "storage/fund_file.hpp"
+
+namespace cfund::books {
+
+// No account and no designation may go below zero on any day from the entry's date
+// on (专款专用: restricted money is spent only on its purpose, and a back-dated
+// payment cannot spend money that arrived later).
+void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft);
+
+// A payment above the fund's approval threshold needs an approval reference.
+void require_approval(storage::FundFile& file, Fen amount, const std::string& approval_ref);
+
+}  // namespace cfund::books

@@ -1,0 +1,116 @@
+#pragma once
+// The nouns of the books, as the rest of cfund sees them.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/message.hpp"
+#include "util/money.hpp"
+
+namespace cfund::books {
+
+using util::Fen;
+
+// Where money physically sits: bank, cash, wechat, alipay or other.
+struct Account {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::string kind;
+};
+
+// What money may be used for: the general fund (unrestricted), a special fund or
+// micro-fund, or one project (restricted).
+struct Designation {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::string kind;  // general, special, project
+  bool restricted = false;
+};
+
+inline const std::string kGeneralFund = "general";
+
+struct FundSettings {
+  std::string name;
+  std::string organisation;        // who runs the fund (e.g. a residents' committee)
+  std::string host;                // the charity federation that issues official receipts
+  std::string supervision_phone;   // printed on every notice
+  std::string default_operator;
+  Lang report_language = Lang::zh;
+  Fen approval_threshold = 500000;  // payments above it need an approval reference
+  int relief_window_days = 365;     // a second relief inside it needs a reason
+};
+
+// Everything `cfund init` needs to create a fund.
+struct FundDefinition {
+  FundSettings settings;
+  std::vector<Account> accounts;          // id unused
+  std::vector<Designation> designations;  // special funds; the general fund is always created
+};
+
+// A donation as the books hold it (private fields included: callers that publish
+// must go through the privacy rules).
+struct DonationRow {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string receipt_no;  // 2025-000123
+  std::string donor_name;  // as given; may be empty when anonymous
+  bool anonymous = false;
+  std::string form;        // money, goods
+  Fen amount = 0;          // money, or the estimated value of goods
+  std::string item;
+  std::string quantity;
+  std::string unit;
+  std::string account_code;  // empty for goods
+  std::string account_name;
+  std::string designation_code;
+  std::string designation_name;
+  std::string external_ref;
+  std::string memo;
+  std::string host_receipt;
+  std::string operator_name;
+  std::string recorded_at;
+  std::optional<std::int64_t> voided_by;
+  std::string void_reason;
+};
+
+struct DisbursementRow {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string category;  // relief, project, management, fundraising
+  Fen amount = 0;
+  std::string account_code;
+  std::string account_name;
+  std::string designation_code;
+  std::string designation_name;
+  std::string payee;
+  std::string purpose;
+  std::optional<std::int64_t> beneficiary;  // number
+  std::string beneficiary_name;             // private
+  std::string beneficiary_category;
+  std::string approval_ref;
+  std::string voucher;
+  std::string external_ref;
+  std::string memo;
+  std::string repeat_reason;
+  std::string operator_name;
+  std::string recorded_at;
+  std::optional<std::int64_t> voided_by;
+  std::string void_reason;
+};
+
+// A person or household helped. Every field but number and category is private.
+struct Beneficiary {
+  std::int64_t number = 0;
+  std::int64_t entry_id = 0;
+  std::string name;
+  std::string id_number;
+  std::string phone;
+  std::string address;
+  std::string category;  // 困难学生, 独居老人, 隐形困难人群, ...
+};
+
+}  // namespace cfund::books

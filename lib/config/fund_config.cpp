@@ -1,0 +1,181 @@
+#include "config/fund_config.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+#include <unistd.h>
+
+#include "books/fund.hpp"
+#include "error.hpp"
+#include "util/money.hpp"
+#include "util/text.hpp"
+
+namespace cfund::config {
+
+namespace {
+
+// Errors about one field of one file, with the line it is on.
+class FieldReader {
+ public:
+  explicit FieldReader(std::string path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const toml::node* node, const std::string& field, const Message& why) const {
+    const auto line = node != nullptr ? node->source().begin.line : 0;
+    if (line > 0) {
+      throw InputError(bilingual("{0} 第 {1} 行，字段 {2}：{3}", "{0} line {1}, field {2}: {4}", path_, line, field, why.zh, why.en));
+    }
+    throw InputError(bilingual("{0}，字段 {1}：{2}", "{0}, field {1}: {3}", path_, field, why.zh, why.en));
+  }
+
+  std::string text(const toml::table& table, const std::string& key, const std::string& field, bool required) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+      if (required) fail(&table, field, bilingual("缺少此字段", "this field is missing"));
+      return {};
+    }
+    const auto* value = node->as_string();
+    if (value == nullptr) fail(node, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
+    const std::string& raw = value->get();
+    if (!util::is_valid_utf8(raw)) fail(node, field, bilingual("不是有效的 UTF-8 文字", "not valid UTF-8 text"));
+    return util::trim(util::single_line(raw));
+  }
+
+  util::Fen amount(const toml::table& table, const std::string& key, const std::string& field, util::Fen fallback) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return fallback;
+    if (const auto* whole = node->as_integer()) {
+      const std::int64_t yuan = whole->get();
+      if (yuan < 0 || yuan > INT64_MAX / 100) fail(node, field, bilingual("金额超出范围", "amount out of range"));
+      return yuan * 100;
+    }
+    if (const auto* value = node->as_string()) {
+      auto parsed = util::parse_amount(value->get());
+      if (!parsed) fail(node, field, parsed.error());
+      return *parsed;
+    }
+    fail(node, field, bilingual("金额应写成文字，如 \"5000.00\"（不用小数数字，以免舍入）", "write the amount as text, e.g. \"5000.00\" (not a floating-point number, to avoid rounding)"));
+  }
+
+  std::int64_t integer(const toml::table& table, const std::string& key, const std::string& field, std::int64_t fallback) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return fallback;
+    const auto* value = node->as_integer();
+    if (value == nullptr) fail(node, field, bilingual("应为整数", "expected a whole number"));
+    return value->get();
+  }
+
+  const toml::array* array_of_tables(const toml::table& table, const std::string& key) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return nullptr;
+    const auto* array = node->as_array();
+    if (array == nullptr || !array->is_array_of_tables()) {
+      fail(node, key, bilingual("应写成 [[{0}]] 表的列表", "expected a list of [[{1}]] tables", key, key));
+    }
+    return array;
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+toml::table parse_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(bilingual("无法读取配置文件“{0}”", "cannot read the configuration file '{0}'", path));
+  std::stringstream content;
+  content << in.rdbuf();
+  try {
+    return toml::parse(content.str(), path);
+  } catch (const toml::parse_error& e) {
+    throw InputError(bilingual("{0} 第 {1} 行：TOML 格式错误：{2}", "{0} line {1}: not valid TOML: {2}", path,
+                               e.source().begin.line, std::string(e.description())));
+  }
+}
+
+}  // namespace
+
+books::FundDefinition load_fund_definition(const std::string& path) {
+  const toml::table root = parse_file(path);
+  FieldReader read(path);
+  books::FundDefinition definition;
+  const toml::table* fund = root["fund"].as_table();
+  if (fund == nullptr) read.fail(&root, "fund", bilingual("缺少 [fund] 表", "the [fund] table is missing"));
+
+  auto& s = definition.settings;
+  s.name = read.text(*fund, "name", "fund.name", true);
+  s.organisation = read.text(*fund, "organisation", "fund.organisation", false);
+  s.host = read.text(*fund, "host", "fund.host", false);
+  s.supervision_phone = read.text(*fund, "supervision_phone", "fund.supervision_phone", false);
+  s.default_operator = read.text(*fund, "operator", "fund.operator", false);
+  const std::string language = read.text(*fund, "report_language", "fund.report_language", false);
+  if (language == "en") {
+    s.report_language = Lang::en;
+  } else if (!language.empty() && language != "zh") {
+    read.fail(fund->get("report_language"), "fund.report_language", bilingual("应为 zh 或 en", "expected zh or en"));
+  }
+  s.approval_threshold = read.amount(*fund, "approval_threshold", "fund.approval_threshold", s.approval_threshold);
+  const auto window = read.integer(*fund, "relief_window_days", "fund.relief_window_days", s.relief_window_days);
+  if (window < 0 || window > 3660) {
+    read.fail(fund->get("relief_window_days"), "fund.relief_window_days", bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
+  }
+  s.relief_window_days = static_cast<int>(window);
+
+  if (const auto* accounts = read.array_of_tables(root, "accounts")) {
+    for (std::size_t i = 0; i < accounts->size(); ++i) {
+      const auto& table = *accounts->get(i)->as_table();
+      const std::string field = fmt::format("accounts[{}]", i + 1);
+      books::Account account;
+      account.code = read.text(table, "code", field + ".code", true);
+      account.name = read.text(table, "name", field + ".name", false);
+      account.kind = read.text(table, "kind", field + ".kind", true);
+      definition.accounts.push_back(account);
+    }
+  }
+  if (const auto* funds = read.array_of_tables(root, "special_funds")) {
+    for (std::size_t i = 0; i < funds->size(); ++i) {
+      const auto& table = *funds->get(i)->as_table();
+      const std::string field = fmt::format("special_funds[{}]", i + 1);
+      books::Designation designation;
+      designation.code = read.text(table, "code", field + ".code", true);
+      designation.name = read.text(table, "name", field + ".name", false);
+      definition.designations.push_back(designation);
+    }
+  }
+  try {
+    books::validate_definition(definition);
+  } catch (const InputError& e) {
+    throw InputError(bilingual("{0}：{1}", "{0}: {2}", path, e.message().zh, e.message().en));
+  }
+  return definition;
+}
+
+UserConfig load_user_config() {
+  std::string path;
+  if (const char* explicit_path = std::getenv("CFUND_CONFIG"); explicit_path != nullptr && *explicit_path != '\0') {
+    path = explicit_path;
+  } else if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
+    path = std::string(xdg) + "/cfund/config.toml";
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    path = std::string(home) + "/.config/cfund/config.toml";
+  }
+  UserConfig config;
+  if (path.empty() || ::access(path.c_str(), R_OK) != 0) return config;
+  const toml::table root = parse_file(path);
+  FieldReader read(path);
+  config.operator_name = read.text(root, "operator", "operator", false);
+  config.lang = read.text(root, "lang", "lang", false);
+  return config;
+}
+
+std::string resolve_operator(const std::string& from_option, const std::string& fund_default) {
+  if (!util::trim(from_option).empty()) return util::trim(util::single_line(from_option));
+  if (const char* env = std::getenv("CFUND_OPERATOR"); env != nullptr && *env != '\0') return util::trim(util::single_line(env));
+  if (auto user = load_user_config(); !user.operator_name.empty()) return user.operator_name;
+  if (!fund_default.empty()) return fund_default;
+  if (const char* login = std::getenv("USER"); login != nullptr && *login != '\0') return login;
+  return "unknown";
+}
+
+}  // namespace cfund::config

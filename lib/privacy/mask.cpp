@@ -1,0 +1,99 @@
+#include "privacy/mask.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <utf8proc.h>
+
+#include "util/text.hpp"
+
+namespace cfund::privacy {
+
+namespace {
+
+// Splits text into characters (code points), each kept as its UTF-8 bytes. An
+// invalid byte counts as one character of its own, so nothing is ever revealed
+// through a decoding error.
+std::vector<std::string_view> characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    utf8proc_int32_t cp = -1;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const std::size_t length = n > 0 ? static_cast<std::size_t>(n) : 1;
+    out.push_back(text.substr(pos, length));
+    pos += length;
+  }
+  return out;
+}
+
+// The first `head` and last `tail` characters, one '*' for each character between.
+// Requires head + tail <= chars.size().
+std::string keep_ends(const std::vector<std::string_view>& chars, std::size_t head,
+                      std::size_t tail) {
+  std::string out;
+  for (std::size_t i = 0; i < head; ++i) out += chars[i];
+  out.append(chars.size() - head - tail, '*');
+  for (std::size_t i = chars.size() - tail; i < chars.size(); ++i) out += chars[i];
+  return out;
+}
+
+}  // namespace
+
+std::string mask_name(std::string_view name) {
+  const std::string trimmed = util::trim(name);
+  const auto chars = characters(trimmed);
+  const std::size_t n = chars.size();
+  if (n == 0) return {};
+  if (n <= 2) return keep_ends(chars, n - 1, 0);  // "*" or first + "*"
+  return keep_ends(chars, 1, 1);
+}
+
+std::string mask_id_number(std::string_view id_number) {
+  const std::string trimmed = util::trim(id_number);
+  const auto chars = characters(trimmed);
+  const std::size_t n = chars.size();
+  if (n == 0) return {};
+  // From 14 characters on, 3 + 4 shown leaves at least half hidden. Below that we
+  // show n / 2 (rounded down, so at least half stays hidden), split between head and
+  // tail in the same 3 : 4 proportion, the tail rounded up:
+  //   13, 12 → 2 + 4;  11, 10 → 2 + 3;  9, 8 → 1 + 3;  7, 6 → 1 + 2;
+  //   5, 4 → 0 + 2;    3, 2 → 0 + 1;    1 → "*".
+  const std::size_t shown = std::min<std::size_t>(7, n / 2);
+  const std::size_t tail = std::min<std::size_t>(4, (shown * 4 + 6) / 7);
+  return keep_ends(chars, shown - tail, tail);
+}
+
+std::string mask_phone(std::string_view phone) {
+  // Full-width digits and spaces act as ASCII ones; separators go.
+  const std::string folded = util::fold_full_width(phone);
+  std::string compact;
+  for (char c : folded) {
+    if (c != ' ' && c != '-' && c != '\t') compact += c;
+  }
+  // The country code of mainland China, written "+86" or "86" before an 11-digit
+  // mobile number: 13 digits in all.
+  std::string_view number = compact;
+  if (number.substr(0, 1) == "+") {
+    const std::string_view rest = number.substr(1);
+    if (rest.size() == 13 && rest.substr(0, 2) == "86" &&
+        std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      number = rest;
+    }
+  }
+  if (number.size() == 13 && number.substr(0, 2) == "86" &&
+      std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    number.remove_prefix(2);
+  }
+
+  const auto chars = characters(number);
+  const std::size_t n = chars.size();
+  if (n == 0) return {};
+  if (n >= 11) return keep_ends(chars, 3, 4);  // mobiles and landlines with area code
+  if (n >= 8) return keep_ends(chars, 0, 4);   // 3 + 4 would show nearly all of it
+  // Short numbers: at most the last 2, and never more than half.
+  return keep_ends(chars, 0, std::min<std::size_t>(2, n / 2));
+}
+
+}  // namespace cfund::privacy

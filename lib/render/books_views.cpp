@@ -1,0 +1,297 @@
+#include "render/books_views.hpp"
+
+#include "privacy/mask.hpp"
+#include "render/table.hpp"
+#include "util/money.hpp"
+#include "util/text.hpp"
+
+namespace cfund::render {
+
+namespace {
+
+std::string pick(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
+
+std::string voided_mark(const std::optional<std::int64_t>& voided_by, Lang lang) {
+  if (!voided_by) return "";
+  return lang == Lang::en ? fmt::format("voided by #{}", *voided_by) : fmt::format("已红冲(#{})", *voided_by);
+}
+
+std::string donor_shown(const books::DonationRow& row, Lang lang) {
+  if (!row.anonymous) return row.donor_name;
+  const std::string tag = pick(lang, "（匿名）", " (anonymous)");
+  return row.donor_name.empty() ? pick(lang, "爱心人士（匿名）", "Anonymous donor") : row.donor_name + tag;
+}
+
+std::string goods_text(const books::DonationRow& row) {
+  std::string text = row.item;
+  if (!row.quantity.empty()) text += " " + row.quantity + row.unit;
+  return text;
+}
+
+nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string category_name(const std::string& category, Lang lang) {
+  if (category == "relief") return pick(lang, "救助", "relief");
+  if (category == "project") return pick(lang, "项目支出", "project cost");
+  if (category == "management") return pick(lang, "管理费用", "management cost");
+  if (category == "fundraising") return pick(lang, "筹款费用", "fundraising cost");
+  return category;
+}
+
+std::string beneficiary_label(const books::DisbursementRow& row) {
+  if (!row.beneficiary) return row.payee;
+  return fmt::format("{} {} (B{:04d})", row.beneficiary_category, privacy::mask_name(row.beneficiary_name),
+                     *row.beneficiary);
+}
+
+std::string donations_text(const std::vector<books::DonationRow>& rows, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},  {pick(lang, "日期", "Date")},
+                                 {pick(lang, "收据号", "Receipt")},   {pick(lang, "捐赠人", "Donor")},
+                                 {pick(lang, "金额/估价", "Amount"), true}, {pick(lang, "账户", "Account")},
+                                 {pick(lang, "用途", "Designation")}, {pick(lang, "备注", "Note")}};
+  std::vector<std::vector<std::string>> cells;
+  util::Fen money = 0;
+  util::Fen goods = 0;
+  for (const auto& row : rows) {
+    std::string note = row.form == "goods" ? pick(lang, "物资：", "goods: ") + goods_text(row) : row.memo;
+    if (row.voided_by) {
+      note = voided_mark(row.voided_by, lang) + (note.empty() ? "" : " " + note);
+    } else if (row.form == "goods") {
+      goods += row.amount;
+    } else {
+      money += row.amount;
+    }
+    cells.push_back({std::to_string(row.entry_id), row.date, row.receipt_no, donor_shown(row, lang),
+                     util::format_amount(row.amount), row.form == "goods" ? "-" : row.account_code,
+                     row.designation_name, note});
+  }
+  std::string out = text_table(columns, cells);
+  out += lang == Lang::en ? fmt::format("{} donations; money {}, goods valued at {} (voided ones not counted)\n",
+                                        rows.size(), util::format_amount(money), util::format_amount(goods))
+                          : fmt::format("共 {} 笔；现金 {}，物资估价 {}（已红冲的不计）\n", rows.size(),
+                                        util::format_amount(money), util::format_amount(goods));
+  return out;
+}
+
+nlohmann::json donations_json(const std::vector<books::DonationRow>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : rows) {
+    out.push_back({{"entry", row.entry_id},
+                   {"date", row.date},
+                   {"receipt_no", row.receipt_no},
+                   {"donor", row.donor_name},
+                   {"anonymous", row.anonymous},
+                   {"form", row.form},
+                   {"amount_fen", row.amount},
+                   {"amount", util::format_plain(row.amount)},
+                   {"item", row.item},
+                   {"quantity", row.quantity},
+                   {"unit", row.unit},
+                   {"account", row.account_code},
+                   {"designation", row.designation_code},
+                   {"external_ref", row.external_ref},
+                   {"host_receipt", row.host_receipt},
+                   {"memo", row.memo},
+                   {"operator", row.operator_name},
+                   {"recorded_at", row.recorded_at},
+                   {"voided_by", optional_json(row.voided_by)},
+                   {"void_reason", row.void_reason}});
+  }
+  return out;
+}
+
+std::string disbursements_text(const std::vector<books::DisbursementRow>& rows, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true}, {pick(lang, "日期", "Date")},
+                                 {pick(lang, "类别", "Category")},   {pick(lang, "收款方/受助对象", "Payee")},
+                                 {pick(lang, "金额", "Amount"), true}, {pick(lang, "账户", "Account")},
+                                 {pick(lang, "用途", "Designation")}, {pick(lang, "事由", "Purpose")},
+                                 {pick(lang, "决议编号", "Approval")}, {pick(lang, "凭证号", "Voucher")}};
+  std::vector<std::vector<std::string>> cells;
+  util::Fen total = 0;
+  for (const auto& row : rows) {
+    std::string purpose = row.purpose;
+    if (row.voided_by) {
+      purpose = voided_mark(row.voided_by, lang) + " " + purpose;
+    } else {
+      total += row.amount;
+    }
+    cells.push_back({std::to_string(row.entry_id), row.date, category_name(row.category, lang),
+                     beneficiary_label(row), util::format_amount(row.amount), row.account_code,
+                     row.designation_name, purpose, row.approval_ref, row.voucher});
+  }
+  std::string out = text_table(columns, cells);
+  out += lang == Lang::en ? fmt::format("{} payments; total {} (voided ones not counted)\n", rows.size(),
+                                        util::format_amount(total))
+                          : fmt::format("共 {} 笔；合计 {}（已红冲的不计）\n", rows.size(), util::format_amount(total));
+  return out;
+}
+
+nlohmann::json disbursements_json(const std::vector<books::DisbursementRow>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : rows) {
+    out.push_back({{"entry", row.entry_id},
+                   {"date", row.date},
+                   {"category", row.category},
+                   {"amount_fen", row.amount},
+                   {"amount", util::format_plain(row.amount)},
+                   {"account", row.account_code},
+                   {"designation", row.designation_code},
+                   {"payee", row.beneficiary ? beneficiary_label(row) : row.payee},
+                   {"beneficiary", optional_json(row.beneficiary)},
+                   {"purpose", row.purpose},
+                   {"approval_ref", row.approval_ref},
+                   {"voucher", row.voucher},
+                   {"external_ref", row.external_ref},
+                   {"memo", row.memo},
+                   {"repeat_reason", row.repeat_reason},
+                   {"operator", row.operator_name},
+                   {"recorded_at", row.recorded_at},
+                   {"voided_by", optional_json(row.voided_by)},
+                   {"void_reason", row.void_reason}});
+  }
+  return out;
+}
+
+std::string beneficiaries_text(const std::vector<books::Beneficiary>& rows, bool full, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "No.")},        {pick(lang, "姓名", "Name")},
+                                 {pick(lang, "类别", "Category")},   {pick(lang, "身份证号", "ID number")},
+                                 {pick(lang, "电话", "Phone")},      {pick(lang, "住址", "Address")}};
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& b : rows) {
+    cells.push_back({fmt::format("B{:04d}", b.number), full ? b.name : privacy::mask_name(b.name), b.category,
+                     full ? b.id_number : privacy::mask_id_number(b.id_number),
+                     full ? b.phone : privacy::mask_phone(b.phone),
+                     full ? b.address : (b.address.empty() ? "" : pick(lang, "（已隐去）", "(hidden)"))});
+  }
+  std::string out = text_table(columns, cells);
+  if (!full) {
+    out += pick(lang, "个人信息已遮盖；需要完整信息时加 --full（请勿外传）\n",
+                "Personal data is masked; add --full to see it in full (keep it private)\n");
+  }
+  return out;
+}
+
+nlohmann::json beneficiaries_json(const std::vector<books::Beneficiary>& rows, bool full) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& b : rows) {
+    out.push_back({{"number", b.number},
+                   {"code", fmt::format("B{:04d}", b.number)},
+                   {"name", full ? b.name : privacy::mask_name(b.name)},
+                   {"category", b.category},
+                   {"id_number", full ? b.id_number : privacy::mask_id_number(b.id_number)},
+                   {"phone", full ? b.phone : privacy::mask_phone(b.phone)},
+                   {"address", full ? b.address : ""}});
+  }
+  return out;
+}
+
+std::string overview_text(const books::FundOverview& view, Lang lang) {
+  const auto& s = view.settings;
+  std::string out = s.name + "\n";
+  if (!s.organisation.empty()) out += pick(lang, "管理单位：", "Run by: ") + s.organisation + "\n";
+  if (!s.host.empty()) out += pick(lang, "依托慈善组织：", "Host charity: ") + s.host + "\n";
+  out += pick(lang, "审批限额：", "Approval threshold: ") + util::format_amount(s.approval_threshold) + "\n";
+  out += pick(lang, "重复救助间隔：", "Repeat relief window: ") + std::to_string(s.relief_window_days) +
+         pick(lang, " 天\n", " days\n");
+  if (!s.supervision_phone.empty()) out += pick(lang, "监督电话：", "Supervision phone: ") + s.supervision_phone + "\n";
+  out += "\n";
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& a : view.accounts) cells.push_back({a.code, a.name, a.kind, util::format_amount(a.balance)});
+  out += text_table({{pick(lang, "账户", "Account")}, {pick(lang, "名称", "Name")}, {pick(lang, "类型", "Kind")},
+                     {pick(lang, "余额", "Balance"), true}},
+                    cells);
+  out += "\n";
+  cells.clear();
+  for (const auto& d : view.designations) {
+    cells.push_back({d.code, d.name, d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
+                     util::format_amount(d.balance)});
+  }
+  out += text_table({{pick(lang, "资金用途", "Designation")}, {pick(lang, "名称", "Name")},
+                     {pick(lang, "性质", "Restriction")}, {pick(lang, "余额", "Balance"), true}},
+                    cells);
+  out += "\n";
+  out += pick(lang, "资金合计：", "Total funds: ") + util::format_amount(view.total) + pick(lang, "（其中限定性 ", " (restricted ") +
+         util::format_amount(view.restricted_total) + pick(lang, "）\n", ")\n");
+  out += pick(lang, "分录数：", "Entries: ") + std::to_string(view.chain.length) + pick(lang, "，链尾哈希：", ", chain head: ") +
+         view.chain.hash.substr(0, 16) + "\n";
+  return out;
+}
+
+nlohmann::json overview_json(const books::FundOverview& view) {
+  const auto& s = view.settings;
+  nlohmann::json out = {{"name", s.name},
+                        {"organisation", s.organisation},
+                        {"host", s.host},
+                        {"supervision_phone", s.supervision_phone},
+                        {"approval_threshold_fen", s.approval_threshold},
+                        {"relief_window_days", s.relief_window_days},
+                        {"total_fen", view.total},
+                        {"restricted_total_fen", view.restricted_total},
+                        {"entries", view.chain.length},
+                        {"chain_head", view.chain.hash}};
+  out["accounts"] = nlohmann::json::array();
+  for (const auto& a : view.accounts) {
+    out["accounts"].push_back({{"code", a.code}, {"name", a.name}, {"kind", a.kind}, {"balance_fen", a.balance}});
+  }
+  out["designations"] = nlohmann::json::array();
+  for (const auto& d : view.designations) {
+    out["designations"].push_back({{"code", d.code},
+                                   {"name", d.name},
+                                   {"kind", d.kind},
+                                   {"restricted", d.restricted},
+                                   {"balance_fen", d.balance}});
+  }
+  return out;
+}
+
+std::string receipt_text(const books::Receipt& receipt, Lang lang) {
+  const auto& d = receipt.donation;
+  const bool en = lang == Lang::en;
+  std::vector<std::pair<std::string, std::string>> lines;
+  lines.emplace_back(pick(lang, "收据编号", "Receipt no."), d.receipt_no);
+  lines.emplace_back(pick(lang, "日期", "Date"), d.date);
+  lines.emplace_back(pick(lang, "捐赠人", "Donor"),
+                     d.donor_name.empty() ? pick(lang, "爱心人士（匿名）", "Anonymous donor")
+                                          : d.donor_name + (d.anonymous ? pick(lang, "（公示时匿名）", " (anonymous in notices)") : ""));
+  if (d.form == "goods") {
+    lines.emplace_back(pick(lang, "捐赠物资", "Goods"), goods_text(d));
+    lines.emplace_back(pick(lang, "估价（小写）", "Estimated value"), util::format_amount(d.amount));
+    lines.emplace_back(pick(lang, "估价（大写）", "In words"), receipt.amount_in_words);
+  } else {
+    lines.emplace_back(pick(lang, "金额（小写）", "Amount"), util::format_amount(d.amount));
+    lines.emplace_back(pick(lang, "金额（大写）", "In words"), receipt.amount_in_words);
+    lines.emplace_back(pick(lang, "收款方式", "Received into"), d.account_name);
+  }
+  lines.emplace_back(pick(lang, "捐赠用途", "Purpose"), d.designation_name);
+  if (!d.host_receipt.empty()) lines.emplace_back(pick(lang, "慈善会收据编号", "Official receipt no."), d.host_receipt);
+  lines.emplace_back(pick(lang, "经办人", "Recorded by"), d.operator_name);
+
+  int label_width = 0;
+  for (const auto& line : lines) label_width = std::max(label_width, util::display_width(line.first));
+  std::string out;
+  const std::string title = en ? "DONATION RECEIPT" : "捐 赠 收 据";
+  out += title + "\n";
+  out += receipt.fund_name + "\n";
+  if (!receipt.host.empty()) out += pick(lang, "依托：", "Hosted by: ") + receipt.host + "\n";
+  out += std::string(40, '=') + "\n";
+  for (const auto& [label, value] : lines) {
+    out += util::pad_right(label, label_width) + "  " + util::single_line(value) + "\n";
+  }
+  out += std::string(40, '=') + "\n";
+  if (d.voided_by) {
+    out += en ? fmt::format("VOID: this donation was reversed by entry {} ({})\n", *d.voided_by, d.void_reason)
+              : fmt::format("作废：本笔捐赠已由第 {} 号分录红冲（{}）\n", *d.voided_by, d.void_reason);
+  }
+  out += pick(lang, "感谢您对社区公益事业的支持！\n", "Thank you for supporting your community!\n");
+  if (d.host_receipt.empty() && !receipt.host.empty()) {
+    out += en ? fmt::format("The official receipt is issued by {}.\n", receipt.host)
+              : fmt::format("正式捐赠票据由{}出具。\n", receipt.host);
+  }
+  return out;
+}
+
+}  // namespace cfund::render

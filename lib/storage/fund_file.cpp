@@ -1,0 +1,168 @@
+#include "storage/fund_file.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "storage/migrations.hpp"
+
+namespace cfund::storage {
+
+namespace {
+
+// PRAGMA application_id of every cfund fund file: "CFND".
+constexpr int kApplicationId = 0x43464E44;
+// How long a writer waits for another writer before giving up.
+constexpr int kBusyTimeoutMs = 60000;
+
+bool path_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+void configure_connection(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
+  // FULL: a committed entry survives a power cut (WAL is otherwise only consistent).
+  db.exec("PRAGMA synchronous = FULL");
+}
+
+FundFileError not_a_fund(const std::string& path) {
+  return FundFileError(bilingual("“{0}”不是 cfund 基金账套文件", "'{0}' is not a cfund fund file", path));
+}
+
+}  // namespace
+
+FundFile::FundFile(std::string path, std::unique_ptr<SQLite::Database> db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+FundFile::FundFile(FundFile&&) noexcept = default;
+FundFile& FundFile::operator=(FundFile&&) noexcept = default;
+FundFile::~FundFile() = default;
+
+FundFile FundFile::create(const std::string& path) {
+  if (path_exists(path)) {
+    throw FundFileError(bilingual("文件“{0}”已存在：init 只创建新的基金账套，不会覆盖", "'{0}' already exists: init only creates a new fund file and never overwrites", path));
+  }
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  } catch (const SQLite::Exception&) {
+    throw FundFileError(bilingual("无法创建“{0}”：请检查目录是否存在、是否可写", "cannot create '{0}': check that the folder exists and is writable", path));
+  }
+  configure_connection(*db);
+  db->exec("PRAGMA journal_mode = WAL");
+  db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  FundFile file(path, std::move(db));
+  file.migrate();
+  return file;
+}
+
+FundFile FundFile::open(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw FundFileError(bilingual("找不到基金账套“{0}”（用 cfund init 创建，或用 -f / CFUND_FUND 指定已有文件）", "fund file '{0}' not found (create one with cfund init, or name an existing one with -f / CFUND_FUND)", path));
+  }
+  if (!S_ISREG(st.st_mode)) throw not_a_fund(path);
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    // No OPEN_CREATE: a missing file is never created by accident.
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    configure_connection(*db);
+    int application_id = db->execAndGet("PRAGMA application_id").getInt();
+    if (application_id != kApplicationId) throw not_a_fund(path);
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) throw not_a_fund(path);
+    throw;
+  }
+  FundFile file(path, std::move(db));
+  file.migrate();
+  return file;
+}
+
+void FundFile::migrate() {
+  const int latest = latest_schema_version();
+  int version = db_->execAndGet("PRAGMA user_version").getInt();
+  if (version > latest) {
+    throw FundFileError(bilingual("基金账套“{0}”由更新版本的 cfund 创建（格式版本 {1}，本程序只认识到 {2}）：请升级 cfund", "fund file '{0}' was written by a newer cfund (schema {1}; this cfund knows up to {2}): upgrade cfund", path_, version, latest));
+  }
+  if (version == latest) return;
+  WriteTransaction tx(*this);
+  // Another process may have migrated while we waited for the write lock.
+  version = db_->execAndGet("PRAGMA user_version").getInt();
+  for (const auto& migration : migrations()) {
+    if (migration.version <= version) continue;
+    db_->exec(migration.sql);
+    db_->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+  }
+  tx.commit();
+}
+
+std::optional<std::string> FundFile::setting(const std::string& key) {
+  SQLite::Statement query(*db_, "SELECT value FROM fund_settings WHERE key = ?");
+  query.bind(1, key);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+void FundFile::set_setting(const std::string& key, const std::string& value) {
+  SQLite::Statement upsert(*db_,
+                           "INSERT INTO fund_settings(key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, key);
+  upsert.bind(2, value);
+  upsert.exec();
+}
+
+FundFile::WriteTransaction::WriteTransaction(FundFile& file)
+    : file_(file), nested_(sqlite3_get_autocommit(file.db_->getHandle()) == 0) {
+  // Inside a larger write (an import records many entries) a savepoint lets this
+  // part fail alone; otherwise take the write lock at once.
+  file_.db_->exec(nested_ ? "SAVEPOINT cfund_write" : "BEGIN IMMEDIATE");
+}
+
+FundFile::WriteTransaction::~WriteTransaction() {
+  if (done_) return;
+  try {
+    if (nested_) {
+      file_.db_->exec("ROLLBACK TO cfund_write");
+      file_.db_->exec("RELEASE cfund_write");
+    } else {
+      file_.db_->exec("ROLLBACK");
+    }
+  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more can be done in a destructor
+  }
+}
+
+void FundFile::WriteTransaction::commit() {
+  file_.db_->exec(nested_ ? "RELEASE cfund_write" : "COMMIT");
+  done_ = true;
+}
+
+std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
+                                                     const std::string& fund_path) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const SQLite::Exception& e) {
+    switch (e.getErrorCode() & 0xFF) {  // primary code of an extended one
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return FundFileError(bilingual("基金账套“{0}”正被其他人写入，等待 60 秒后仍未轮到：请稍后重试", "fund file '{0}' is being written by someone else and stayed busy for 60 seconds: try again later", fund_path));
+      case SQLITE_FULL:
+        return FundFileError(bilingual("磁盘已满，无法写入“{0}”：本次操作未生效，账目没有改变", "the disk is full, cannot write '{0}': nothing was recorded and the books are unchanged", fund_path));
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        return FundFileError(bilingual("无法写入基金账套“{0}”（文件或目录只读？）：账目没有改变", "cannot write fund file '{0}' (read-only file or folder?): the books are unchanged", fund_path));
+      case SQLITE_NOTADB:
+        return FundFileError(bilingual("“{0}”不是 cfund 基金账套文件", "'{0}' is not a cfund fund file", fund_path));
+      case SQLITE_CORRUPT:
+        return FundFileError(bilingual("基金账套“{0}”已损坏：{1}。请用备份恢复", "fund file '{0}' is damaged: {1}. Restore it from a backup", fund_path, e.what()));
+      default:
+        return FundFileError(bilingual("读写基金账套“{0}”失败：{1}", "reading or writing fund file '{0}' failed: {1}", fund_path, e.what()));
+    }
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace cfund::storage

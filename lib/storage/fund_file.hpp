@@ -1,0 +1,68 @@
+#pragma once
+// One fund's books in one SQLite file (*.cfund). Only lib/storage touches SQLite.
+//
+// Opening never creates a file; create() never opens an existing one. Opening an
+// older file migrates it forward inside a transaction; a newer one is refused.
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "error.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace cfund::storage {
+
+class FundFile {
+ public:
+  // Creates a new fund file with the current schema. Refuses an existing path.
+  static FundFile create(const std::string& path);
+  // Opens an existing fund file, migrating it forward if it is older.
+  static FundFile open(const std::string& path);
+
+  FundFile(FundFile&&) noexcept;
+  FundFile& operator=(FundFile&&) noexcept;
+  ~FundFile();
+
+  const std::string& path() const { return path_; }
+  SQLite::Database& db() { return *db_; }
+
+  std::optional<std::string> setting(const std::string& key);
+  void set_setting(const std::string& key, const std::string& value);
+
+  // A write transaction (BEGIN IMMEDIATE, so concurrent writers queue behind the
+  // busy timeout instead of failing); a savepoint when one is already open.
+  // Rolls back unless commit() is called.
+  class WriteTransaction {
+   public:
+    explicit WriteTransaction(FundFile& file);
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+    void commit();
+
+   private:
+    FundFile& file_;
+    bool nested_;
+    bool done_ = false;
+  };
+
+ private:
+  FundFile(std::string path, std::unique_ptr<SQLite::Database> db);
+  void migrate();
+
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+// Turns a failure that came out of SQLite (busy, disk full, read-only, not a
+// database, I/O error) into a FundFileError naming the file. Returns nothing for
+// other exceptions.
+std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
+                                                     const std::string& fund_path);
+
+}  // namespace cfund::storage

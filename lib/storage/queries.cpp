@@ -1,0 +1,325 @@
+#include "storage/queries.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "storage/fund_file.hpp"
+
+namespace cfund::storage {
+
+namespace {
+
+std::optional<std::int64_t> optional_id(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+const char* target_column(Side side) { return side == Side::account ? "account_id" : "designation_id"; }
+
+// Accounts are debit-normal, designations credit-normal.
+books::Fen signed_for(Side side, books::Fen posting_sum) {
+  return side == Side::account ? posting_sum : -posting_sum;
+}
+
+}  // namespace
+
+std::vector<books::Account> accounts(FundFile& file) {
+  SQLite::Statement query(file.db(), "SELECT id, code, name, kind FROM accounts ORDER BY id");
+  std::vector<books::Account> all;
+  while (query.executeStep()) {
+    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                   query.getColumn(2).getString(), query.getColumn(3).getString()});
+  }
+  return all;
+}
+
+std::vector<books::Designation> designations(FundFile& file) {
+  SQLite::Statement query(file.db(), "SELECT id, code, name, kind, restricted FROM designations ORDER BY id");
+  std::vector<books::Designation> all;
+  while (query.executeStep()) {
+    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                   query.getColumn(2).getString(), query.getColumn(3).getString(),
+                   query.getColumn(4).getInt() != 0});
+  }
+  return all;
+}
+
+std::int64_t insert_account(FundFile& file, const books::Account& account) {
+  SQLite::Statement insert(file.db(), "INSERT INTO accounts(code, name, kind) VALUES (?, ?, ?)");
+  insert.bind(1, account.code);
+  insert.bind(2, account.name);
+  insert.bind(3, account.kind);
+  insert.exec();
+  return file.db().getLastInsertRowid();
+}
+
+std::int64_t insert_designation(FundFile& file, const books::Designation& designation) {
+  SQLite::Statement insert(file.db(),
+                           "INSERT INTO designations(code, name, kind, restricted) VALUES (?, ?, ?, ?)");
+  insert.bind(1, designation.code);
+  insert.bind(2, designation.name);
+  insert.bind(3, designation.kind);
+  insert.bind(4, designation.restricted ? 1 : 0);
+  insert.exec();
+  return file.db().getLastInsertRowid();
+}
+
+books::Fen balance(FundFile& file, Side side, std::int64_t id) {
+  SQLite::Statement query(file.db(), std::string("SELECT COALESCE(SUM(amount), 0) FROM postings WHERE ") +
+                                         target_column(side) + " = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  query.executeStep();
+  return signed_for(side, query.getColumn(0).getInt64());
+}
+
+books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
+  const std::string target = target_column(side);
+  SQLite::Statement before(file.db(),
+                           "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id "
+                           "WHERE p." + target + " = ? AND e.date < ?");
+  before.bind(1, static_cast<std::int64_t>(id));
+  before.bind(2, date_iso);
+  before.executeStep();
+  books::Fen running = signed_for(side, before.getColumn(0).getInt64());
+
+  SQLite::Statement days(file.db(),
+                         "SELECT e.date, SUM(p.amount) FROM postings p JOIN entries e ON e.id = p.entry_id "
+                         "WHERE p." + target + " = ? AND e.date >= ? GROUP BY e.date ORDER BY e.date");
+  days.bind(1, static_cast<std::int64_t>(id));
+  days.bind(2, date_iso);
+  // The balance on the day itself is the opening balance when nothing else is dated
+  // that day; otherwise the first row below gives it.
+  std::optional<books::Fen> lowest;
+  bool first = true;
+  while (days.executeStep()) {
+    if (first && days.getColumn(0).getString() != date_iso) lowest = running;
+    first = false;
+    running += signed_for(side, days.getColumn(1).getInt64());
+    lowest = lowest ? std::min(*lowest, running) : running;
+  }
+  return lowest ? *lowest : running;
+}
+
+std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind) {
+  SQLite::Statement find(file.db(), "SELECT id FROM donors WHERE name = ?");
+  find.bind(1, name);
+  if (find.executeStep()) return find.getColumn(0).getInt64();
+  SQLite::Statement insert(file.db(), "INSERT INTO donors(name, kind) VALUES (?, ?)");
+  insert.bind(1, name);
+  insert.bind(2, kind);
+  insert.exec();
+  return file.db().getLastInsertRowid();
+}
+
+std::int64_t next_receipt_seq(FundFile& file, int year) {
+  SQLite::Statement query(file.db(), "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM donations WHERE receipt_year = ?");
+  query.bind(1, year);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+std::int64_t next_beneficiary_number(FundFile& file) {
+  return file.db().execAndGet("SELECT COALESCE(MAX(number), 0) + 1 FROM beneficiaries").getInt64();
+}
+
+std::optional<EntrySummary> entry_summary(FundFile& file, std::int64_t id) {
+  SQLite::Statement query(file.db(),
+                          "SELECT e.id, e.kind, e.date, e.voids_entry, v.id FROM entries e "
+                          "LEFT JOIN entries v ON v.voids_entry = e.id WHERE e.id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  return EntrySummary{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                      optional_id(query.getColumn(3)), optional_id(query.getColumn(4))};
+}
+
+std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id) {
+  SQLite::Statement query(file.db(),
+                          "SELECT account_id, designation_id, amount FROM postings WHERE entry_id = ? ORDER BY seq");
+  query.bind(1, static_cast<std::int64_t>(entry_id));
+  std::vector<PostingRow> rows;
+  while (query.executeStep()) {
+    const bool account = !query.getColumn(0).isNull();
+    rows.push_back({account ? Side::account : Side::designation,
+                    account ? query.getColumn(0).getInt64() : query.getColumn(1).getInt64(),
+                    query.getColumn(2).getInt64()});
+  }
+  return rows;
+}
+
+}  // namespace cfund::storage
+
+namespace cfund::storage {
+
+namespace {
+
+std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
+
+const char* kDonationSelect =
+    "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
+    "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
+    "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT 1), "
+    "e.operator, e.recorded_at, v.id, v.reason "
+    "FROM donations d JOIN entries e ON e.id = d.entry_id "
+    "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id "
+    "LEFT JOIN entries v ON v.voids_entry = d.entry_id ";
+
+books::DonationRow read_donation(SQLite::Statement& q) {
+  books::DonationRow row;
+  row.entry_id = q.getColumn(0).getInt64();
+  row.date = q.getColumn(1).getString();
+  row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(2).getInt(), q.getColumn(3).getInt64());
+  row.donor_name = q.getColumn(4).getString();
+  row.anonymous = q.getColumn(5).getInt() != 0;
+  row.form = q.getColumn(6).getString();
+  row.amount = q.getColumn(7).getInt64();
+  row.item = text_or_empty(q.getColumn(8));
+  row.quantity = text_or_empty(q.getColumn(9));
+  row.unit = text_or_empty(q.getColumn(10));
+  row.account_code = text_or_empty(q.getColumn(11));
+  row.account_name = text_or_empty(q.getColumn(12));
+  row.designation_code = q.getColumn(13).getString();
+  row.designation_name = q.getColumn(14).getString();
+  row.external_ref = text_or_empty(q.getColumn(15));
+  row.memo = text_or_empty(q.getColumn(16));
+  row.host_receipt = text_or_empty(q.getColumn(17));
+  row.operator_name = q.getColumn(18).getString();
+  row.recorded_at = q.getColumn(19).getString();
+  row.voided_by = optional_id(q.getColumn(20));
+  row.void_reason = text_or_empty(q.getColumn(21));
+  return row;
+}
+
+const char* kDisbursementSelect =
+    "SELECT d.entry_id, e.date, d.category, d.amount, a.code, a.name, g.code, g.name, d.payee, d.purpose, "
+    "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, d.external_ref, e.memo, d.repeat_reason, "
+    "e.operator, e.recorded_at, v.id, v.reason "
+    "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+    "JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id "
+    "LEFT JOIN beneficiaries b ON b.number = d.beneficiary "
+    "LEFT JOIN entries v ON v.voids_entry = d.entry_id ";
+
+books::DisbursementRow read_disbursement(SQLite::Statement& q) {
+  books::DisbursementRow row;
+  row.entry_id = q.getColumn(0).getInt64();
+  row.date = q.getColumn(1).getString();
+  row.category = q.getColumn(2).getString();
+  row.amount = q.getColumn(3).getInt64();
+  row.account_code = q.getColumn(4).getString();
+  row.account_name = q.getColumn(5).getString();
+  row.designation_code = q.getColumn(6).getString();
+  row.designation_name = q.getColumn(7).getString();
+  row.payee = text_or_empty(q.getColumn(8));
+  row.purpose = q.getColumn(9).getString();
+  row.beneficiary = optional_id(q.getColumn(10));
+  row.beneficiary_name = text_or_empty(q.getColumn(11));
+  row.beneficiary_category = text_or_empty(q.getColumn(12));
+  row.approval_ref = text_or_empty(q.getColumn(13));
+  row.voucher = text_or_empty(q.getColumn(14));
+  row.external_ref = text_or_empty(q.getColumn(15));
+  row.memo = text_or_empty(q.getColumn(16));
+  row.repeat_reason = text_or_empty(q.getColumn(17));
+  row.operator_name = q.getColumn(18).getString();
+  row.recorded_at = q.getColumn(19).getString();
+  row.voided_by = optional_id(q.getColumn(20));
+  row.void_reason = text_or_empty(q.getColumn(21));
+  return row;
+}
+
+books::Beneficiary read_beneficiary(SQLite::Statement& q) {
+  return {q.getColumn(0).getInt64(),     q.getColumn(1).getInt64(),     q.getColumn(2).getString(),
+          text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5)),
+          q.getColumn(6).getString()};
+}
+
+const char* kBeneficiarySelect =
+    "SELECT number, entry_id, name, id_number, phone, address, category FROM beneficiaries ";
+
+}  // namespace
+
+std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(), std::string(kDonationSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  q.bind(1, from);
+  q.bind(2, to);
+  std::vector<books::DonationRow> rows;
+  while (q.executeStep()) rows.push_back(read_donation(q));
+  return rows;
+}
+
+std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entry_id) {
+  SQLite::Statement q(file.db(), std::string(kDonationSelect) + "WHERE d.entry_id = ?");
+  q.bind(1, static_cast<std::int64_t>(entry_id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_donation(q);
+}
+
+std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(),
+                      std::string(kDisbursementSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  q.bind(1, from);
+  q.bind(2, to);
+  std::vector<books::DisbursementRow> rows;
+  while (q.executeStep()) rows.push_back(read_disbursement(q));
+  return rows;
+}
+
+std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id) {
+  SQLite::Statement q(file.db(), std::string(kDisbursementSelect) + "WHERE d.entry_id = ?");
+  q.bind(1, static_cast<std::int64_t>(entry_id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_disbursement(q);
+}
+
+std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref) {
+  SQLite::Statement q(file.db(),
+                      "SELECT d.entry_id FROM donations d WHERE d.account_id = ? AND d.external_ref = ? "
+                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) LIMIT 1");
+  q.bind(1, static_cast<std::int64_t>(account_id));
+  q.bind(2, ref);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id) {
+  SQLite::Statement q(file.db(), "SELECT number FROM host_receipts WHERE donation_entry_id = ? LIMIT 1");
+  q.bind(1, static_cast<std::int64_t>(donation_entry_id));
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+std::vector<books::Beneficiary> beneficiaries(FundFile& file) {
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "ORDER BY number");
+  std::vector<books::Beneficiary> all;
+  while (q.executeStep()) all.push_back(read_beneficiary(q));
+  return all;
+}
+
+std::optional<books::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number) {
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE number = ?");
+  q.bind(1, static_cast<std::int64_t>(number));
+  if (!q.executeStep()) return std::nullopt;
+  return read_beneficiary(q);
+}
+
+std::optional<books::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number) {
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE id_number = ?");
+  q.bind(1, id_number);
+  if (!q.executeStep()) return std::nullopt;
+  return read_beneficiary(q);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,
+                                                                  const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(),
+                      "SELECT d.entry_id, e.date FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+                      "WHERE d.beneficiary = ? AND d.category = 'relief' AND e.date BETWEEN ? AND ? "
+                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) ORDER BY e.date");
+  q.bind(1, static_cast<std::int64_t>(beneficiary));
+  q.bind(2, from);
+  q.bind(3, to);
+  std::vector<std::pair<std::int64_t, std::string>> found;
+  while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return found;
+}
+
+}  // namespace cfund::storage

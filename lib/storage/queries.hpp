@@ -1,0 +1,71 @@
+#pragma once
+// Typed queries over the books. All SQL of cfund lives under lib/storage.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/types.hpp"
+
+namespace cfund::storage {
+
+class FundFile;
+
+// Accounts and designations.
+std::vector<books::Account> accounts(FundFile& file);
+std::vector<books::Designation> designations(FundFile& file);
+std::int64_t insert_account(FundFile& file, const books::Account& account);
+std::int64_t insert_designation(FundFile& file, const books::Designation& designation);
+
+// Balances. An account's balance is the sum of its postings; a designation's is
+// minus the sum (credit). Voids are ordinary entries and count like any other.
+enum class Side { account, designation };
+books::Fen balance(FundFile& file, Side side, std::int64_t id);
+// The lowest balance the target has on any day from `date_iso` on (inclusive),
+// as the books stand: what a new outflow dated `date_iso` may take at most.
+books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
+
+// Donors: the id of the donor with this name, created on first use.
+std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind);
+
+// The next receipt sequence number in a year (1 for the first).
+std::int64_t next_receipt_seq(FundFile& file, int year);
+std::int64_t next_beneficiary_number(FundFile& file);
+
+struct EntrySummary {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string date;
+  std::optional<std::int64_t> voids_entry;
+  std::optional<std::int64_t> voided_by;
+};
+std::optional<EntrySummary> entry_summary(FundFile& file, std::int64_t id);
+
+// (account or designation id, amount) postings of an entry, in order.
+struct PostingRow {
+  Side side;
+  std::int64_t target_id;
+  books::Fen amount;
+};
+std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id);
+
+// Donations and disbursements dated within [from, to] (ISO dates, inclusive), in
+// date and entry order; or the one with the given entry id.
+std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to);
+std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
+std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
+std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id);
+
+// An unvoided donation with this external reference on this account, if any.
+std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref);
+std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id);
+
+std::vector<books::Beneficiary> beneficiaries(FundFile& file);
+std::optional<books::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number);
+std::optional<books::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number);
+// Dates of unvoided relief payments to the beneficiary, dated within [from, to].
+std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,
+                                                                  const std::string& from, const std::string& to);
+
+}  // namespace cfund::storage

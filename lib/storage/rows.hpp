@@ -1,0 +1,59 @@
+#pragma once
+// Rows as column/value lists. The journal is written and read back in this form,
+// so that the canonical encoding hashed when an entry is appended is computed from
+// exactly what verification later reads from the file.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace cfund::storage {
+
+class FundFile;
+
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+struct Row {
+  std::vector<std::pair<std::string, Value>> columns;
+
+  Row& set(std::string column, Value value) {
+    columns.emplace_back(std::move(column), std::move(value));
+    return *this;
+  }
+  // Sets the column to NULL when the text is empty.
+  Row& set_text(std::string column, const std::string& text) {
+    return set(std::move(column), text.empty() ? Value{} : Value{text});
+  }
+  const Value* find(const std::string& column) const;
+};
+
+// One journal entry as stored: its row in `entries`, its postings in seq order, and
+// its detail row (if its kind has a detail table).
+struct EntryRows {
+  Row entry;
+  std::vector<Row> postings;
+  std::string detail_table;
+  std::vector<Row> detail;  // zero or one row; more means the file was tampered with
+};
+
+// Inserts one row. The table name is one of cfund's own, never user input.
+void insert_row(FundFile& file, const std::string& table, const Row& row);
+
+// Calls back for each entry in id order, with the detail table that kind_to_table
+// names for its kind ("" for none). Reads in batches: memory stays small.
+void for_each_entry(FundFile& file,
+                    const std::function<std::string(const std::string& kind)>& kind_to_table,
+                    const std::function<void(const EntryRows&)>& visit);
+
+// entry_ids in `table` whose entry is missing, or (when kinds is not empty) whose
+// entry is of another kind: rows that a raw edit added outside any entry.
+std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
+                                             const std::vector<std::string>& kinds);
+
+// The highest entry id, 0 for an empty journal.
+std::int64_t last_entry_id(FundFile& file);
+
+}  // namespace cfund::storage

@@ -1,0 +1,139 @@
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <utf8proc.h>
+
+namespace cfund::util {
+
+namespace {
+
+// One decoding step: the code point at `pos` and how many bytes it takes. An invalid
+// sequence yields cp = -1 and length 1, so callers can pass the byte through and
+// resynchronise on the next one.
+struct Step {
+  std::int32_t cp;
+  std::size_t length;
+};
+
+Step decode_at(std::string_view text, std::size_t pos) {
+  utf8proc_int32_t cp = -1;
+  // utf8proc rejects overlong forms, surrogates and values above U+10FFFF.
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return Step{-1, 1};
+  return Step{cp, static_cast<std::size_t>(n)};
+}
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+
+bool is_c0_c1_or_del(std::int32_t cp) {
+  return (cp >= 0 && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F);
+}
+
+std::string spaces(int n) { return std::string(static_cast<std::size_t>(std::max(0, n)), ' '); }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Step s = decode_at(text, pos);
+    if (s.cp < 0) return false;
+    pos += s.length;
+  }
+  return true;
+}
+
+int display_width(std::string_view text) {
+  int width = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Step s = decode_at(text, pos);
+    // An invalid byte is usually shown as one replacement glyph.
+    width += s.cp < 0 ? 1 : std::max(0, utf8proc_charwidth(s.cp));
+    pos += s.length;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view text, int width) {
+  std::string out(text);
+  out += spaces(width - display_width(text));
+  return out;
+}
+
+std::string pad_left(std::string_view text, int width) {
+  std::string out = spaces(width - display_width(text));
+  out += text;
+  return out;
+}
+
+std::string trim(std::string_view text) {
+  for (;;) {
+    if (!text.empty() && is_ascii_space(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.substr(0, kIdeographicSpace.size()) == kIdeographicSpace) {
+      text.remove_prefix(kIdeographicSpace.size());
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!text.empty() && is_ascii_space(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.size() >= kIdeographicSpace.size() &&
+               text.substr(text.size() - kIdeographicSpace.size()) == kIdeographicSpace) {
+      text.remove_suffix(kIdeographicSpace.size());
+    } else {
+      break;
+    }
+  }
+  return std::string(text);
+}
+
+std::string single_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Step s = decode_at(text, pos);
+    if (s.cp == '\r' || s.cp == '\n') {
+      // A whole run of CR/LF ("\r\n", "\n\n", ...) is one line break: one space.
+      while (pos < text.size() && (text[pos] == '\r' || text[pos] == '\n')) ++pos;
+      out += ' ';
+      continue;
+    }
+    if (is_c0_c1_or_del(s.cp) || s.cp == 0x2028 || s.cp == 0x2029) {
+      out += ' ';
+    } else {
+      // Valid characters and invalid bytes alike are kept as they were.
+      out.append(text.substr(pos, s.length));
+    }
+    pos += s.length;
+  }
+  return out;
+}
+
+std::string fold_full_width(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Step s = decode_at(text, pos);
+    if (s.cp >= 0xFF01 && s.cp <= 0xFF5E) {
+      // The full-width block mirrors ASCII 0x21..0x7E at a fixed offset.
+      out += static_cast<char>(s.cp - 0xFF01 + 0x21);
+    } else if (s.cp == 0x3000) {
+      out += ' ';
+    } else {
+      out.append(text.substr(pos, s.length));
+    }
+    pos += s.length;
+  }
+  return out;
+}
+
+}  // namespace cfund::util

@@ -1,0 +1,29 @@
+#pragma once
+// UTF-8 text helpers: validity, display width in a terminal, padding, cleaning.
+
+#include <string>
+#include <string_view>
+
+namespace cfund::util {
+
+bool is_valid_utf8(std::string_view text);
+
+// Columns the text takes in a terminal: a Chinese character (or any East Asian
+// wide / full-width character) takes two, combining marks none (uses utf8proc).
+int display_width(std::string_view text);
+
+// Pads with spaces to the given display width (never truncates).
+std::string pad_right(std::string_view text, int width);
+std::string pad_left(std::string_view text, int width);
+
+// Removes leading and trailing ASCII white space and U+3000 (ideographic space).
+std::string trim(std::string_view text);
+
+// Replaces control characters (C0 except none, DEL, C1) and line breaks by a single
+// space each, so that one value stays on one line of a table or a notice.
+std::string single_line(std::string_view text);
+
+// Converts full-width ASCII variants (U+FF01..U+FF5E) to ASCII and U+3000 to a space.
+std::string fold_full_width(std::string_view text);
+
+}  // namespace cfund::util
