@@ -9,12 +9,6 @@ namespace cfund::books {
 
 namespace {
 
-void require_text(const std::string& value, const char* option_zh, const char* option_en) {
-  if (util::trim(value).empty()) {
-    throw InputError(bilingual("缺少{0}", "missing {1}", option_zh, option_en));
-  }
-}
-
 }  // namespace
 
 RecordedDonation record_donation(storage::FundFile& file, const Recorder& recorder, const DonationInput& input) {
@@ -30,7 +24,9 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
     throw InputError(bilingual("--donor-type：应为 individual（个人）或 organisation（单位）", "--donor-type: expected individual or organisation"));
   }
   if (input.goods) {
-    require_text(input.item, "--item：捐赠物资的名称", "--item: what goods were given");
+    if (util::trim(input.item).empty()) {
+      throw InputError(bilingual("--item：请写捐赠物资的名称", "--item: say what goods were given"));
+    }
     if (!input.account.empty()) {
       throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account", "--account: goods do not go into an account; drop --account"));
     }

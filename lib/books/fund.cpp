@@ -1,5 +1,6 @@
 #include "books/fund.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -10,8 +11,6 @@
 namespace cfund::books {
 
 namespace {
-
-const std::set<std::string> kAccountKinds = {"bank", "cash", "wechat", "alipay", "other"};
 
 // A code is what people type on the command line: no spaces, not too long.
 void check_code(const std::string& code, const std::string& what) {
@@ -27,6 +26,10 @@ std::string join_codes(const std::vector<std::string>& codes) {
 }
 
 }  // namespace
+
+bool is_account_kind(const std::string& kind) {
+  return std::find(kAccountKinds.begin(), kAccountKinds.end(), kind) != kAccountKinds.end();
+}
 
 void validate_definition(const FundDefinition& definition) {
   const auto& s = definition.settings;
@@ -48,7 +51,7 @@ void validate_definition(const FundDefinition& definition) {
     if (!seen.insert(account.code).second) {
       throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
     }
-    if (kAccountKinds.count(account.kind) == 0) {
+    if (!is_account_kind(account.kind)) {
       throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 bank、cash、wechat、alipay 或 other", "account '{0}' has kind '{1}': expected bank, cash, wechat, alipay or other", account.code, account.kind));
     }
   }

@@ -18,22 +18,28 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
       outflow[{storage::Side::designation, posting.target_id}] += posting.amount;
     }
   }
-  for (const auto& [target, amount] : outflow) {
-    if (amount <= 0) continue;
-    const auto [side, id] = target;
-    const Fen available = storage::lowest_balance_from(file, side, id, draft.date.iso());
-    if (available >= amount) continue;
-    std::string name;
-    if (side == storage::Side::account) {
-      for (const auto& account : storage::accounts(file)) {
-        if (account.id == id) name = account.name;
+  // Restricted money first: that refusal tells the worker more than the account's.
+  for (const auto side : {storage::Side::designation, storage::Side::account}) {
+    for (const auto& [target, amount] : outflow) {
+      if (target.first != side || amount <= 0) continue;
+      const Fen available = storage::lowest_balance_from(file, side, target.second, draft.date.iso());
+      if (available >= amount) continue;
+      const std::string shown = util::format_amount(std::max<Fen>(available, 0));
+      if (side == storage::Side::account) {
+        std::string name;
+        for (const auto& account : storage::accounts(file)) {
+          if (account.id == target.second) name = account.name;
+        }
+        throw Refused(bilingual("余额不足：资金账户“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: account '{0}' has {2} available from {1} on, this needs {3}", name, draft.date.iso(), shown, util::format_amount(amount)));
       }
-      throw Refused(bilingual("余额不足：资金账户“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: account '{0}' has {2} available from {1} on, this needs {3}", name, draft.date.iso(), util::format_amount(std::max<Fen>(available, 0)), util::format_amount(amount)));
+      Designation charged;
+      for (const auto& designation : storage::designations(file)) {
+        if (designation.id == target.second) charged = designation;
+      }
+      const Message why = bilingual("余额不足：资金用途“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: designation '{0}' has {2} available from {1} on, this needs {3}", charged.name, draft.date.iso(), shown, util::format_amount(amount));
+      if (!charged.restricted) throw Refused(why);
+      throw Refused({why.zh + "（专款专用，不能透支）", why.en + " (restricted money cannot be overdrawn)"});
     }
-    for (const auto& designation : storage::designations(file)) {
-      if (designation.id == id) name = designation.name;
-    }
-    throw Refused(bilingual("余额不足：资金用途“{0}”自 {1} 起可用 {2}，本次需要 {3}（专款专用，不能透支）", "insufficient funds: designation '{0}' has {2} available from {1} on, this needs {3} (restricted money cannot be overdrawn)", name, draft.date.iso(), util::format_amount(std::max<Fen>(available, 0)), util::format_amount(amount)));
   }
 }
 

@@ -14,6 +14,9 @@ namespace cfund::books {
 using util::Fen;
 
 // Where money physically sits: bank, cash, wechat, alipay or other.
+inline const std::vector<std::string> kAccountKinds = {"bank", "cash", "wechat", "alipay", "other"};
+bool is_account_kind(const std::string& kind);
+
 struct Account {
   std::int64_t id = 0;
   std::string code;

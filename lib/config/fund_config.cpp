@@ -130,6 +130,14 @@ books::FundDefinition load_fund_definition(const std::string& path) {
       account.code = read.text(table, "code", field + ".code", true);
       account.name = read.text(table, "name", field + ".name", false);
       account.kind = read.text(table, "kind", field + ".kind", true);
+      if (!books::is_account_kind(account.kind)) {
+        read.fail(table.get("kind"), field + ".kind", bilingual("“{0}”无效：应为 bank、cash、wechat、alipay 或 other", "'{0}' is not valid: expected bank, cash, wechat, alipay or other", account.kind));
+      }
+      for (const auto& earlier : definition.accounts) {
+        if (earlier.code == account.code) {
+          read.fail(table.get("code"), field + ".code", bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
+        }
+      }
       definition.accounts.push_back(account);
     }
   }
@@ -140,6 +148,11 @@ books::FundDefinition load_fund_definition(const std::string& path) {
       books::Designation designation;
       designation.code = read.text(table, "code", field + ".code", true);
       designation.name = read.text(table, "name", field + ".name", false);
+      bool repeated = designation.code == books::kGeneralFund;
+      for (const auto& earlier : definition.designations) repeated = repeated || earlier.code == designation.code;
+      if (repeated) {
+        read.fail(table.get("code"), field + ".code", bilingual("代码“{0}”重复或与非限定性资金（general）相同", "code '{0}' appears twice or is the general fund's", designation.code));
+      }
       definition.designations.push_back(designation);
     }
   }

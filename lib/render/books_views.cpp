@@ -28,6 +28,11 @@ std::string goods_text(const books::DonationRow& row) {
   return text;
 }
 
+// The general fund is created by cfund with a Chinese name; English readers get theirs.
+std::string designation_shown(const std::string& code, const std::string& name, Lang lang) {
+  return lang == Lang::en && code == books::kGeneralFund ? "General fund" : name;
+}
+
 nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -67,12 +72,12 @@ std::string donations_text(const std::vector<books::DonationRow>& rows, Lang lan
     }
     cells.push_back({std::to_string(row.entry_id), row.date, row.receipt_no, donor_shown(row, lang),
                      util::format_amount(row.amount), row.form == "goods" ? "-" : row.account_code,
-                     row.designation_name, note});
+                     designation_shown(row.designation_code, row.designation_name, lang), note});
   }
   std::string out = text_table(columns, cells);
   out += lang == Lang::en ? fmt::format("{} donations; money {}, goods valued at {} (voided ones not counted)\n",
                                         rows.size(), util::format_amount(money), util::format_amount(goods))
-                          : fmt::format("共 {} 笔；现金 {}，物资估价 {}（已红冲的不计）\n", rows.size(),
+                          : fmt::format("共 {} 笔；资金 {}，物资估价 {}（已红冲的不计）\n", rows.size(),
                                         util::format_amount(money), util::format_amount(goods));
   return out;
 }
@@ -121,7 +126,8 @@ std::string disbursements_text(const std::vector<books::DisbursementRow>& rows, 
     }
     cells.push_back({std::to_string(row.entry_id), row.date, category_name(row.category, lang),
                      beneficiary_label(row), util::format_amount(row.amount), row.account_code,
-                     row.designation_name, purpose, row.approval_ref, row.voucher});
+                     designation_shown(row.designation_code, row.designation_name, lang), purpose,
+                     row.approval_ref, row.voucher});
   }
   std::string out = text_table(columns, cells);
   out += lang == Lang::en ? fmt::format("{} payments; total {} (voided ones not counted)\n", rows.size(),
@@ -207,7 +213,7 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   out += "\n";
   cells.clear();
   for (const auto& d : view.designations) {
-    cells.push_back({d.code, d.name, d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
+    cells.push_back({d.code, designation_shown(d.code, d.name, lang), d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
                      util::format_amount(d.balance)});
   }
   out += text_table({{pick(lang, "资金用途", "Designation")}, {pick(lang, "名称", "Name")},
@@ -266,7 +272,7 @@ std::string receipt_text(const books::Receipt& receipt, Lang lang) {
     lines.emplace_back(pick(lang, "金额（大写）", "In words"), receipt.amount_in_words);
     lines.emplace_back(pick(lang, "收款方式", "Received into"), d.account_name);
   }
-  lines.emplace_back(pick(lang, "捐赠用途", "Purpose"), d.designation_name);
+  lines.emplace_back(pick(lang, "捐赠用途", "Purpose"), designation_shown(d.designation_code, d.designation_name, lang));
   if (!d.host_receipt.empty()) lines.emplace_back(pick(lang, "慈善会收据编号", "Official receipt no."), d.host_receipt);
   lines.emplace_back(pick(lang, "经办人", "Recorded by"), d.operator_name);
 

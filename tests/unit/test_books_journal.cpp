@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include "books/beneficiaries.hpp"
+#include "books/disbursements.hpp"
+#include "books/donations.hpp"
+#include "books/movements.hpp"
+#include "fund_fixture.hpp"
+#include "storage/queries.hpp"
+#include "util/sha256.hpp"
+
+using namespace cfund;
+using cfund::testing::TempFund;
+
+namespace {
+
+util::Date day(const char* iso) { return *util::parse_date(iso); }
+
+// Five entries of different kinds: 1 donation, 2 donation (goods), 3 beneficiary,
+// 4 relief, 5 void of 4.
+void record_sample(const TempFund& fund) {
+  auto file = fund.open();
+  const auto rec = TempFund::recorder();
+  books::DonationInput money;
+  money.donor = "张伟";
+  money.amount = 100000;
+  money.account = "bank";
+  money.designation = "elderly";
+  money.date = day("2025-03-01");
+  books::record_donation(file, rec, money);
+  books::DonationInput goods;
+  goods.donor = "惠民超市";
+  goods.goods = true;
+  goods.item = "大米";
+  goods.amount = 50000;
+  goods.date = day("2025-03-02");
+  books::record_donation(file, rec, goods);
+  books::BeneficiaryInput person;
+  person.name = "王秀英";
+  person.category = "独居老人";
+  books::register_beneficiary(file, rec, person);
+  books::DisbursementInput relief;
+  relief.amount = 30000;
+  relief.account = "bank";
+  relief.designation = "elderly";
+  relief.category = "relief";
+  relief.beneficiary = 1;
+  relief.purpose = "慰问";
+  relief.date = day("2025-03-05");
+  const auto paid = books::record_disbursement(file, rec, relief);
+  books::void_entry(file, rec, paid, books::entry_kind::disbursement, "录错", day("2025-03-06"));
+}
+
+}  // namespace
+
+TEST_CASE("a fresh journal verifies and its head is recorded", "[journal]") {
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  const auto report = books::verify_chain(file);
+  CHECK(report.ok());
+  CHECK(report.entries == 5);
+  const auto head = books::recorded_chain_head(file);
+  CHECK(head.length == 5);
+  CHECK(head.hash == report.head);
+  CHECK(head.hash.size() == 64);
+}
+
+TEST_CASE("every posting set sums to zero and balances follow the postings", "[journal]") {
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  for (std::int64_t id = 1; id <= 5; ++id) {
+    util::Fen sum = 0;
+    for (const auto& posting : storage::postings_of(file, id)) sum += posting.amount;
+    CHECK(sum == 0);
+  }
+  const auto view = books::overview(file);
+  CHECK(view.total == 100000);  // the relief was voided; goods hold no money
+  CHECK(view.restricted_total == 100000);
+}
+
+TEST_CASE("SHA-256 known answer", "[journal]") {
+  CHECK(util::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(books::chain_hash("ab", "c") == util::sha256_hex("abc"));
+}
+
+TEST_CASE("the canonical encoding sorts keys, leaves out NULLs, the hash and the entry link", "[journal]") {
+  storage::EntryRows rows;
+  rows.entry.set("kind", std::string("transfer")).set("id", std::int64_t{7}).set("memo", storage::Value{})
+      .set("hash", std::string("h"));
+  storage::Row posting;
+  posting.set("entry_id", std::int64_t{7}).set("seq", std::int64_t{1}).set("amount", std::int64_t{-5});
+  rows.postings.push_back(posting);
+  CHECK(books::canonical_encoding(rows) ==
+        R"({"entry":{"id":7,"kind":"transfer"},"postings":[{"amount":-5,"seq":1}]})");
+}
+
+TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", "[journal][tamper]") {
+  struct Edit {
+    const char* what;
+    const char* sql;
+    std::int64_t first_bad;
+  };
+  const Edit edits[] = {
+      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1},
+      {"both postings of an entry, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4},
+      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1},
+      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 2", 2},
+      {"an entry's operator", "UPDATE entries SET operator = '别人' WHERE id = 3", 3},
+      {"a memo set from NULL", "UPDATE entries SET memo = '' WHERE id = 1", 1},
+      {"a void's reason", "UPDATE entries SET reason = '改了' WHERE id = 5", 5},
+      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 1", 1},
+      {"anonymity", "UPDATE donations SET anonymous = 1 WHERE entry_id = 2", 2},
+      {"a donation's amount replaced by text", "UPDATE donations SET amount = 'abc' WHERE entry_id = 1", 1},
+      {"goods' estimated value", "UPDATE donations SET amount = 1 WHERE entry_id = 2", 2},
+      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3},
+      {"a payment's purpose", "UPDATE disbursements SET purpose = '其他' WHERE entry_id = 4", 4},
+      {"a stored hash", "UPDATE entries SET hash = 'x' WHERE id = 2", 2},
+      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3},
+      {"the last entry deleted", "DELETE FROM entries WHERE id = 5; DELETE FROM postings WHERE entry_id = 5", 5},
+      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 1 AND seq = 2", 1},
+      {"a detail row deleted", "DELETE FROM donations WHERE entry_id = 2", 2},
+      {"a posting added to an entry", "INSERT INTO postings VALUES (2, 1, 1, NULL, 500)", 2},
+      {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99},
+      {"a donation row for no entry", "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, designation_id) VALUES (77, 2025, 9, 'x', 0, 'money', 1, 1)", 77},
+      {"a donation row for an entry of another kind",
+       "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, designation_id) VALUES (4, 2025, 9, 'x', 0, 'money', 1, 1)", 4},
+      {"an entry appended by hand",
+       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 6, 'transfer', '2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 5",
+       6},
+  };
+  for (const auto& edit : edits) {
+    SECTION(edit.what) {
+      TempFund fund;
+      record_sample(fund);
+      fund.raw_sql(edit.sql);
+      auto file = fund.open();
+      const auto report = books::verify_chain(file);
+      INFO(edit.what);
+      REQUIRE_FALSE(report.ok());
+      CHECK(*report.first_bad_entry == edit.first_bad);
+      REQUIRE(report.problem.has_value());
+      CHECK_FALSE(report.problem->zh.empty());
+      CHECK_FALSE(report.problem->en.empty());
+    }
+  }
+}
