@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The example fund end to end — what `make demo` runs.
+#   examples/demo.sh CFUND_BINARY OUTPUT_DIR
+# Builds 青溪镇桂花里社区慈善基金 from examples/fund.toml in OUTPUT_DIR, records a month
+# of its life (donations of money and goods, relief, a refused overdraft, a void, a
+# deposit of cash at the bank), and writes what a community worker would print.
+# All names are fictional.
+set -euo pipefail
+cfund=$(realpath "$1")
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$out"
+mkdir -p "$out"
+export CFUND_FUND="$out/guihuali.cfund"
+export CFUND_OPERATOR="桂花里社区 李娟"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+run() { printf '$ cfund %s\n' "$*"; "$cfund" "$@"; }
+
+step "建立基金账套 / create the fund"
+run init "$CFUND_FUND" --config "$here/fund.toml"
+
+step "登记捐赠 / donations"
+run donate add --donor 张伟 --amount 500 --account wechat --date 2025-03-01 --ref 4200002025030112345
+run donate add --donor 青溪建材有限公司 --donor-type organisation --amount "¥20,000.00" --account bank --date 2025-03-03 --ref BK20250303001 --memo 年度定向捐赠
+run donate add --anonymous --amount 1,000 --account cash --to elderly --date 2025-03-05
+run donate add --donor 刘芳 --anonymous --amount 3,000 --account bank --to students --date 2025-03-06
+run donate add --donor 惠民超市 --donor-type organisation --goods --item 大米 --quantity 20 --unit 袋 --value 1,200 --to elderly --date 2025-03-07
+run donate add --donor 陈静 --amount 200 --account alipay --date 2025-03-08
+run donate host-receipt 2 QXCS-2025-0318
+
+step "登记受助对象（个人信息保密）/ beneficiaries (private)"
+run beneficiary add --name 王秀英 --category 独居老人 --id-number 11010519491231002X --phone 13812345678 --address "桂花里3栋2单元101"
+run beneficiary add --name 周小宇 --category 困难学生 --phone 13900001111
+run beneficiary list
+
+step "支出 / payments"
+run disburse add --amount 600 --account cash --from elderly --category relief --beneficiary B0001 --purpose 独居老人冬季慰问金 --voucher 记-2025-031 --date 2025-03-10
+run disburse add --amount 2,000 --account bank --from students --category relief --beneficiary B0002 --purpose 春季学期助学金 --voucher 记-2025-032 --date 2025-03-12
+run disburse add --amount 4,800 --account bank --category project --payee 桂花里业委会 --purpose 老旧小区晾衣架更新 --approval 议-2025-03 --voucher 记-2025-033 --date 2025-03-15
+run disburse add --amount 180 --account bank --category management --payee 青溪印务 --purpose 公示栏海报印制 --voucher 记-2025-034 --date 2025-03-16
+
+step "被拒绝的透支（账目不变）/ a refused overdraft (the books stay as they were)"
+if run disburse add --amount 800 --account cash --from elderly --category relief --beneficiary B0001 --purpose 再次慰问 --allow-repeat 住院 --date 2025-03-20; then
+  echo "unexpected: the overdraft was accepted" >&2
+  exit 1
+fi
+
+step "红冲与更正 / a void and its correction"
+run donate add --donor 陈静 --amount 2000 --account alipay --date 2025-03-18
+run donate void 14 --reason "金额录错：应为 200 元" --date 2025-03-18
+run donate add --donor 陈静 --amount 200 --account alipay --date 2025-03-18 --memo 更正第14号
+
+step "现金存入银行 / cash deposited at the bank"
+run transfer --from cash --to bank --amount 300 --date 2025-03-21 --memo 现金存入基本户
+
+step "捐赠人同意改变用途 / a donor agrees to re-purpose"
+run reallocate --from students --to elderly --amount 500 --reason 捐赠人刘芳同意改用于独居老人关爱 --approval 议-2025-04 --date 2025-03-25
+
+step "收据 / receipts"
+"$cfund" donate receipt 2 | tee "$out/receipt-2025-000002.txt"
+"$cfund" --lang en donate receipt 3 > "$out/receipt-2025-000003-en.txt"
+
+step "本月明细 / the month's lists"
+run donate list --period 2025-03
+run disburse list --period 2025-03
+"$cfund" donate list --period 2025-03 --json > "$out/donations-2025-03.json"
+"$cfund" disburse list --period 2025-03 --json > "$out/payments-2025-03.json"
+
+step "基金概况 / where the money stands"
+run fund show | tee "$out/fund.txt"
+
+for extra in demo_projects.sh demo_publish.sh; do
+  if [ -x "$here/$extra" ]; then
+    step "$extra"
+    "$here/$extra" "$cfund" "$CFUND_FUND" "$out"
+  fi
+done
+
+step "输出文件 / output written to"
+echo "基金账套 fund file: $CFUND_FUND"
+find "$out" -maxdepth 2 -type f ! -name '*.cfund*' | sort | sed 's/^/  /'
