@@ -1,5 +1,7 @@
 #include "books/donations.hpp"
 
+#include <algorithm>
+
 #include "books/fund.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
@@ -100,7 +102,8 @@ std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& record
   }
   EntryDraft draft;
   draft.kind = entry_kind::host_receipt;
-  draft.date = recorder.now.today < *util::parse_date(donation.date) ? *util::parse_date(donation.date) : recorder.now.today;
+  // Dated today, but never before the donation it annotates.
+  draft.date = std::max(recorder.now.today, *util::parse_date(donation.date));
   draft.detail.set("donation_entry_id", donation_entry_id).set("number", trimmed);
   const std::int64_t id = append_entry(file, recorder, draft);
   tx.commit();
