@@ -1,9 +1,12 @@
 #include "common.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <cstring>
 
 #include "books/fund.hpp"
+#include "books/movements.hpp"
 #include "config/fund_config.hpp"
 #include "error.hpp"
 #include "util/clock.hpp"
@@ -88,6 +91,35 @@ std::int64_t beneficiary_option(const std::string& option, const std::string& te
   } catch (const InputError&) {
     throw option_error(option, bilingual("“{0}”不是受助对象编号（如 B0001）", "'{0}' is not a beneficiary number (like B0001)", text));
   }
+}
+
+namespace {
+
+struct VoidOptions {
+  std::string id;
+  std::string reason;
+  std::string date;
+};
+
+std::string run_void(const VoidOptions& o, const Context& ctx, const std::string& kind) {
+  auto file = open_fund(ctx);
+  const auto recorder = recorder_for(ctx, file);
+  const auto id = entry_id_option("ID", o.id);
+  const auto void_id =
+      books::void_entry(file, recorder, id, kind, o.reason, date_option("--date", o.date, recorder.now.today));
+  if (ctx.lang == Lang::en) return fmt::format("Voided entry {} with entry {}\n", id, void_id);
+  return fmt::format("已红冲第 {} 号分录：红冲分录第 {} 号\n", id, void_id);
+}
+
+}  // namespace
+
+void add_void_command(CLI::App& parent, Context& ctx, const std::string& kind, const std::string& description) {
+  auto options = std::make_shared<VoidOptions>();
+  auto* cmd = parent.add_subcommand("void", description);
+  cmd->add_option("ID", options->id, ctx.tr("要红冲的分录编号", "number of the entry to void"))->required();
+  cmd->add_option("--reason", options->reason, ctx.tr("红冲理由", "reason"))->required();
+  cmd->add_option("--date", options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
+  cmd->callback([options, &ctx, kind] { ctx.output = run_void(*options, ctx, kind); });
 }
 
 }  // namespace cfund::cli

@@ -42,6 +42,9 @@ util::Period period_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);
 
+// Adds `PARENT void ID --reason R [--date D]`, which voids an entry of `kind`.
+void add_void_command(CLI::App& parent, Context& ctx, const std::string& kind, const std::string& description);
+
 // Every subcommand file exposes one setup function, wired in main.cpp.
 void setup_init(CLI::App& app, Context& ctx);
 void setup_fund(CLI::App& app, Context& ctx);

@@ -32,12 +32,6 @@ struct ListOptions {
   bool json = false;
 };
 
-struct VoidOptions {
-  std::string id;
-  std::string reason;
-  std::string date;
-};
-
 std::string run_add(const AddOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
@@ -64,16 +58,6 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto rows = books::list_disbursements(file, period_option("--period", o.period));
   return o.json ? render::disbursements_json(rows).dump(2) + "\n" : render::disbursements_text(rows, ctx.lang);
-}
-
-std::string run_void(const VoidOptions& o, const Context& ctx) {
-  auto file = open_fund(ctx);
-  const auto recorder = recorder_for(ctx, file);
-  const auto id = entry_id_option("ID", o.id);
-  const auto void_id = books::void_entry(file, recorder, id, books::entry_kind::disbursement, o.reason,
-                                         date_option("--date", o.date, recorder.now.today));
-  if (ctx.lang == Lang::en) return fmt::format("Voided payment {} with entry {}\n", id, void_id);
-  return fmt::format("已红冲第 {} 号支出：红冲分录第 {} 号\n", id, void_id);
 }
 
 }  // namespace
@@ -105,12 +89,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
-  auto void_options = std::make_shared<VoidOptions>();
-  auto* void_cmd = disburse->add_subcommand("void", ctx.tr("红冲一笔支出", "void a payment"));
-  void_cmd->add_option("ID", void_options->id, ctx.tr("支出的分录编号", "the payment's entry number"))->required();
-  void_cmd->add_option("--reason", void_options->reason, ctx.tr("红冲理由", "reason"))->required();
-  void_cmd->add_option("--date", void_options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
-  void_cmd->callback([void_options, &ctx] { ctx.output = run_void(*void_options, ctx); });
+  add_void_command(*disburse, ctx, books::entry_kind::disbursement, ctx.tr("红冲一笔支出（追加冲销分录，不删除原记录）", "void a payment (appends a reversing entry)"));
 }
 
 }  // namespace cfund::cli

@@ -35,12 +35,6 @@ struct ListOptions {
   bool json = false;
 };
 
-struct VoidOptions {
-  std::string id;
-  std::string reason;
-  std::string date;
-};
-
 struct ReceiptOptions {
   std::string id;
 };
@@ -86,16 +80,6 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto rows = books::list_donations(file, period_option("--period", o.period));
   return o.json ? render::donations_json(rows).dump(2) + "\n" : render::donations_text(rows, ctx.lang);
-}
-
-std::string run_void(const VoidOptions& o, const Context& ctx) {
-  auto file = open_fund(ctx);
-  const auto recorder = recorder_for(ctx, file);
-  const auto id = entry_id_option("ID", o.id);
-  const auto void_id = books::void_entry(file, recorder, id, books::entry_kind::donation, o.reason,
-                                         date_option("--date", o.date, recorder.now.today));
-  if (ctx.lang == Lang::en) return fmt::format("Voided donation {} with entry {}\n", id, void_id);
-  return fmt::format("已红冲第 {} 号捐赠：红冲分录第 {} 号\n", id, void_id);
 }
 
 std::string run_receipt(const ReceiptOptions& o, const Context& ctx) {
@@ -144,12 +128,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
-  auto void_options = std::make_shared<VoidOptions>();
-  auto* void_cmd = donate->add_subcommand("void", ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
-  void_cmd->add_option("ID", void_options->id, ctx.tr("捐赠的分录编号", "the donation's entry number"))->required();
-  void_cmd->add_option("--reason", void_options->reason, ctx.tr("红冲理由", "reason"))->required();
-  void_cmd->add_option("--date", void_options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
-  void_cmd->callback([void_options, &ctx] { ctx.output = run_void(*void_options, ctx); });
+  add_void_command(*donate, ctx, books::entry_kind::donation, ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
 
   auto receipt = std::make_shared<ReceiptOptions>();
   auto* receipt_cmd = donate->add_subcommand("receipt", ctx.tr("打印捐赠收据（含大写金额）", "print a donation receipt (with the amount in words)"));

@@ -27,12 +27,6 @@ struct ReallocateOptions {
   std::string memo;
 };
 
-struct VoidOptions {
-  std::string id;
-  std::string reason;
-  std::string date;
-};
-
 std::string run_transfer(const TransferOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
@@ -63,25 +57,6 @@ std::string run_reallocate(const ReallocateOptions& o, const Context& ctx) {
   return fmt::format("已记录资金用途调整：第 {} 号分录\n", id);
 }
 
-std::string run_void(const VoidOptions& o, const Context& ctx, const std::string& kind) {
-  auto file = open_fund(ctx);
-  const auto recorder = recorder_for(ctx, file);
-  const auto id = entry_id_option("ID", o.id);
-  const auto void_id =
-      books::void_entry(file, recorder, id, kind, o.reason, date_option("--date", o.date, recorder.now.today));
-  if (ctx.lang == Lang::en) return fmt::format("Voided entry {} with entry {}\n", id, void_id);
-  return fmt::format("已红冲第 {} 号分录：红冲分录第 {} 号\n", id, void_id);
-}
-
-void add_void(CLI::App& parent, Context& ctx, const std::string& kind) {
-  auto options = std::make_shared<VoidOptions>();
-  auto* cmd = parent.add_subcommand("void", ctx.tr("红冲（追加冲销分录）", "void (append a reversing entry)"));
-  cmd->add_option("ID", options->id, ctx.tr("分录编号", "entry number"))->required();
-  cmd->add_option("--reason", options->reason, ctx.tr("红冲理由", "reason"))->required();
-  cmd->add_option("--date", options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
-  cmd->callback([options, &ctx, kind] { ctx.output = run_void(*options, ctx, kind); });
-}
-
 }  // namespace
 
 void setup_movements(CLI::App& app, Context& ctx) {
@@ -92,7 +67,7 @@ void setup_movements(CLI::App& app, Context& ctx) {
   transfer_cmd->add_option("--amount", transfer->amount, ctx.tr("金额", "amount"));
   transfer_cmd->add_option("--date", transfer->date, ctx.tr("日期（默认今天）", "date (default today)"));
   transfer_cmd->add_option("--memo", transfer->memo, ctx.tr("备注", "note"));
-  add_void(*transfer_cmd, ctx, books::entry_kind::transfer);
+  add_void_command(*transfer_cmd, ctx, books::entry_kind::transfer, ctx.tr("红冲一笔转账", "void a transfer"));
   transfer_cmd->callback([transfer, transfer_cmd, &ctx] {
     if (transfer_cmd->get_subcommands().empty()) ctx.output = run_transfer(*transfer, ctx);
   });
@@ -106,7 +81,7 @@ void setup_movements(CLI::App& app, Context& ctx) {
   reallocate_cmd->add_option("--reason", reallocate->reason, ctx.tr("理由", "reason"));
   reallocate_cmd->add_option("--approval", reallocate->approval, ctx.tr("议事会决议编号", "council decision number"));
   reallocate_cmd->add_option("--memo", reallocate->memo, ctx.tr("备注", "note"));
-  add_void(*reallocate_cmd, ctx, books::entry_kind::reallocation);
+  add_void_command(*reallocate_cmd, ctx, books::entry_kind::reallocation, ctx.tr("红冲一笔用途调整", "void a reallocation"));
   reallocate_cmd->callback([reallocate, reallocate_cmd, &ctx] {
     if (reallocate_cmd->get_subcommands().empty()) ctx.output = run_reallocate(*reallocate, ctx);
   });

@@ -3,30 +3,11 @@
 #include <algorithm>
 #include <vector>
 
-#include <utf8proc.h>
-
 #include "util/text.hpp"
 
 namespace cfund::privacy {
 
 namespace {
-
-// Splits text into characters (code points), each kept as its UTF-8 bytes. An
-// invalid byte counts as one character of its own, so nothing is ever revealed
-// through a decoding error.
-std::vector<std::string_view> characters(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = -1;
-    const utf8proc_ssize_t n =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    const std::size_t length = n > 0 ? static_cast<std::size_t>(n) : 1;
-    out.push_back(text.substr(pos, length));
-    pos += length;
-  }
-  return out;
-}
 
 // The first `head` and last `tail` characters, one '*' for each character between.
 // Requires head + tail <= chars.size().
@@ -43,7 +24,7 @@ std::string keep_ends(const std::vector<std::string_view>& chars, std::size_t he
 
 std::string mask_name(std::string_view name) {
   const std::string trimmed = util::trim(name);
-  const auto chars = characters(trimmed);
+  const auto chars = util::utf8_characters(trimmed);
   const std::size_t n = chars.size();
   if (n == 0) return {};
   if (n <= 2) return keep_ends(chars, n - 1, 0);  // "*" or first + "*"
@@ -52,7 +33,7 @@ std::string mask_name(std::string_view name) {
 
 std::string mask_id_number(std::string_view id_number) {
   const std::string trimmed = util::trim(id_number);
-  const auto chars = characters(trimmed);
+  const auto chars = util::utf8_characters(trimmed);
   const std::size_t n = chars.size();
   if (n == 0) return {};
   // From 14 characters on, 3 + 4 shown leaves at least half hidden. Below that we
@@ -87,7 +68,7 @@ std::string mask_phone(std::string_view phone) {
     number.remove_prefix(2);
   }
 
-  const auto chars = characters(number);
+  const auto chars = util::utf8_characters(number);
   const std::size_t n = chars.size();
   if (n == 0) return {};
   if (n >= 11) return keep_ends(chars, 3, 4);  // mobiles and landlines with area code

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include <utf8proc.h>
-
 #include "error.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
@@ -16,22 +14,6 @@ namespace {
 constexpr std::size_t kLength = 18;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Splits text into characters (code points; an invalid byte counts as one), so that
-// a stray Chinese character counts as one character, not three.
-std::vector<std::string_view> characters(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (std::size_t pos = 0; pos < text.size();) {
-    utf8proc_int32_t cp = -1;
-    const utf8proc_ssize_t n =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    const std::size_t length = n > 0 ? static_cast<std::size_t>(n) : 1;
-    out.push_back(text.substr(pos, length));
-    pos += length;
-  }
-  return out;
-}
 
 int digits(std::string_view text) {
   int value = 0;
@@ -63,7 +45,7 @@ Expected<std::string> validate_resident_id(std::string_view text) {
   std::string id = util::trim(util::fold_full_width(text));
   const std::string given = util::trim(util::single_line(text));
 
-  const auto chars = characters(id);
+  const auto chars = util::utf8_characters(id);
   if (chars.size() != kLength) {
     return bilingual("身份证号码“{0}”无效：应为18位，这里是{1}位",
                      "resident ID '{0}' is not valid: it has {1} characters, expected 18", given,

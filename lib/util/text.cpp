@@ -41,6 +41,20 @@ std::string spaces(int n) { return std::string(static_cast<std::size_t>(std::max
 
 }  // namespace
 
+std::vector<std::string_view> utf8_characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    utf8proc_int32_t cp = -1;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const std::size_t length = n > 0 ? static_cast<std::size_t>(n) : 1;
+    out.push_back(text.substr(pos, length));
+    pos += length;
+  }
+  return out;
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const Step s = decode_at(text, pos);

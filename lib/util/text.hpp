@@ -3,10 +3,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cfund::util {
 
 bool is_valid_utf8(std::string_view text);
+
+// The text split into characters (code points), each kept as its UTF-8 bytes. An
+// invalid byte counts as one character of its own, so nothing is ever revealed or
+// miscounted through a decoding error.
+std::vector<std::string_view> utf8_characters(std::string_view text);
 
 // Columns the text takes in a terminal: a Chinese character (or any East Asian
 // wide / full-width character) takes two, combining marks none (uses utf8proc).
