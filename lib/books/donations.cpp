@@ -1,6 +1,7 @@
 #include "books/donations.hpp"
 
 #include "books/fund.hpp"
+#include "books/projects.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
@@ -34,6 +35,7 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
 
   storage::FundFile::WriteTransaction tx(file);
   const Designation designation = find_designation(file, input.designation);
+  require_project_accepts_money(file, designation);
   std::optional<Account> account;
   if (!input.goods) {
     if (input.account.empty()) {
