@@ -282,6 +282,9 @@ ProposedProject propose_project(storage::FundFile& file, const Recorder& recorde
 
   storage::FundFile::WriteTransaction tx(file);
   const auto categories = project_categories(file);
+  if (category.empty()) {
+    throw InputError(bilingual("--category：请写项目类别（可选：{0}）", "--category: give the project's category ({0})", join(categories, "、")));
+  }
   if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
     throw InputError(bilingual("--category：“{0}”不是本基金的项目类别（可选：{1}）", "--category: '{0}' is not one of this fund's project categories ({1})", category, join(categories, "、")));
   }
