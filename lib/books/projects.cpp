@@ -139,7 +139,8 @@ ProjectStatus status_of(storage::FundFile& file, const storage::ProjectRow& proj
 
 std::string next_free_code(storage::FundFile& file) {
   const auto all = storage::designations(file);
-  for (std::size_t n = storage::project_rows(file).size() + 1;; ++n) {
+  // The first free number: codes are never removed, so P001, P002, ... stay in order.
+  for (int n = 1;; ++n) {
     const std::string code = fmt::format("P{:03d}", n);
     if (std::none_of(all.begin(), all.end(), [&code](const Designation& d) { return d.code == code; })) return code;
   }
@@ -346,7 +347,7 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   if (std::find(allowed.begin(), allowed.end(), step.to_stage) == allowed.end()) {
     const Message now = project_stage_name(from);
     const Message next = allowed_steps(from);
-    throw Refused(bilingual("{0}当前阶段为“{1}”，不能{2}；可以进行的下一步：{3}", "{4} is at stage '{5}': the step '{6}' is not allowed from there; allowed next steps: {7}", label.zh, now.zh, target->action.zh, next.zh, label.en, now.en, target->action.en, next.en));
+    throw Refused(bilingual("{0}当前阶段为“{1}”，不能执行“{2}”；可以进行的下一步：{3}", "{4} is at stage '{5}': the step '{6}' is not allowed from there; allowed next steps: {7}", label.zh, now.zh, target->action.zh, next.zh, label.en, now.en, target->action.en, next.en));
   }
   require_not_before(step.date, latest_step_date(project, history),
                      bilingual("该项目上一步的日期", "the date of the project's previous step"));
@@ -421,6 +422,9 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
 }
 
 std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder, const ProjectAllocation& allocation) {
+  if (clean(allocation.decision).empty()) {
+    throw InputError(bilingual("--approval：向项目拨款须写明议事会决议编号", "--approval: allocating money to a project needs the council decision number"));
+  }
   storage::FundFile::WriteTransaction tx(file);
   const storage::ProjectRow project = find_project(file, allocation.project);
   const std::string stage = current_stage(storage::project_stage_rows(file, project.designation_id));

@@ -61,13 +61,13 @@ std::string money_counterpart(const storage::ProjectMoneyRow& row, Lang lang) {
     // Project views may be shown to residents: an anonymous donor stays anonymous.
     return row.anonymous ? pick(lang, "爱心人士（匿名）", "Anonymous donor") : row.counterpart;
   }
-  const std::string other = designation_shown(row.counterpart, row.counterpart_name, lang);
-  return (row.amount > 0 ? pick(lang, "来自 ", "from ") : pick(lang, "转入 ", "to ")) + other;
+  return designation_shown(row.counterpart, row.counterpart_name, lang);
 }
 
 std::string money_kind(const storage::ProjectMoneyRow& row, Lang lang) {
   if (row.kind == "donation") return pick(lang, "定向捐赠", "donation");
-  return row.amount > 0 ? pick(lang, "拨款", "allocation") : pick(lang, "结余转出", "remainder out");
+  if (row.amount < 0) return pick(lang, "调出", "moved out");
+  return row.counterpart == books::kGeneralFund ? pick(lang, "拨款", "allocation") : pick(lang, "调入", "moved in");
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ std::string money_kind(const storage::ProjectMoneyRow& row, Lang lang) {
 std::string projects_text(const std::vector<books::ProjectStatus>& projects, Lang lang) {
   std::vector<Column> columns = {{pick(lang, "代码", "Code")},          {pick(lang, "项目名称", "Project")},
                                  {pick(lang, "类别", "Category")},      {pick(lang, "阶段", "Stage")},
-                                 {pick(lang, "预算", "Budget"), true},  {pick(lang, "拨款", "Allocated"), true},
+                                 {pick(lang, "预算", "Budget"), true},  {pick(lang, "拨入", "Allocated in"), true},
                                  {pick(lang, "捐赠", "Donated"), true}, {pick(lang, "已支出", "Spent"), true},
                                  {pick(lang, "结余", "Balance"), true}, {pick(lang, "执行机构", "Implementer")}};
   std::vector<std::vector<std::string>> cells;
@@ -125,18 +125,18 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
   out += "\n";
   std::vector<std::vector<std::string>> cells = {
       {pick(lang, "预算", "Budget"), util::format_amount(s.budget)},
-      {pick(lang, "拨款", "Allocated"), util::format_amount(s.allocated)},
+      {pick(lang, "拨入", "Allocated in"), util::format_amount(s.allocated)},
       {pick(lang, "定向捐赠", "Donated"), util::format_amount(s.donated)},
       {pick(lang, "已支出", "Spent"), util::format_amount(s.spent)},
       {pick(lang, "预算余额", "Budget left"), util::format_amount(s.budget_left())},
   };
-  if (s.moved_out != 0) cells.push_back({pick(lang, "结余转出", "Remainder moved out"), util::format_amount(s.moved_out)});
+  if (s.moved_out != 0) cells.push_back({pick(lang, "调出", "Moved out"), util::format_amount(s.moved_out)});
   cells.push_back({pick(lang, "账上结余", "Money held"), util::format_amount(s.balance)});
   out += text_table({{pick(lang, "资金", "Money")}, {pick(lang, "金额", "Amount"), true}}, cells);
 
   out += "\n" + pick(lang, "阶段记录\n", "Stage history\n");
   cells.clear();
-  cells.push_back({std::to_string(p.entry_id), p.date, stage_shown(books::project_stage::proposed, lang), "", "",
+  cells.push_back({std::to_string(p.entry_id), p.date, stage_shown(books::project_stage::proposed, lang), "",
                    p.operator_name, p.memo});
   for (const auto& step : detail.history) {
     std::string note = step.reason;
@@ -146,13 +146,12 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
               (lang == Lang::en ? fmt::format("remainder moved by entry {}", *step.remainder_entry)
                                 : fmt::format("结余由第 {} 号分录转出", *step.remainder_entry));
     }
-    cells.push_back({std::to_string(step.entry_id), step.date, stage_shown(step.to_stage, lang),
-                     books::project_step_command(step.to_stage), step.approval_ref, step.operator_name, note});
+    cells.push_back({std::to_string(step.entry_id), step.date, stage_shown(step.to_stage, lang), step.approval_ref,
+                     step.operator_name, note});
   }
   out += text_table({{pick(lang, "编号", "Entry"), true},
                      {pick(lang, "日期", "Date")},
                      {pick(lang, "阶段", "Stage")},
-                     {pick(lang, "操作", "Step")},
                      {pick(lang, "决议编号", "Decision")},
                      {pick(lang, "经办人", "Operator")},
                      {pick(lang, "理由/备注", "Reason / note")}},
@@ -232,9 +231,13 @@ nlohmann::json project_json(const books::ProjectDetail& detail) {
   out["history"] = nlohmann::json::array();
   out["history"].push_back({{"entry", detail.status.project.entry_id},
                             {"date", detail.status.project.date},
+                            {"from_stage", nullptr},
                             {"stage", books::project_stage::proposed},
+                            {"approval_ref", ""},
+                            {"reason", ""},
+                            {"memo", detail.status.project.memo},
                             {"operator", detail.status.project.operator_name},
-                            {"memo", detail.status.project.memo}});
+                            {"remainder_entry", nullptr}});
   for (const auto& step : detail.history) {
     nlohmann::json item = {{"entry", step.entry_id},          {"date", step.date},
                            {"from_stage", step.from_stage},   {"stage", step.to_stage},
