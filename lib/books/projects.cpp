@@ -351,6 +351,14 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   }
   require_not_before(step.date, latest_step_date(project, history),
                      bilingual("该项目上一步的日期", "the date of the project's previous step"));
+  // The work cannot be finished before the last payment for it.
+  if (step.to_stage == project_stage::completed || step.to_stage == project_stage::cancelled) {
+    const std::string last_payment = storage::last_spending_date(file, project.designation_id);
+    if (!last_payment.empty()) {
+      require_not_before(step.date, *util::parse_date(last_payment),
+                         bilingual("该项目最后一笔支出的日期", "the date of the project's last payment"));
+    }
+  }
 
   StepTaken taken;
   taken.code = project.code;

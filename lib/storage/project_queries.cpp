@@ -149,4 +149,14 @@ books::Fen unvoided_spending(FundFile& file, std::int64_t designation_id) {
   return q.getColumn(0).getInt64();
 }
 
+std::string last_spending_date(FundFile& file, std::int64_t designation_id) {
+  SQLite::Statement q(file.db(),
+                      "SELECT MAX(e.date) FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+                      "WHERE d.designation_id = ? "
+                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id)");
+  q.bind(1, static_cast<std::int64_t>(designation_id));
+  q.executeStep();
+  return text_or_empty(q.getColumn(0));
+}
+
 }  // namespace cfund::storage

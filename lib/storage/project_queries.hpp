@@ -81,5 +81,7 @@ std::vector<ProjectMoneyRow> project_money_rows(FundFile& file, std::int64_t des
 
 // Sum of the unvoided payments charged to the designation.
 books::Fen unvoided_spending(FundFile& file, std::int64_t designation_id);
+// The date of the latest unvoided payment charged to it ("" when none).
+std::string last_spending_date(FundFile& file, std::int64_t designation_id);
 
 }  // namespace cfund::storage

@@ -298,6 +298,7 @@ TEST_CASE("spending is allowed only while approved or in progress, and not befor
   books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-04"));
   advance(file, code, stage::in_progress, "2025-03-05");
   books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-06"));
+  CHECK_THROWS_AS(advance(file, code, stage::completed, "2025-03-05"), InputError);  // before the last payment
   advance(file, code, stage::completed, "2025-03-07");
   const auto before = entries(file);
   CHECK_THROWS_AS(books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-08")), Refused);
