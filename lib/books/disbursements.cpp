@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "books/fund.hpp"
+#include "books/projects.hpp"
 #include "books/rules.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
@@ -49,6 +50,7 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
   storage::FundFile::WriteTransaction tx(file);
   const Account account = find_account(file, input.account);
   const Designation designation = find_designation(file, input.designation);
+  require_project_spending_allowed(file, designation, input.amount, input.date);
   std::string payee = util::trim(input.payee);
   if (relief) {
     auto beneficiary = storage::beneficiary_by_number(file, *input.beneficiary);

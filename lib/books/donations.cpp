@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "books/fund.hpp"
+#include "books/projects.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
@@ -36,6 +37,7 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
 
   storage::FundFile::WriteTransaction tx(file);
   const Designation designation = find_designation(file, input.designation);
+  require_project_accepts_money(file, designation);
   std::optional<Account> account;
   if (!input.goods) {
     if (input.account.empty()) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "books/projects.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
@@ -91,6 +92,7 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
       named.restricted = true;
       storage::insert_designation(file, named);
     }
+    store_extra_project_categories(file, definition.project_categories);
     tx.commit();
   } catch (...) {
     // A fund that could not be set up whole is not left behind half-made.

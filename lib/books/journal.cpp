@@ -18,6 +18,9 @@ const std::map<std::string, std::string>& detail_tables() {
       {entry_kind::disbursement, "disbursements"},
       {entry_kind::beneficiary, "beneficiaries"},
       {entry_kind::host_receipt, "host_receipts"},
+      {entry_kind::project, "projects"},
+      {entry_kind::project_stage, "project_stages"},
+      {entry_kind::project_budget, "project_budgets"},
   };
   return tables;
 }
@@ -26,6 +29,7 @@ const std::vector<std::string>& known_kinds() {
   static const std::vector<std::string> kinds = {
       entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
       entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
+      entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget,
   };
   return kinds;
 }

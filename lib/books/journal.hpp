@@ -32,6 +32,9 @@ inline const std::string reallocation = "reallocation";  // between designations
 inline const std::string void_entry = "void";            // 红冲: reverses another entry
 inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
 inline const std::string host_receipt = "host_receipt";  // records an official receipt number
+inline const std::string project = "project";                // proposes a project (books/projects.hpp)
+inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
+inline const std::string project_budget = "project_budget";  // amends a project's budget
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.

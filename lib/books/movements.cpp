@@ -1,6 +1,7 @@
 #include "books/movements.hpp"
 
 #include "books/fund.hpp"
+#include "books/projects.hpp"
 #include "books/rules.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
@@ -56,6 +57,7 @@ std::int64_t record_reallocation(storage::FundFile& file, const Recorder& record
   storage::FundFile::WriteTransaction tx(file);
   const Designation from = find_designation(file, input.from_designation);
   const Designation to = find_designation(file, input.to_designation);
+  require_project_accepts_money(file, to);
   if (from.id == to.id) {
     throw InputError(bilingual("--from 与 --to 是同一个资金用途“{0}”", "--from and --to are the same designation '{0}'", from.code));
   }

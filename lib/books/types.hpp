@@ -52,6 +52,7 @@ struct FundDefinition {
   FundSettings settings;
   std::vector<Account> accounts;          // id unused
   std::vector<Designation> designations;  // special funds; the general fund is always created
+  std::vector<std::string> project_categories;  // added to the six every fund has (books/projects.hpp)
 };
 
 // A donation as the books hold it (private fields included: callers that publish

@@ -1,5 +1,6 @@
 #include "config/fund_config.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 
 #include "books/fund.hpp"
+#include "books/projects.hpp"
 #include "error.hpp"
 #include "util/money.hpp"
 #include "util/text.hpp"
@@ -154,6 +156,30 @@ books::FundDefinition load_fund_definition(const std::string& path) {
         read.fail(table.get("code"), field + ".code", bilingual("代码“{0}”重复或与非限定性资金（general）相同", "code '{0}' appears twice or is the general fund's", designation.code));
       }
       definition.designations.push_back(designation);
+    }
+  }
+  // Project categories beyond the six every fund has (books::kProjectCategories).
+  if (const toml::node* node = fund->get("project_categories")) {
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+      read.fail(node, "fund.project_categories", bilingual("应写成文字列表，如 [\"养老服务\", \"邻里互助\"]", "expected a list of texts, e.g. [\"elderly care\", \"neighbourly help\"]"));
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node* item = array->get(i);
+      const auto* text = item->as_string();
+      const std::string field = fmt::format("fund.project_categories[{}]", i + 1);
+      if (text == nullptr) read.fail(item, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
+      const std::string category = util::trim(util::single_line(text->get()));
+      if (category.empty() || !util::is_valid_utf8(category)) {
+        read.fail(item, field, bilingual("项目类别不能为空", "a project category cannot be empty"));
+      }
+      auto& known = definition.project_categories;
+      if (std::find(known.begin(), known.end(), category) != known.end() ||
+          std::find(books::kProjectCategories.begin(), books::kProjectCategories.end(), category) !=
+              books::kProjectCategories.end()) {
+        read.fail(item, field, bilingual("项目类别“{0}”重复", "the project category '{0}' appears twice", category));
+      }
+      known.push_back(category);
     }
   }
   try {
