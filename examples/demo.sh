@@ -70,12 +70,9 @@ run disburse list --period 2025-03
 step "基金概况 / where the money stands"
 run fund show | tee "$out/fund.txt"
 
-for extra in demo_projects.sh demo_publish.sh; do
-  if [ -x "$here/$extra" ]; then
-    step "$extra"
-    "$here/$extra" "$cfund" "$CFUND_FUND" "$out"
-  fi
-done
+step "公益项目 / projects"
+"$here/demo_projects.sh" "$cfund" "$CFUND_FUND"
+"$cfund" project list --json > "$out/projects.json"
 
 step "输出文件 / output written to"
 echo "基金账套 fund file: $CFUND_FUND"

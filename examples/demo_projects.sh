@@ -30,8 +30,9 @@ run() {
 
 echo "== 公益项目 / projects =="
 
-# Money for the council's allocations: given to the general fund on the day it is allocated.
-run donate add --donor 桂花里业主委员会 --donor-type organisation --amount 5,000 --account bank --date 2025-01-20 --memo 支持社区公益项目
+# Money for the council's allocations (and the bank balance the payments need): given to
+# the general fund on the day it is allocated.
+run donate add --donor 桂花里业主委员会 --donor-type organisation --amount 8,000 --account bank --date 2025-01-20 --memo 支持社区公益项目
 
 # 晾衣架更新: clothes-drying racks for an old estate, from request to closing.
 run project propose 晾衣架更新 --category 社区营造 --budget 6,000 --proposer 桂花里5栋居民 \
