@@ -32,6 +32,7 @@ inline const std::string reallocation = "reallocation";  // between designations
 inline const std::string void_entry = "void";            // 红冲: reverses another entry
 inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
 inline const std::string host_receipt = "host_receipt";  // records an official receipt number
+inline const std::string period_close = "period_close";  // 结账: closes every month up to a month
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.
@@ -62,6 +63,8 @@ struct EntryDraft {
 };
 
 // Appends the entry inside the caller's write transaction and returns its id.
+// Refuses (Refused) an entry dated inside a closed period: this is the one place
+// every writer meets, so no command can write into a closed month.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
 
