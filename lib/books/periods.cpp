@@ -1,5 +1,7 @@
 #include "books/periods.hpp"
 
+#include <cctype>
+
 #include "books/audit.hpp"
 #include "error.hpp"
 #include "storage/audit_queries.hpp"
@@ -10,7 +12,9 @@ namespace cfund::books {
 ClosedPeriod close_period(storage::FundFile& file, const Recorder& recorder, const std::string& month_text) {
   const std::string text = util::trim(month_text);
   const auto month = util::parse_period(text);
-  if (!month || month->label.size() != 7 || month->label[4] != '-') {
+  const bool is_month = month && month->label.size() == 7 && month->label[4] == '-' &&
+                        std::isdigit(static_cast<unsigned char>(month->label[5])) != 0;
+  if (!is_month) {
     throw InputError(bilingual("PERIOD：结账按月进行，请写成月份，如 2025-02（“{0}”不是月份）", "PERIOD: the books are closed by month; write a month such as 2025-02 ('{0}' is not one)", month_text));
   }
   storage::FundFile::WriteTransaction tx(file);
