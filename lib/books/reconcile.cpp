@@ -84,7 +84,7 @@ ReconcileReport reconcile(storage::FundFile& file, const import::Statement& stat
   std::sort(report.amount_mismatches.begin(), report.amount_mismatches.end(), by_line);
 
   report.statement_closing = options.closing_balance ? options.closing_balance : statement.closing_balance;
-  report.books_closing = storage::balance_through(file, storage::Side::account, report.account.id, report.last_date);
+  report.books_closing = storage::corrected_account_balance_through(file, report.account.id, report.last_date);
   return report;
 }
 

@@ -46,15 +46,15 @@ struct ReconcileReport {
   std::vector<BookItem> only_in_books;            // dated within the statement's dates
   std::vector<import::StatementLine> only_in_statement;
   std::optional<Fen> statement_closing;
-  Fen books_closing = 0;  // the account's balance at the end of last_date
+  Fen books_closing = 0;  // the account's balance at the end of last_date, voided entries left out
   bool balance_agrees() const { return !statement_closing || *statement_closing == books_closing; }
   bool clean() const {
     return amount_mismatches.empty() && only_in_books.empty() && only_in_statement.empty() && balance_agrees();
   }
 };
 
-// Voided entries and voids are left out on both counts: a recording mistake and its
-// correction never reach the bank.
+// Voided entries and voids are left out of the matching and of the books' closing
+// balance: a recording mistake and its correction never reach the bank.
 ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options);
 
 }  // namespace cfund::books

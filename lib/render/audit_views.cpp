@@ -272,7 +272,7 @@ std::string notice_check_text(const books::NoticeCheck& c, Lang lang) {
 
 nlohmann::json notice_check_json(const books::NoticeCheck& c, Lang lang) {
   nlohmann::json out = {{"chain_ok", c.chain.ok()},
-                        {"entries", c.chain.entries},
+                        {"entries_verified", c.chain.ok() ? c.chain.entries : *c.chain.first_bad_entry - 1},
                         {"first_bad_entry", c.chain.first_bad_entry ? nlohmann::json(*c.chain.first_bad_entry) : nlohmann::json(nullptr)},
                         {"problem", c.chain.problem ? nlohmann::json(c.chain.problem->in(lang)) : nlohmann::json(nullptr)},
                         {"current_code", c.chain.ok() ? nlohmann::json(books::verification_code(c.chain.head)) : nlohmann::json(nullptr)},

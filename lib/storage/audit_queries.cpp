@@ -311,6 +311,16 @@ books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std
   return account ? sum : -sum;
 }
 
+books::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso) {
+  SQLite::Statement q(file.db(),
+                      "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id "
+                      "WHERE p.account_id = ? AND e.date <= ? AND e.voids_entry IS NULL AND" + live("e.id"));
+  q.bind(1, static_cast<std::int64_t>(account_id));
+  q.bind(2, date_iso);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 std::vector<StoredHash> stored_hashes(FundFile& file) {
   SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
   std::vector<StoredHash> found;

@@ -142,6 +142,9 @@ struct AccountMovement {
 };
 std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t account_id, const std::string& from,
                                                const std::string& to);
+// An account's balance at the end of a day as corrected: voided entries and voids
+// left out (a recording mistake never reached the bank, whenever it was voided).
+books::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso);
 // An account's or designation's balance at the end of a day.
 books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
 
