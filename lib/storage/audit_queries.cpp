@@ -185,7 +185,7 @@ std::vector<MovementGroup> likely_duplicates(FundFile& file) {
                       " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
                       " WHERE d.form = 'money' AND" + live("d.entry_id") +
                           " UNION ALL "
-                          " SELECT 'disbursement', a.code, COALESCE('B' || d.beneficiary, d.payee, ''), d.amount, "
+                          " SELECT 'disbursement', a.code, COALESCE(CASE WHEN d.beneficiary IS NOT NULL THEN printf('B%04d', d.beneficiary) END, d.payee, ''), d.amount, "
                           "  d.entry_id, e.date, d.external_ref "
                           " FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
                           " WHERE" + live("d.entry_id") +
@@ -281,7 +281,7 @@ std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t acco
                       "SELECT e.id, e.date, e.kind, SUM(p.amount), "
                       " COALESCE(don.external_ref, dis.external_ref, ''), "
                       " COALESCE(CASE WHEN don.anonymous = 1 THEN '' ELSE don.donor_name END, dis.payee, "
-                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN 'B' || dis.beneficiary END, ''), "
+                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN printf('B%04d', dis.beneficiary) END, ''), "
                       " (e.voids_entry IS NOT NULL OR EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id)) "
                       "FROM postings p JOIN entries e ON e.id = p.entry_id "
                       "LEFT JOIN donations don ON don.entry_id = e.id AND e.kind = 'donation' "

@@ -254,6 +254,19 @@ TEST_CASE("LIKELY_DUPLICATE: same donor, amount, date and account is a warning",
   CHECK(found[0].entries == Ids{a, b});
   CHECK(found[0].severity == books::Severity::warning);
   CHECK(report.clean());
+  // Payments too, named by payee or by beneficiary number.
+  const auto c = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto d = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto e = pay(file, "relief", 2000, "cash", "2025-03-08", "elderly", 1, "", "追加");
+  const auto f = pay(file, "relief", 2000, "cash", "2025-03-08", "elderly", 1, "", "追加");
+  found = with_code(audit(fund), books::finding_code::likely_duplicate);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].entries == Ids{c, d});
+  CHECK(found[1].message.zh.find("付给 青溪服务社") != std::string::npos);
+  CHECK(found[2].entries == Ids{e, f});
+  CHECK(found[2].message.en.find("paid to B0001") != std::string::npos);
+  books::void_entry(file, TempFund::recorder(), d, books::entry_kind::disbursement, "重复录入", day("2025-03-09"));
+  books::void_entry(file, TempFund::recorder(), f, books::entry_kind::disbursement, "重复录入", day("2025-03-09"));
   // Voiding one of them settles it.
   books::void_entry(file, TempFund::recorder(), b, books::entry_kind::donation, "重复录入", day("2025-03-09"));
   CHECK(with_code(audit(fund), books::finding_code::likely_duplicate).empty());
