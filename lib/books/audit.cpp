@@ -74,9 +74,10 @@ void check_trial_balance(AuditScope& scope, std::vector<Finding>& findings) {
   }
   const auto totals = storage::posting_totals(scope.file);
   if (totals.orphaned_rows > 0) {
+    const auto pointing_at = storage::rows_without_entry(scope.file, "postings", {});
     findings.push_back(make(finding_code::trial_balance, Severity::error,
-                            bilingual("有 {0} 行过账不属于任何分录（合计 {1}），指向第 {2} 号分录", "{0} posting row(s) belong to no entry (totalling {1}), pointing at entry {3}", totals.orphaned_rows, format_amount(totals.orphaned), ids_zh(storage::rows_without_entry(scope.file, "postings", {})), ids_en(storage::rows_without_entry(scope.file, "postings", {}))),
-                            storage::rows_without_entry(scope.file, "postings", {}), totals.orphaned));
+                            bilingual("有 {0} 行过账不属于任何分录（合计 {1}），指向第 {2} 号分录", "{0} posting row(s) belong to no entry (totalling {1}), pointing at entry {3}", totals.orphaned_rows, format_amount(totals.orphaned), ids_zh(pointing_at), ids_en(pointing_at)),
+                            pointing_at, totals.orphaned));
   }
   if (totals.accounts != totals.designations) {
     findings.push_back(make(finding_code::trial_balance, Severity::error,
