@@ -261,7 +261,10 @@ void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
     const auto& earlier = payments[i - 1];
     const auto& later = payments[i];
     if (earlier.beneficiary != later.beneficiary) continue;
-    const long gap = util::parse_date(later.date)->days_since_epoch() - util::parse_date(earlier.date)->days_since_epoch();
+    const auto later_day = util::parse_date(later.date);
+    const auto earlier_day = util::parse_date(earlier.date);
+    if (!later_day || !earlier_day) continue;  // only a raw edit writes such a date: CHAIN_BROKEN says so
+    const long gap = later_day->days_since_epoch() - earlier_day->days_since_epoch();
     if (gap >= window) continue;
     // The reason belongs on the one recorded second (a back-dated payment may be earlier).
     const auto& second = earlier.entry_id > later.entry_id ? earlier : later;

@@ -32,6 +32,7 @@ ReconcileReport reconcile(storage::FundFile& file, const import::Statement& stat
   for (const auto& m : storage::account_movements(file, report.account.id, first.plus_days(-options.tolerance_days).iso(),
                                                   last.plus_days(options.tolerance_days).iso())) {
     if (m.voided_or_void || m.amount == 0) continue;
+    if (!util::parse_date(m.date)) continue;  // only a raw edit writes such a date: the audit names it
     books.push_back({m.entry_id, m.date, m.kind, m.amount, m.reference, m.counterparty});
   }
   used.assign(books.size(), false);

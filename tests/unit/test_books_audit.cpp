@@ -429,6 +429,7 @@ TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, na
       {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 5", 5, "OVERDRAWN"},
       {"a payment's approval removed", "UPDATE entries SET approval_ref = NULL WHERE id = 5", 5, "APPROVAL_MISSING"},
       {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 1", 1, ""},
+      {"an entry's date made unreadable", "UPDATE entries SET date = '2025-03-0x' WHERE id = 4", 4, ""},
       {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3, ""},
       {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3, ""},
       {"the last entry and its postings deleted",
