@@ -10,7 +10,7 @@ JOBS ?= 2
 # Debian packages cfund needs to build and test.
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
-            libtomlplusplus-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
+            libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
             clang-format
 
 .PHONY: all deps build test demo asan format golden clean

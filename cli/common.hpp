@@ -6,6 +6,7 @@
 #include <string>
 
 #include "books/journal.hpp"
+#include "error.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
@@ -24,6 +25,9 @@ struct Context {
   std::string operator_option;
   std::string output;       // what the command prints on stdout
   std::string notice;       // what it prints on stderr on success (warnings)
+  // The exit code of a command that ran to the end: ExitCode::findings when it
+  // found what a script must stop on (audit errors, an unreconciled statement).
+  ExitCode exit_code = ExitCode::ok;
 
   // A description in the user's language, for --help.
   std::string tr(const char* zh, const char* en) const { return lang == Lang::en ? en : zh; }
@@ -53,5 +57,6 @@ void setup_disburse(CLI::App& app, Context& ctx);
 void setup_beneficiary(CLI::App& app, Context& ctx);
 void setup_movements(CLI::App& app, Context& ctx);
 void setup_project(CLI::App& app, Context& ctx);
+void setup_audit(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_beneficiary(app, ctx);
   cfund::cli::setup_movements(app, ctx);
   cfund::cli::setup_project(app, ctx);
+  cfund::cli::setup_audit(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -69,5 +70,5 @@ int main(int argc, char** argv) {
   }
   std::cout << ctx.output;
   std::cerr << ctx.notice;
-  return 0;
+  return static_cast<int>(ctx.exit_code);
 }

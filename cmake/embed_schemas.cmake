@@ -1,5 +1,6 @@
 # Writes a C++ file that holds every schema migration as a string, in file-name order.
-# Called from CMakeLists.txt with -DOUT=... -DSQL_FILES=a.sql;b.sql
+# Called from CMakeLists.txt with -DOUT=... -DSQL_FILES=a.sql,b.sql
+string(REPLACE "," ";" SQL_FILES "${SQL_FILES}")
 set(body "// Generated from schemas/*.sql by cmake/embed_schemas.cmake. Do not edit.\n")
 string(APPEND body "#include \"storage/migrations.hpp\"\n\nnamespace cfund::storage {\n\n")
 string(APPEND body "const std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")

@@ -43,6 +43,14 @@ void validate_definition(const FundDefinition& definition) {
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
     throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间", "relief_window_days must be between 0 and 3660"));
   }
+  for (const int percent : {s.audit.charitable_ratio_min, s.audit.management_ratio_max}) {
+    if (percent < 0 || percent > 100) {
+      throw InputError(bilingual("审计比例（[audit] charitable_ratio_min / management_ratio_max）应在 0 到 100 之间", "audit ratios ([audit] charitable_ratio_min / management_ratio_max) must be between 0 and 100"));
+    }
+  }
+  if (s.audit.management_ratio_floor < 0) {
+    throw InputError(bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
+  }
   if (definition.accounts.empty()) {
     throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash", "the fund needs at least one account (accounts), e.g. bank or cash"));
   }
@@ -79,6 +87,11 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
     file.set_setting("report_language", s.report_language == Lang::en ? "en" : "zh");
     file.set_setting("approval_threshold", std::to_string(s.approval_threshold));
     file.set_setting("relief_window_days", std::to_string(s.relief_window_days));
+    file.set_setting("audit.charitable_ratio_check", s.audit.charitable_ratio_check ? "1" : "0");
+    file.set_setting("audit.charitable_ratio_min", std::to_string(s.audit.charitable_ratio_min));
+    file.set_setting("audit.management_ratio_check", s.audit.management_ratio_check ? "1" : "0");
+    file.set_setting("audit.management_ratio_max", std::to_string(s.audit.management_ratio_max));
+    file.set_setting("audit.management_ratio_floor", std::to_string(s.audit.management_ratio_floor));
     for (const auto& account : definition.accounts) {
       Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -117,6 +130,12 @@ FundSettings load_settings(storage::FundFile& file) {
   s.report_language = text("report_language") == "en" ? Lang::en : Lang::zh;
   if (auto v = file.setting("approval_threshold")) s.approval_threshold = std::stoll(*v);
   if (auto v = file.setting("relief_window_days")) s.relief_window_days = std::stoi(*v);
+  // Funds created before the [audit] settings existed get the defaults.
+  if (auto v = file.setting("audit.charitable_ratio_check")) s.audit.charitable_ratio_check = *v != "0";
+  if (auto v = file.setting("audit.charitable_ratio_min")) s.audit.charitable_ratio_min = std::stoi(*v);
+  if (auto v = file.setting("audit.management_ratio_check")) s.audit.management_ratio_check = *v != "0";
+  if (auto v = file.setting("audit.management_ratio_max")) s.audit.management_ratio_max = std::stoi(*v);
+  if (auto v = file.setting("audit.management_ratio_floor")) s.audit.management_ratio_floor = std::stoll(*v);
   return s;
 }
 

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "error.hpp"
+#include "storage/audit_queries.hpp"
 #include "storage/fund_file.hpp"
 #include "util/sha256.hpp"
 
@@ -21,6 +23,7 @@ const std::map<std::string, std::string>& detail_tables() {
       {entry_kind::project, "projects"},
       {entry_kind::project_stage, "project_stages"},
       {entry_kind::project_budget, "project_budgets"},
+      {entry_kind::period_close, "period_closes"},
   };
   return tables;
 }
@@ -29,7 +32,7 @@ const std::vector<std::string>& known_kinds() {
   static const std::vector<std::string> kinds = {
       entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
       entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
-      entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget,
+      entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close,
   };
   return kinds;
 }
@@ -61,6 +64,16 @@ std::string text_column(const storage::Row& row, const std::string& column) {
   if (value == nullptr) return {};
   if (const auto* text = std::get_if<std::string>(value)) return *text;
   return {};
+}
+
+// No entry may be dated inside a closed period (SPEC §4): corrections go into the
+// open period.
+void require_open_period(storage::FundFile& file, const util::Date& date) {
+  const auto closed = storage::latest_closed_month(file);
+  if (!closed) return;
+  const auto month = util::parse_period(*closed);
+  if (!month || date > month->last) return;
+  throw Refused(bilingual("日期 {0} 落在已结账的期间内（已结账至 {1}）：已结账的月份不能再记账；更正请记入未结账的期间（例如以今天的日期红冲）", "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put corrections in the open period (for example a void dated today)", date.iso(), *closed));
 }
 
 const std::string kChainHeadKey = "chain_head";
@@ -103,6 +116,7 @@ std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, con
   util::Fen sum = 0;
   for (const auto& posting : draft.postings) sum += posting.amount;
   if (sum != 0) throw std::logic_error("postings of a " + draft.kind + " entry do not sum to zero");
+  require_open_period(file, draft.date);
 
   const ChainHead head = recorded_chain_head(file);
   const std::int64_t id = storage::last_entry_id(file) + 1;

@@ -35,6 +35,7 @@ inline const std::string host_receipt = "host_receipt";  // records an official 
 inline const std::string project = "project";                // proposes a project (books/projects.hpp)
 inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
 inline const std::string project_budget = "project_budget";  // amends a project's budget
+inline const std::string period_close = "period_close";  // 结账: closes every month up to a month
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.
@@ -65,6 +66,8 @@ struct EntryDraft {
 };
 
 // Appends the entry inside the caller's write transaction and returns its id.
+// Refuses (Refused) an entry dated inside a closed period: this is the one place
+// every writer meets, so no command can write into a closed month.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
 

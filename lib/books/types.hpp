@@ -36,6 +36,16 @@ struct Designation {
 
 inline const std::string kGeneralFund = "general";
 
+// The yearly ratios that `cfund audit` reports as advisory indicators ([audit] in the
+// fund TOML). Percentages are whole numbers.
+struct AuditSettings {
+  bool charitable_ratio_check = true;
+  int charitable_ratio_min = 70;        // charitable spending >= this % of last year's income
+  bool management_ratio_check = true;
+  int management_ratio_max = 10;        // management cost <= this % of the year's spending
+  Fen management_ratio_floor = 20000000;  // ¥200,000.00: below this much management cost, no check
+};
+
 struct FundSettings {
   std::string name;
   std::string organisation;        // who runs the fund (e.g. a residents' committee)
@@ -45,6 +55,7 @@ struct FundSettings {
   Lang report_language = Lang::zh;
   Fen approval_threshold = 500000;  // payments above it need an approval reference
   int relief_window_days = 365;     // a second relief inside it needs a reason
+  AuditSettings audit;
 };
 
 // Everything `cfund init` needs to create a fund.

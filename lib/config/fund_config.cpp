@@ -67,6 +67,20 @@ class FieldReader {
     return value->get();
   }
 
+  bool boolean(const toml::table& table, const std::string& key, const std::string& field, bool fallback) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return fallback;
+    const auto* value = node->as_boolean();
+    if (value == nullptr) fail(node, field, bilingual("应为 true 或 false", "expected true or false"));
+    return value->get();
+  }
+
+  int percent(const toml::table& table, const std::string& key, const std::string& field, int fallback) const {
+    const std::int64_t value = integer(table, key, field, fallback);
+    if (value < 0 || value > 100) fail(table.get(key), field, bilingual("应为 0 到 100 之间的整数（百分比）", "expected a whole percentage between 0 and 100"));
+    return static_cast<int>(value);
+  }
+
   const toml::array* array_of_tables(const toml::table& table, const std::string& key) const {
     const toml::node* node = table.get(key);
     if (node == nullptr) return nullptr;
@@ -123,6 +137,17 @@ books::FundDefinition load_fund_definition(const std::string& path) {
     read.fail(fund->get("relief_window_days"), "fund.relief_window_days", bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
   }
   s.relief_window_days = static_cast<int>(window);
+
+  if (const toml::node* node = root.get("audit")) {
+    const toml::table* audit = node->as_table();
+    if (audit == nullptr) read.fail(node, "audit", bilingual("应写成 [audit] 表", "expected an [audit] table"));
+    auto& a = s.audit;
+    a.charitable_ratio_check = read.boolean(*audit, "charitable_ratio_check", "audit.charitable_ratio_check", a.charitable_ratio_check);
+    a.charitable_ratio_min = read.percent(*audit, "charitable_ratio_min", "audit.charitable_ratio_min", a.charitable_ratio_min);
+    a.management_ratio_check = read.boolean(*audit, "management_ratio_check", "audit.management_ratio_check", a.management_ratio_check);
+    a.management_ratio_max = read.percent(*audit, "management_ratio_max", "audit.management_ratio_max", a.management_ratio_max);
+    a.management_ratio_floor = read.amount(*audit, "management_ratio_floor", "audit.management_ratio_floor", a.management_ratio_floor);
+  }
 
   if (const auto* accounts = read.array_of_tables(root, "accounts")) {
     for (std::size_t i = 0; i < accounts->size(); ++i) {

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# 每晚对账脚本：对账、审计、生成上月公示。可放进 cron，例如每晚 23:30：
+#   30 23 * * *  /path/to/nightly.sh /data/guihuali.cfund /data/statements/today.csv bank >> /data/nightly.log 2>&1
+# Nightly script: reconcile, audit, then publish last month's notice. For cron, e.g.
+# every night at 23:30 (see the line above).
+#
+# 用法 / usage:  nightly.sh FUND_FILE [STATEMENT_CSV [ACCOUNT]]
+#   FUND_FILE      基金账套文件 / the fund file (*.cfund)
+#   STATEMENT_CSV  当天的银行/微信/支付宝对账单（可省略）/ today's statement (optional)
+#   ACCOUNT        对账单所属的资金账户，默认 bank / the account it belongs to (default bank)
+# 环境变量 / environment:
+#   CFUND_NOTICE_DIR  公示输出目录，默认 notices / where notices go (default notices)
+#   CFUND_NOW         固定“今天”（测试用）/ fixes "today" (for tests)
+#
+# 退出码 / exit status（见 docs/exit-codes.md）:
+#   0  一切正常（可以有警告）/ all well (warnings allowed)
+#   1  对账未对平或审计发现错误：请人工查看，本次不生成公示
+#      unreconciled statement or audit errors: a person must look; no notice is made
+#   2-5  cfund 本身失败时原样返回它的退出码 / cfund's own exit code when it failed
+set -u
+
+if [ $# -lt 1 ]; then
+  echo "用法 / usage: $0 FUND_FILE [STATEMENT_CSV [ACCOUNT]]" >&2
+  exit 2
+fi
+fund=$1
+statement=${2:-}
+account=${3:-bank}
+notice_dir=${CFUND_NOTICE_DIR:-notices}
+findings=0
+
+# 运行一步：0 继续，1 记下发现的问题并继续，其他退出码立即停止。
+# Runs one step: 0 goes on, 1 notes the findings and goes on, anything else stops here.
+step() {
+  "$@"
+  local status=$?
+  case $status in
+    0) ;;
+    1) findings=1 ;;
+    *) echo "nightly: 第 $status 号错误，停止 / stopped on exit status $status: $*" >&2; exit $status ;;
+  esac
+}
+
+# 1. 导入当天流水：导入功能完成后在此调用；在此之前由社区工作者用 cfund donate add /
+#    cfund disburse add 逐笔登记。
+#    Import today's statement: once `cfund donate import` exists it goes here; until
+#    then the community worker records each line with cfund donate add / disburse add.
+
+# 2. 对账（给出对账单时）/ reconcile, when a statement is given
+if [ -n "$statement" ]; then
+  echo "== 对账 / reconcile: $account ← $statement"
+  step cfund -f "$fund" audit reconcile --account "$account" --statement "$statement"
+fi
+
+# 3. 审计全部账目 / audit all of the books
+echo "== 审计 / audit"
+step cfund -f "$fund" audit
+
+# 4. 生成上月公示（cfund publish 可用且前面没有发现问题时）
+#    Publish last month's notice, when cfund publish exists and nothing was found above.
+today=${CFUND_NOW:-$(date +%F)}
+last_month=$(date -d "${today:0:7}-01 -1 day" +%Y-%m)
+if [ $findings -ne 0 ]; then
+  echo "== 发现问题，未生成 $last_month 公示 / findings: the $last_month notice was not made"
+elif cfund publish --help 2>/dev/null | grep -q -- '--period'; then
+  # （只看退出码不够：没有 publish 的版本对 “publish --help” 显示总帮助并返回 0）
+  # (the exit status alone is not enough: a cfund without publish shows its general
+  # help for "publish --help" and returns 0)
+  echo "== 公示 / publish: $last_month → $notice_dir"
+  mkdir -p "$notice_dir"
+  step cfund -f "$fund" publish --period "$last_month" --format md --out "$notice_dir"
+else
+  echo "== 本版 cfund 尚无 publish 命令，跳过公示 / this cfund has no publish command yet: no notice"
+fi
+exit $findings

@@ -1,0 +1,92 @@
+#include "books/reconcile.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "books/fund.hpp"
+#include "error.hpp"
+#include "storage/audit_queries.hpp"
+
+namespace cfund::books {
+
+ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options) {
+  if (options.tolerance_days < 0 || options.tolerance_days > 31) {
+    throw InputError(bilingual("--tolerance-days：应在 0 到 31 之间", "--tolerance-days: must be between 0 and 31"));
+  }
+  ReconcileReport report;
+  report.account = find_account(file, options.account);
+  report.statement_path = statement.path;
+  report.tolerance_days = options.tolerance_days;
+  util::Date first = statement.lines.front().date;
+  util::Date last = first;
+  for (const auto& line : statement.lines) {
+    first = std::min(first, line.date);
+    last = std::max(last, line.date);
+  }
+  report.first_date = first.iso();
+  report.last_date = last.iso();
+
+  // Entries a little outside the statement's dates may still match a line in it.
+  std::vector<BookItem> books;
+  std::vector<bool> used;
+  for (const auto& m : storage::account_movements(file, report.account.id, first.plus_days(-options.tolerance_days).iso(),
+                                                  last.plus_days(options.tolerance_days).iso())) {
+    if (m.voided_or_void || m.amount == 0) continue;
+    if (!util::parse_date(m.date)) continue;  // only a raw edit writes such a date: the audit names it
+    books.push_back({m.entry_id, m.date, m.kind, m.amount, m.reference, m.counterparty});
+  }
+  used.assign(books.size(), false);
+  std::vector<bool> line_done(statement.lines.size(), false);
+
+  // 1. By reference.
+  for (std::size_t l = 0; l < statement.lines.size(); ++l) {
+    const auto& line = statement.lines[l];
+    if (line.reference.empty()) continue;
+    for (std::size_t b = 0; b < books.size(); ++b) {
+      if (used[b] || books[b].reference != line.reference) continue;
+      used[b] = true;
+      line_done[l] = true;
+      (books[b].amount == line.amount ? report.matched : report.amount_mismatches).push_back({books[b], line, true});
+      break;
+    }
+  }
+  // 2. By amount, the closest date within the tolerance.
+  for (std::size_t l = 0; l < statement.lines.size(); ++l) {
+    if (line_done[l]) continue;
+    const auto& line = statement.lines[l];
+    std::optional<std::size_t> best;
+    long best_gap = 0;
+    for (std::size_t b = 0; b < books.size(); ++b) {
+      if (used[b] || books[b].amount != line.amount) continue;
+      // A line with a reference never matches an entry carrying a different one.
+      if (!line.reference.empty() && !books[b].reference.empty()) continue;
+      const long gap = std::labs(util::parse_date(books[b].date)->days_since_epoch() - line.date.days_since_epoch());
+      if (gap > options.tolerance_days) continue;
+      if (!best || gap < best_gap) {
+        best = b;
+        best_gap = gap;
+      }
+    }
+    if (!best) continue;
+    used[*best] = true;
+    line_done[l] = true;
+    report.matched.push_back({books[*best], line, false});
+  }
+  for (std::size_t l = 0; l < statement.lines.size(); ++l) {
+    if (!line_done[l]) report.only_in_statement.push_back(statement.lines[l]);
+  }
+  for (std::size_t b = 0; b < books.size(); ++b) {
+    if (!used[b] && books[b].date >= report.first_date && books[b].date <= report.last_date) {
+      report.only_in_books.push_back(books[b]);
+    }
+  }
+  auto by_line = [](const ReconcileMatch& a, const ReconcileMatch& b) { return a.line.line < b.line.line; };
+  std::sort(report.matched.begin(), report.matched.end(), by_line);
+  std::sort(report.amount_mismatches.begin(), report.amount_mismatches.end(), by_line);
+
+  report.statement_closing = options.closing_balance ? options.closing_balance : statement.closing_balance;
+  report.books_closing = storage::corrected_account_balance_through(file, report.account.id, report.last_date);
+  return report;
+}
+
+}  // namespace cfund::books

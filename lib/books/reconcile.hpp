@@ -1,0 +1,60 @@
+#pragma once
+// Reconciliation (对账) of one account against a statement: which book entries and
+// statement lines match, which are on one side only, and whether the statement's
+// closing balance agrees with the books. Nothing is written to the books.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/types.hpp"
+#include "import/statement_csv.hpp"
+#include "storage/fund_file.hpp"
+
+namespace cfund::books {
+
+struct ReconcileOptions {
+  std::string account;               // code or name
+  int tolerance_days = 3;            // how far apart the dates of a match may be
+  std::optional<Fen> closing_balance;  // overrides the statement's own closing line
+};
+
+// One entry's effect on the account, as the books hold it.
+struct BookItem {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string kind;
+  Fen amount = 0;  // money in positive
+  std::string reference;
+  std::string counterparty;
+};
+
+struct ReconcileMatch {
+  BookItem book;
+  import::StatementLine line;
+  bool by_reference = false;  // else by amount and date
+};
+
+struct ReconcileReport {
+  Account account;
+  std::string statement_path;
+  std::string first_date;  // the statement's dates
+  std::string last_date;
+  int tolerance_days = 3;
+  std::vector<ReconcileMatch> matched;
+  std::vector<ReconcileMatch> amount_mismatches;  // same reference, different amount
+  std::vector<BookItem> only_in_books;            // dated within the statement's dates
+  std::vector<import::StatementLine> only_in_statement;
+  std::optional<Fen> statement_closing;
+  Fen books_closing = 0;  // the account's balance at the end of last_date, voided entries left out
+  bool balance_agrees() const { return !statement_closing || *statement_closing == books_closing; }
+  bool clean() const {
+    return amount_mismatches.empty() && only_in_books.empty() && only_in_statement.empty() && balance_agrees();
+  }
+};
+
+// Voided entries and voids are left out of the matching and of the books' closing
+// balance: a recording mistake and its correction never reach the bank.
+ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options);
+
+}  // namespace cfund::books

@@ -1,0 +1,159 @@
+#pragma once
+// The queries behind `cfund audit`, reconciliation, period closing and notice
+// verification. They read the books as they are stored (a raw edit included), so
+// that the checks in books/audit.cpp can say precisely what is wrong.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/types.hpp"
+#include "storage/queries.hpp"
+
+namespace cfund::storage {
+
+class FundFile;
+
+// Lines of PRAGMA integrity_check other than "ok" (empty when the file is sound).
+std::vector<std::string> integrity_problems(FundFile& file);
+
+std::int64_t entry_count(FundFile& file);
+
+// Entries whose postings do not sum to zero, with the difference.
+struct UnbalancedEntry {
+  std::int64_t entry_id = 0;
+  std::string date;
+  books::Fen sum = 0;
+};
+std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file);
+
+// The sum of all postings to accounts and to designations (they must cancel), and
+// the sum of postings that belong to no entry.
+struct PostingTotals {
+  books::Fen accounts = 0;      // sum of account balances
+  books::Fen designations = 0;  // sum of designation balances (credit-normal)
+  books::Fen orphaned = 0;      // sum of postings whose entry does not exist
+  std::int64_t orphaned_rows = 0;
+};
+PostingTotals posting_totals(FundFile& file);
+
+// Donations and disbursements whose detail row disagrees with their postings (the
+// amount on the named account or designation is not the detail's amount).
+struct DetailMismatch {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string kind;
+  books::Fen detail_amount = 0;
+  books::Fen account_posted = 0;      // in the account's own sign
+  books::Fen designation_posted = 0;  // in the designation's own sign
+};
+std::vector<DetailMismatch> detail_mismatches(FundFile& file);
+
+// Every posting to accounts (or designations) with its entry's date, ordered by
+// target, date and entry id; amounts in the target's own sign.
+struct DatedPosting {
+  std::int64_t target_id = 0;
+  std::string date;
+  std::int64_t entry_id = 0;
+  books::Fen amount = 0;
+};
+std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
+
+// Disbursements above `threshold` with no approval reference.
+struct UnapprovedPayment {
+  std::int64_t entry_id = 0;
+  std::string date;
+  books::Fen amount = 0;
+  std::string category;
+  bool voided = false;
+};
+std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, books::Fen threshold);
+
+// Receipt numbers as stored, by year, number and entry id.
+struct ReceiptNumber {
+  int year = 0;
+  std::int64_t seq = 0;
+  std::int64_t entry_id = 0;
+  std::string date;
+};
+std::vector<ReceiptNumber> receipt_numbers(FundFile& file);
+
+// Unvoided money movements (donations and disbursements) that share something:
+// - same account and external reference (the same bank line imported twice);
+// - same donor or payee, amount, date and account (likely recorded twice).
+struct MovementGroup {
+  std::string kind;  // donation, disbursement
+  std::string account_code;
+  std::string key;   // the reference, or the donor / payee
+  books::Fen amount = 0;
+  std::string date;  // of the first
+  std::vector<std::int64_t> entry_ids;
+  std::vector<std::string> dates;
+};
+std::vector<MovementGroup> duplicate_references(FundFile& file);
+std::vector<MovementGroup> likely_duplicates(FundFile& file);
+
+// Unvoided relief payments by beneficiary and date.
+struct ReliefPayment {
+  std::int64_t beneficiary = 0;
+  std::int64_t entry_id = 0;
+  std::string date;
+  books::Fen amount = 0;
+  std::string repeat_reason;
+};
+std::vector<ReliefPayment> relief_payments_all(FundFile& file);
+
+// Unvoided totals of one calendar year.
+struct YearTotals {
+  books::Fen money_donations = 0;
+  books::Fen relief = 0;
+  books::Fen project = 0;
+  books::Fen management = 0;
+  books::Fen fundraising = 0;
+  books::Fen spending() const { return relief + project + management + fundraising; }
+};
+YearTotals year_totals(FundFile& file, int year);
+// The years in which any entry is dated, ascending.
+std::vector<int> entry_years(FundFile& file);
+
+// Period closes (结账) in entry order: the entry and the last month it closed.
+struct PeriodClose {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string through;  // YYYY-MM
+};
+std::vector<PeriodClose> period_closes(FundFile& file);
+std::optional<std::string> latest_closed_month(FundFile& file);
+
+// Entries recorded after entry `after_id` and dated on or before `date_iso`.
+std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t after_id, const std::string& date_iso);
+
+// The net effect of each entry on an account dated within [from, to], with the
+// reference and counterparty the entry carries, in date and entry order.
+struct AccountMovement {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string kind;
+  books::Fen amount = 0;  // in the account's sign: money in positive
+  std::string reference;
+  std::string counterparty;
+  bool voided_or_void = false;  // a voided entry or a void: neither reaches a bank
+};
+std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t account_id, const std::string& from,
+                                               const std::string& to);
+// An account's balance at the end of a day as corrected: voided entries and voids
+// left out (a recording mistake never reached the bank, whenever it was voided).
+books::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso);
+// An account's or designation's balance at the end of a day.
+books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
+
+// (id, date, stored hash) of every entry in id order.
+struct StoredHash {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string hash;
+};
+std::vector<StoredHash> stored_hashes(FundFile& file);
+
+}  // namespace cfund::storage

@@ -1,0 +1,466 @@
+#include <catch2/catch.hpp>
+
+#include "books/audit.hpp"
+#include "books/beneficiaries.hpp"
+#include "books/disbursements.hpp"
+#include "books/donations.hpp"
+#include "books/movements.hpp"
+#include "books/periods.hpp"
+#include "error.hpp"
+#include "fund_fixture.hpp"
+
+using namespace cfund;
+using cfund::testing::TempFund;
+
+namespace {
+
+util::Date day(const char* iso) { return *util::parse_date(iso); }
+
+std::int64_t give(storage::FundFile& file, const char* donor, util::Fen amount, const char* account, const char* date,
+                  const char* designation = "", const char* ref = "", const char* recorded = "2025-03-10") {
+  books::DonationInput in;
+  in.donor = donor;
+  in.amount = amount;
+  in.account = account;
+  in.designation = designation;
+  in.date = day(date);
+  in.external_ref = ref;
+  return books::record_donation(file, TempFund::recorder(recorded), in).entry_id;
+}
+
+std::int64_t pay(storage::FundFile& file, const char* category, util::Fen amount, const char* account, const char* date,
+                 const char* designation = "", std::optional<std::int64_t> beneficiary = std::nullopt,
+                 const char* approval = "", const char* repeat_reason = "", const char* recorded = "2025-03-10") {
+  books::DisbursementInput in;
+  in.category = category;
+  in.amount = amount;
+  in.account = account;
+  in.designation = designation;
+  in.date = day(date);
+  in.beneficiary = beneficiary;
+  in.payee = beneficiary ? "" : "青溪服务社";
+  in.purpose = "测试";
+  in.approval_ref = approval;
+  in.repeat_reason = repeat_reason;
+  return books::record_disbursement(file, TempFund::recorder(recorded), in);
+}
+
+// A small clean fund (threshold ¥3,000, relief window 30 days):
+// 1 donation ¥5,000 bank ref R1 · 2 donation ¥500 cash elderly · 3 beneficiary B0001 ·
+// 4 relief ¥100 cash elderly · 5 project ¥3,500 bank with approval · 6 management ¥50 bank
+void record_sample(const TempFund& fund) {
+  auto file = fund.open();
+  give(file, "张伟", 500000, "bank", "2025-03-01", "", "R1");
+  give(file, "李娜", 50000, "cash", "2025-03-01", "elderly");
+  books::BeneficiaryInput person;
+  person.name = "王秀英";
+  person.category = "独居老人";
+  books::register_beneficiary(file, TempFund::recorder(), person);
+  pay(file, "relief", 10000, "cash", "2025-03-05", "elderly", 1);
+  pay(file, "project", 350000, "bank", "2025-03-06", "", std::nullopt, "议-2025-01");
+  pay(file, "management", 5000, "bank", "2025-03-07");
+}
+
+books::AuditReport audit(const TempFund& fund, const char* today = "2025-03-10",
+                         std::optional<util::Period> period = std::nullopt) {
+  auto file = fund.open();
+  books::AuditOptions options;
+  options.today = day(today);
+  options.period = period;
+  return books::run_audit(file, options);
+}
+
+// Copies: the report is often a temporary.
+std::vector<books::Finding> with_code(const books::AuditReport& report, const std::string& code) {
+  std::vector<books::Finding> found;
+  for (const auto& f : report.findings) {
+    if (f.code == code) found.push_back(f);
+  }
+  return found;
+}
+
+std::string codes_of(const books::AuditReport& report) {
+  std::string codes;
+  for (const auto& f : report.findings) codes += f.code + "(" + books::severity_name(f.severity) + ") ";
+  return codes;
+}
+
+using Ids = std::vector<std::int64_t>;
+
+}  // namespace
+
+TEST_CASE("a clean fund audits clean, with every check run", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  {
+    // A voided donation keeps its receipt number: not a gap, not a duplicate.
+    auto file = fund.open();
+    const auto extra = give(file, "赵敏", 2000, "cash", "2025-03-08");
+    books::void_entry(file, TempFund::recorder(), extra, books::entry_kind::donation, "录错", day("2025-03-09"));
+    give(file, "钱多", 3000, "cash", "2025-03-09");
+  }
+  const auto report = audit(fund);
+  INFO(codes_of(report));
+  CHECK(report.clean());
+  CHECK(report.findings.empty());
+  CHECK(report.entries == 9);
+  CHECK(report.checked.size() == 14);
+}
+
+TEST_CASE("TRIAL_BALANCE: an entry whose postings do not sum to zero", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1");
+  const auto report = audit(fund);
+  CHECK_FALSE(report.clean());
+  const auto found = with_code(report, books::finding_code::trial_balance);
+  REQUIRE_FALSE(found.empty());
+  CHECK(found[0].entries == Ids{1});
+  CHECK(found[0].amount == 1);
+  CHECK(found[0].severity == books::Severity::error);
+  // The accounts and the designations no longer agree either.
+  CHECK(found.size() == 2);
+  REQUIRE(with_code(report, books::finding_code::chain_broken).size() == 1);
+  CHECK(with_code(report, books::finding_code::chain_broken)[0].entries == Ids{1});
+}
+
+TEST_CASE("TRIAL_BALANCE: postings that belong to no entry", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  fund.raw_sql("INSERT INTO postings VALUES (99, 1, 1, NULL, 700)");
+  const auto found = with_code(audit(fund), books::finding_code::trial_balance);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].entries == Ids{99});
+  CHECK(found[0].amount == 700);
+}
+
+TEST_CASE("POSTING_MISMATCH: postings doubled but still balanced", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  fund.raw_sql("UPDATE postings SET amount = amount * 2 WHERE entry_id = 4");
+  const auto report = audit(fund);
+  const auto found = with_code(report, books::finding_code::posting_mismatch);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entries == Ids{4});
+  CHECK(found[0].amount == 10000);
+  CHECK(with_code(report, books::finding_code::trial_balance).empty());
+}
+
+TEST_CASE("OVERDRAWN: below zero on some days even though the end balance is fine", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  // The management cost moved before any money arrived.
+  fund.raw_sql("UPDATE entries SET date = '2025-02-20' WHERE id = 6");
+  const auto report = audit(fund);
+  const auto found = with_code(report, books::finding_code::overdrawn);
+  REQUIRE(found.size() == 2);  // the general fund and the bank account
+  for (const auto& f : found) {
+    CHECK(f.entries == Ids{6});
+    CHECK(f.amount == -5000);
+    CHECK(f.from == "2025-02-20");
+    CHECK(f.to == "2025-02-20");
+    CHECK(f.message.zh.find("2025-03-01 起恢复") != std::string::npos);
+  }
+  CHECK(found[0].message.zh.find("非限定性资金") != std::string::npos);
+  CHECK(found[1].message.en.find("account '银行'") != std::string::npos);
+  // An audit of March alone does not report February's overdraft; one of February does.
+  CHECK(with_code(audit(fund, "2025-03-10", *util::parse_period("2025-03")), books::finding_code::overdrawn).empty());
+  CHECK(with_code(audit(fund, "2025-03-10", *util::parse_period("2025-02")), books::finding_code::overdrawn).size() == 2);
+}
+
+TEST_CASE("OVERDRAWN: restricted money spent beyond what it holds, still negative", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  fund.raw_sql("UPDATE postings SET amount = 60000 WHERE entry_id = 4 AND designation_id IS NOT NULL;"
+               "UPDATE postings SET amount = -60000 WHERE entry_id = 4 AND account_id IS NOT NULL");
+  const auto found = with_code(audit(fund), books::finding_code::overdrawn);
+  REQUIRE(found.size() == 2);  // the elderly fund and the cash box
+  CHECK(found[0].message.zh.find("专款专用") != std::string::npos);
+  CHECK(found[0].message.zh.find("至今仍为负") != std::string::npos);
+  CHECK(found[0].amount == -10000);
+}
+
+TEST_CASE("APPROVAL_MISSING: a payment above the threshold without a decision number", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  SECTION("the reference removed by hand") {
+    fund.raw_sql("UPDATE entries SET approval_ref = NULL WHERE id = 5");
+    const auto found = with_code(audit(fund), books::finding_code::approval_missing);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{5});
+    CHECK(found[0].amount == 350000);
+  }
+  SECTION("the threshold lowered afterwards (settings are outside the chain)") {
+    fund.raw_sql("UPDATE fund_settings SET value = '6000' WHERE key = 'approval_threshold'");
+    const auto report = audit(fund);
+    const auto found = with_code(report, books::finding_code::approval_missing);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{4});
+    CHECK(with_code(report, books::finding_code::chain_broken).empty());
+  }
+}
+
+TEST_CASE("RECEIPT_GAP and RECEIPT_DUPLICATE: receipt numbers within a year", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  {
+    auto file = fund.open();
+    give(file, "钱多", 1000, "cash", "2025-03-08");  // receipt 2025-000003, entry 7
+  }
+  SECTION("a gap") {
+    fund.raw_sql("UPDATE donations SET receipt_seq = 6 WHERE entry_id = 7");
+    const auto found = with_code(audit(fund), books::finding_code::receipt_gap);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{2, 7});
+    CHECK(found[0].message.zh.find("2025-000003 … 2025-000005") != std::string::npos);
+  }
+  SECTION("a duplicate (the UNIQUE constraint dropped by rebuilding the table)") {
+    fund.raw_sql("CREATE TABLE d2 AS SELECT * FROM donations; DROP TABLE donations; "
+                 "ALTER TABLE d2 RENAME TO donations; UPDATE donations SET receipt_seq = 2 WHERE entry_id = 7");
+    const auto report = audit(fund);
+    const auto found = with_code(report, books::finding_code::receipt_duplicate);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{2, 7});
+    CHECK(with_code(report, books::finding_code::receipt_gap).empty());
+  }
+}
+
+TEST_CASE("REF_DUPLICATE: the same bank reference booked twice", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  {
+    auto file = fund.open();
+    give(file, "张伟", 500000, "bank", "2025-03-02", "", "R2");  // entry 7
+  }
+  fund.raw_sql("UPDATE donations SET external_ref = 'R1' WHERE entry_id = 7");
+  const auto found = with_code(audit(fund), books::finding_code::ref_duplicate);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entries == Ids{1, 7});
+  CHECK(found[0].severity == books::Severity::error);
+  CHECK(found[0].message.zh.find("“R1”") != std::string::npos);
+}
+
+TEST_CASE("LIKELY_DUPLICATE: same donor, amount, date and account is a warning", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  const auto a = give(file, "孙丽", 20000, "cash", "2025-03-08");
+  const auto b = give(file, "孙丽", 20000, "cash", "2025-03-08");
+  give(file, "周杰", 20000, "bank", "2025-03-08", "", "X1");
+  give(file, "周杰", 20000, "bank", "2025-03-08", "", "X2");  // two bank lines: two gifts
+  auto report = audit(fund);
+  auto found = with_code(report, books::finding_code::likely_duplicate);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].entries == Ids{a, b});
+  CHECK(found[0].severity == books::Severity::warning);
+  CHECK(report.clean());
+  // Payments too, named by payee or by beneficiary number.
+  const auto c = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto d = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto e = pay(file, "relief", 2000, "cash", "2025-03-08", "elderly", 1, "", "追加");
+  const auto f = pay(file, "relief", 2000, "cash", "2025-03-08", "elderly", 1, "", "追加");
+  found = with_code(audit(fund), books::finding_code::likely_duplicate);
+  REQUIRE(found.size() == 3);
+  CHECK(found[1].entries == Ids{c, d});
+  CHECK(found[1].message.zh.find("付给 青溪服务社") != std::string::npos);
+  CHECK(found[2].entries == Ids{e, f});
+  CHECK(found[2].message.en.find("paid to B0001") != std::string::npos);
+  books::void_entry(file, TempFund::recorder(), d, books::entry_kind::disbursement, "重复录入", day("2025-03-09"));
+  books::void_entry(file, TempFund::recorder(), f, books::entry_kind::disbursement, "重复录入", day("2025-03-09"));
+  // Voiding one of them settles it.
+  books::void_entry(file, TempFund::recorder(), b, books::entry_kind::donation, "重复录入", day("2025-03-09"));
+  CHECK(with_code(audit(fund), books::finding_code::likely_duplicate).empty());
+}
+
+TEST_CASE("RELIEF_REPEATED: a second relief inside the window without a reason", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  std::int64_t second = 0;
+  {
+    auto file = fund.open();
+    second = pay(file, "relief", 10000, "cash", "2025-03-20", "elderly", 1, "", "住院");
+  }
+  CHECK(with_code(audit(fund), books::finding_code::relief_repeated).empty());
+  SECTION("the reason removed by hand") {
+    fund.raw_sql("UPDATE disbursements SET repeat_reason = NULL WHERE entry_id = " + std::to_string(second));
+    const auto found = with_code(audit(fund), books::finding_code::relief_repeated);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{4, second});
+  }
+  SECTION("the window widened; a voided relief does not count") {
+    auto file = fund.open();
+    const auto third = pay(file, "relief", 10000, "cash", "2025-05-10", "elderly", 1);  // 51 days after
+    CHECK(with_code(audit(fund), books::finding_code::relief_repeated).empty());
+    fund.raw_sql("UPDATE fund_settings SET value = '60' WHERE key = 'relief_window_days'");
+    auto found = with_code(audit(fund), books::finding_code::relief_repeated);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{second, third});
+    books::void_entry(file, TempFund::recorder("2025-05-11"), third, books::entry_kind::disbursement, "录错",
+                      day("2025-05-11"));
+    CHECK(with_code(audit(fund), books::finding_code::relief_repeated).empty());
+  }
+}
+
+TEST_CASE("RATIO_CHARITABLE and RATIO_MANAGEMENT: advisory yearly indicators with their figures", "[audit]") {
+  TempFund fund;
+  {
+    auto file = fund.open();
+    give(file, "张伟", 1000000, "bank", "2024-05-01");  // 2024 income ¥10,000
+    books::BeneficiaryInput person;
+    person.name = "王秀英";
+    person.category = "独居老人";
+    books::register_beneficiary(file, TempFund::recorder(), person);
+    pay(file, "relief", 100000, "bank", "2025-02-01", "", 1);
+    const auto voided = pay(file, "project", 200000, "bank", "2025-02-02");
+    books::void_entry(file, TempFund::recorder(), voided, books::entry_kind::disbursement, "录错", day("2025-02-03"));
+    pay(file, "management", 50000, "bank", "2025-02-04");
+  }
+  SECTION("years that have not ended are not judged") {
+    CHECK(with_code(audit(fund, "2025-12-31"), books::finding_code::ratio_charitable).empty());
+  }
+  SECTION("below 70% of last year's income: a warning with the figures") {
+    const auto report = audit(fund, "2026-01-05");
+    CHECK(report.clean());
+    const auto found = with_code(report, books::finding_code::ratio_charitable);
+    REQUIRE(found.size() == 1);  // 2024 has no 2023 income to compare with
+    CHECK(found[0].severity == books::Severity::warning);
+    CHECK(found[0].amount == 100000);
+    CHECK(found[0].message.zh.find("¥1,000.00") != std::string::npos);
+    CHECK(found[0].message.zh.find("¥10,000.00") != std::string::npos);
+    CHECK(found[0].message.zh.find("10.0%") != std::string::npos);
+    const auto management = with_code(report, books::finding_code::ratio_management);
+    REQUIRE(management.size() == 1);
+    CHECK(management[0].severity == books::Severity::info);  // below the ¥200,000 floor
+    CHECK(management[0].message.en.find("33.3%") != std::string::npos);
+  }
+  SECTION("management cost above the limit once the floor is lowered") {
+    fund.raw_sql("UPDATE fund_settings SET value = '0' WHERE key = 'audit.management_ratio_floor'");
+    const auto found = with_code(audit(fund, "2026-01-05"), books::finding_code::ratio_management);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == books::Severity::warning);
+    CHECK(found[0].amount == 50000);
+  }
+  SECTION("passing and switched off") {
+    fund.raw_sql("UPDATE fund_settings SET value = '5' WHERE key = 'audit.charitable_ratio_min'");
+    auto found = with_code(audit(fund, "2026-01-05"), books::finding_code::ratio_charitable);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == books::Severity::info);
+    fund.raw_sql("UPDATE fund_settings SET value = '0' WHERE key LIKE 'audit.%_check'");
+    const auto report = audit(fund, "2026-01-05");
+    CHECK(with_code(report, books::finding_code::ratio_charitable).empty());
+    CHECK(with_code(report, books::finding_code::ratio_management).empty());
+  }
+}
+
+TEST_CASE("INTEGRITY: SQLite's own integrity check", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  // An index whose definition no longer matches its content.
+  fund.raw_sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX entries_by_date ON "
+               "entries(operator)' WHERE name = 'entries_by_date'");
+  const auto found = with_code(audit(fund), books::finding_code::integrity);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == books::Severity::error);
+}
+
+TEST_CASE("closing a period: refused back-dated entries, voids still work, the audit gate", "[audit][close]") {
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  const auto april = TempFund::recorder("2025-04-02");
+
+  CHECK_THROWS_AS(books::close_period(file, TempFund::recorder("2025-03-31"), "2025-03"), Refused);  // not over yet
+  CHECK_THROWS_AS(books::close_period(file, april, "2025-3-x"), InputError);
+  CHECK_THROWS_AS(books::close_period(file, april, "2025-Q1"), InputError);
+
+  const auto closed = books::close_period(file, april, "2025-03");
+  CHECK(closed.entry_id == 7);
+  CHECK(closed.through == "2025-03");
+  CHECK(books::latest_closed_month(file) == "2025-03");
+  CHECK_THROWS_AS(books::close_period(file, april, "2025-03"), Refused);
+  CHECK_THROWS_AS(books::close_period(file, april, "2025-02"), Refused);
+
+  // Nothing can be dated inside the closed months, whichever command writes.
+  try {
+    give(file, "钱多", 1000, "cash", "2025-03-31", "", "", "2025-04-02");
+    FAIL("a donation dated inside a closed period was recorded");
+  } catch (const Refused& e) {
+    CHECK(e.message().zh.find("已结账至 2025-03") != std::string::npos);
+    CHECK(e.message().en.find("corrections") != std::string::npos);
+  }
+  CHECK_THROWS_AS(pay(file, "management", 100, "bank", "2025-01-15", "", std::nullopt, "", "", "2025-04-02"), Refused);
+  CHECK_THROWS_AS(books::void_entry(file, april, 6, books::entry_kind::disbursement, "录错", day("2025-03-20")), Refused);
+  // A void dated in the open period is the way to correct.
+  const auto void_id = books::void_entry(file, april, 6, books::entry_kind::disbursement, "录错", day("2025-04-02"));
+  give(file, "钱多", 1000, "cash", "2025-04-01", "", "", "2025-04-02");
+  CHECK(audit(fund, "2025-04-02").clean());
+
+  SECTION("an entry moved into the closed period by hand is found") {
+    fund.raw_sql("UPDATE entries SET date = '2025-03-15' WHERE id = " + std::to_string(void_id));
+    const auto found = with_code(audit(fund, "2025-04-02"), books::finding_code::closed_period_entry);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{7, void_id});
+  }
+  SECTION("closing refuses when the audit up to the month finds errors") {
+    fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = " + std::to_string(void_id) + " AND seq = 1");
+    auto tampered = fund.open();
+    try {
+      books::close_period(tampered, TempFund::recorder("2025-05-02"), "2025-04");
+      FAIL("closing despite audit errors");
+    } catch (const Refused& e) {
+      CHECK(e.message().en.find("CHAIN_BROKEN") != std::string::npos);
+    }
+    CHECK(books::latest_closed_month(tampered) == "2025-03");
+  }
+}
+
+TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, naming the entry", "[audit][tamper]") {
+  struct Edit {
+    const char* what;
+    const char* sql;
+    std::int64_t first_bad;
+    const char* also;  // another finding that names the same entry, or ""
+  };
+  const Edit edits[] = {
+      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1, "TRIAL_BALANCE"},
+      {"both postings of a payment, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4, "POSTING_MISMATCH"},
+      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1, "POSTING_MISMATCH"},
+      {"a donation's amount", "UPDATE donations SET amount = 400000 WHERE entry_id = 1", 1, "POSTING_MISMATCH"},
+      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 5", 5, "OVERDRAWN"},
+      {"a payment's approval removed", "UPDATE entries SET approval_ref = NULL WHERE id = 5", 5, "APPROVAL_MISSING"},
+      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 1", 1, ""},
+      {"an entry's date made unreadable", "UPDATE entries SET date = '2025-03-0x' WHERE id = 4", 4, ""},
+      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3, ""},
+      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3, ""},
+      {"the last entry and its postings deleted",
+       "DELETE FROM disbursements WHERE entry_id = 6; DELETE FROM postings WHERE entry_id = 6; DELETE FROM entries WHERE id = 6", 6, ""},
+      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 2 AND seq = 2", 2, "TRIAL_BALANCE"},
+      {"a donation row deleted", "DELETE FROM donations WHERE entry_id = 2", 2, ""},
+      {"a posting inserted into an entry", "INSERT INTO postings VALUES (2, 3, 2, NULL, 500)", 2, "TRIAL_BALANCE"},
+      {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99, "TRIAL_BALANCE"},
+      {"an entry appended by hand",
+       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
+       "'2025-03-08', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6",
+       7, ""},
+  };
+  for (const auto& edit : edits) {
+    SECTION(edit.what) {
+      TempFund fund;
+      record_sample(fund);
+      fund.raw_sql(edit.sql);
+      const auto report = audit(fund);
+      INFO(edit.what << ": " << codes_of(report));
+      CHECK_FALSE(report.clean());
+      const auto chain = with_code(report, books::finding_code::chain_broken);
+      REQUIRE(chain.size() == 1);
+      CHECK(chain[0].entries == Ids{edit.first_bad});
+      if (*edit.also != '\0') {
+        bool named = false;
+        for (const auto& f : with_code(report, edit.also)) {
+          named = named || std::find(f.entries.begin(), f.entries.end(), edit.first_bad) != f.entries.end();
+        }
+        CHECK(named);
+      }
+    }
+  }
+}
