@@ -39,6 +39,9 @@ void validate_definition(const FundDefinition& definition) {
   if (s.approval_threshold < 0) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
   }
+  if (s.band_donations_below < 0) {
+    throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数", "notice.band_donations_below cannot be negative"));
+  }
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
     throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间", "relief_window_days must be between 0 and 3660"));
   }
@@ -78,6 +81,7 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
     file.set_setting("report_language", s.report_language == Lang::en ? "en" : "zh");
     file.set_setting("approval_threshold", std::to_string(s.approval_threshold));
     file.set_setting("relief_window_days", std::to_string(s.relief_window_days));
+    file.set_setting("band_donations_below", std::to_string(s.band_donations_below));
     for (const auto& account : definition.accounts) {
       Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -115,6 +119,7 @@ FundSettings load_settings(storage::FundFile& file) {
   s.report_language = text("report_language") == "en" ? Lang::en : Lang::zh;
   if (auto v = file.setting("approval_threshold")) s.approval_threshold = std::stoll(*v);
   if (auto v = file.setting("relief_window_days")) s.relief_window_days = std::stoi(*v);
+  if (auto v = file.setting("band_donations_below")) s.band_donations_below = std::stoll(*v);
   return s;
 }
 

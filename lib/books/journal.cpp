@@ -18,6 +18,7 @@ const std::map<std::string, std::string>& detail_tables() {
       {entry_kind::disbursement, "disbursements"},
       {entry_kind::beneficiary, "beneficiaries"},
       {entry_kind::host_receipt, "host_receipts"},
+      {entry_kind::publication, "publications"},
   };
   return tables;
 }
@@ -26,6 +27,7 @@ const std::vector<std::string>& known_kinds() {
   static const std::vector<std::string> kinds = {
       entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
       entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
+      entry_kind::publication,
   };
   return kinds;
 }

@@ -32,6 +32,7 @@ inline const std::string reallocation = "reallocation";  // between designations
 inline const std::string void_entry = "void";            // 红冲: reverses another entry
 inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
 inline const std::string host_receipt = "host_receipt";  // records an official receipt number
+inline const std::string publication = "publication";    // a published notice (公示)
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.

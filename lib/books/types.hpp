@@ -45,6 +45,9 @@ struct FundSettings {
   Lang report_language = Lang::zh;
   Fen approval_threshold = 500000;  // payments above it need an approval reference
   int relief_window_days = 365;     // a second relief inside it needs a reason
+  // [notice]: money donations below this are listed in bands (count and total per
+  // band) instead of one line each; 0 lists every donation.
+  Fen band_donations_below = 0;
 };
 
 // Everything `cfund init` needs to create a fund.
