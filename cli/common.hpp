@@ -49,5 +49,6 @@ void setup_donate(CLI::App& app, Context& ctx);
 void setup_disburse(CLI::App& app, Context& ctx);
 void setup_beneficiary(CLI::App& app, Context& ctx);
 void setup_movements(CLI::App& app, Context& ctx);
+void setup_publish(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

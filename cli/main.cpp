@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_disburse(app, ctx);
   cfund::cli::setup_beneficiary(app, ctx);
   cfund::cli::setup_movements(app, ctx);
+  cfund::cli::setup_publish(app, ctx);
 
   try {
     app.parse(argc, argv);
