@@ -106,16 +106,15 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
 
   NoticeTable table;
   table.id = "summary";
-  table.columns = {{w("资金用途", "Designation")}, {w("性质", "Type")},
-                   {w("期初余额", "Opening"), true}, {w("本期收入", "Income"), true},
+  table.columns = {{w("资金用途", "Designation")}, {w("期初余额", "Opening"), true}, {w("本期收入", "Income"), true},
                    {w("本期支出", "Spending"), true}};
   if (moved) {
     table.columns.push_back({w("调入", "Moved in"), true});
     table.columns.push_back({w("调出", "Moved out"), true});
   }
   table.columns.push_back({w("期末余额", "Closing"), true});
-  auto add_row = [&](const std::string& name, const std::string& type, const auto& line) {
-    std::vector<NoticeCell> row = {text(name), text(type), money(line.opening), money(line.income), money(line.spending)};
+  auto add_row = [&](const std::string& name, const auto& line) {
+    std::vector<NoticeCell> row = {text(name), money(line.opening), money(line.income), money(line.spending)};
     if (moved) {
       row.push_back(money(line.transferred_in));
       row.push_back(money(line.transferred_out));
@@ -123,17 +122,24 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
     row.push_back(money(line.closing));
     table.rows.push_back(std::move(row));
   };
-  for (const auto& line : m.designations) {
-    std::string type = line.restricted ? w("限定性", "restricted") : w("非限定性", "unrestricted");
-    if (line.kind == "project") type = w("限定性（项目）", "restricted (project)");
-    add_row(designation_name(line.code, line.name, w), type, line);
+  // Unrestricted designations, their subtotal, restricted ones, theirs, the total.
+  for (const bool restricted : {false, true}) {
+    for (const auto& line : m.designations) {
+      if (line.restricted != restricted) continue;
+      std::string name = designation_name(line.code, line.name, w);
+      if (line.kind == "project") name += w("（项目）", " (project)");
+      add_row(name, line);
+    }
+    table.total_rows.push_back(table.rows.size());
+    if (restricted) {
+      add_row(w("限定性资金小计", "Restricted subtotal"), m.restricted);
+    } else {
+      add_row(w("非限定性资金小计", "Unrestricted subtotal"), m.unrestricted);
+    }
   }
-  add_row(w("非限定性资金小计", "Unrestricted subtotal"), "", m.unrestricted);
-  add_row(w("限定性资金小计", "Restricted subtotal"), "", m.restricted);
-  add_row(w("合计", "Total"), "", m.total);
-  table.total_rows = 3;
-  drop_empty_notes(table);
-    section.tables.push_back(std::move(table));
+  table.total_rows.push_back(table.rows.size());
+  add_row(w("合计", "Total"), m.total);
+  section.tables.push_back(std::move(table));
 
   section.after.push_back(moved ? w("期末余额 = 期初余额 + 本期收入 − 本期支出 + 调入 − 调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
                                     "Closing = opening + income − spending + moved in − moved out. Moves are reallocations between designations decided by the council; they are neither income nor spending.")
@@ -229,8 +235,7 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
   NoticeTable table;
   table.id = "spending";
   table.columns = {{w("日期", "Date"), false, true, true},
-                   {w("事由", "Purpose")},
-                   {w("类别", "Category"), false, false},
+                   {w("事由（类别）", "Purpose (category)")},
                    {w("资金用途/项目", "Designation / project")},
                    {w("收款方/受助对象", "Paid to")},
                    {w("金额", "Amount"), true},
@@ -240,7 +245,10 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
   int count = 0;
   for (const auto& line : m.spending) {
     if (!line.correction) ++count;
-    table.rows.push_back({text(line.date), text(line.purpose), text(category_name(line.category, w.lang())),
+    const std::string purpose = w.lang() == Lang::en
+                                    ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
+                                    : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
+    table.rows.push_back({text(line.date), text(purpose),
                           text(designation_name(line.designation_code, line.designation_name, w)), text(line.payee),
                           money(line.amount), text(line.approval_ref), text(line.voucher),
                           text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});

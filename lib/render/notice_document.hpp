@@ -32,7 +32,11 @@ struct NoticeTable {
   std::string caption;  // may be empty
   std::vector<NoticeColumn> columns;
   std::vector<std::vector<NoticeCell>> rows;
-  std::size_t total_rows = 0;  // the last total_rows rows are subtotals / totals (shown bold)
+  std::vector<std::size_t> total_rows;  // indexes of subtotal / total rows (shown bold)
+  bool is_total(std::size_t row) const {
+    for (std::size_t index : total_rows) if (index == row) return true;
+    return false;
+  }
   std::vector<std::string> notes;  // paragraphs right after the table
 };
 

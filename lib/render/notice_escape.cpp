@@ -12,8 +12,13 @@ std::string markdown_escape(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
-      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '#': case '+': case '!': case '~':
+      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '~':
         out += '\\';
+        out += c;
+        break;
+      case '#': case '+': case '-':
+        // Only at the start can these make a heading or a list item.
+        if (out.empty()) out += '\\';
         out += c;
         break;
       default: out += c;
@@ -43,10 +48,9 @@ std::string html_escape(std::string_view text) {
 
 std::string csv_text_field(std::string_view text) {
   std::string value = util::single_line(text);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
-    value.insert(0, "'");
-  }
+  // Spreadsheets may skip leading blanks (a tab or CR became one in single_line).
+  const std::size_t first = value.find_first_not_of(' ');
+  if (first != std::string::npos && std::string("=+-@").find(value[first]) != std::string::npos) value.insert(0, "'");
   const bool quote = value.find_first_of(",\"\r\n") != std::string::npos || (!value.empty() && (value.front() == ' ' || value.back() == ' '));
   if (!quote) return value;
   std::string out = "\"";

@@ -7,7 +7,8 @@
 
 namespace cfund::render {
 
-// Markdown: one line; \ | * _ ` [ ] # + - ! ~ escaped with a backslash; < > & as entities.
+// Markdown: one line; \ | * _ ` [ ] ~ escaped with a backslash (# + - only at the
+// start, where they would make a heading or a list); < > & as entities.
 std::string markdown_escape(std::string_view text);
 
 // HTML text and attribute values: & < > " ' as entities; control characters dropped.

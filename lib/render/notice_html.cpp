@@ -28,10 +28,10 @@ h2 { font-size: 17pt; margin: 14pt 0 6pt; padding-bottom: 2pt; border-bottom: 2p
      break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 14pt; margin: 8pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 4pt 0; }
-table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 13pt; }
+table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 12.5pt; line-height: 1.4; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+th, td { border: 1pt solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
 th { background: #e8e8e8; font-weight: bold; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.whole { white-space: nowrap; }
@@ -82,7 +82,7 @@ std::string notice_chart_svg(const NoticeChart& chart) {
   const int top = 34;
   const int plot = 170;
   const int label_lines = 3;
-  const int height = top + plot + 16 * label_lines + 14;
+  const int height = top + plot + 17 * label_lines + 14;
   const int left = 16;
   const std::size_t groups = std::max<std::size_t>(chart.bars.size(), 1);
   const double group_width = static_cast<double>(width - 2 * left) / static_cast<double>(groups);
@@ -104,7 +104,7 @@ std::string notice_chart_svg(const NoticeChart& chart) {
   const int base = top + plot;
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\" stroke-width=\"1\"/>\n", left, base,
                      width - left, base);
-  const int label_width = std::max(4, static_cast<int>(group_width / 7.5));
+  const int label_width = std::max(4, static_cast<int>(group_width / 8));
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const auto& bar = chart.bars[i];
     const double middle = left + group_width * (static_cast<double>(i) + 0.5);
@@ -113,15 +113,15 @@ std::string notice_chart_svg(const NoticeChart& chart) {
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
                          "stroke-width=\"0.5\"/>",
                          x, base - h, bar_width, h, fill);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"13\" text-anchor=\"middle\">{}</text>\n",
                          x + bar_width / 2, base - h - 3, short_amount(value));
     };
     draw(bar.income, middle - bar_width - 1, "#1f4e79");
     draw(bar.spending, middle + 1, "#e59a3a");
     const auto lines = wrap_label(bar.label, label_width);
     for (std::size_t l = 0; l < lines.size(); ++l) {
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n", middle,
-                         base + 15 + 15 * static_cast<int>(l), html_escape(lines[l]));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"14\" text-anchor=\"middle\">{}</text>\n", middle,
+                         base + 17 + 17 * static_cast<int>(l), html_escape(lines[l]));
     }
   }
   return svg + "</svg>\n";
@@ -139,7 +139,7 @@ std::string table_html(const NoticeTable& table) {
   }
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const bool total = r + table.total_rows >= table.rows.size();
+    const bool total = table.is_total(r);
     out += total ? "<tr class=\"total\">" : "<tr>";
     for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
       const bool numeric = c < table.columns.size() && table.columns[c].numeric;

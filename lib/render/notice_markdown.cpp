@@ -17,7 +17,7 @@ std::string table_markdown(const NoticeTable& table) {
   for (const auto& column : table.columns) out += column.numeric ? " ---: |" : " --- |";
   out += "\n";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const bool total = r + table.total_rows >= table.rows.size();
+    const bool total = table.is_total(r);
     out += "|";
     for (const auto& cell : table.rows[r]) {
       const std::string shown = markdown_escape(cell.text);

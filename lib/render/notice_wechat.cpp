@@ -31,12 +31,10 @@ const char* kCell = "border:1px solid #999;padding:4px 3px;text-align:left;verti
 const char* kCellNum = "border:1px solid #999;padding:4px 3px;text-align:right;vertical-align:top;white-space:nowrap;";
 const char* kFooter = "font-size:13px;color:#444;margin:4px 0;";
 
-std::string table_wechat(const NoticeTable& table, Lang lang) {
-  // Columns kept on a phone; the others are folded into the note column (added when
-  // the table has none).
-  std::vector<std::size_t> kept;
-  std::vector<std::size_t> folded;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) (table.columns[c].narrow_keep ? kept : folded).push_back(c);
+// One table on a phone: the columns `kept`, the others folded into the note column
+// (added when the table has none).
+std::string table_part(const NoticeTable& table, const std::vector<std::size_t>& kept,
+                       const std::vector<std::size_t>& folded, bool with_caption, Lang lang) {
   bool folds = false;
   for (const auto& row : table.rows) {
     for (std::size_t f : folded) folds = folds || (f < row.size() && !row[f].text.empty());
@@ -54,7 +52,7 @@ std::string table_wechat(const NoticeTable& table, Lang lang) {
   };
 
   std::string out;
-  if (!table.caption.empty()) out += fmt::format("<p style=\"{}\">{}</p>", kCaption, html_escape(table.caption));
+  if (with_caption && !table.caption.empty()) out += fmt::format("<p style=\"{}\">{}</p>", kCaption, html_escape(table.caption));
   out += fmt::format("<table style=\"{}\"><thead><tr>", kTable);
   for (std::size_t c : kept) {
     out += fmt::format("<th style=\"{}\">{}</th>", table.columns[c].numeric ? kHeadNum : kHead,
@@ -64,7 +62,7 @@ std::string table_wechat(const NoticeTable& table, Lang lang) {
   out += "</tr></thead><tbody>";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
-    const bool total = r + table.total_rows >= table.rows.size();
+    const bool total = table.is_total(r);
     const std::string emphasis = total ? "font-weight:bold;background:#fafafa;" : "";
     out += "<tr>";
     for (std::size_t k = 0; k < kept.size(); ++k) {
@@ -78,7 +76,37 @@ std::string table_wechat(const NoticeTable& table, Lang lang) {
     if (add_note) out += fmt::format("<td style=\"{}{}\">{}</td>", kCell, emphasis, html_escape(folded_text(row, "")));
     out += "</tr>";
   }
-  out += "</tbody></table>\n";
+  return out + "</tbody></table>\n";
+}
+
+std::string table_wechat(const NoticeTable& table, Lang lang) {
+  std::vector<std::size_t> text_columns;
+  std::vector<std::size_t> numeric_columns;
+  std::vector<std::size_t> folded;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (!table.columns[c].narrow_keep) {
+      folded.push_back(c);
+    } else {
+      (table.columns[c].numeric ? numeric_columns : text_columns).push_back(c);
+    }
+  }
+  // More than three amounts do not fit a phone side by side: the table is shown as
+  // several, each with the text columns and up to three amounts.
+  std::string out;
+  if (numeric_columns.size() <= 3) {
+    std::vector<std::size_t> kept;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (table.columns[c].narrow_keep) kept.push_back(c);
+    }
+    out += table_part(table, kept, folded, true, lang);
+  } else {
+    for (std::size_t first = 0; first < numeric_columns.size(); first += 3) {
+      std::vector<std::size_t> kept = text_columns;
+      for (std::size_t i = first; i < std::min(first + 3, numeric_columns.size()); ++i) kept.push_back(numeric_columns[i]);
+      std::sort(kept.begin(), kept.end());
+      out += table_part(table, kept, first == 0 ? folded : std::vector<std::size_t>{}, first == 0, lang);
+    }
+  }
   for (const auto& note : table.notes) out += fmt::format("<p style=\"{}\">{}</p>\n", kParagraph, html_escape(note));
   return out;
 }
