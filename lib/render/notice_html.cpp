@@ -40,6 +40,7 @@ figure { margin: 8pt 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 4pt; }
 svg text { font-family: inherit; }
 footer { margin-top: 14pt; padding-top: 6pt; border-top: 2pt solid #000; break-inside: avoid; page-break-inside: avoid; }
+.command { white-space: nowrap; font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace; font-size: 12pt; }
 .code { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-weight: bold; font-size: 16pt; letter-spacing: 1pt; }
 )css";
 
@@ -178,9 +179,12 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
   out += "<footer>\n";
   for (const auto& line : doc.footer_lines) {
     std::string shown = html_escape(line);
-    // The code is what readers type back: set it large.
-    if (auto at = shown.find(doc.verification_code); !doc.verification_code.empty() && at != std::string::npos) {
-      shown.replace(at, doc.verification_code.size(), "<span class=\"code\">" + doc.verification_code + "</span>");
+    // The code is what readers type back: set it large; the command in monospace.
+    const std::string command = "cfund audit verify --code " + doc.verification_code;
+    if (auto at = shown.find(command); !doc.verification_code.empty() && at != std::string::npos) {
+      shown.replace(at, command.size(), "<span class=\"command\">" + command + "</span>");
+    } else if (auto found = shown.find(doc.verification_code); !doc.verification_code.empty() && found != std::string::npos) {
+      shown.replace(found, doc.verification_code.size(), "<span class=\"code\">" + doc.verification_code + "</span>");
     }
     out += "<p>" + shown + "</p>\n";
   }
