@@ -148,7 +148,7 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
                             "Transfers between accounts (such as cash paid into the bank) are neither income nor spending. Restricted money is spent only on the purpose it was given for."));
   if (m.goods_count > 0 || m.goods_value != 0) {
     section.after.push_back(w.lang() == Lang::en
-                                ? fmt::format("Goods received this period: {} gift(s), estimated at {} in all; not counted as income (listed under donations).", m.goods_count, util::format_amount(m.goods_value))
+                                ? fmt::format("Goods received this period: {} {}, estimated at {} in all; not counted as income (listed under donations).", m.goods_count, m.goods_count == 1 ? "gift" : "gifts", util::format_amount(m.goods_value))
                                 : fmt::format("本期另收到捐赠物资 {} 批，估价合计 {}，不计入资金收入（明细见捐赠公示）。", m.goods_count, util::format_amount(m.goods_value)));
   }
   if (m.voided_within_period > 0) {
@@ -201,7 +201,7 @@ NoticeSection donations_section(const NoticeModel& m, std::size_t index, const W
   }
   if (!section.tables.empty()) {
     section.tables.back().notes.push_back(w.lang() == Lang::en
-                                ? fmt::format("Money donations this period: {} in all, {} gift(s).", util::format_amount(m.total.income), count)
+                                ? fmt::format("Money donations this period: {} in all, {} {}.", util::format_amount(m.total.income), count, count == 1 ? "gift" : "gifts")
                                 : fmt::format("本期资金捐赠合计 {}，共 {} 笔。", util::format_amount(m.total.income), count));
   }
   if (!m.goods.empty()) {
@@ -256,7 +256,7 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
   drop_empty_notes(table);
     section.tables.push_back(std::move(table));
   section.after.push_back(w.lang() == Lang::en
-                              ? fmt::format("Spending this period: {} in all, {} payment(s).", util::format_amount(m.total.spending), count)
+                              ? fmt::format("Spending this period: {} in all, {} {}.", util::format_amount(m.total.spending), count, count == 1 ? "payment" : "payments")
                               : fmt::format("本期支出合计 {}，共 {} 笔。", util::format_amount(m.total.spending), count));
   section.after.push_back(w("救助对象只公示类别和隐去部分字符的姓名，身份证号、电话和住址不予公示。",
                             "People helped are shown only by category and a partly hidden name; ID numbers, phones and addresses are never published."));

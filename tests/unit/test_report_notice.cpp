@@ -8,6 +8,7 @@
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "fund_fixture.hpp"
+#include "render/notice_document.hpp"
 #include "report/notice.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
@@ -207,4 +208,39 @@ TEST_CASE("the chart is by month for a quarter and by designation for a month", 
   CHECK_FALSE(month.chart_by_month);
   REQUIRE(month.chart.size() == 1);
   CHECK(month.chart[0].label == "elderly");
+}
+
+TEST_CASE("project progress is a section of every format when the fund has projects", "[report][render]") {
+  TempFund fund;
+  auto file = fund.open();
+  // Projects are made by the project module (issue 3); here a designation of kind
+  // 'project' stands in for one.
+  storage::insert_designation(file, {0, "garden", "楼道微花园", "project", true});
+  donate(file, 100000, "2025-03-01", "garden");
+  pay(file, 30000, "2025-03-02", "garden");
+  const auto model = notice(file, "2025-03");
+  check_adds_up(file, model);
+  REQUIRE(model.projects.size() == 1);
+  CHECK(model.projects[0].name == "楼道微花园");
+  CHECK(model.projects[0].spent == 30000);
+  CHECK(model.projects[0].remaining == 70000);
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    const auto document = render::notice_document(model, lang);
+    for (const auto& format : render::kNoticeFormats) {
+      std::string all;
+      for (const auto& out : render::render_notice(document, format)) all += out.name + "\n" + out.bytes;
+      INFO(format);
+      CHECK(all.find("楼道微花园") != std::string::npos);
+      const std::string heading = format == std::string("csv") ? "notice-2025-03-projects.csv"
+                                  : lang == Lang::en          ? "Project progress"
+                                                              : "项目进展";
+      CHECK(all.find(heading) != std::string::npos);
+    }
+  }
+  TempFund plain;
+  auto other = plain.open();
+  donate(other, 100000, "2025-03-01");
+  const auto none = notice(other, "2025-03");
+  CHECK(none.projects.empty());
+  CHECK(render::render_notice(render::notice_document(none, Lang::zh), "md").front().bytes.find("项目进展") == std::string::npos);
 }
