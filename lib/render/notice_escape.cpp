@@ -4,7 +4,7 @@
 
 namespace cfund::render {
 
-std::string markdown_escape(std::string_view text) {
+std::string markdown_escape(std::string_view text, bool paragraph) {
   const std::string line = util::single_line(text);
   std::string out;
   for (char c : line) {
@@ -18,7 +18,7 @@ std::string markdown_escape(std::string_view text) {
         break;
       case '#': case '+': case '-':
         // Only at the start can these make a heading or a list item.
-        if (out.empty()) out += '\\';
+        if (paragraph && out.empty()) out += '\\';
         out += c;
         break;
       default: out += c;

@@ -9,7 +9,8 @@ namespace cfund::render {
 
 // Markdown: one line; \ | * _ ` [ ] ~ escaped with a backslash (# + - only at the
 // start, where they would make a heading or a list); < > & as entities.
-std::string markdown_escape(std::string_view text);
+// `paragraph`: the text starts a line (a paragraph, a heading), not a table cell.
+std::string markdown_escape(std::string_view text, bool paragraph = false);
 
 // HTML text and attribute values: & < > " ' as entities; control characters dropped.
 std::string html_escape(std::string_view text);

@@ -26,7 +26,7 @@ std::string table_markdown(const NoticeTable& table) {
     out += "\n";
   }
   out += "\n";
-  for (const auto& note : table.notes) out += markdown_escape(note) + "\n\n";
+  for (const auto& note : table.notes) out += markdown_escape(note, true) + "\n\n";
   return out;
 }
 
@@ -34,16 +34,16 @@ std::string table_markdown(const NoticeTable& table) {
 
 std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc) {
   std::string out = "# " + markdown_escape(doc.title) + "\n\n";
-  for (const auto& line : doc.header_lines) out += markdown_escape(line) + "  \n";
+  for (const auto& line : doc.header_lines) out += markdown_escape(line, true) + "  \n";
   out += "\n";
   for (const auto& section : doc.sections) {
     out += "## " + markdown_escape(section.heading) + "\n\n";
-    for (const auto& paragraph : section.before) out += markdown_escape(paragraph) + "\n\n";
+    for (const auto& paragraph : section.before) out += markdown_escape(paragraph, true) + "\n\n";
     for (const auto& table : section.tables) out += table_markdown(table);
-    for (const auto& paragraph : section.after) out += markdown_escape(paragraph) + "\n\n";
+    for (const auto& paragraph : section.after) out += markdown_escape(paragraph, true) + "\n\n";
   }
   out += "---\n\n";
-  for (const auto& line : doc.footer_lines) out += markdown_escape(line) + "  \n";
+  for (const auto& line : doc.footer_lines) out += markdown_escape(line, true) + "  \n";
   return {{doc.file_stem + ".md", out}};
 }
 

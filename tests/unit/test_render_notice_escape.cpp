@@ -13,9 +13,9 @@ TEST_CASE("Markdown escaping keeps a name inside its cell", "[render]") {
   CHECK(render::markdown_escape("A|B") == "A\\|B");
   CHECK(render::markdown_escape("<script>") == "&lt;script&gt;");
   CHECK(render::markdown_escape("**粗体** _x_ `c` [l](u)") == "\\*\\*粗体\\*\\* \\_x\\_ \\`c\\` \\[l\\](u)");
-  CHECK(render::markdown_escape("# 标题") == "\\# 标题");
-  CHECK(render::markdown_escape("- 列表") == "\\- 列表");
-  CHECK(render::markdown_escape("-¥300.00") == "\\-¥300.00");
+  CHECK(render::markdown_escape("# 标题", true) == "\\# 标题");
+  CHECK(render::markdown_escape("- 列表", true) == "\\- 列表");
+  CHECK(render::markdown_escape("-¥300.00") == "-¥300.00");  // a cell never starts a line
   CHECK(render::markdown_escape("第一行\n第二行") == "第一行 第二行");
   CHECK(render::markdown_escape("a & b") == "a &amp; b");
 }
