@@ -368,8 +368,16 @@ NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
                                      : w("本期收支（按资金用途）", "Income and spending by designation");
   doc.chart.income_label = w("收入", "Income");
   doc.chart.spending_label = w("支出", "Spending");
+  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const bool one_year = m.period.first.year == m.period.last.year;
   for (auto bar : m.chart) {
-    if (!m.chart_by_month) bar.label = designation_name(bar.label, bar.name, w);
+    if (!m.chart_by_month) {
+      bar.label = designation_name(bar.label, bar.name, w);
+    } else if (one_year) {  // "2025-03" -> 3月 / Mar: twelve fit side by side
+      const int month = std::stoi(bar.label.substr(5, 2));
+      bar.label = lang == Lang::en ? kShortMonths[month - 1] : fmt::format("{}月", month);
+    }
     doc.chart.bars.push_back(bar);
   }
 

@@ -114,6 +114,7 @@ std::string notice_chart_svg(const NoticeChart& chart) {
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
                          "stroke-width=\"0.5\"/>",
                          x, base - h, bar_width, h, fill);
+      if (value == 0) return;  // an empty month says nothing
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"13\" text-anchor=\"middle\">{}</text>\n",
                          x + bar_width / 2, base - h - 3, short_amount(value));
     };
