@@ -28,12 +28,6 @@ std::string goods_description(const books::DonationRow& row) {
   return text;
 }
 
-// What the notice may say about a beneficiary paid by a relief payment.
-std::string relief_payee(const books::DisbursementRow& row) {
-  const std::string masked = privacy::mask_name(row.beneficiary_name);
-  return row.beneficiary_category.empty() ? masked : row.beneficiary_category + " " + masked;
-}
-
 class Scrubber {
  public:
   explicit Scrubber(privacy::Secrets secrets) : secrets_(std::move(secrets)) {}
@@ -42,6 +36,14 @@ class Scrubber {
  private:
   privacy::Secrets secrets_;
 };
+
+// What the notice may say about a beneficiary paid by a relief payment: the
+// category and the masked name (独居老人 王*英), never the ID, phone or address.
+std::string relief_payee(const books::DisbursementRow& row, const Scrubber& scrub) {
+  const std::string masked = privacy::mask_name(row.beneficiary_name);
+  const std::string category = scrub(row.beneficiary_category);
+  return category.empty() ? masked : category + " " + masked;
+}
 
 privacy::Secrets secrets_of(storage::FundFile& file) {
   privacy::Secrets secrets;
@@ -110,7 +112,7 @@ std::vector<Correction> find_corrections(storage::FundFile& file, const util::Pe
     } else if (void_record.original_kind == books::entry_kind::disbursement) {
       if (auto row = storage::disbursement_row(file, void_record.original_id)) {
         correction.amount = row->amount;
-        const std::string payee = row->beneficiary ? relief_payee(*row) : scrub(row->payee);
+        const std::string payee = row->beneficiary ? relief_payee(*row, scrub) : scrub(row->payee);
         correction.description = scrub(row->purpose) + (payee.empty() ? "" : " / " + payee);
         if (!row->voucher.empty()) correction.description += " / " + scrub(row->voucher);
       }
@@ -287,7 +289,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     line.purpose = scrub(row.purpose);
     line.designation_code = row.designation_code;
     line.designation_name = row.designation_name;
-    line.payee = row.beneficiary ? relief_payee(row) : scrub(row.payee);
+    line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
     line.approval_ref = scrub(row.approval_ref);
     line.voucher = scrub(row.voucher);
     if (dated_here) {
