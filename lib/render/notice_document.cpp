@@ -336,7 +336,9 @@ NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
   doc.file_stem = "notice-" + stem;
   const std::string period = period_in_words(m.period, lang);
   doc.title = lang == Lang::en ? fmt::format("{}: public notice of income and spending, {}", m.fund_name, period)
-                               : fmt::format("{}{}收支公示", m.fund_name, period);
+                               : m.period.label.find("..") != std::string::npos
+                                   ? fmt::format("{} {} 收支公示", m.fund_name, period)  // dates need room
+                                   : fmt::format("{}{}收支公示", m.fund_name, period);
 
   const std::string cutoff = m.cutoff_entry == 0
                                  ? w("账目为空", "the books were empty")
