@@ -147,9 +147,11 @@ std::vector<std::pair<Fen, Fen>> donation_band_edges(Fen below) {
 
 std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, const util::Period& period,
                                                    std::int64_t cutoff) {
-  // Projects (issue 3) are built on another branch. Until they land, a designation of
-  // kind 'project' gives its name and what was spent on it up to the period's end;
-  // stage, budget and people served come from the project module once merged.
+  // TODO(issue 3): projects are built on another branch. Until they land, a
+  // designation of kind 'project' gives its name, what was spent on it up to the
+  // period's end and its balance ("remaining"); the budget shown is only spent +
+  // balance, and stage and people served are empty. Once merged, fill stage, budget
+  // (as amended), remaining = budget - spent and people served from the project module.
   std::vector<ProjectProgress> projects;
   const auto balances = storage::designation_balances_through(file, period.last.iso(), cutoff);
   for (const auto& designation : storage::designations(file)) {

@@ -174,7 +174,8 @@ struct NoticeModel {
 // std::logic_error if the summary does not add up to the balances (a bug).
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options);
 
-// Project progress for the notice; empty when the fund has no projects.
+// Project progress for the notice; empty when the fund has no projects. A stand-in
+// until the project module (issue 3) is merged: see the TODO in notice.cpp.
 std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, const util::Period& period,
                                                    std::int64_t cutoff);
 
