@@ -56,20 +56,15 @@ fi
 echo "== 审计 / audit"
 step cfund -f "$fund" audit
 
-# 4. 生成上月公示（cfund publish 可用且前面没有发现问题时）
-#    Publish last month's notice, when cfund publish exists and nothing was found above.
+# 4. 生成上月公示（前面没有发现问题时）
+#    Publish last month's notice, when nothing was found above.
 today=${CFUND_NOW:-$(date +%F)}
 last_month=$(date -d "${today:0:7}-01 -1 day" +%Y-%m)
 if [ $findings -ne 0 ]; then
   echo "== 发现问题，未生成 $last_month 公示 / findings: the $last_month notice was not made"
-elif cfund publish --help 2>/dev/null | grep -q -- '--period'; then
-  # （只看退出码不够：没有 publish 的版本对 “publish --help” 显示总帮助并返回 0）
-  # (the exit status alone is not enough: a cfund without publish shows its general
-  # help for "publish --help" and returns 0)
+else
   echo "== 公示 / publish: $last_month → $notice_dir"
   mkdir -p "$notice_dir"
   step cfund -f "$fund" publish --period "$last_month" --format md --out "$notice_dir"
-else
-  echo "== 本版 cfund 尚无 publish 命令，跳过公示 / this cfund has no publish command yet: no notice"
 fi
 exit $findings

@@ -40,6 +40,9 @@ void validate_definition(const FundDefinition& definition) {
   if (s.approval_threshold < 0) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
   }
+  if (s.band_donations_below < 0) {
+    throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数", "notice.band_donations_below cannot be negative"));
+  }
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
     throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间", "relief_window_days must be between 0 and 3660"));
   }
@@ -92,6 +95,7 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
     file.set_setting("audit.management_ratio_check", s.audit.management_ratio_check ? "1" : "0");
     file.set_setting("audit.management_ratio_max", std::to_string(s.audit.management_ratio_max));
     file.set_setting("audit.management_ratio_floor", std::to_string(s.audit.management_ratio_floor));
+    file.set_setting("band_donations_below", std::to_string(s.band_donations_below));
     for (const auto& account : definition.accounts) {
       Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -136,6 +140,7 @@ FundSettings load_settings(storage::FundFile& file) {
   if (auto v = file.setting("audit.management_ratio_check")) s.audit.management_ratio_check = *v != "0";
   if (auto v = file.setting("audit.management_ratio_max")) s.audit.management_ratio_max = std::stoi(*v);
   if (auto v = file.setting("audit.management_ratio_floor")) s.audit.management_ratio_floor = std::stoll(*v);
+  if (auto v = file.setting("band_donations_below")) s.band_donations_below = std::stoll(*v);
   return s;
 }
 

@@ -24,6 +24,7 @@ const std::map<std::string, std::string>& detail_tables() {
       {entry_kind::project_stage, "project_stages"},
       {entry_kind::project_budget, "project_budgets"},
       {entry_kind::period_close, "period_closes"},
+      {entry_kind::publication, "publications"},
   };
   return tables;
 }
@@ -33,6 +34,7 @@ const std::vector<std::string>& known_kinds() {
       entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
       entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
       entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close,
+      entry_kind::publication,
   };
   return kinds;
 }

@@ -36,6 +36,7 @@ inline const std::string project = "project";                // proposes a proje
 inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
 inline const std::string project_budget = "project_budget";  // amends a project's budget
 inline const std::string period_close = "period_close";  // 结账: closes every month up to a month
+inline const std::string publication = "publication";    // a published notice (公示)
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.

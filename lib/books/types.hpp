@@ -56,6 +56,9 @@ struct FundSettings {
   Fen approval_threshold = 500000;  // payments above it need an approval reference
   int relief_window_days = 365;     // a second relief inside it needs a reason
   AuditSettings audit;
+  // [notice]: money donations below this are listed in bands (count and total per
+  // band) instead of one line each; 0 lists every donation.
+  Fen band_donations_below = 0;
 };
 
 // Everything `cfund init` needs to create a fund.

@@ -148,6 +148,11 @@ books::FundDefinition load_fund_definition(const std::string& path) {
     a.management_ratio_max = read.percent(*audit, "management_ratio_max", "audit.management_ratio_max", a.management_ratio_max);
     a.management_ratio_floor = read.amount(*audit, "management_ratio_floor", "audit.management_ratio_floor", a.management_ratio_floor);
   }
+  if (const toml::node* notice = root.get("notice")) {
+    const toml::table* table = notice->as_table();
+    if (table == nullptr) read.fail(notice, "notice", bilingual("应写成 [notice] 表", "expected a [notice] table"));
+    s.band_donations_below = read.amount(*table, "band_donations_below", "notice.band_donations_below", 0);
+  }
 
   if (const auto* accounts = read.array_of_tables(root, "accounts")) {
     for (std::size_t i = 0; i < accounts->size(); ++i) {

@@ -77,4 +77,25 @@ std::string mask_phone(std::string_view phone) {
   return keep_ends(chars, 0, std::min<std::size_t>(2, n / 2));
 }
 
+std::string mask_mentions(std::string_view text, const Secrets& secrets) {
+  std::vector<std::pair<std::string, std::string>> replacements;
+  for (const auto& name : secrets.names) {
+    const std::string trimmed = util::trim(name);
+    if (!trimmed.empty()) replacements.emplace_back(trimmed, mask_name(trimmed));
+  }
+  for (const auto& hidden : secrets.hidden) {
+    const std::string trimmed = util::trim(hidden);
+    if (!trimmed.empty()) replacements.emplace_back(trimmed, "***");
+  }
+  std::stable_sort(replacements.begin(), replacements.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::string out(text);
+  for (const auto& [secret, shown] : replacements) {
+    for (std::size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + shown.size())) {
+      out.replace(pos, secret.size(), shown);
+    }
+  }
+  return out;
+}
+
 }  // namespace cfund::privacy

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cfund::privacy {
 
@@ -19,5 +20,16 @@ std::string mask_id_number(std::string_view id_number);
 // Phones keep the first 3 and last 4 digits: 13812345678 → 138****5678. Separators
 // (spaces, dashes) are dropped first; short numbers show at most their last 2 digits.
 std::string mask_phone(std::string_view phone);
+
+// What must never appear in a published text in full.
+struct Secrets {
+  std::vector<std::string> names;   // shown masked (mask_name) where they occur
+  std::vector<std::string> hidden;  // ID numbers, phones, addresses: replaced by "***"
+};
+
+// Masks every occurrence of the secrets inside free text (a purpose, a reason, an
+// item) typed by a person who may have named someone: the notice's last line of
+// defence. Longer secrets are replaced first; empty ones are ignored.
+std::string mask_mentions(std::string_view text, const Secrets& secrets);
 
 }  // namespace cfund::privacy

@@ -1,0 +1,170 @@
+// cfund publish: the notice (公示) of a period in Markdown, CSV, print HTML, WeChat
+// HTML or text, to stdout or into a folder; records the publication in the journal.
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "books/fund.hpp"
+#include "books/publications.hpp"
+#include "common.hpp"
+#include "error.hpp"
+#include "render/notice_document.hpp"
+#include "report/notice.hpp"
+#include "util/text.hpp"
+
+namespace cfund::cli {
+
+namespace {
+
+struct PublishOptions {
+  std::string period;
+  std::string formats = "txt";
+  std::string out;
+  std::string cutoff;
+  std::string generated_at;
+  std::string table;
+  bool dry_run = false;
+};
+
+std::vector<std::string> parse_formats(const std::string& text) {
+  std::vector<std::string> formats;
+  std::string item;
+  auto take = [&formats](std::string name) {
+    name = util::trim(name);
+    if (name.empty()) return;
+    if (name == "all") {
+      formats = render::kNoticeFormats;
+      return;
+    }
+    if (name == "markdown") name = "md";
+    if (name == "text") name = "txt";
+    if (std::find(render::kNoticeFormats.begin(), render::kNoticeFormats.end(), name) == render::kNoticeFormats.end()) {
+      throw InputError(bilingual("--format：不认识的格式“{0}”（可选 md、csv、html、wechat、txt 或 all，可用逗号分隔多个）", "--format: unknown format '{0}' (md, csv, html, wechat, txt or all, several separated by commas)", name));
+    }
+    if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
+  };
+  for (char c : text) {
+    if (c == ',') {
+      take(item);
+      item.clear();
+    } else {
+      item += c;
+    }
+  }
+  take(item);
+  if (formats.empty()) throw InputError(bilingual("--format：请至少写一种格式", "--format: name at least one format"));
+  return formats;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  out.close();
+  if (!out) {
+    throw InputError(bilingual("--out：无法写入“{0}”", "--out: cannot write '{0}'", path.string()));
+  }
+}
+
+// What the command prints: the notice (or the paths written) on stdout, and what was
+// recorded on stderr, so that a notice on stdout can be piped as it is.
+struct PublishOutput {
+  std::string output;
+  std::string notice;
+};
+
+PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
+  const auto period = period_option("--period", o.period);
+  const auto formats = parse_formats(o.formats);
+  auto file = open_fund(ctx);
+  const auto recorder = recorder_for(ctx, file);
+  const Lang lang = ctx.lang_option.empty() ? books::load_settings(file).report_language : ctx.lang;
+
+  report::NoticeOptions options;
+  options.period = period;
+  if (!o.cutoff.empty()) options.cutoff = entry_id_option("--cutoff", o.cutoff);
+  options.generated_at = o.generated_at.empty() ? recorder.now.iso : util::trim(util::single_line(o.generated_at));
+  const auto model = report::build_notice(file, options);
+  const auto document = render::notice_document(model, lang);
+
+  std::vector<render::RenderedFile> files;
+  for (const auto& format : formats) {
+    auto rendered = render::render_notice(document, format);
+    files.insert(files.end(), rendered.begin(), rendered.end());
+  }
+
+  std::string output;
+  if (o.out.empty()) {
+    // One document on stdout: one format, and for CSV one table.
+    if (formats.size() > 1) {
+      throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录", "--format: only one format can go to stdout; use --out DIR for several"));
+    }
+    if (formats.front() == "csv") {
+      std::string names;
+      const render::RenderedFile* chosen = nullptr;
+      for (const auto& rendered : files) {
+        const std::string table = rendered.name.substr(document.file_stem.size() + 1, rendered.name.size() - document.file_stem.size() - 5);
+        names += (names.empty() ? "" : ", ") + table;
+        if (table == o.table) chosen = &rendered;
+      }
+      if (chosen == nullptr) {
+        throw InputError(bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部", "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write all with --out DIR", names));
+      }
+      output = chosen->bytes;
+    } else {
+      output = files.front().bytes;
+    }
+  } else {
+    std::error_code error;
+    std::filesystem::create_directories(o.out, error);
+    if (error) throw InputError(bilingual("--out：无法创建目录“{0}”", "--out: cannot create the folder '{0}'", o.out));
+    for (const auto& rendered : files) {
+      const auto path = std::filesystem::path(o.out) / rendered.name;
+      write_file(path, rendered.bytes);
+      output += path.string() + "\n";
+    }
+  }
+
+  std::string formats_text;
+  for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
+  std::string message;
+  if (o.dry_run) {
+    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", model.verification_code)
+                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", model.verification_code);
+  } else {
+    const auto recorded = books::record_publication(
+        file, recorder, {period, model.cutoff_entry, model.verification_code, formats_text});
+    if (recorded.already_recorded) {
+      message = lang == Lang::en
+                    ? fmt::format("This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n", period.label, model.cutoff_entry, recorded.entry_id, model.verification_code)
+                    : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n", period.label, model.cutoff_entry, recorded.entry_id, model.verification_code);
+    } else {
+      message = lang == Lang::en
+                    ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n", period.label, recorded.entry_id, model.cutoff_entry, model.verification_code)
+                    : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id, period.label, model.cutoff_entry, model.verification_code);
+    }
+  }
+  return {output, message};
+}
+
+}  // namespace
+
+void setup_publish(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<PublishOptions>();
+  auto* cmd = app.add_subcommand("publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本）", "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text)"));
+  cmd->add_option("--period", options->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"))->required();
+  cmd->add_option("--format", options->formats, ctx.tr("格式：md、csv、html、wechat、txt（默认），逗号分隔多个，或 all", "format: md, csv, html, wechat, txt (default), several separated by commas, or all"));
+  cmd->add_option("--out", options->out, ctx.tr("写入此目录（文件名如 notice-2025-03.md），不写则输出到屏幕", "write files into this folder (named like notice-2025-03.md) instead of stdout"));
+  cmd->add_option("--cutoff", options->cutoff, ctx.tr("只计入编号不大于此的分录（重现旧公示用；默认最后一条非公示分录）", "count entries up to this id only (to reproduce an older notice; default: the last entry that is not a publication)"));
+  cmd->add_option("--generated-at", options->generated_at, ctx.tr("页脚的生成时间（默认当前时间或 CFUND_NOW）", "the generated-at time in the footer (default: now, or CFUND_NOW)"));
+  cmd->add_option("--table", options->table, ctx.tr("CSV 输出到屏幕时选一张表：info、summary、donations、donation_bands、goods、spending、projects、corrections", "with CSV to stdout, the one table to print: info, summary, donations, donation_bands, goods, spending, projects, corrections"));
+  cmd->add_flag("--dry-run,--no-record", options->dry_run, ctx.tr("只生成，不在账目中记录本次公示", "render only; do not record the publication in the journal"));
+  cmd->callback([options, &ctx] {
+    auto result = run_publish(*options, ctx);
+    ctx.output = std::move(result.output);
+    ctx.notice += result.notice;
+  });
+}
+
+}  // namespace cfund::cli

@@ -1,0 +1,411 @@
+#include "render/notice_document.hpp"
+
+#include <fmt/format.h>
+
+#include "render/books_views.hpp"
+#include "util/money.hpp"
+
+namespace cfund::render {
+
+namespace {
+
+using report::NoticeModel;
+using util::Fen;
+
+class Words {
+ public:
+  explicit Words(Lang lang) : lang_(lang) {}
+  std::string operator()(const char* zh, const char* en) const { return lang_ == Lang::en ? en : zh; }
+  Lang lang() const { return lang_; }
+
+ private:
+  Lang lang_;
+};
+
+// A note column with nothing in it is left out (the WeChat layout adds one back
+// when it folds columns into it).
+void drop_empty_notes(NoticeTable& table) {
+  for (std::size_t c = table.columns.size(); c-- > 0;) {
+    if (!table.columns[c].note) continue;
+    bool empty = true;
+    for (const auto& row : table.rows) empty = empty && (c >= row.size() || row[c].text.empty());
+    if (!empty) continue;
+    table.columns.erase(table.columns.begin() + static_cast<long>(c));
+    for (auto& row : table.rows) {
+      if (c < row.size()) row.erase(row.begin() + static_cast<long>(c));
+    }
+  }
+}
+
+NoticeCell text(std::string value) { return {std::move(value), std::nullopt}; }
+NoticeCell money(Fen amount) { return {util::format_amount(amount), amount}; }
+
+std::string designation_name(const std::string& code, const std::string& name, const Words& w) {
+  return code == books::kGeneralFund ? w("非限定性资金", "General fund") : name;
+}
+
+std::string donor_text(const report::ShownDonor& donor, const Words& w) {
+  if (donor.anonymous) return w("爱心人士（匿名）", "Anonymous donor");
+  if (donor.name.empty()) return w("爱心人士", "Unnamed donor");
+  return donor.name;
+}
+
+// 50 -> "50", 12.5 -> "12.50"
+std::string yuan(Fen amount) {
+  return amount % 100 == 0 ? std::to_string(amount / 100) : util::format_plain(amount);
+}
+
+std::string band_label(const report::DonationBand& band, const Words& w) {
+  return w.lang() == Lang::en ? fmt::format("¥{}–{}", yuan(band.from), yuan(band.to))
+                              : fmt::format("{}–{}元", yuan(band.from), yuan(band.to));
+}
+
+// "监督电话：" -> "监督电话", "Fund: " -> "Fund"
+std::string label_key(std::string label) {
+  for (const std::string tail : {"：", ": "}) {
+    if (label.size() >= tail.size() && label.compare(label.size() - tail.size(), tail.size(), tail) == 0) {
+      return label.substr(0, label.size() - tail.size());
+    }
+  }
+  return label;
+}
+
+const char* kChineseNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+std::string section_heading(std::size_t index, const char* zh, const char* en, const Words& w) {
+  return w.lang() == Lang::en ? fmt::format("{}. {}", index + 1, en) : fmt::format("{}、{}", kChineseNumbers[index], zh);
+}
+
+std::string kind_name(const std::string& kind, const Words& w) {
+  if (kind == "donation") return w("捐赠", "donation");
+  if (kind == "disbursement") return w("支出", "payment");
+  if (kind == "reallocation") return w("资金用途调整", "reallocation");
+  if (kind == "transfer") return w("账户间转账", "transfer between accounts");
+  return kind;
+}
+
+std::string line_note(bool correction, const std::string& original_date, const std::string& voided_on,
+                      const std::string& reason, const Words& w) {
+  if (correction) {
+    return w.lang() == Lang::en ? fmt::format("voids the entry of {}: {}", original_date, reason)
+                                : fmt::format("红冲 {} 的记录：{}", original_date, reason);
+  }
+  if (!voided_on.empty()) {
+    return w.lang() == Lang::en ? fmt::format("voided on {}; see the next notice", voided_on)
+                                : fmt::format("已于 {} 红冲，见后续公示", voided_on);
+  }
+  return "";
+}
+
+NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "summary";
+  section.heading = section_heading(index, "资金概况", "Summary of funds", w);
+  bool moved = false;
+  for (const auto& line : m.designations) moved = moved || line.transferred_in != 0 || line.transferred_out != 0;
+
+  NoticeTable table;
+  table.id = "summary";
+  table.columns = {{w("资金用途", "Designation")}, {w("期初余额", "Opening"), true}, {w("本期收入", "Income"), true},
+                   {w("本期支出", "Spending"), true}};
+  if (moved) {
+    table.columns.push_back({w("调入", "Moved in"), true});
+    table.columns.push_back({w("调出", "Moved out"), true});
+  }
+  table.columns.push_back({w("期末余额", "Closing"), true});
+  auto add_row = [&](const std::string& name, const auto& line) {
+    std::vector<NoticeCell> row = {text(name), money(line.opening), money(line.income), money(line.spending)};
+    if (moved) {
+      row.push_back(money(line.transferred_in));
+      row.push_back(money(line.transferred_out));
+    }
+    row.push_back(money(line.closing));
+    table.rows.push_back(std::move(row));
+  };
+  // Unrestricted designations, their subtotal, restricted ones, theirs, the total.
+  for (const bool restricted : {false, true}) {
+    for (const auto& line : m.designations) {
+      if (line.restricted != restricted) continue;
+      std::string name = designation_name(line.code, line.name, w);
+      if (line.kind == "project") name += w("（项目）", " (project)");
+      add_row(name, line);
+    }
+    table.total_rows.push_back(table.rows.size());
+    if (restricted) {
+      add_row(w("限定性资金小计", "Restricted subtotal"), m.restricted);
+    } else {
+      add_row(w("非限定性资金小计", "Unrestricted subtotal"), m.unrestricted);
+    }
+  }
+  table.total_rows.push_back(table.rows.size());
+  add_row(w("合计", "Total"), m.total);
+  section.tables.push_back(std::move(table));
+
+  section.after.push_back(moved ? w("期末余额 = 期初余额 + 本期收入 − 本期支出 + 调入 − 调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
+                                    "Closing = opening + income − spending + moved in − moved out. Moves are reallocations between designations decided by the council; they are neither income nor spending.")
+                                : w("期末余额 = 期初余额 + 本期收入 − 本期支出。", "Closing = opening + income − spending."));
+  section.after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
+                            "Transfers between accounts (such as cash paid into the bank) are neither income nor spending. Restricted money is spent only on the purpose it was given for."));
+  if (m.goods_count > 0 || m.goods_value != 0) {
+    section.after.push_back(w.lang() == Lang::en
+                                ? fmt::format("Goods received this period: {} {}, estimated at {} in all; not counted as income (listed under donations).", m.goods_count, m.goods_count == 1 ? "gift" : "gifts", util::format_amount(m.goods_value))
+                                : fmt::format("本期另收到捐赠物资 {} 批，估价合计 {}，不计入资金收入（明细见捐赠公示）。", m.goods_count, util::format_amount(m.goods_value)));
+  }
+  if (m.voided_within_period > 0) {
+    section.after.push_back(w.lang() == Lang::en
+                                ? fmt::format("{} entr{} recorded and voided within this period {} left out of the lists and the sums.", m.voided_within_period, m.voided_within_period == 1 ? "y" : "ies", m.voided_within_period == 1 ? "is" : "are")
+                                : fmt::format("另有 {} 笔在本期内录入后又在本期内红冲（冲销），不列入公示，也不计入合计。", m.voided_within_period));
+  }
+  return section;
+}
+
+NoticeSection donations_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "donations";
+  section.heading = section_heading(index, "捐赠公示", "Donations", w);
+  if (m.donations.empty() && m.bands.empty() && m.goods.empty()) {
+    section.before.push_back(w("本期无捐赠。", "No donations this period."));
+    return section;
+  }
+  int count = 0;
+  if (!m.donations.empty()) {
+    NoticeTable table;
+    table.id = "donations";
+    table.caption = w("资金捐赠", "Money");
+    table.columns = {{w("日期", "Date"), false, true, true},          {w("捐赠人", "Donor")},
+                     {w("金额", "Amount"), true},   {w("用途", "Designation")},
+                     {w("收据编号", "Receipt no."), false, false, true}, {w("备注", "Note"), false, true, false, true}};
+    for (const auto& line : m.donations) {
+      if (!line.correction) ++count;
+      table.rows.push_back({text(line.date), text(donor_text(line.donor, w)), money(line.amount),
+                            text(designation_name(line.designation_code, line.designation_name, w)),
+                            text(line.receipt_no),
+                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+    }
+    drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  }
+  if (!m.bands.empty()) {
+    NoticeTable table;
+    table.id = "donation_bands";
+    table.caption = w.lang() == Lang::en
+                        ? fmt::format("Money donations under {}, counted by amount (lower bound included)", util::format_amount(m.band_below))
+                        : fmt::format("{}元以下的资金捐赠按金额分档公示（含下限，不含上限）", yuan(m.band_below));
+    table.columns = {{w("金额区间", "Amount range")}, {w("笔数", "Count"), true}, {w("合计", "Total"), true}};
+    for (const auto& band : m.bands) {
+      count += band.count;
+      table.rows.push_back({text(band_label(band, w)), text(std::to_string(band.count)), money(band.total)});
+    }
+    drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  }
+  if (!section.tables.empty()) {
+    section.tables.back().notes.push_back(w.lang() == Lang::en
+                                ? fmt::format("Money donations this period: {} in all, {} {}.", util::format_amount(m.total.income), count, count == 1 ? "gift" : "gifts")
+                                : fmt::format("本期资金捐赠合计 {}，共 {} 笔。", util::format_amount(m.total.income), count));
+  }
+  if (!m.goods.empty()) {
+    NoticeTable table;
+    table.id = "goods";
+    table.caption = w("物资捐赠（估价，不计入资金收入）", "Goods (estimated value, not counted as income)");
+    table.columns = {{w("日期", "Date"), false, true, true},          {w("捐赠人", "Donor")},
+                     {w("物资", "Goods")},         {w("估价", "Value"), true},
+                     {w("用途", "Designation")},   {w("收据编号", "Receipt no."), false, false, true},
+                     {w("备注", "Note"), false, true, false, true}};
+    for (const auto& line : m.goods) {
+      table.rows.push_back({text(line.date), text(donor_text(line.donor, w)), text(line.goods_description),
+                            money(line.amount), text(designation_name(line.designation_code, line.designation_name, w)),
+                            text(line.receipt_no),
+                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+    }
+    drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  }
+  return section;
+}
+
+NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "spending";
+  section.heading = section_heading(index, "支出公示", "Spending", w);
+  if (m.spending.empty()) {
+    section.before.push_back(w("本期无支出。", "No spending this period."));
+    return section;
+  }
+  NoticeTable table;
+  table.id = "spending";
+  table.columns = {{w("日期", "Date"), false, true, true},
+                   {w("事由（类别）", "Purpose (category)")},
+                   {w("资金用途/项目", "Designation / project")},
+                   {w("收款方/受助对象", "Paid to")},
+                   {w("金额", "Amount"), true},
+                   {w("决议编号", "Approval"), false, false},
+                   {w("凭证号", "Voucher"), false, false, true},
+                   {w("备注", "Note"), false, true, false, true}};
+  int count = 0;
+  for (const auto& line : m.spending) {
+    if (!line.correction) ++count;
+    const std::string purpose = w.lang() == Lang::en
+                                    ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
+                                    : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
+    table.rows.push_back({text(line.date), text(purpose),
+                          text(designation_name(line.designation_code, line.designation_name, w)), text(line.payee),
+                          money(line.amount), text(line.approval_ref), text(line.voucher),
+                          text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+  }
+  drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  section.after.push_back(w.lang() == Lang::en
+                              ? fmt::format("Spending this period: {} in all, {} {}.", util::format_amount(m.total.spending), count, count == 1 ? "payment" : "payments")
+                              : fmt::format("本期支出合计 {}，共 {} 笔。", util::format_amount(m.total.spending), count));
+  section.after.push_back(w("救助对象只公示类别和隐去部分字符的姓名，身份证号、电话和住址不予公示。",
+                            "People helped are shown only by category and a partly hidden name; ID numbers, phones and addresses are never published."));
+  return section;
+}
+
+NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "projects";
+  section.heading = section_heading(index, "项目进展", "Project progress", w);
+  NoticeTable table;
+  table.id = "projects";
+  table.columns = {{w("项目", "Project")},        {w("阶段", "Stage")},
+                   {w("预算", "Budget"), true},    {w("已支出", "Spent"), true},
+                   {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true}};
+  for (const auto& project : m.projects) {
+    table.rows.push_back({text(project.name), text(project.stage), money(project.budget), money(project.spent),
+                          money(project.remaining), text(std::to_string(project.people_served))});
+  }
+  drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  return section;
+}
+
+NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "corrections";
+  section.heading = section_heading(index, "更正说明", "Corrections", w);
+  section.before.push_back(w("以下记录在所属期间公示之后被红冲（冲销），特此更正：",
+                             "These entries were voided after the notice of their period was published:"));
+  NoticeTable table;
+  table.id = "corrections";
+  table.columns = {{w("红冲日期", "Voided on"), false, true, true}, {w("原日期", "Original date"), false, true, true}, {w("原公示期", "Published in")},
+                   {w("内容", "What")},          {w("金额", "Amount"), true},    {w("原因", "Reason")}};
+  for (const auto& c : m.corrections) {
+    std::string what = kind_name(c.original_kind, w);
+    if (!c.description.empty()) what += w("：", ": ") + c.description;
+    if (c.original_kind == "donation") what += " " + donor_text(c.donor, w);
+    table.rows.push_back({text(c.void_date), text(c.original_date), text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())),
+                          text(what), money(c.amount), text(c.reason)});
+  }
+  drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  return section;
+}
+
+}  // namespace
+
+std::string period_in_words(const util::Period& period, Lang lang) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  static const char* kQuarters[] = {"一", "二", "三", "四"};
+  const std::string& label = period.label;
+  auto parsed = util::parse_period(label);
+  if (!parsed) return label;
+  const auto& p = *parsed;
+  if (label.size() == 7 && label[4] == '-' && label[5] != 'Q') {
+    return lang == Lang::en ? fmt::format("{} {}", kMonths[p.first.month - 1], p.first.year)
+                            : fmt::format("{}年{}月", p.first.year, p.first.month);
+  }
+  if (label.size() == 7 && label[5] == 'Q') {
+    const int quarter = (p.first.month - 1) / 3;
+    return lang == Lang::en ? fmt::format("Q{} {}", quarter + 1, p.first.year)
+                            : fmt::format("{}年第{}季度", p.first.year, kQuarters[quarter]);
+  }
+  if (label.size() == 4) return lang == Lang::en ? fmt::format("the year {}", label) : fmt::format("{}年度", label);
+  return lang == Lang::en ? fmt::format("{} to {}", p.first.iso(), p.last.iso())
+                          : fmt::format("{} 至 {}", p.first.iso(), p.last.iso());
+}
+
+NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
+  const Words w(lang);
+  NoticeDocument doc;
+  doc.lang = lang;
+  std::string stem = m.period.label;
+  if (auto dots = stem.find(".."); dots != std::string::npos) stem.replace(dots, 2, "_to_");
+  doc.file_stem = "notice-" + stem;
+  const std::string period = period_in_words(m.period, lang);
+  doc.title = lang == Lang::en ? fmt::format("{}: public notice of income and spending, {}", m.fund_name, period)
+                               : m.period.label.find("..") != std::string::npos
+                                   ? fmt::format("{} {} 收支公示", m.fund_name, period)  // dates need room
+                                   : fmt::format("{}{}收支公示", m.fund_name, period);
+
+  const std::string cutoff = m.cutoff_entry == 0
+                                 ? w("账目为空", "the books were empty")
+                                 : (lang == Lang::en ? fmt::format("entry {} (recorded {})", m.cutoff_entry, m.cutoff_recorded)
+                                                     : fmt::format("第 {} 号分录（{} 记账）", m.cutoff_entry, m.cutoff_recorded));
+  auto fact = [&](const char* zh, const char* en, const std::string& value) {
+    if (value.empty()) return;
+    doc.header_lines.push_back(w(zh, en) + value);
+    doc.info.rows.push_back({text(label_key(w(zh, en))), text(value)});
+  };
+  doc.info.id = "info";
+  doc.info.columns = {{w("项目", "Item")}, {w("内容", "Value")}};
+  fact("基金名称：", "Fund: ", m.fund_name);
+  fact("管理单位：", "Run by: ", m.organisation);
+  fact("依托慈善组织：", "Hosted by: ", m.host);
+  fact("公示期间：", "Period: ", lang == Lang::en ? fmt::format("{} to {}", m.period.first.iso(), m.period.last.iso())
+                                                  : fmt::format("{} 至 {}", m.period.first.iso(), m.period.last.iso()));
+  fact("数据截至：", "Books as of: ", cutoff);
+  doc.header_lines.erase(doc.header_lines.begin());  // the fund's name is in the title
+
+  std::size_t index = 0;
+  doc.sections.push_back(summary_section(m, index++, w));
+  doc.sections.push_back(donations_section(m, index++, w));
+  doc.sections.push_back(spending_section(m, index++, w));
+  if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
+  if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
+
+  doc.chart.title = m.chart_by_month ? w("本期收支（按月）", "Income and spending by month")
+                                     : w("本期收支（按资金用途）", "Income and spending by designation");
+  doc.chart.income_label = w("收入", "Income");
+  doc.chart.spending_label = w("支出", "Spending");
+  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const bool one_year = m.period.first.year == m.period.last.year;
+  for (auto bar : m.chart) {
+    if (!m.chart_by_month) {
+      bar.label = designation_name(bar.label, bar.name, w);
+    } else if (one_year) {  // "2025-03" -> 3月 / Mar: twelve fit side by side
+      const int month = std::stoi(bar.label.substr(5, 2));
+      bar.label = lang == Lang::en ? kShortMonths[month - 1] : fmt::format("{}月", month);
+    }
+    doc.chart.bars.push_back(bar);
+  }
+
+  const std::string check = lang == Lang::en
+                                ? fmt::format("Anyone holding the fund file can check that this notice matches the books with: cfund audit verify --code {}", m.verification_code)
+                                : fmt::format("持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目是否一致。", m.verification_code);
+  auto footer = [&](const char* zh, const char* en, const std::string& value) {
+    if (value.empty()) return;
+    doc.footer_lines.push_back(w(zh, en) + value);
+    doc.info.rows.push_back({text(label_key(w(zh, en))), text(value)});
+  };
+  doc.verification_code = m.verification_code;
+  footer("监督电话：", "Supervision phone: ", m.supervision_phone);
+  footer("生成时间：", "Generated at: ", m.generated_at);
+  footer("校验码：", "Verification code: ", m.verification_code);
+  doc.footer_lines.push_back(check);
+  return doc;
+}
+
+std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::string& format) {
+  if (format == "md") return notice_markdown(doc);
+  if (format == "csv") return notice_csv(doc);
+  if (format == "html") return notice_html(doc);
+  if (format == "wechat") return notice_wechat(doc);
+  if (format == "txt") return notice_text(doc);
+  throw std::invalid_argument("unknown notice format " + format);
+}
+
+}  // namespace cfund::render

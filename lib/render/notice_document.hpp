@@ -1,0 +1,95 @@
+#pragma once
+// The notice (公示) in one language, as sections of headings, paragraphs and tables:
+// what every format shows. All the words of a notice, in Chinese and English, live
+// in notice_document.cpp; the renderers (notice_markdown, notice_csv, notice_html,
+// notice_wechat, notice_text) only lay this out.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/notice.hpp"
+#include "util/message.hpp"
+
+namespace cfund::render {
+
+// A table cell: text, or an amount (shown as ¥1,234.56, written as 1234.56 in CSV).
+struct NoticeCell {
+  std::string text;
+  std::optional<util::Fen> amount;
+};
+
+struct NoticeColumn {
+  std::string header;
+  bool numeric = false;
+  bool narrow_keep = true;  // shown on a phone (WeChat); false: folded into the note
+  bool whole = false;        // never wrapped (dates, receipt numbers)
+  bool note = false;         // the free-text note column (left out when empty)
+};
+
+struct NoticeTable {
+  std::string id;       // summary, donations, donation_bands, goods, spending, projects, corrections, info
+  std::string caption;  // may be empty
+  std::vector<NoticeColumn> columns;
+  std::vector<std::vector<NoticeCell>> rows;
+  std::vector<std::size_t> total_rows;  // indexes of subtotal / total rows (shown bold)
+  bool is_total(std::size_t row) const {
+    for (std::size_t index : total_rows) if (index == row) return true;
+    return false;
+  }
+  std::vector<std::string> notes;  // paragraphs right after the table
+};
+
+struct NoticeSection {
+  std::string id;
+  std::string heading;
+  std::vector<std::string> before;  // paragraphs before the tables
+  std::vector<NoticeTable> tables;
+  std::vector<std::string> after;   // paragraphs after the tables
+};
+
+struct NoticeChart {
+  std::string title;
+  std::string income_label;
+  std::string spending_label;
+  std::vector<report::ChartBar> bars;  // label already in the reader's language
+};
+
+struct NoticeDocument {
+  Lang lang = Lang::zh;
+  std::string file_stem;  // notice-2025-03
+  std::string title;      // 青溪镇桂花里社区慈善基金 2025年3月 收支公示
+  std::vector<std::string> header_lines;
+  std::vector<NoticeSection> sections;
+  NoticeChart chart;
+  std::vector<std::string> footer_lines;
+  std::string verification_code;
+  NoticeTable info;  // the header and footer facts as key / value rows (CSV)
+};
+
+NoticeDocument notice_document(const report::NoticeModel& model, Lang lang);
+
+// The period in words: 2025年3月, 2025年第一季度, 2025年度 / March 2025, 2025 Q1, 2025.
+std::string period_in_words(const util::Period& period, Lang lang);
+
+// The chart as an inline SVG element (used by the print HTML).
+std::string notice_chart_svg(const NoticeChart& chart);
+
+// A rendered file: its name (for --out) and its bytes.
+struct RenderedFile {
+  std::string name;
+  std::string bytes;
+};
+
+// Each format: one file, except CSV (one file per table).
+std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc);
+std::vector<RenderedFile> notice_csv(const NoticeDocument& doc);
+std::vector<RenderedFile> notice_html(const NoticeDocument& doc);
+std::vector<RenderedFile> notice_wechat(const NoticeDocument& doc);
+std::vector<RenderedFile> notice_text(const NoticeDocument& doc);
+
+// The formats by name: md, csv, html, wechat, txt.
+inline const std::vector<std::string> kNoticeFormats = {"md", "csv", "html", "wechat", "txt"};
+std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::string& format);
+
+}  // namespace cfund::render

@@ -1,0 +1,50 @@
+// The notice as Markdown, for pasting into a WeChat post (mdnice and the like):
+// plain pipe tables, every piece of text escaped.
+
+#include "render/notice_document.hpp"
+#include "render/notice_escape.hpp"
+
+namespace cfund::render {
+
+namespace {
+
+std::string table_markdown(const NoticeTable& table) {
+  std::string out;
+  if (!table.caption.empty()) out += "**" + markdown_escape(table.caption) + "**\n\n";
+  out += "|";
+  for (const auto& column : table.columns) out += " " + markdown_escape(column.header) + " |";
+  out += "\n|";
+  for (const auto& column : table.columns) out += column.numeric ? " ---: |" : " --- |";
+  out += "\n";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const bool total = table.is_total(r);
+    out += "|";
+    for (const auto& cell : table.rows[r]) {
+      const std::string shown = markdown_escape(cell.text);
+      out += " " + (total && !shown.empty() ? "**" + shown + "**" : shown) + " |";
+    }
+    out += "\n";
+  }
+  out += "\n";
+  for (const auto& note : table.notes) out += markdown_escape(note, true) + "\n\n";
+  return out;
+}
+
+}  // namespace
+
+std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc) {
+  std::string out = "# " + markdown_escape(doc.title) + "\n\n";
+  for (const auto& line : doc.header_lines) out += markdown_escape(line, true) + "  \n";
+  out += "\n";
+  for (const auto& section : doc.sections) {
+    out += "## " + markdown_escape(section.heading) + "\n\n";
+    for (const auto& paragraph : section.before) out += markdown_escape(paragraph, true) + "\n\n";
+    for (const auto& table : section.tables) out += table_markdown(table);
+    for (const auto& paragraph : section.after) out += markdown_escape(paragraph, true) + "\n\n";
+  }
+  out += "---\n\n";
+  for (const auto& line : doc.footer_lines) out += markdown_escape(line, true) + "  \n";
+  return {{doc.file_stem + ".md", out}};
+}
+
+}  // namespace cfund::render

@@ -1,0 +1,36 @@
+// The notice as plain text for a terminal: tables aligned by display width.
+
+#include "render/notice_document.hpp"
+#include "render/table.hpp"
+#include "util/text.hpp"
+
+namespace cfund::render {
+
+std::vector<RenderedFile> notice_text(const NoticeDocument& doc) {
+  const std::string title = util::single_line(doc.title);
+  std::string out = title + "\n" + std::string(static_cast<std::size_t>(util::display_width(title)), '=') + "\n";
+  for (const auto& line : doc.header_lines) out += util::single_line(line) + "\n";
+  for (const auto& section : doc.sections) {
+    out += "\n" + util::single_line(section.heading) + "\n";
+    for (const auto& paragraph : section.before) out += util::single_line(paragraph) + "\n";
+    for (const auto& table : section.tables) {
+      if (!table.caption.empty()) out += "\n" + util::single_line(table.caption) + "\n";
+      std::vector<Column> columns;
+      for (const auto& column : table.columns) columns.push_back({column.header, column.numeric});
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& row : table.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : row) cells.push_back(cell.text);
+        rows.push_back(std::move(cells));
+      }
+      out += text_table(columns, rows);
+      for (const auto& note : table.notes) out += util::single_line(note) + "\n";
+    }
+    for (const auto& paragraph : section.after) out += util::single_line(paragraph) + "\n";
+  }
+  out += "\n";
+  for (const auto& line : doc.footer_lines) out += util::single_line(line) + "\n";
+  return {{doc.file_stem + ".txt", out}};
+}
+
+}  // namespace cfund::render

@@ -1,0 +1,191 @@
+#include "storage/notice_queries.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "storage/fund_file.hpp"
+
+namespace cfund::storage {
+
+namespace {
+
+std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
+
+std::optional<VoidMark> void_mark_at(SQLite::Statement& q, int column) {
+  if (q.getColumn(column).isNull()) return std::nullopt;
+  return VoidMark{q.getColumn(column).getInt64(), q.getColumn(column + 1).getString(),
+                  text_or_empty(q.getColumn(column + 2))};
+}
+
+// The void of the entry aliased `e`, if it is within the cut-off (bound as :cut).
+const char* kVoidJoin = "LEFT JOIN entries v ON v.voids_entry = e.id AND v.id <= :cut ";
+// Dated in the period, or voided by an entry dated in it (:from, :to).
+const char* kInScope =
+    "e.id <= :cut AND (e.date BETWEEN :from AND :to OR (v.id IS NOT NULL AND v.date BETWEEN :from AND :to)) "
+    "ORDER BY e.date, e.id";
+
+void bind_scope(SQLite::Statement& q, const std::string& from, const std::string& to, std::int64_t cutoff) {
+  q.bind(":cut", static_cast<std::int64_t>(cutoff));
+  q.bind(":from", from);
+  q.bind(":to", to);
+}
+
+}  // namespace
+
+std::int64_t last_entry_before_publications(FundFile& file) {
+  return file.db().execAndGet("SELECT COALESCE(MAX(id), 0) FROM entries WHERE kind <> 'publication'").getInt64();
+}
+
+std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id) {
+  SQLite::Statement q(file.db(), "SELECT id, kind, date, recorded_at, hash FROM entries WHERE id = ?");
+  q.bind(1, static_cast<std::int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return EntryStamp{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString()};
+}
+
+std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
+                                                                std::int64_t cutoff) {
+  SQLite::Statement q(file.db(),
+                      "SELECT p.designation_id, -SUM(p.amount) FROM postings p JOIN entries e ON e.id = p.entry_id "
+                      "WHERE p.designation_id IS NOT NULL AND e.date <= ? AND e.id <= ? GROUP BY p.designation_id");
+  q.bind(1, last_date);
+  q.bind(2, static_cast<std::int64_t>(cutoff));
+  std::map<std::int64_t, books::Fen> balances;
+  while (q.executeStep()) balances[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+  return balances;
+}
+
+std::vector<NoticeDonation> notice_donations(FundFile& file, const std::string& from, const std::string& to,
+                                             std::int64_t cutoff) {
+  SQLite::Statement q(file.db(),
+                      std::string("SELECT e.id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, "
+                                  "d.form, d.amount, d.item, d.quantity, d.unit, g.code, g.name, "
+                                  "v.id, v.date, v.reason "
+                                  "FROM donations d JOIN entries e ON e.id = d.entry_id "
+                                  "JOIN designations g ON g.id = d.designation_id ") +
+                          kVoidJoin + "WHERE " + kInScope);
+  bind_scope(q, from, to, cutoff);
+  std::vector<NoticeDonation> rows;
+  while (q.executeStep()) {
+    NoticeDonation found;
+    auto& row = found.row;
+    row.entry_id = q.getColumn(0).getInt64();
+    row.date = q.getColumn(1).getString();
+    row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(2).getInt(), q.getColumn(3).getInt64());
+    row.donor_name = q.getColumn(4).getString();
+    row.anonymous = q.getColumn(5).getInt() != 0;
+    row.form = q.getColumn(6).getString();
+    row.amount = q.getColumn(7).getInt64();
+    row.item = text_or_empty(q.getColumn(8));
+    row.quantity = text_or_empty(q.getColumn(9));
+    row.unit = text_or_empty(q.getColumn(10));
+    row.designation_code = q.getColumn(11).getString();
+    row.designation_name = q.getColumn(12).getString();
+    found.void_mark = void_mark_at(q, 13);
+    rows.push_back(std::move(found));
+  }
+  return rows;
+}
+
+std::vector<NoticeDisbursement> notice_disbursements(FundFile& file, const std::string& from, const std::string& to,
+                                                     std::int64_t cutoff) {
+  SQLite::Statement q(file.db(),
+                      std::string("SELECT e.id, e.date, d.category, d.amount, g.code, g.name, d.payee, d.purpose, "
+                                  "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, "
+                                  "v.id, v.date, v.reason "
+                                  "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+                                  "JOIN designations g ON g.id = d.designation_id "
+                                  "LEFT JOIN beneficiaries b ON b.number = d.beneficiary ") +
+                          kVoidJoin + "WHERE " + kInScope);
+  bind_scope(q, from, to, cutoff);
+  std::vector<NoticeDisbursement> rows;
+  while (q.executeStep()) {
+    NoticeDisbursement found;
+    auto& row = found.row;
+    row.entry_id = q.getColumn(0).getInt64();
+    row.date = q.getColumn(1).getString();
+    row.category = q.getColumn(2).getString();
+    row.amount = q.getColumn(3).getInt64();
+    row.designation_code = q.getColumn(4).getString();
+    row.designation_name = q.getColumn(5).getString();
+    row.payee = text_or_empty(q.getColumn(6));
+    row.purpose = q.getColumn(7).getString();
+    if (!q.getColumn(8).isNull()) row.beneficiary = q.getColumn(8).getInt64();
+    row.beneficiary_name = text_or_empty(q.getColumn(9));
+    row.beneficiary_category = text_or_empty(q.getColumn(10));
+    row.approval_ref = text_or_empty(q.getColumn(11));
+    row.voucher = text_or_empty(q.getColumn(12));
+    found.void_mark = void_mark_at(q, 13);
+    rows.push_back(std::move(found));
+  }
+  return rows;
+}
+
+std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::string& from, const std::string& to,
+                                                     std::int64_t cutoff) {
+  SQLite::Statement q(file.db(), std::string("SELECT e.id, e.date, e.reason, e.approval_ref, v.id, v.date, v.reason "
+                                             "FROM entries e ") +
+                                     kVoidJoin + "WHERE e.kind = 'reallocation' AND " + kInScope);
+  bind_scope(q, from, to, cutoff);
+  std::vector<NoticeReallocation> rows;
+  while (q.executeStep()) {
+    NoticeReallocation row;
+    row.entry_id = q.getColumn(0).getInt64();
+    row.date = q.getColumn(1).getString();
+    row.reason = text_or_empty(q.getColumn(2));
+    row.approval_ref = text_or_empty(q.getColumn(3));
+    row.void_mark = void_mark_at(q, 4);
+    rows.push_back(std::move(row));
+  }
+  SQLite::Statement postings(file.db(),
+                             "SELECT designation_id, amount FROM postings WHERE entry_id = ? AND designation_id IS NOT NULL "
+                             "ORDER BY seq");
+  for (auto& row : rows) {
+    postings.reset();
+    postings.bind(1, static_cast<std::int64_t>(row.entry_id));
+    while (postings.executeStep()) {
+      row.postings.emplace_back(postings.getColumn(0).getInt64(), postings.getColumn(1).getInt64());
+    }
+  }
+  return rows;
+}
+
+std::vector<PublicationRecord> publications(FundFile& file) {
+  SQLite::Statement q(file.db(),
+                      "SELECT entry_id, period_label, first_date, last_date, cutoff_entry, code, formats "
+                      "FROM publications ORDER BY entry_id");
+  std::vector<PublicationRecord> all;
+  while (q.executeStep()) {
+    all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString()});
+  }
+  return all;
+}
+
+std::vector<VoidRecord> voids_through(FundFile& file, const std::string& last_date, std::int64_t cutoff) {
+  SQLite::Statement q(file.db(),
+                      "SELECT v.id, v.date, v.reason, o.id, o.kind, o.date FROM entries v "
+                      "JOIN entries o ON o.id = v.voids_entry "
+                      "WHERE v.kind = 'void' AND v.id <= ? AND v.date <= ? ORDER BY v.date, v.id");
+  q.bind(1, static_cast<std::int64_t>(cutoff));
+  q.bind(2, last_date);
+  std::vector<VoidRecord> all;
+  while (q.executeStep()) {
+    all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2)),
+                   q.getColumn(3).getInt64(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+  }
+  return all;
+}
+
+std::vector<std::string> anonymous_donor_names(FundFile& file) {
+  SQLite::Statement q(file.db(),
+                      "SELECT DISTINCT donor_name FROM donations WHERE anonymous = 1 AND donor_name <> '' "
+                      "ORDER BY donor_name");
+  std::vector<std::string> names;
+  while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+  return names;
+}
+
+}  // namespace cfund::storage

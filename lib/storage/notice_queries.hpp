@@ -1,0 +1,98 @@
+#pragma once
+// The queries a notice (公示) is made from. Every one takes the cut-off entry: only
+// entries with id <= cutoff count, so a notice can be reproduced from a later state
+// of the books.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "books/types.hpp"
+
+namespace cfund::storage {
+
+class FundFile;
+
+// The highest entry id whose kind is not 'publication' (0 for none): the default
+// cut-off, so that publishing twice gives the same notice.
+std::int64_t last_entry_before_publications(FundFile& file);
+
+struct EntryStamp {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string date;
+  std::string recorded_at;
+  std::string hash;
+};
+std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id);
+
+// Designation id -> balance (credit positive) of the postings dated <= last_date of
+// entries with id <= cutoff.
+std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
+                                                                std::int64_t cutoff);
+
+// The void of an entry, when it is within the cut-off.
+struct VoidMark {
+  std::int64_t id = 0;
+  std::string date;
+  std::string reason;
+};
+
+// Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
+// void (within the cut-off) is, in date and entry order. The row's voided_by and
+// void_reason are left empty: the void that counts is `void_mark`.
+struct NoticeDonation {
+  books::DonationRow row;
+  std::optional<VoidMark> void_mark;
+};
+std::vector<NoticeDonation> notice_donations(FundFile& file, const std::string& from, const std::string& to,
+                                             std::int64_t cutoff);
+
+struct NoticeDisbursement {
+  books::DisbursementRow row;
+  std::optional<VoidMark> void_mark;
+};
+std::vector<NoticeDisbursement> notice_disbursements(FundFile& file, const std::string& from, const std::string& to,
+                                                     std::int64_t cutoff);
+
+// Reallocations between designations, chosen the same way.
+struct NoticeReallocation {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string reason;
+  std::string approval_ref;
+  std::vector<std::pair<std::int64_t, books::Fen>> postings;  // designation id, amount (debit positive)
+  std::optional<VoidMark> void_mark;
+};
+std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::string& from, const std::string& to,
+                                                     std::int64_t cutoff);
+
+// A published notice, as recorded in the journal.
+struct PublicationRecord {
+  std::int64_t entry_id = 0;
+  std::string period_label;
+  std::string first_date;
+  std::string last_date;
+  std::int64_t cutoff_entry = 0;
+  std::string code;
+  std::string formats;
+};
+std::vector<PublicationRecord> publications(FundFile& file);
+
+// Voids with id <= cutoff dated <= last_date, with what they voided.
+struct VoidRecord {
+  std::int64_t id = 0;
+  std::string date;
+  std::string reason;
+  std::int64_t original_id = 0;
+  std::string original_kind;
+  std::string original_date;
+};
+std::vector<VoidRecord> voids_through(FundFile& file, const std::string& last_date, std::int64_t cutoff);
+
+// Names given with donations recorded as anonymous: they must appear nowhere.
+std::vector<std::string> anonymous_donor_names(FundFile& file);
+
+}  // namespace cfund::storage
