@@ -6,6 +6,8 @@
 
 #include "books/fund.hpp"
 #include "books/journal.hpp"
+#include "books/projects.hpp"
+#include "storage/project_queries.hpp"
 #include "storage/audit_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
@@ -343,10 +345,50 @@ std::string severity_name(Severity severity) {
   return "error";
 }
 
+// --- projects --------------------------------------------------------------------
+
+// Whether a project step or budget amendment was in force when a payment was made:
+// dated before it, or the same day and recorded before it.
+bool in_force_at(const std::string& date, std::int64_t entry, const DisbursementRow& paid) {
+  return date < paid.date || (date == paid.date && entry < paid.entry_id);
+}
+
+// Spending on a project only while approved or in progress, and within its budget
+// as amended at the time. Voided payments do not count.
+void check_projects(AuditScope& scope, std::vector<Finding>& findings) {
+  const auto payments = storage::disbursement_rows(scope.file, "0000-01-01", "9999-12-31");
+  for (const auto& project : storage::project_rows(scope.file)) {
+    const auto steps = storage::project_stage_rows(scope.file, project.designation_id);
+    const auto amendments = storage::project_budget_rows(scope.file, project.designation_id);
+    Fen spent = 0;
+    for (const auto& paid : payments) {
+      if (paid.designation_code != project.code || paid.voided_by) continue;
+      std::string stage = project_stage::proposed;
+      for (const auto& step : steps) {
+        if (in_force_at(step.date, step.entry_id, paid)) stage = step.to_stage;
+      }
+      if (stage != project_stage::approved && stage != project_stage::in_progress) {
+        const Message name = project_stage_name(stage);
+        findings.push_back(make(finding_code::project_stage, Severity::error,
+                                bilingual("第 {0} 号支出（{1}，{2}）列支项目 {3}“{4}”时，项目处于“{5}”阶段：只有已批准或实施中的项目可以支出", "payment {0} ({1}, {2}) was charged to project {3} '{4}' while it was {6}: only approved or in-progress projects may spend", paid.entry_id, paid.date, format_amount(paid.amount), project.code, project.name, name.zh, name.en),
+                                {paid.entry_id}, paid.amount, paid.date));
+      }
+      Fen budget = project.budget;
+      for (const auto& amendment : amendments) {
+        if (in_force_at(amendment.date, amendment.entry_id, paid)) budget = amendment.budget;
+      }
+      spent += paid.amount;
+      if (spent > budget) {
+        findings.push_back(make(finding_code::project_budget, Severity::error,
+                                bilingual("第 {0} 号支出（{1}）后，项目 {2}“{3}”累计支出 {4}，超出当时预算 {5}（超出 {6}）", "after payment {0} ({1}), project {2} '{3}' had spent {4}, over its budget of {5} at the time (by {6})", paid.entry_id, paid.date, project.code, project.name, format_amount(spent), format_amount(budget), format_amount(spent - budget)),
+                                {paid.entry_id}, spent - budget, paid.date));
+      }
+    }
+  }
+}
+
 // The registry. To add a check: write `void check_x(AuditScope&, std::vector<Finding>&)`
-// above and add one line here with the codes it reports. (The project check of
-// issue 3 — spending outside approved / in-progress stages, or beyond budget — goes
-// here as {{"PROJECT_STAGE", "PROJECT_BUDGET"}, check_projects}.)
+// above and add one line here with the codes it reports.
 const std::vector<AuditCheck>& audit_checks() {
   static const std::vector<AuditCheck> checks = {
       {{finding_code::integrity}, check_integrity},
@@ -361,6 +403,7 @@ const std::vector<AuditCheck>& audit_checks() {
       {{finding_code::relief_repeated}, check_relief_repeated},
       {{finding_code::ratio_charitable, finding_code::ratio_management}, check_ratios},
       {{finding_code::closed_period_entry}, check_closed_periods},
+      {{finding_code::project_stage, finding_code::project_budget}, check_projects},
   };
   return checks;
 }

@@ -33,6 +33,8 @@ inline const std::string relief_repeated = "RELIEF_REPEATED";
 inline const std::string ratio_charitable = "RATIO_CHARITABLE";
 inline const std::string ratio_management = "RATIO_MANAGEMENT";
 inline const std::string closed_period_entry = "CLOSED_PERIOD_ENTRY";
+inline const std::string project_stage = "PROJECT_STAGE";
+inline const std::string project_budget = "PROJECT_BUDGET";
 }  // namespace finding_code
 
 // error: the books break a rule (exit code 1); warning: worth a look, the audit is

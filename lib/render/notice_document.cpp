@@ -1,5 +1,7 @@
 #include "render/notice_document.hpp"
 
+#include "books/projects.hpp"
+
 #include <fmt/format.h>
 
 #include "render/books_views.hpp"
@@ -273,8 +275,10 @@ NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("预算", "Budget"), true},    {w("已支出", "Spent"), true},
                    {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true}};
   for (const auto& project : m.projects) {
-    table.rows.push_back({text(project.name), text(project.stage), money(project.budget), money(project.spent),
-                          money(project.remaining), text(std::to_string(project.people_served))});
+    const Message stage = books::project_stage_name(project.stage);
+    table.rows.push_back({text(project.name), text(w(stage.zh.c_str(), stage.en.c_str())), money(project.budget),
+                          money(project.spent), money(project.remaining),
+                          text(project.people_served ? std::to_string(*project.people_served) : "")});
   }
   drop_empty_notes(table);
     section.tables.push_back(std::move(table));

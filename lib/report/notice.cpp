@@ -1,5 +1,8 @@
 #include "report/notice.hpp"
 
+#include "books/projects.hpp"
+#include "storage/project_queries.hpp"
+
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -147,27 +150,32 @@ std::vector<std::pair<Fen, Fen>> donation_band_edges(Fen below) {
 
 std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, const util::Period& period,
                                                    std::int64_t cutoff) {
-  // TODO(issue 3): projects are built on another branch. Until they land, a
-  // designation of kind 'project' gives its name, what was spent on it up to the
-  // period's end and its balance ("remaining"); the budget shown is only spent +
-  // balance, and stage and people served are empty. Once merged, fill stage, budget
-  // (as amended), remaining = budget - spent and people served from the project module.
+  // Each project as the books stood at the period's end and the cut-off: its stage,
+  // budget (as amended) and evaluation then, so that a notice stays reproducible.
+  const std::string end = period.last.iso();
+  auto counts = [&](std::int64_t entry, const std::string& date) { return entry <= cutoff && date <= end; };
+  std::map<std::string, Fen> spent_by_code;
+  for (const auto& paid : storage::notice_disbursements(file, "0000-01-01", end, cutoff)) {
+    if (paid.void_mark && paid.void_mark->date <= end) continue;
+    spent_by_code[paid.row.designation_code] += paid.row.amount;
+  }
   std::vector<ProjectProgress> projects;
-  const auto balances = storage::designation_balances_through(file, period.last.iso(), cutoff);
-  for (const auto& designation : storage::designations(file)) {
-    if (designation.kind != "project") continue;
+  for (const auto& project : storage::project_rows(file)) {
+    if (!counts(project.entry_id, project.date)) continue;
     ProjectProgress progress;
-    progress.name = designation.name;
-    Fen spent = 0;
-    for (const auto& paid : storage::notice_disbursements(file, "0000-01-01", period.last.iso(), cutoff)) {
-      if (paid.row.designation_code != designation.code) continue;
-      if (paid.void_mark && paid.void_mark->date <= period.last.iso()) continue;
-      spent += paid.row.amount;
+    progress.name = project.name;
+    progress.stage = books::project_stage::proposed;
+    progress.budget = project.budget;
+    for (const auto& step : storage::project_stage_rows(file, project.designation_id)) {
+      if (!counts(step.entry_id, step.date)) continue;
+      progress.stage = step.to_stage;
+      if (step.people_served) progress.people_served = *step.people_served;
     }
-    progress.spent = spent;
-    auto found = balances.find(designation.id);
-    progress.remaining = found == balances.end() ? 0 : found->second;
-    progress.budget = progress.spent + progress.remaining;
+    for (const auto& amendment : storage::project_budget_rows(file, project.designation_id)) {
+      if (counts(amendment.entry_id, amendment.date)) progress.budget = amendment.budget;
+    }
+    progress.spent = spent_by_code[project.code];
+    progress.remaining = progress.budget - progress.spent;
     projects.push_back(progress);
   }
   return projects;

@@ -110,11 +110,11 @@ struct SpendingLine {
 // Project progress, one line per project (filled by load_project_progress).
 struct ProjectProgress {
   std::string name;
-  std::string stage;  // as the project module names it
-  Fen budget = 0;
+  std::string stage;  // books::project_stage::..., as of the period's end
+  Fen budget = 0;     // as amended by then
   Fen spent = 0;
-  Fen remaining = 0;
-  std::int64_t people_served = 0;
+  Fen remaining = 0;  // budget - spent
+  std::optional<std::int64_t> people_served;  // once evaluated
 };
 
 // An entry voided after the period it belongs to was published (更正说明).

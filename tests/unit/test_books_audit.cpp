@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "books/projects.hpp"
+
 #include "books/audit.hpp"
 #include "books/beneficiaries.hpp"
 #include "books/disbursements.hpp"
@@ -104,7 +106,7 @@ TEST_CASE("a clean fund audits clean, with every check run", "[audit]") {
   CHECK(report.clean());
   CHECK(report.findings.empty());
   CHECK(report.entries == 9);
-  CHECK(report.checked.size() == 14);
+  CHECK(report.checked.size() == 16);
 }
 
 TEST_CASE("TRIAL_BALANCE: an entry whose postings do not sum to zero", "[audit]") {
@@ -349,6 +351,64 @@ TEST_CASE("RATIO_CHARITABLE and RATIO_MANAGEMENT: advisory yearly indicators wit
     const auto report = audit(fund, "2026-01-05");
     CHECK(with_code(report, books::finding_code::ratio_charitable).empty());
     CHECK(with_code(report, books::finding_code::ratio_management).empty());
+  }
+}
+
+namespace {
+
+// A project P001 (budget ¥1,000) proposed 03-01, approved 03-03, in progress 03-04,
+// funded by an earmarked donation of ¥1,000 (entry 2) and paid ¥600 on 03-05.
+std::int64_t project_with_payment(const TempFund& fund) {
+  auto file = fund.open();
+  books::ProjectProposal proposal;
+  proposal.name = "一米花园";
+  proposal.category = "环境保护";
+  proposal.budget = 100000;
+  proposal.proposer = "桂花里3栋居民";
+  proposal.date = day("2025-03-01");
+  const std::string code = books::propose_project(file, TempFund::recorder(), proposal).code;
+  give(file, "张伟", 100000, "bank", "2025-03-01", code.c_str());
+  for (const auto& [to, date] : std::vector<std::pair<std::string, const char*>>{
+           {books::project_stage::under_review, "2025-03-02"},
+           {books::project_stage::approved, "2025-03-03"},
+           {books::project_stage::in_progress, "2025-03-04"}}) {
+    books::ProjectStep step;
+    step.project = code;
+    step.to_stage = to;
+    step.date = day(date);
+    step.decision = to == books::project_stage::approved ? "议-2025-05" : "";
+    books::advance_project(file, TempFund::recorder(), step);
+  }
+  return pay(file, "project", 60000, "bank", "2025-03-05", code.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("PROJECT_STAGE and PROJECT_BUDGET: project spending outside its stages or budget", "[audit]") {
+  TempFund fund;
+  const auto paid = project_with_payment(fund);
+  CHECK(with_code(audit(fund), books::finding_code::project_stage).empty());
+  CHECK(with_code(audit(fund), books::finding_code::project_budget).empty());
+  SECTION("a payment moved by hand to before the approval") {
+    fund.raw_sql("UPDATE entries SET date = '2025-03-02' WHERE id = " + std::to_string(paid));
+    const auto found = with_code(audit(fund), books::finding_code::project_stage);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{paid});
+    CHECK(found[0].amount == 60000);
+    CHECK(found[0].message.zh.find("评审中") != std::string::npos);
+  }
+  SECTION("the budget lowered by hand below what was spent") {
+    fund.raw_sql("UPDATE projects SET budget = 50000");
+    const auto found = with_code(audit(fund), books::finding_code::project_budget);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entries == Ids{paid});
+    CHECK(found[0].amount == 10000);
+  }
+  SECTION("a voided payment does not count") {
+    auto file = fund.open();
+    books::void_entry(file, TempFund::recorder(), paid, books::entry_kind::disbursement, "录错", day("2025-03-06"));
+    fund.raw_sql("UPDATE projects SET budget = 50000");
+    CHECK(with_code(audit(fund), books::finding_code::project_budget).empty());
   }
 }
 

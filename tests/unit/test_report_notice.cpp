@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "books/projects.hpp"
+
 #include "books/beneficiaries.hpp"
 #include "books/disbursements.hpp"
 #include "books/donations.hpp"
@@ -213,17 +215,59 @@ TEST_CASE("the chart is by month for a quarter and by designation for a month", 
 TEST_CASE("project progress is a section of every format when the fund has projects", "[report][render]") {
   TempFund fund;
   auto file = fund.open();
-  // Projects are made by the project module (issue 3); here a designation of kind
-  // 'project' stands in for one.
-  storage::insert_designation(file, {0, "garden", "楼道微花园", "project", true});
-  donate(file, 100000, "2025-03-01", "garden");
-  pay(file, 30000, "2025-03-02", "garden");
+  books::ProjectProposal proposal;
+  proposal.name = "楼道微花园";
+  proposal.category = "环境保护";
+  proposal.budget = 80000;
+  proposal.proposer = "桂花里3栋居民";
+  proposal.date = *util::parse_date("2025-03-01");
+  const std::string code = books::propose_project(file, TempFund::recorder(), proposal).code;
+  auto step = [&](const std::string& to, const char* date) {
+    books::ProjectStep s;
+    s.project = code;
+    s.to_stage = to;
+    s.date = *util::parse_date(date);
+    if (to == books::project_stage::approved) s.decision = "议-2025-05";
+    if (to == books::project_stage::evaluated) {
+      s.summary = "居民满意";
+      s.people_served = 96;
+      s.score = 5;
+    }
+    books::advance_project(file, TempFund::recorder(), s);
+  };
+  step(books::project_stage::under_review, "2025-03-01");
+  step(books::project_stage::approved, "2025-03-01");
+  step(books::project_stage::in_progress, "2025-03-01");
+  donate(file, 100000, "2025-03-01", code.c_str());
+  pay(file, 30000, "2025-03-02", code.c_str());
+  books::BudgetAmendment amendment;
+  amendment.project = code;
+  amendment.budget = 100000;
+  amendment.decision = "议-2025-06";
+  amendment.reason = "增加楼层";
+  amendment.date = *util::parse_date("2025-03-20");
+  books::amend_project_budget(file, TempFund::recorder(), amendment);
+  pay(file, 70000, "2025-04-02", code.c_str());
+  step(books::project_stage::completed, "2025-04-05");
+  step(books::project_stage::evaluated, "2025-04-10");
+
   const auto model = notice(file, "2025-03");
   check_adds_up(file, model);
   REQUIRE(model.projects.size() == 1);
   CHECK(model.projects[0].name == "楼道微花园");
+  CHECK(model.projects[0].stage == books::project_stage::in_progress);  // as of 2025-03-31
+  CHECK(model.projects[0].budget == 100000);                            // amended in March
   CHECK(model.projects[0].spent == 30000);
   CHECK(model.projects[0].remaining == 70000);
+  CHECK_FALSE(model.projects[0].people_served.has_value());
+  const auto april = notice(file, "2025-04");
+  REQUIRE(april.projects.size() == 1);
+  CHECK(april.projects[0].stage == books::project_stage::evaluated);
+  CHECK(april.projects[0].spent == 100000);
+  CHECK(april.projects[0].remaining == 0);
+  CHECK(april.projects[0].people_served == 96);
+  const auto february = notice(file, "2025-02");
+  CHECK(february.projects.empty());  // not yet proposed
   for (Lang lang : {Lang::zh, Lang::en}) {
     const auto document = render::notice_document(model, lang);
     for (const auto& format : render::kNoticeFormats) {
