@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The example fund end to end — what `make demo` runs.
 #   examples/demo.sh CFUND_BINARY OUTPUT_DIR
-# Builds 青溪镇桂花里社区慈善基金 from examples/fund.toml in OUTPUT_DIR, records a month
-# of its life (donations of money and goods, relief, a refused overdraft, a void, a
-# deposit of cash at the bank), and writes what a community worker would print.
+# Builds 青溪镇桂花里社区慈善基金 from examples/fund.toml in OUTPUT_DIR, records its
+# first quarter (donations of money and goods, relief, a refused overdraft, a void, a
+# deposit of cash at the bank, projects at every stage), audits the books and writes
+# the March notice in every format: what a community worker would print and post.
 # All names are fictional.
 set -euo pipefail
 cfund=$(realpath "$1")
@@ -73,6 +74,10 @@ run fund show | tee "$out/fund.txt"
 step "公益项目 / projects"
 "$here/demo_projects.sh" "$cfund" "$CFUND_FUND"
 "$cfund" project list --json > "$out/projects.json"
+
+step "审计与公示 / audit and the notice"
+run audit
+"$here/demo_publish.sh" "$cfund" "$CFUND_FUND" "$out/notices"
 
 step "输出文件 / output written to"
 echo "基金账套 fund file: $CFUND_FUND"

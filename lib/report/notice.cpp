@@ -175,7 +175,11 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
       if (counts(amendment.entry_id, amendment.date)) progress.budget = amendment.budget;
     }
     progress.spent = spent_by_code[project.code];
-    progress.remaining = progress.budget - progress.spent;
+    // A project that has ended will spend nothing more: nothing of its budget remains.
+    const bool ended = progress.stage == books::project_stage::closed ||
+                       progress.stage == books::project_stage::rejected ||
+                       progress.stage == books::project_stage::cancelled;
+    progress.remaining = ended ? 0 : progress.budget - progress.spent;
     projects.push_back(progress);
   }
   return projects;

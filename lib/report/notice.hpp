@@ -113,7 +113,7 @@ struct ProjectProgress {
   std::string stage;  // books::project_stage::..., as of the period's end
   Fen budget = 0;     // as amended by then
   Fen spent = 0;
-  Fen remaining = 0;  // budget - spent
+  Fen remaining = 0;  // budget - spent; 0 once the project has ended
   std::optional<std::int64_t> people_served;  // once evaluated
 };
 
