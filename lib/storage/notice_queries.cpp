@@ -4,18 +4,13 @@
 #include <fmt/format.h>
 
 #include "storage/fund_file.hpp"
+#include "storage/row_readers.hpp"
 
 namespace cfund::storage {
 
 namespace {
 
 std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
-
-std::optional<VoidMark> void_mark_at(SQLite::Statement& q, int column) {
-  if (q.getColumn(column).isNull()) return std::nullopt;
-  return VoidMark{q.getColumn(column).getInt64(), q.getColumn(column + 1).getString(),
-                  text_or_empty(q.getColumn(column + 2))};
-}
 
 // The void of the entry aliased `e`, if it is within the cut-off (bound as :cut).
 const char* kVoidJoin = "LEFT JOIN entries v ON v.voids_entry = e.id AND v.id <= :cut ";
@@ -58,67 +53,19 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
 
 std::vector<NoticeDonation> notice_donations(FundFile& file, const std::string& from, const std::string& to,
                                              std::int64_t cutoff) {
-  SQLite::Statement q(file.db(),
-                      std::string("SELECT e.id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, "
-                                  "d.form, d.amount, d.item, d.quantity, d.unit, g.code, g.name, "
-                                  "v.id, v.date, v.reason "
-                                  "FROM donations d JOIN entries e ON e.id = d.entry_id "
-                                  "JOIN designations g ON g.id = d.designation_id ") +
-                          kVoidJoin + "WHERE " + kInScope);
+  SQLite::Statement q(file.db(), detail::donation_select(kVoidJoin) + "WHERE " + kInScope);
   bind_scope(q, from, to, cutoff);
   std::vector<NoticeDonation> rows;
-  while (q.executeStep()) {
-    NoticeDonation found;
-    auto& row = found.row;
-    row.entry_id = q.getColumn(0).getInt64();
-    row.date = q.getColumn(1).getString();
-    row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(2).getInt(), q.getColumn(3).getInt64());
-    row.donor_name = q.getColumn(4).getString();
-    row.anonymous = q.getColumn(5).getInt() != 0;
-    row.form = q.getColumn(6).getString();
-    row.amount = q.getColumn(7).getInt64();
-    row.item = text_or_empty(q.getColumn(8));
-    row.quantity = text_or_empty(q.getColumn(9));
-    row.unit = text_or_empty(q.getColumn(10));
-    row.designation_code = q.getColumn(11).getString();
-    row.designation_name = q.getColumn(12).getString();
-    found.void_mark = void_mark_at(q, 13);
-    rows.push_back(std::move(found));
-  }
+  while (q.executeStep()) rows.push_back({detail::read_donation(q), detail::read_void(q)});
   return rows;
 }
 
 std::vector<NoticeDisbursement> notice_disbursements(FundFile& file, const std::string& from, const std::string& to,
                                                      std::int64_t cutoff) {
-  SQLite::Statement q(file.db(),
-                      std::string("SELECT e.id, e.date, d.category, d.amount, g.code, g.name, d.payee, d.purpose, "
-                                  "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, "
-                                  "v.id, v.date, v.reason "
-                                  "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-                                  "JOIN designations g ON g.id = d.designation_id "
-                                  "LEFT JOIN beneficiaries b ON b.number = d.beneficiary ") +
-                          kVoidJoin + "WHERE " + kInScope);
+  SQLite::Statement q(file.db(), detail::disbursement_select(kVoidJoin) + "WHERE " + kInScope);
   bind_scope(q, from, to, cutoff);
   std::vector<NoticeDisbursement> rows;
-  while (q.executeStep()) {
-    NoticeDisbursement found;
-    auto& row = found.row;
-    row.entry_id = q.getColumn(0).getInt64();
-    row.date = q.getColumn(1).getString();
-    row.category = q.getColumn(2).getString();
-    row.amount = q.getColumn(3).getInt64();
-    row.designation_code = q.getColumn(4).getString();
-    row.designation_name = q.getColumn(5).getString();
-    row.payee = text_or_empty(q.getColumn(6));
-    row.purpose = q.getColumn(7).getString();
-    if (!q.getColumn(8).isNull()) row.beneficiary = q.getColumn(8).getInt64();
-    row.beneficiary_name = text_or_empty(q.getColumn(9));
-    row.beneficiary_category = text_or_empty(q.getColumn(10));
-    row.approval_ref = text_or_empty(q.getColumn(11));
-    row.voucher = text_or_empty(q.getColumn(12));
-    found.void_mark = void_mark_at(q, 13);
-    rows.push_back(std::move(found));
-  }
+  while (q.executeStep()) rows.push_back({detail::read_disbursement(q), detail::read_void(q)});
   return rows;
 }
 
@@ -135,7 +82,7 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
     row.date = q.getColumn(1).getString();
     row.reason = text_or_empty(q.getColumn(2));
     row.approval_ref = text_or_empty(q.getColumn(3));
-    row.void_mark = void_mark_at(q, 4);
+    row.void_mark = detail::read_void(q);
     rows.push_back(std::move(row));
   }
   SQLite::Statement postings(file.db(),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "books/types.hpp"
+#include "storage/queries.hpp"
 
 namespace cfund::storage {
 
@@ -34,15 +35,10 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
                                                                 std::int64_t cutoff);
 
 // The void of an entry, when it is within the cut-off.
-struct VoidMark {
-  std::int64_t id = 0;
-  std::string date;
-  std::string reason;
-};
 
 // Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
-// void (within the cut-off) is, in date and entry order. The row's voided_by and
-// void_reason are left empty: the void that counts is `void_mark`.
+// void (within the cut-off) is, in date and entry order. `void_mark` is that void
+// (also in the row's voided_by and void_reason).
 struct NoticeDonation {
   books::DonationRow row;
   std::optional<VoidMark> void_mark;

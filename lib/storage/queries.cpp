@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "storage/fund_file.hpp"
+#include "storage/row_readers.hpp"
 
 namespace cfund::storage {
 
@@ -155,77 +156,6 @@ namespace {
 
 std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
-const char* kDonationSelect =
-    "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
-    "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
-    "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT 1), "
-    "e.operator, e.recorded_at, v.id, v.reason "
-    "FROM donations d JOIN entries e ON e.id = d.entry_id "
-    "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id "
-    "LEFT JOIN entries v ON v.voids_entry = d.entry_id ";
-
-books::DonationRow read_donation(SQLite::Statement& q) {
-  books::DonationRow row;
-  row.entry_id = q.getColumn(0).getInt64();
-  row.date = q.getColumn(1).getString();
-  row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(2).getInt(), q.getColumn(3).getInt64());
-  row.donor_name = q.getColumn(4).getString();
-  row.anonymous = q.getColumn(5).getInt() != 0;
-  row.form = q.getColumn(6).getString();
-  row.amount = q.getColumn(7).getInt64();
-  row.item = text_or_empty(q.getColumn(8));
-  row.quantity = text_or_empty(q.getColumn(9));
-  row.unit = text_or_empty(q.getColumn(10));
-  row.account_code = text_or_empty(q.getColumn(11));
-  row.account_name = text_or_empty(q.getColumn(12));
-  row.designation_code = q.getColumn(13).getString();
-  row.designation_name = q.getColumn(14).getString();
-  row.external_ref = text_or_empty(q.getColumn(15));
-  row.memo = text_or_empty(q.getColumn(16));
-  row.host_receipt = text_or_empty(q.getColumn(17));
-  row.operator_name = q.getColumn(18).getString();
-  row.recorded_at = q.getColumn(19).getString();
-  row.voided_by = optional_id(q.getColumn(20));
-  row.void_reason = text_or_empty(q.getColumn(21));
-  return row;
-}
-
-const char* kDisbursementSelect =
-    "SELECT d.entry_id, e.date, d.category, d.amount, a.code, a.name, g.code, g.name, d.payee, d.purpose, "
-    "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, d.external_ref, e.memo, d.repeat_reason, "
-    "e.operator, e.recorded_at, v.id, v.reason "
-    "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-    "JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id "
-    "LEFT JOIN beneficiaries b ON b.number = d.beneficiary "
-    "LEFT JOIN entries v ON v.voids_entry = d.entry_id ";
-
-books::DisbursementRow read_disbursement(SQLite::Statement& q) {
-  books::DisbursementRow row;
-  row.entry_id = q.getColumn(0).getInt64();
-  row.date = q.getColumn(1).getString();
-  row.category = q.getColumn(2).getString();
-  row.amount = q.getColumn(3).getInt64();
-  row.account_code = q.getColumn(4).getString();
-  row.account_name = q.getColumn(5).getString();
-  row.designation_code = q.getColumn(6).getString();
-  row.designation_name = q.getColumn(7).getString();
-  row.payee = text_or_empty(q.getColumn(8));
-  row.purpose = q.getColumn(9).getString();
-  row.beneficiary = optional_id(q.getColumn(10));
-  row.beneficiary_name = text_or_empty(q.getColumn(11));
-  row.beneficiary_category = text_or_empty(q.getColumn(12));
-  row.approval_ref = text_or_empty(q.getColumn(13));
-  row.voucher = text_or_empty(q.getColumn(14));
-  row.external_ref = text_or_empty(q.getColumn(15));
-  row.memo = text_or_empty(q.getColumn(16));
-  row.repeat_reason = text_or_empty(q.getColumn(17));
-  row.operator_name = q.getColumn(18).getString();
-  row.recorded_at = q.getColumn(19).getString();
-  row.voided_by = optional_id(q.getColumn(20));
-  row.void_reason = text_or_empty(q.getColumn(21));
-  return row;
-}
-
 books::Beneficiary read_beneficiary(SQLite::Statement& q) {
   return {q.getColumn(0).getInt64(),     q.getColumn(1).getInt64(),     q.getColumn(2).getString(),
           text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5)),
@@ -238,36 +168,36 @@ const char* kBeneficiarySelect =
 }  // namespace
 
 std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(), std::string(kDonationSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<books::DonationRow> rows;
-  while (q.executeStep()) rows.push_back(read_donation(q));
+  while (q.executeStep()) rows.push_back(detail::read_donation(q));
   return rows;
 }
 
 std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entry_id) {
-  SQLite::Statement q(file.db(), std::string(kDonationSelect) + "WHERE d.entry_id = ?");
+  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return read_donation(q);
+  return detail::read_donation(q);
 }
 
 std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
   SQLite::Statement q(file.db(),
-                      std::string(kDisbursementSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+                      detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<books::DisbursementRow> rows;
-  while (q.executeStep()) rows.push_back(read_disbursement(q));
+  while (q.executeStep()) rows.push_back(detail::read_disbursement(q));
   return rows;
 }
 
 std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id) {
-  SQLite::Statement q(file.db(), std::string(kDisbursementSelect) + "WHERE d.entry_id = ?");
+  SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return read_disbursement(q);
+  return detail::read_disbursement(q);
 }
 
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref) {

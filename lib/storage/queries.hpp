@@ -33,6 +33,13 @@ std::int64_t donor_id(FundFile& file, const std::string& name, const std::string
 std::int64_t next_receipt_seq(FundFile& file, int year);
 std::int64_t next_beneficiary_number(FundFile& file);
 
+// A void of an entry: its entry id, date and reason.
+struct VoidMark {
+  std::int64_t id = 0;
+  std::string date;
+  std::string reason;
+};
+
 struct EntrySummary {
   std::int64_t id = 0;
   std::string kind;
