@@ -129,6 +129,25 @@ std::vector<Correction> find_corrections(storage::FundFile& file, const util::Pe
   return corrections;
 }
 
+// A line dated in the period shows the entry (and when it was voided, if it was);
+// otherwise the entry is listed for its void in the period: a negative line on the
+// void's date, with the original date and the reason.
+template <typename Line>
+void place_in_period(Line& line, const std::string& date, Fen amount, const std::optional<storage::VoidMark>& void_mark,
+                     bool dated_here, const Scrubber& scrub) {
+  if (dated_here) {
+    line.date = date;
+    line.amount = amount;
+    if (void_mark) line.voided_on = void_mark->date;
+    return;
+  }
+  line.date = void_mark->date;
+  line.amount = -amount;
+  line.correction = true;
+  line.original_date = date;
+  line.reason = scrub(void_mark->reason);
+}
+
 }  // namespace
 
 std::vector<std::pair<Fen, Fen>> donation_band_edges(Fen below) {
@@ -250,17 +269,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     line.designation_code = row.designation_code;
     line.designation_name = row.designation_name;
     line.receipt_no = row.receipt_no;
-    if (dated_here) {
-      line.date = row.date;
-      line.amount = row.amount;
-      if (found.void_mark) line.voided_on = found.void_mark->date;
-    } else {
-      line.date = found.void_mark->date;
-      line.amount = -row.amount;
-      line.correction = true;
-      line.original_date = row.date;
-      line.reason = scrub(found.void_mark->reason);
-    }
+    place_in_period(line, row.date, row.amount, found.void_mark, dated_here, scrub);
     if (line.goods) {
       model.goods_value += line.amount;
       if (!line.correction) ++model.goods_count;
@@ -306,17 +315,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
     line.approval_ref = scrub(row.approval_ref);
     line.voucher = scrub(row.voucher);
-    if (dated_here) {
-      line.date = row.date;
-      line.amount = row.amount;
-      if (found.void_mark) line.voided_on = found.void_mark->date;
-    } else {
-      line.date = found.void_mark->date;
-      line.amount = -row.amount;
-      line.correction = true;
-      line.original_date = row.date;
-      line.reason = scrub(found.void_mark->reason);
-    }
+    place_in_period(line, row.date, row.amount, found.void_mark, dated_here, scrub);
     model.designations[by_code.at(line.designation_code)].spending += line.amount;
     model.spending.push_back(std::move(line));
   }
