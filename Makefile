@@ -11,7 +11,7 @@ JOBS ?= 2
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
             libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
-            clang-format \
+            clang-format ledger beancount \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 
 .PHONY: all deps build test demo asan format golden clean
