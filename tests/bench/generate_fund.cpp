@@ -309,7 +309,7 @@ class Generator {
   std::string firm() { return random_.pick(kPlaces) + random_.pick(kTrades) + random_.pick(kFirmForms); }
 
   void register_beneficiaries() {
-    const long count = std::clamp<long>(o_.donations / 1000, 12, 1000);
+    const long count = std::clamp<long>(o_.donations / 300, 12, 1000);
     for (long i = 0; i < count; ++i) {
       const std::string category = random_.pick(kBeneficiaryCategories);
       command(fmt::format("beneficiary add --name {} --category {} --phone 139{:08d}", person(), category,
@@ -362,7 +362,7 @@ class Generator {
 
   // Amounts skewed small: most gifts are a few dozen yuan, a few are large.
   Fen donation_amount(bool organisation) {
-    const std::size_t band = organisation ? random_.weighted({20, 40, 30, 10}) : random_.weighted({60, 30, 9, 1});
+    const std::size_t band = organisation ? random_.weighted({30, 40, 25, 5}) : random_.weighted({60, 30, 9, 1});
     static const std::array<std::pair<Fen, Fen>, 4> bands = {{{1, 100}, {100, 1000}, {1000, 10000}, {10000, 100000}}};
     Fen whole = random_.between(bands[band].first, bands[band].second);
     if (band > 0 && random_.chance(700)) whole = whole / 10 * 10;  // round sums
@@ -432,7 +432,7 @@ class Generator {
 
   // One payment, if the books can afford it; returns whether one was written.
   bool disbursement(long day) {
-    const std::size_t category = random_.weighted({45, 35, 15, 5});
+    const std::size_t category = random_.weighted({50, 37, 9, 4});
     std::string designation = "general";
     std::string category_code, payee, purpose, beneficiary;
     Fen amount = 0;
@@ -478,7 +478,7 @@ class Generator {
       purpose = project->name + (random_.chance(500) ? "材料费" : "服务费");
     } else {
       category_code = category == 2 ? "management" : "fundraising";
-      amount = random_.between(5, 300) * 1000;
+      amount = random_.between(5, 120) * 1000;
       payee = category == 2 ? random_.pick(kPlaces) + "印务有限公司" : random_.pick(kPlaces) + "文化传播有限公司";
       purpose = category == 2 ? "公示栏海报印制" : "99公益日宣传物料";
     }
