@@ -49,12 +49,9 @@ std::string beneficiary_number(std::int64_t number) { return fmt::format("B{:04d
 // accounts and designations and the privacy rules at hand.
 class EntryBuilder {
  public:
-  EntryBuilder(Lang lang, privacy::Secrets secrets, std::map<std::int64_t, const ExportAccount*> accounts,
+  EntryBuilder(Lang lang, const privacy::Secrets& secrets, std::map<std::int64_t, const ExportAccount*> accounts,
                std::map<std::int64_t, const ExportAccount*> designations)
-      : lang_(lang),
-        secrets_(std::move(secrets)),
-        accounts_(std::move(accounts)),
-        designations_(std::move(designations)) {}
+      : lang_(lang), masker_(secrets), accounts_(std::move(accounts)), designations_(std::move(designations)) {}
 
   ExportEntry build(const storage::ExportEntryRow& row) const {
     using namespace books::entry_kind;
@@ -100,7 +97,8 @@ class EntryBuilder {
 
  private:
   std::string scrub(const std::string& text) const {
-    return privacy::mask_mentions(util::single_line(util::trim(text)), secrets_);
+    if (text.empty()) return text;
+    return masker_(util::single_line(util::trim(text)));
   }
   static void add(ExportEntry& entry, const char* key, const std::string& value) {
     if (!value.empty()) entry.meta.push_back({key, value});
@@ -194,7 +192,7 @@ class EntryBuilder {
   }
 
   Lang lang_;
-  privacy::Secrets secrets_;
+  privacy::MentionMasker masker_;
   std::map<std::int64_t, const ExportAccount*> accounts_;
   std::map<std::int64_t, const ExportAccount*> designations_;
 };

@@ -34,11 +34,11 @@ std::string goods_description(const books::DonationRow& row) {
 
 class Scrubber {
  public:
-  explicit Scrubber(privacy::Secrets secrets) : secrets_(std::move(secrets)) {}
-  std::string operator()(const std::string& text) const { return privacy::mask_mentions(text, secrets_); }
+  explicit Scrubber(const privacy::Secrets& secrets) : masker_(secrets) {}
+  std::string operator()(const std::string& text) const { return masker_(text); }
 
  private:
-  privacy::Secrets secrets_;
+  privacy::MentionMasker masker_;
 };
 
 // What the notice may say about a beneficiary paid by a relief payment: the
