@@ -80,7 +80,8 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
   const std::string donor = util::trim(input.donor);
   const Designation& to = designation(input.designation);
   const Account* into = input.goods ? nullptr : &account(input.account);
-  if (into != nullptr && !input.external_ref.empty()) {
+  // An import has already skipped every row whose reference is recorded, voided or not.
+  if (into != nullptr && !input.external_ref.empty() && !input.source) {
     if (auto existing = storage::live_donation_with_ref(file_, into->id, input.external_ref)) {
       throw Refused(bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次", "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice", input.external_ref, *existing));
     }
