@@ -47,9 +47,9 @@ struct Profile {
   std::string designation;  // default designation; "" = the general fund
 
   // Finding the table. Lines before skip_lines + 1 are never looked at; the header is
-  // the first row whose first field starts with one of header_starts (or the first
-  // non-blank row when that list is empty). After the header, a row whose first field
-  // starts with one of footer_starts ends the table.
+  // the first row whose first field starts with one of header_starts (any row when that
+  // list is empty) and that has every required column. After the header, a row whose
+  // first field starts with one of footer_starts ends the table.
   int skip_lines = 0;
   std::vector<std::string> header_starts;
   std::vector<std::string> footer_starts;

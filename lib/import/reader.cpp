@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include "error.hpp"
@@ -535,66 +536,84 @@ struct StatementReader::State {
     return out;
   }
 
-  [[noreturn]] void missing_column(const Message& what, const std::vector<std::string>& names) const {
-    throw InputError(bilingual("{0} 第 {1} 行（列名行）：缺少{2}的列（可用的列名：{3}）",
-                               "{0} line {1} (the header row): there is no column for {4} (accepted headers: {5})",
-                               path, header_line, what.zh, names_list(names), what.en, names_list(names, ", ")));
+  Message missing_column(int line, const Message& what, const std::vector<std::string>& names) const {
+    return bilingual("{0} 第 {1} 行（列名行）：缺少{2}的列（可用的列名：{3}）",
+                     "{0} line {1} (the header row): there is no column for {4} (accepted headers: {5})", path, line,
+                     what.zh, names_list(names), what.en, names_list(names, ", "));
   }
 
+  // Maps the columns of a header candidate; the reason when a needed column is missing.
+  std::optional<Message> map_columns(const RawRow& row) {
+    const Profile& p = profile;
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < row.count; ++i) keys.push_back(header_key(row.fields[i]));
+    std::size_t count = keys.size();
+    while (count > 0 && keys[count - 1].empty()) --count;  // a trailing comma names no column
+    keys.resize(count);
+    std::fill(column, column + f_count, -1);
+    const auto& fields = profile_fields();
+    for (const auto& c : p.columns) {
+      const auto at = std::find(fields.begin(), fields.end(), c.field);
+      if (at != fields.end()) column[at - fields.begin()] = find_column(c.headers, keys);
+    }
+    for (const auto& required : p.required) {
+      const auto at = std::find(fields.begin(), fields.end(), required);
+      if (at == fields.end()) continue;
+      const int f = static_cast<int>(at - fields.begin());
+      if (column[f] >= 0) continue;
+      if (f == f_amount && column[f_credit] >= 0 && column[f_debit] >= 0) continue;
+      const auto* names = p.headers_of(required);
+      return missing_column(row.line, bilingual("字段 {0} ", "the field {0}", required),
+                            names != nullptr ? *names : std::vector<std::string>{});
+    }
+    if (column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
+      const auto* names = p.headers_of("amount");
+      return missing_column(row.line, bilingual("字段 amount ", "the field amount"),
+                            names != nullptr ? *names : std::vector<std::string>{});
+    }
+    filter_column.clear();
+    for (const auto& filter : p.filters) {
+      const int at = find_column(filter.column, keys);
+      if (at < 0 && !filter.optional)
+        return missing_column(row.line, bilingual("筛选条件", "a row filter"), filter.column);
+      filter_column.push_back(at);
+    }
+    width = count;
+    header_line = row.line;
+    return std::nullopt;
+  }
+
+  // The header is the first candidate row (by header_starts, or any non-blank row)
+  // that has every needed column: a title line or a preamble line that happens to
+  // start like a header is passed over. When no candidate fits, the first one's
+  // missing column is the error.
   void read_header() {
     const Profile& p = profile;
+    std::optional<Message> first_error;
     for (;;) {
       const RawRow* row = next_raw();
-      if (row == nullptr) {
-        if (p.header_starts.empty()) {
-          throw InputError(bilingual("{0}：没有找到列名行（文件只有空行）",
-                                     "{0}: there is no header row (the file has only blank lines)", path));
-        }
-        throw InputError(
-            bilingual("{0}：没有找到列名行（第一个字段以“{1}”开头的行）；这是“{2}”格式的文件吗？",
-                      "{0}: there is no header row (a row whose first field starts with '{1}'); is this a '{2}' file?",
-                      path, names_list(p.header_starts), p.name));
-      }
+      if (row == nullptr) break;
       if (row->line <= p.skip_lines || blank(*row)) continue;
       const std::string_view first = clean_view(row->cell(0));
-      bool found = p.header_starts.empty();
-      for (const auto& start : p.header_starts) found = found || starts_with(first, start);
-      if (!found) continue;
-
-      header_line = row->line;
-      std::vector<std::string> keys;
-      for (std::size_t i = 0; i < row->count; ++i) keys.push_back(header_key(row->fields[i]));
-      width = keys.size();
-      while (width > 0 && keys[width - 1].empty()) --width;  // a trailing comma names no column
-      keys.resize(width);
-      const auto& fields = profile_fields();
-      for (const auto& c : p.columns) {
-        const auto at = std::find(fields.begin(), fields.end(), c.field);
-        if (at != fields.end()) column[at - fields.begin()] = find_column(c.headers, keys);
+      bool candidate = p.header_starts.empty();
+      for (const auto& start : p.header_starts) candidate = candidate || starts_with(first, start);
+      if (!candidate) continue;
+      auto error = map_columns(*row);
+      if (!error) {
+        in_table = true;
+        return;
       }
-      for (const auto& required : p.required) {
-        const auto at = std::find(fields.begin(), fields.end(), required);
-        if (at == fields.end()) continue;
-        const int f = static_cast<int>(at - fields.begin());
-        if (column[f] >= 0) continue;
-        if (f == f_amount && column[f_credit] >= 0 && column[f_debit] >= 0) continue;
-        const auto* names = p.headers_of(required);
-        missing_column(bilingual("字段 {0} ", "the field {0}", required),
-                       names != nullptr ? *names : std::vector<std::string>{});
-      }
-      if (column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
-        const auto* names = p.headers_of("amount");
-        missing_column(bilingual("字段 amount ", "the field amount"),
-                       names != nullptr ? *names : std::vector<std::string>{});
-      }
-      for (const auto& filter : p.filters) {
-        const int at = find_column(filter.column, keys);
-        if (at < 0 && !filter.optional) missing_column(bilingual("筛选条件", "a row filter"), filter.column);
-        filter_column.push_back(at);
-      }
-      in_table = true;
-      return;
+      if (!first_error) first_error = std::move(error);
     }
+    if (first_error) throw InputError(*first_error);
+    if (p.header_starts.empty()) {
+      throw InputError(bilingual("{0}：没有找到列名行（文件只有空行）",
+                                 "{0}: there is no header row (the file has only blank lines)", path));
+    }
+    throw InputError(
+        bilingual("{0}：没有找到列名行（第一个字段以“{1}”开头的行）；这是“{2}”格式的文件吗？",
+                  "{0}: there is no header row (a row whose first field starts with '{1}'); is this a '{2}' file?",
+                  path, names_list(p.header_starts), p.name));
   }
 
   std::string_view cell(const RawRow& row, int field) const {

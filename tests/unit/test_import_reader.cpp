@@ -287,6 +287,21 @@ TEST_CASE("bank: GBK, separate credit and debit columns, padding, thousands, 合
   CHECK(read.summary.lines == 11);  // the 合计 line is read, and ends the table
 }
 
+TEST_CASE("the header row is the first candidate with every needed column", "[import]") {
+  TempDir dir;
+  // A title line above a cfund CSV; a bank preamble line that starts like the header.
+  const auto cfund =
+      read_all(dir.write("titled.csv", "桂花里社区基金 3 月捐赠登记\n日期,金额,捐赠人\n2025-03-01,10,张伟\n"), "cfund");
+  REQUIRE(cfund.records.size() == 1);
+  CHECK(cfund.records[0].line == 3);
+  const auto bank = read_all(
+      dir.write("bank.csv", "交易日期：2025-03-01 至 2025-03-31\n交易日期,收入金额,支出金额\n2025-03-01,10.00,\n"),
+      "bank");
+  REQUIRE(bank.records.size() == 1);
+  CHECK(bank.records[0].amount == 1000);
+  CHECK(bank.records[0].line == 3);
+}
+
 TEST_CASE("chunk boundaries split no character, no CRLF and no BOM", "[import]") {
   for (const char* name : {"cfund", "wechat", "alipay", "bank"}) {
     const std::string path = kData + name + ".csv";
