@@ -382,7 +382,6 @@ struct StatementReader::State {
   int column[f_count];
   std::vector<int> filter_column;
   std::size_t width = 0;
-  int header_line = 0;
   int closing_line = 0;
   std::string cell_buffer;
 
@@ -579,7 +578,6 @@ struct StatementReader::State {
       filter_column.push_back(at);
     }
     width = count;
-    header_line = row.line;
     return std::nullopt;
   }
 
@@ -673,9 +671,11 @@ struct StatementReader::State {
       return Outcome::bad;
     }
     // The closing line only needs its date and amount cells: "closing,5780.00" will do.
-    if (!p.closing_labels.empty() && column[f_date] >= 0 && column[f_amount] >= 0 && count <= width &&
+    const std::string_view date_cell = cell(row, f_date);
+    const bool may_be_label = !date_cell.empty() && (date_cell.front() < '0' || date_cell.front() > '9');
+    if (may_be_label && !p.closing_labels.empty() && column[f_amount] >= 0 && count <= width &&
         count > static_cast<std::size_t>(std::max(column[f_date], column[f_amount]))) {
-      const std::string label = header_key(cell(row, f_date));
+      const std::string label = header_key(date_cell);
       for (const auto& closing : p.closing_labels) {
         if (label != header_key(closing)) continue;
         auto amount = util::parse_amount(cell(row, f_amount), true);
