@@ -22,7 +22,7 @@
 set -u
 
 if [ $# -lt 1 ]; then
-  echo "用法 / usage: $0 FUND_FILE [STATEMENT_CSV [ACCOUNT]]" >&2
+  echo "用法 / usage: $0 FUND_FILE [STATEMENT [ACCOUNT [PROFILE]]]" >&2
   exit 2
 fi
 fund=$1

@@ -1,5 +1,6 @@
 #include "books/imports.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "books/disbursements.hpp"
@@ -25,22 +26,25 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// What went wrong on the rows of one file: every bad row, the first few in full.
+// What went wrong on the rows of one file: every bad row counted, the first few in
+// full, in the order of their lines.
 class Problems {
  public:
   explicit Problems(std::string path) : path_(std::move(path)) {}
 
-  void add(const Message& message, bool refused) {
+  void add(int line, const Message& message, bool refused) {
     ++count_;
     refused_only_ = refused_only_ && refused;
-    if (shown_.size() < kReportedProblems) shown_.push_back(message);
+    // Kept from two sources (the reader's bad rows come last): twice the limit, so
+    // that after sorting the first lines of the file are the ones shown.
+    if (shown_.size() < 2 * kReportedProblems) shown_.emplace_back(line, message);
   }
   void add_row(int line, const Error& error) {
-    add(bilingual("{0} 第 {1} 行：{2}", "{0} line {1}: {3}", path_, line, error.message().zh, error.message().en),
+    add(line, bilingual("{0} 第 {1} 行：{2}", "{0} line {1}: {3}", path_, line, error.message().zh, error.message().en),
         error.code() == ExitCode::refused);
   }
   void add_field(int line, const std::string& field, const std::string& value, const Message& why) {
-    add(import::describe(path_, import::BadRow{line, field, value, why}), false);
+    add(line, import::describe(path_, import::BadRow{line, field, value, why}), false);
   }
   void add_unshown(std::int64_t rows) {
     if (rows <= 0) return;
@@ -50,9 +54,11 @@ class Problems {
   std::int64_t count() const { return count_; }
 
   // InputError when any row was unreadable or bad, Refused when rules refused them all.
-  [[noreturn]] void raise() const {
+  [[noreturn]] void raise() {
+    std::stable_sort(shown_.begin(), shown_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (shown_.size() > kReportedProblems) shown_.resize(kReportedProblems);
     Message text = bilingual("{0}：{1} 行有问题，本次导入没有写入任何一行，请改正后重新导入：", "{0}: {1} rows have problems; nothing was imported, correct them and import again:", path_, count_);
-    for (const auto& shown : shown_) {
+    for (const auto& [line, shown] : shown_) {
       text.zh += "\n  " + shown.zh;
       text.en += "\n  " + shown.en;
     }
@@ -69,7 +75,7 @@ class Problems {
   std::string path_;
   std::int64_t count_ = 0;
   bool refused_only_ = true;
-  std::vector<Message> shown_;
+  std::vector<std::pair<int, Message>> shown_;
 };
 
 std::optional<std::string> donor_kind_of(const std::string& text) {
@@ -177,14 +183,14 @@ class Importer {
       }
     }
     if (options_.progress) options_.progress(reader_.summary().bytes, reader_.summary().bytes);
-    for (const auto& bad : reader_.bad_rows()) problems_.add(import::describe(report_.path, bad), false);
+    for (const auto& bad : reader_.bad_rows()) problems_.add(bad.line, import::describe(report_.path, bad), false);
     // Bad rows beyond the reader's reporting limit still count.
     problems_.add_unshown(reader_.summary().bad_rows - static_cast<std::int64_t>(reader_.bad_rows().size()));
+    refuse_mixed_signs();
     if (problems_.count() > 0) problems_.raise();
     report_.rows_filtered = reader_.summary().rows_filtered;
 
     if (report_.rows_added > 0) {
-      report_.last_entry = journal.last_id();
       if (target_ == ImportTarget::donations) {
         report_.import_entry = journal.append(import_entry());
         journal.finish();
@@ -201,13 +207,29 @@ class Importer {
   }
 
  private:
-  // The direction the command takes; false for a row going the other way.
+  // The direction the command takes; false for a row going the other way. A row
+  // that does not say (a positive amount, no direction column) goes the command's way.
   bool wanted(const import::Record& row) {
     const import::Direction want =
         target_ == ImportTarget::donations ? import::Direction::in : import::Direction::out;
-    if (row.direction == import::Direction::unspecified || row.direction == want) return true;
+    if (row.direction == import::Direction::unspecified) {
+      if (undirected_line_ == 0) undirected_line_ = row.line;
+      return true;
+    }
+    if (row.direction == want) {
+      if (target_ == ImportTarget::disbursements && signed_out_line_ == 0) signed_out_line_ = row.line;
+      return true;
+    }
     ++report_.rows_other_direction;
     return false;
+  }
+
+  // A payment import of a file with negative amounts is a signed statement: its
+  // positive amounts are money received, not payments. Taking them as payments would
+  // be wrong, so such a file needs a direction column (收/支) or negative amounts only.
+  void refuse_mixed_signs() {
+    if (target_ != ImportTarget::disbursements || undirected_line_ == 0 || signed_out_line_ == 0) return;
+    throw InputError(bilingual("{0}：第 {1} 行是负数金额（支出），第 {2} 行是正数金额，文件没有收/支列，正数行是收入还是支出无法确定；请加 direction（收/支）列，或支出一律写负数，收入用 cfund donate import 导入；没有写入任何一行", "{0}: line {1} has a negative amount (money paid) and line {2} a positive one, and there is no direction column, so it is unclear whether the positive rows are payments; add a direction column (in/out), or write every payment as a negative amount and import money received with cfund donate import; nothing was imported", reader_.path(), signed_out_line_, undirected_line_));
   }
 
   std::string account_for(const import::Record& row) {
@@ -310,7 +332,11 @@ class Importer {
     input.external_ref = row.reference;
     input.memo = row.purpose.empty() ? std::string() : row.note;
     const std::int64_t id = record_disbursement(file_, recorder_, input);
-    added(row, false, account.code, input.designation, input.category, "", id);
+    import::Record shown = row;
+    // Relief names the beneficiary by number only: the operator's screen and logs
+    // need not show who was helped.
+    if (beneficiary && shown.counterparty.empty()) shown.counterparty = fmt::format("B{:04d}", *beneficiary);
+    added(shown, false, account.code, input.designation, input.category, "", id);
   }
 
   const Account& account_named(const std::string& name) {
@@ -324,6 +350,7 @@ class Importer {
     ++report_.rows_added;
     report_.amount_added += row.amount;
     if (report_.first_entry == 0) report_.first_entry = entry_id;
+    report_.last_entry = entry_id;
     if (report_.first_rows.size() < ImportReport::kShownRows) {
       report_.first_rows.push_back(ImportedRow{row.line, row.date.iso(), row.amount, row.counterparty, anonymous,
                                                row.reference, account, designation, category, receipt_no, entry_id});
@@ -355,6 +382,8 @@ class Importer {
   Problems problems_;
   PresenceCheck presence_;
   std::map<std::string, Account> accounts_;
+  int undirected_line_ = 0;  // the first row whose direction the command decided
+  int signed_out_line_ = 0;  // the first row marked as money paid (payment imports)
   ImportReport report_;
 };
 

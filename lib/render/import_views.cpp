@@ -91,17 +91,19 @@ std::string import_report_text(const books::ImportReport& report, Lang lang) {
     return out;
   }
   if (!report.dry_run) {
+    const bool one = report.first_entry == report.last_entry;
+    std::string entries = en ? (one ? fmt::format("Entry {}", report.first_entry)
+                                    : fmt::format("Entries {}–{}", report.first_entry, report.last_entry))
+                             : (one ? fmt::format("分录第 {} 号", report.first_entry)
+                                    : fmt::format("分录第 {}–{} 号", report.first_entry, report.last_entry));
     if (donations) {
-      out += en ? fmt::format("  Entries {}–{}, receipts {} to {}; the import is recorded as entry {}\n", report.first_entry,
-                              report.last_entry, report.first_receipt, report.last_receipt, report.import_entry)
-                : fmt::format("  分录第 {}–{} 号，收据编号 {} 至 {}；导入记录为第 {} 号分录\n", report.first_entry,
-                              report.last_entry, report.first_receipt, report.last_receipt, report.import_entry);
-    } else {
-      out += en ? fmt::format("  Entries {}–{}; the import is recorded as entry {}\n", report.first_entry, report.last_entry,
-                              report.import_entry)
-                : fmt::format("  分录第 {}–{} 号；导入记录为第 {} 号分录\n", report.first_entry, report.last_entry,
-                              report.import_entry);
+      entries += en ? (one ? fmt::format(", receipt {}", report.first_receipt)
+                           : fmt::format(", receipts {} to {}", report.first_receipt, report.last_receipt))
+                    : (one ? fmt::format("，收据编号 {}", report.first_receipt)
+                           : fmt::format("，收据编号 {} 至 {}", report.first_receipt, report.last_receipt));
     }
+    out += en ? fmt::format("  {}; the import is recorded as entry {}\n", entries, report.import_entry)
+              : fmt::format("  {}；导入记录为第 {} 号分录\n", entries, report.import_entry);
   }
   out += first_rows_table(report, lang);
   if (report.rows_added > static_cast<std::int64_t>(report.first_rows.size())) {

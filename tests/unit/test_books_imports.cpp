@@ -165,10 +165,10 @@ TEST_CASE("a dry run counts and shows, and writes nothing") {
 
 TEST_CASE("a donation import leaves out money paid out, a payment import money received") {
   testing::TempFund fund;
-  const std::string path = write_file(fund, "signed.csv",
-                                      "date,amount,counterparty,reference,memo,category\n"
-                                      "2025-03-01,500.00,张伟,B001,,\n"
-                                      "2025-03-05,-120.00,青溪印务,B002,打印公示,management\n");
+  const std::string path = write_file(fund, "both.csv",
+                                      "date,amount,direction,counterparty,reference,memo,category\n"
+                                      "2025-03-01,500.00,收入,张伟,B001,,\n"
+                                      "2025-03-05,120.00,支出,青溪印务,B002,打印公示,management\n");
   books::ImportOptions options;
   options.account = "bank";
   const auto donations = run_import(fund, path, kDonations, options);
@@ -184,6 +184,29 @@ TEST_CASE("a donation import leaves out money paid out, a payment import money r
   CHECK(paid[0].purpose == "打印公示");
   CHECK(paid[0].payee == "青溪印务");
   CHECK(paid[0].category == "management");
+}
+
+TEST_CASE("a signed statement: donations take the positive rows; payments need the direction said") {
+  testing::TempFund fund;
+  const std::string path = write_file(fund, "signed.csv",
+                                      "date,amount,counterparty,reference,memo\n"
+                                      "2025-03-01,500.00,张伟,B001,\n"
+                                      "2025-03-05,-120.00,青溪印务,B002,打印公示\n");
+  books::ImportOptions options;
+  options.account = "bank";
+  options.category = "management";
+  const auto donations = run_import(fund, path, kDonations, options);
+  CHECK(donations.rows_added == 1);
+  CHECK(donations.rows_other_direction == 1);
+  const std::string before = file_bytes(fund.path());
+  try {
+    run_import(fund, path, kPayments, options);
+    FAIL("a payment import of a signed statement should be refused");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.message().zh, Catch::Contains("第 3 行是负数金额"));
+    CHECK_THAT(e.message().zh, Catch::Contains("第 2 行是正数金额"));
+  }
+  CHECK(file_bytes(fund.path()) == before);
 }
 
 TEST_CASE("a payment import meets the rules of disburse add; one refused row refuses the file") {
