@@ -16,7 +16,6 @@
 #                        byte-identical to the last snap
 #   sql "STATEMENT"      a raw edit of fund.cfund with the sqlite3 shell
 #   examples             the path of the repository's examples/ folder
-#   data                 the path of tests/data/ (sample statements)
 set -u
 binary=$(realpath "$1")
 case_dir=$(realpath "$2")
@@ -39,7 +38,6 @@ unchanged() {
 }
 sql() { sqlite3 fund.cfund "\$1"; }
 examples="$repo/examples"
-data="$repo/tests/data"
 HELPERS
 
 transcript="$work/.transcript"

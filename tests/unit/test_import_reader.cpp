@@ -15,7 +15,7 @@ using import::Record;
 
 namespace {
 
-const std::string kData = CFUND_TEST_DATA "/import/";
+const std::string kData = CFUND_STATEMENTS "/";
 
 class TempDir {
  public:
