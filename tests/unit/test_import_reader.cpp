@@ -153,7 +153,7 @@ TEST_CASE("cfund CSV: Chinese headers, every column, quotes, a multi-line note",
 }
 
 TEST_CASE("cfund CSV: the reconcile statement form with its closing line", "[import]") {
-  const auto read = read_all(CFUND_TEST_DATA "/../../examples/statement.csv", "cfund");
+  const auto read = read_all(CFUND_STATEMENTS "/../statement.csv", "cfund");
   REQUIRE(read.records.size() == 5);
   CHECK(read.records[0].reference == "QX20250301001");
   CHECK(read.records[0].counterparty == "张伟");
