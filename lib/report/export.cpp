@@ -186,6 +186,14 @@ class EntryBuilder {
       entry.narration = en ? fmt::format("notice for {} published, verification code {}", row.publication_period,
                                          row.publication_code)
                            : fmt::format("发布 {} 公示，校验码 {}", row.publication_period, row.publication_code);
+    } else if (row.kind == books::entry_kind::import) {
+      const bool donations = row.import_target == "donations";
+      entry.narration = en ? fmt::format("{} {} imported from {} (profile {}): entries {}..{}", row.import_rows,
+                                         donations ? "donations" : "payments", scrub(row.import_file),
+                                         row.import_profile, row.import_first, row.import_last)
+                           : fmt::format("从 {} 导入{} {} 笔（导入格式 {}）：第 {}–{} 号分录", scrub(row.import_file),
+                                         donations ? "捐赠" : "支出", row.import_rows, row.import_profile,
+                                         row.import_first, row.import_last);
     } else {
       entry.narration = row.kind;
     }

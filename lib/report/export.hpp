@@ -10,7 +10,8 @@
 // - Account names are ASCII; the Chinese names go into the account declarations.
 // - A void is the reversing entry it is, linked to the entry it voids.
 // - Entries that move no money (goods donations, beneficiary registrations, project
-//   events, official receipt numbers, period closes, publications) carry no postings:
+//   events, official receipt numbers, period closes, publications, statement imports)
+//   carry no postings:
 //   the renderers show them as comments, JSON lists them with empty postings.
 // - A period export starts with the opening balances as of the day before the period
 //   (one entry that sums to zero, as the books do), so balances at the end of the

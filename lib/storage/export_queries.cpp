@@ -35,7 +35,9 @@ const char* kExportSelect =
     "COALESCE(pj.designation_id, st.designation_id, pb.designation_id), pg.code, pg.name, pj.category, pj.budget, "
     "st.from_stage, st.to_stage, pb.previous_budget, pb.budget, "
     // 42: period close, publication
-    "pc.through, pu.period_label, pu.code "
+    "pc.through, pu.period_label, pu.code, "
+    // 45: statement import
+    "im.target, im.file_name, im.profile, im.first_entry, im.last_entry, im.rows_added "
     "FROM entries e "
     "LEFT JOIN entries v ON v.voids_entry = e.id "
     "LEFT JOIN entries o ON o.id = e.voids_entry "
@@ -49,6 +51,7 @@ const char* kExportSelect =
     "LEFT JOIN projects pg ON pg.designation_id = COALESCE(pj.designation_id, st.designation_id, pb.designation_id) "
     "LEFT JOIN period_closes pc ON pc.entry_id = e.id "
     "LEFT JOIN publications pu ON pu.entry_id = e.id "
+    "LEFT JOIN imports im ON im.entry_id = e.id "
     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id";
 
 ExportEntryRow read_export_row(SQLite::Statement& q) {
@@ -103,6 +106,14 @@ ExportEntryRow read_export_row(SQLite::Statement& q) {
   row.closed_through = text_or_empty(q.getColumn(42));
   row.publication_period = text_or_empty(q.getColumn(43));
   row.publication_code = text_or_empty(q.getColumn(44));
+  if (!q.getColumn(45).isNull()) {
+    row.import_target = q.getColumn(45).getString();
+    row.import_file = text_or_empty(q.getColumn(46));
+    row.import_profile = text_or_empty(q.getColumn(47));
+    row.import_first = q.getColumn(48).getInt64();
+    row.import_last = q.getColumn(49).getInt64();
+    row.import_rows = q.getColumn(50).getInt64();
+  }
   return row;
 }
 

@@ -70,6 +70,13 @@ struct ExportEntryRow {
   // publication
   std::string publication_period;
   std::string publication_code;
+  // import (a statement import: the entries it added)
+  std::string import_target;  // donations, disbursements
+  std::string import_file;
+  std::string import_profile;
+  std::int64_t import_first = 0;
+  std::int64_t import_last = 0;
+  std::int64_t import_rows = 0;
 };
 
 // Calls back for each entry dated within [from, to] (ISO dates, inclusive), in date
