@@ -43,8 +43,8 @@ class MentionMasker {
   std::string operator()(std::string_view text) const;
 
  private:
-  std::vector<std::pair<std::string, std::string>> replacements_;  // secret, shown; longest first
-  std::vector<std::size_t> prefix_lengths_;                         // distinct key lengths, in bytes
+  std::vector<std::pair<std::string, std::string>> replacements_;        // secret, shown; longest first
+  std::vector<std::size_t> prefix_lengths_;                              // distinct key lengths, in bytes
   std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first bytes -> replacements
 };
 

@@ -54,7 +54,8 @@ long each_row(const std::string& path, std::size_t columns, Each each) {
   long rows = 0;
   while (std::getline(in, line)) {
     const auto row = fields(line);
-    if (row.size() != columns) throw std::runtime_error(path + ": a row without " + std::to_string(columns) + " fields");
+    if (row.size() != columns)
+      throw std::runtime_error(path + ": a row without " + std::to_string(columns) + " fields");
     each(row);
     ++rows;
   }
