@@ -11,10 +11,10 @@ JOBS ?= 2
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
             libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
-            clang-format \
+            clang-format ledger beancount time \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 
-.PHONY: all deps build test demo asan format golden clean
+.PHONY: all deps build test demo asan format golden bench clean
 
 all: build
 
@@ -40,6 +40,11 @@ test: build
 
 demo: build
 	examples/demo.sh $(BUILD)/cfund $(BUILD)/demo
+
+# The benchmark (docs/PERFORMANCE.md): cfund against sqlite3 and ledger on generated
+# funds of 10k, 100k and 1M donations; one table. BENCH_SIZES="10000 100000" for less.
+bench: build
+	tests/bench/run.sh $(BUILD)
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps

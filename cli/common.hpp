@@ -63,5 +63,6 @@ void setup_movements(CLI::App& app, Context& ctx);
 void setup_project(CLI::App& app, Context& ctx);
 void setup_audit(CLI::App& app, Context& ctx);
 void setup_publish(CLI::App& app, Context& ctx);
+void setup_export(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

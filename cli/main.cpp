@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_project(app, ctx);
   cfund::cli::setup_audit(app, ctx);
   cfund::cli::setup_publish(app, ctx);
+  cfund::cli::setup_export(app, ctx);
 
   try {
     app.parse(argc, argv);

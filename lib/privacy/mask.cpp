@@ -77,20 +77,55 @@ std::string mask_phone(std::string_view phone) {
   return keep_ends(chars, 0, std::min<std::size_t>(2, n / 2));
 }
 
-std::string mask_mentions(std::string_view text, const Secrets& secrets) {
-  std::vector<std::pair<std::string, std::string>> replacements;
+std::string mask_mentions(std::string_view text, const Secrets& secrets) { return MentionMasker(secrets)(text); }
+
+namespace {
+constexpr std::size_t kPrefixBytes = 6;  // two Chinese characters, or six digits
+}
+
+MentionMasker::MentionMasker(const Secrets& secrets) {
   for (const auto& name : secrets.names) {
     const std::string trimmed = util::trim(name);
-    if (!trimmed.empty()) replacements.emplace_back(trimmed, mask_name(trimmed));
+    if (!trimmed.empty()) replacements_.emplace_back(trimmed, mask_name(trimmed));
   }
   for (const auto& hidden : secrets.hidden) {
     const std::string trimmed = util::trim(hidden);
-    if (!trimmed.empty()) replacements.emplace_back(trimmed, "***");
+    if (!trimmed.empty()) replacements_.emplace_back(trimmed, "***");
   }
-  std::stable_sort(replacements.begin(), replacements.end(),
+  std::stable_sort(replacements_.begin(), replacements_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (std::size_t i = 0; i < replacements_.size(); ++i) {
+    const std::size_t length = std::min(kPrefixBytes, replacements_[i].first.size());
+    by_prefix_[replacements_[i].first.substr(0, length)].push_back(i);
+    if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), length) == prefix_lengths_.end()) {
+      prefix_lengths_.push_back(length);
+    }
+  }
+}
+
+std::string MentionMasker::operator()(std::string_view text) const {
+  if (text.empty() || replacements_.empty()) return std::string(text);
+  // Which secrets occur in the text at all.
+  std::vector<std::size_t> present;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    for (const std::size_t length : prefix_lengths_) {
+      if (pos + length > text.size()) continue;
+      auto found = by_prefix_.find(std::string(text.substr(pos, length)));
+      if (found == by_prefix_.end()) continue;
+      for (const std::size_t index : found->second) {
+        if (text.compare(pos, replacements_[index].first.size(), replacements_[index].first) == 0) {
+          present.push_back(index);
+        }
+      }
+    }
+  }
+  if (present.empty()) return std::string(text);
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
+  // Then the same replacements as always, longest secret first.
   std::string out(text);
-  for (const auto& [secret, shown] : replacements) {
+  for (const std::size_t index : present) {
+    const auto& [secret, shown] = replacements_[index];
     for (std::size_t pos = out.find(secret); pos != std::string::npos; pos = out.find(secret, pos + shown.size())) {
       out.replace(pos, secret.size(), shown);
     }

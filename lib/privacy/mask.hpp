@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cfund::privacy {
@@ -31,5 +32,20 @@ struct Secrets {
 // item) typed by a person who may have named someone: the notice's last line of
 // defence. Longer secrets are replaced first; empty ones are ignored.
 std::string mask_mentions(std::string_view text, const Secrets& secrets);
+
+// mask_mentions for many texts with the same secrets: prepares the replacements once
+// and finds which secrets a text holds through a table of their first bytes, so that
+// masking one text costs about its length, not the number of secrets (an export of a
+// million entries against a thousand beneficiaries).
+class MentionMasker {
+ public:
+  explicit MentionMasker(const Secrets& secrets);
+  std::string operator()(std::string_view text) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> replacements_;        // secret, shown; longest first
+  std::vector<std::size_t> prefix_lengths_;                              // distinct key lengths, in bytes
+  std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first bytes -> replacements
+};
 
 }  // namespace cfund::privacy

@@ -12,6 +12,7 @@
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "privacy/mask.hpp"
+#include "report/secrets.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
@@ -33,11 +34,11 @@ std::string goods_description(const books::DonationRow& row) {
 
 class Scrubber {
  public:
-  explicit Scrubber(privacy::Secrets secrets) : secrets_(std::move(secrets)) {}
-  std::string operator()(const std::string& text) const { return privacy::mask_mentions(text, secrets_); }
+  explicit Scrubber(const privacy::Secrets& secrets) : masker_(secrets) {}
+  std::string operator()(const std::string& text) const { return masker_(text); }
 
  private:
-  privacy::Secrets secrets_;
+  privacy::MentionMasker masker_;
 };
 
 // What the notice may say about a beneficiary paid by a relief payment: the
@@ -46,18 +47,6 @@ std::string relief_payee(const books::DisbursementRow& row, const Scrubber& scru
   const std::string masked = privacy::mask_name(row.beneficiary_name);
   const std::string category = scrub(row.beneficiary_category);
   return category.empty() ? masked : category + " " + masked;
-}
-
-privacy::Secrets secrets_of(storage::FundFile& file) {
-  privacy::Secrets secrets;
-  for (const auto& person : storage::beneficiaries(file)) {
-    secrets.names.push_back(person.name);
-    secrets.hidden.push_back(person.id_number);
-    secrets.hidden.push_back(person.phone);
-    secrets.hidden.push_back(person.address);
-  }
-  for (const auto& name : storage::anonymous_donor_names(file)) secrets.names.push_back(name);
-  return secrets;
 }
 
 ShownDonor shown_donor(const books::DonationRow& row, const Scrubber& scrub) {
@@ -229,7 +218,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   }
   model.verification_code = books::verification_code(head);
 
-  const Scrubber scrub(secrets_of(file));
+  const Scrubber scrub(fund_secrets(file));
   const auto& period = options.period;
   const std::string from = period.first.iso();
   const std::string to = period.last.iso();

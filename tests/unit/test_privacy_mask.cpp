@@ -101,3 +101,17 @@ TEST_CASE("mask_phone handles landlines and other lengths", "[privacy][mask]") {
   CHECK(mask_phone("12") == "*2");
   CHECK(mask_phone("1") == "*");
 }
+
+TEST_CASE("a MentionMasker masks exactly as mask_mentions does", "[privacy]") {
+  cfund::privacy::Secrets secrets;
+  secrets.names = {"王秀英", "王秀", "欧阳娜娜", "Li Hua", "  "};
+  secrets.hidden = {"11010519491231002X", "13812345678", "桂花里3栋2单元101", "138"};
+  const cfund::privacy::MentionMasker masker(secrets);
+  for (const char* text : {"", "冬季慰问金", "王秀英冬季慰问金（王秀英）", "王秀和欧阳娜娜", "电话13812345678，138",
+                           "住桂花里3栋2单元101", "Li Hua, 11010519491231002X", "王秀英王秀王"}) {
+    INFO(text);
+    CHECK(masker(text) == cfund::privacy::mask_mentions(text, secrets));
+  }
+  CHECK(masker("王秀英冬季慰问金") == "王*英冬季慰问金");
+  CHECK(masker("电话13812345678") == "电话***");
+}

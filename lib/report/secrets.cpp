@@ -1,0 +1,20 @@
+#include "report/secrets.hpp"
+
+#include "storage/notice_queries.hpp"
+#include "storage/queries.hpp"
+
+namespace cfund::report {
+
+privacy::Secrets fund_secrets(storage::FundFile& file) {
+  privacy::Secrets secrets;
+  for (const auto& person : storage::beneficiaries(file)) {
+    secrets.names.push_back(person.name);
+    secrets.hidden.push_back(person.id_number);
+    secrets.hidden.push_back(person.phone);
+    secrets.hidden.push_back(person.address);
+  }
+  for (const auto& name : storage::anonymous_donor_names(file)) secrets.names.push_back(name);
+  return secrets;
+}
+
+}  // namespace cfund::report

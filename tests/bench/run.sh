@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# The cfund benchmark (make bench; never part of make test).
+#
+#   tests/bench/run.sh BUILD_DIR
+#
+# For each size N in BENCH_SIZES (default "10000 100000 1000000") it generates a fund
+# with cfund_generate (fixed seed), then measures side by side, in this one run, the
+# median wall time of BENCH_RUNS runs (default 5; 3 from 1M up) and the peak RSS:
+#   import      cfund donate import of the N-row CSV  vs  sqlite3 .import of the same CSV
+#               into a typed table with a unique reference index
+#   month       cfund publish --period 2025-06        vs  ledger balance -p 2025-06 on the
+#                                                         equivalent journal (cfund export)
+#               and vs a bare indexed sqlite3 monthly sum
+#   year        cfund publish --period 2025           vs  ledger balance -p 2025
+#   audit       cfund audit (chain verified)          vs  ledger balance (whole journal)
+#   donate add  one cfund process on the full fund    vs  one sqlite3 process inserting one row
+# and prints one table. Ratios are cfund's time divided by the baseline's.
+# Work files go to BENCH_DIR (default BUILD_DIR/bench); a 1M fund needs about 2 GB.
+# BENCH_ONLY_IMPORT=1 measures the import row only.
+set -euo pipefail
+
+build=$(realpath "$1")
+cfund="$build/cfund"
+generate="$build/tests/cfund_generate"
+load="$build/tests/cfund_bench_load"
+sizes=${BENCH_SIZES:-"10000 100000 1000000"}
+work=${BENCH_DIR:-$build/bench}
+month=${BENCH_MONTH:-2025-06}
+year=${month%%-*}
+for tool in "$cfund" "$generate" "$load"; do
+  [ -x "$tool" ] || { echo "run.sh: $tool is missing (cmake --build $build)" >&2; exit 2; }
+done
+for tool in sqlite3 ledger /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (make deps installs it)" >&2; exit 2; }
+done
+mkdir -p "$work"
+work=$(realpath "$work")
+export CFUND_NOW="2026-01-10T10:00:00+08:00" CFUND_OPERATOR="bench" HOME="$work"
+unset CFUND_FUND CFUND_LANG
+
+# Whether this cfund has the importer; without it the import row is left out.
+has_import=0
+"$cfund" donate --help 2>/dev/null | grep -q '^ *import ' && has_import=1
+import_args=${BENCH_IMPORT_ARGS:-"--profile cfund"}
+
+say() { printf '%s\n' "$*" >&2; }
+
+# measure COMMAND...: runs it once; appends "microseconds peak_rss_kb" to $samples.
+measure() {
+  local start end
+  start=$(date +%s%N)
+  if ! /usr/bin/time -f '%M' -o "$work/.rss" "$@" > "$work/.out" 2> "$work/.err"; then
+    say "failed: $*"
+    cat "$work/.err" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  echo "$(((end - start) / 1000)) $(tail -n 1 "$work/.rss")" >> "$samples"
+}
+
+# median_of FILE: "median_seconds peak_rss_mb" of the samples in FILE.
+median_of() {
+  local n mid us rss
+  n=$(wc -l < "$1")
+  mid=$(((n + 1) / 2))
+  us=$(cut -d' ' -f1 "$1" | sort -n | sed -n "${mid}p")
+  rss=$(cut -d' ' -f2 "$1" | sort -n | tail -n 1)
+  awk -v us="$us" -v kb="$rss" 'BEGIN { printf "%.4f %.1f\n", us / 1e6, kb / 1024 }'
+}
+
+# run_samples NAME RUNS [--before CMD] -- COMMAND...: RUNS measurements into $work/NAME.
+run_samples() {
+  local name=$1 runs=$2 before=""
+  shift 2
+  if [ "$1" = "--before" ]; then
+    before=$2
+    shift 2
+  fi
+  shift  # --
+  samples="$work/$name.samples"
+  : > "$samples"
+  for ((r = 1; r <= runs; r++)); do
+    [ -n "$before" ] && eval "$before"
+    measure "$@"
+  done
+  median_of "$samples"
+}
+
+rows="$work/table.rows"
+: > "$rows"
+# row N MEASURE CFUND_RESULT BASELINE_NAME BASELINE_RESULT GOAL_RATIO [RSS_GOAL_MB]
+row() {
+  printf '%s|%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >> "$rows"
+}
+
+for n in $sizes; do
+  dir="$work/$n"
+  runs=${BENCH_RUNS:-5}
+  [ "$n" -ge 1000000 ] && runs=${BENCH_RUNS:-3}
+  say "== N = $n ($runs runs each) in $dir"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cd "$dir"
+  "$generate" --donations "$n" --out "$dir"
+
+  # The fund before the import: accounts, special funds, beneficiaries, projects.
+  "$cfund" init base.cfund --config fund.toml > /dev/null
+  (
+    export CFUND_FUND="$dir/base.cfund"
+    cfund() { "$cfund" "$@" > /dev/null; }
+    source ./setup.sh
+  )
+
+  # The baseline database: the same CSV into a typed table with a unique reference index.
+  cat > baseline.sql <<'SQL'
+CREATE TABLE donations (date TEXT NOT NULL, amount NUMERIC NOT NULL, donor TEXT, donor_type TEXT NOT NULL,
+  anonymous INTEGER NOT NULL, reference TEXT NOT NULL, account TEXT NOT NULL, designation TEXT, memo TEXT);
+CREATE UNIQUE INDEX donations_by_reference ON donations(reference);
+CREATE INDEX donations_by_date ON donations(date);
+.import --csv --skip 1 donations.csv donations
+SQL
+
+  say "-- import: cfund vs sqlite3 .import"
+  if [ "$has_import" = 1 ]; then
+    # shellcheck disable=SC2086
+    cfund_import=$(run_samples import "$runs" --before "rm -f run.cfund*; cp base.cfund run.cfund" -- \
+      "$cfund" -f run.cfund donate import donations.csv $import_args)
+  fi
+  sqlite_import=$(run_samples sqlite_import "$runs" --before "rm -f baseline.db" -- sqlite3 baseline.db ".read baseline.sql")
+  if [ "$has_import" = 1 ]; then
+    row "$n" "import of the N-row donations CSV" "$cfund_import" "sqlite3 .import (typed, unique index)" "$sqlite_import" "2" 64
+  else
+    row "$n" "import of the N-row donations CSV" "n/a (no donate import)" "sqlite3 .import (typed, unique index)" "$sqlite_import" "2" 64
+  fi
+
+  [ "${BENCH_ONLY_IMPORT:-0}" = 1 ] && continue
+
+  # The full fund: the donations as the importer recorded them (else through the
+  # library), the payments, then the projects' endings; the audit must pass.
+  if [ "$has_import" = 1 ]; then
+    mv run.cfund fund.cfund
+  else
+    cp base.cfund fund.cfund
+    "$load" fund.cfund --donations donations.csv
+  fi
+  rm -f run.cfund*
+  "$load" fund.cfund --payments disbursements.csv
+  (
+    export CFUND_FUND="$dir/fund.cfund"
+    cfund() { "$cfund" "$@" > /dev/null; }
+    source ./finish.sh
+  )
+  "$cfund" -f fund.cfund audit > audit.txt || { say "the generated fund does not pass the audit:"; tail -20 audit.txt >&2; exit 1; }
+  sqlite3 baseline.db <<'SQL'
+CREATE TABLE payments (date TEXT NOT NULL, amount NUMERIC NOT NULL, payee TEXT, category TEXT NOT NULL, purpose TEXT,
+  beneficiary TEXT, approval_ref TEXT, reference TEXT NOT NULL, account TEXT NOT NULL, designation TEXT, memo TEXT);
+CREATE UNIQUE INDEX payments_by_reference ON payments(reference);
+CREATE INDEX payments_by_date ON payments(date);
+.import --csv --skip 1 disbursements.csv payments
+SQL
+  samples="$work/export.samples"
+  : > "$samples"
+  measure "$cfund" -f fund.cfund export --format ledger --out fund.ledger
+  export_result=$(median_of "$samples")
+  say "   fund: $(sqlite3 fund.cfund 'SELECT COUNT(*) FROM entries') entries; ledger journal $(du -h fund.ledger | cut -f1) (export $export_result)"
+
+  say "-- monthly notice: cfund publish vs ledger -p vs sqlite3"
+  publish_month=$(run_samples publish_month "$runs" -- "$cfund" -f fund.cfund publish --period "$month" --format txt --dry-run)
+  ledger_month=$(run_samples ledger_month "$runs" -- ledger -f fund.ledger balance -p "$month")
+  first="$month-01"
+  next=$(date -d "$first +1 month" +%Y-%m-%d)
+  sqlite_month=$(run_samples sqlite_month "$runs" -- sqlite3 baseline.db \
+    "SELECT COALESCE(designation, ''), SUM(amount) FROM donations WHERE date >= '$first' AND date < '$next' GROUP BY 1;
+     SELECT COALESCE(designation, ''), SUM(amount) FROM payments WHERE date >= '$first' AND date < '$next' GROUP BY 1;")
+  row "$n" "monthly notice (publish --period $month)" "$publish_month" "ledger balance -p $month" "$ledger_month" "0.01"
+  row "$n" "monthly notice (publish --period $month)" "$publish_month" "sqlite3 indexed monthly sums" "$sqlite_month" "3"
+
+  say "-- yearly notice and audit: cfund vs ledger"
+  publish_year=$(run_samples publish_year "$runs" -- "$cfund" -f fund.cfund publish --period "$year" --format txt --dry-run)
+  ledger_year=$(run_samples ledger_year "$runs" -- ledger -f fund.ledger balance -p "$year")
+  row "$n" "yearly notice (publish --period $year)" "$publish_year" "ledger balance -p $year" "$ledger_year" ""
+  # audit exits 1 when it finds errors: the generated fund has none (checked above).
+  audit=$(run_samples audit "$runs" -- "$cfund" -f fund.cfund audit)
+  ledger_all=$(run_samples ledger_all "$runs" -- ledger -f fund.ledger balance)
+  row "$n" "full audit (chain verified)" "$audit" "ledger balance (whole journal)" "$ledger_all" "1"
+
+  say "-- one donation: cfund donate add vs one sqlite3 insert"
+  donate_add=$(run_samples donate_add "$runs" -- \
+    bash -c "exec \"$cfund\" -f fund.cfund donate add --donor 王伟 --amount 50 --account wechat --date 2025-12-31 --ref BENCHWX\$(date +%s%N)")
+  sqlite_insert=$(run_samples sqlite_insert "$runs" -- \
+    bash -c "exec sqlite3 baseline.db \"INSERT INTO donations VALUES ('2025-12-31', 50.00, '王伟', 'individual', 0, 'BENCHWX\$(date +%s%N)', 'wechat', NULL, NULL)\"")
+  row "$n" "one donate add on the full fund" "$donate_add" "one sqlite3 INSERT (same indexes)" "$sqlite_insert" "2"
+done
+
+# The table: times are medians, RSS the peak over the runs.
+{
+  echo
+  echo "cfund benchmark: $(nproc)-core $(uname -m), $(date -u +%Y-%m-%d), median wall time of ${BENCH_RUNS:-5} runs (3 from 1M), peak RSS"
+  printf '%-8s %-40s %10s %8s  %-38s %10s %8s %9s %9s %s\n' N measure cfund RSS baseline time RSS ratio goal met
+  while IFS='|' read -r n what ours name theirs goal rss_goal; do
+    read -r their_s their_mb <<< "$theirs"
+    if [[ "$ours" == n/a* ]]; then
+      printf '%-8s %-40s %10s %8s  %-38s %9.3fs %6.1fMB %9s %9s %s\n' "$n" "$what" "n/a" "" "$name" "$their_s" "$their_mb" "" "" "$ours"
+      continue
+    fi
+    read -r our_s our_mb <<< "$ours"
+    awk -v n="$n" -v what="$what" -v s="$our_s" -v mb="$our_mb" -v name="$name" -v ts="$their_s" -v tmb="$their_mb" \
+      -v goal="$goal" -v rss_goal="$rss_goal" 'BEGIN {
+        ratio = ts > 0 ? s / ts : 0
+        met = ""; goal_text = ""
+        if (goal != "") {
+          goal_text = (goal + 0 < 1) ? sprintf("<=1/%d", 1 / goal + 0.5) : sprintf("<=%s", goal)
+          met = (ratio <= goal) ? "yes" : "no"
+          if (goal == 1) { goal_text = "<1"; met = (ratio < 1) ? "yes" : "no" }
+        }
+        if (rss_goal != "") { met = met ((mb <= rss_goal) ? ", RSS yes" : ", RSS no"); goal_text = goal_text ", <=" rss_goal "MB" }
+        printf "%-8s %-40s %9.3fs %6.1fMB  %-38s %9.3fs %6.1fMB %9.3f %9s %s\n", n, what, s, mb, name, ts, tmb, ratio, goal_text, met
+      }'
+  done < "$rows"
+} | tee "$work/table.txt"
