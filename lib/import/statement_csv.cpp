@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -35,11 +36,20 @@ void on_row_end(int, void* context) {
 }
 
 std::string read_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InputError(bilingual("无法读取对账单“{0}”：这是一个目录，请写对账单文件的路径", "cannot read the statement '{0}': it is a folder; name the statement file", path));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(bilingual("无法读取对账单“{0}”", "cannot read the statement '{0}'", path));
   std::stringstream content;
   content << in.rdbuf();
-  return content.str();
+  std::string text = content.str();
+  // Text never holds a NUL byte; a spreadsheet (.xlsx), a PDF or UTF-16 does.
+  if (text.find('\0') != std::string::npos) {
+    throw InputError(bilingual("{0}：不是 CSV 文本文件（Excel 表格请另存为“CSV UTF-8”）", "{0}: not a CSV text file (save an Excel sheet as \"CSV UTF-8\")", path));
+  }
+  return text;
 }
 
 Rows parse_rows(const std::string& path, std::string text) {
