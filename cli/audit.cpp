@@ -7,7 +7,7 @@
 #include "books/periods.hpp"
 #include "books/reconcile.hpp"
 #include "common.hpp"
-#include "import/statement_csv.hpp"
+#include "import/statement.hpp"
 #include "render/audit_views.hpp"
 #include "util/clock.hpp"
 
@@ -23,6 +23,7 @@ struct AuditOptions {
 struct ReconcileOptions {
   std::string account;
   std::string statement;
+  std::string profile = "cfund";
   std::string closing_balance;
   std::string tolerance_days = "3";
   bool json = false;
@@ -59,7 +60,7 @@ std::string run_reconcile(const ReconcileOptions& o, Context& ctx) {
     options.closing_balance = *amount;
   }
   auto file = open_fund(ctx);
-  const auto statement = import::read_statement_csv(o.statement);
+  const auto statement = import::read_statement(o.statement, config::load_import_profile(o.profile));
   const auto report = books::reconcile(file, statement, options);
   ctx.exit_code = findings_if(!report.clean());
   return o.json ? render::reconcile_json(report).dump(2) + "\n" : render::reconcile_text(report, ctx.lang);
@@ -93,7 +94,8 @@ void setup_audit(CLI::App& app, Context& ctx) {
   auto reconcile = std::make_shared<ReconcileOptions>();
   auto* reconcile_cmd = audit->add_subcommand("reconcile", ctx.tr("把一个资金账户与银行/微信/支付宝对账单核对（不改动账目）", "compare an account with a bank / WeChat / Alipay statement (writes nothing)"));
   reconcile_cmd->add_option("--account", reconcile->account, ctx.tr("资金账户代码或名称", "account code or name"))->required();
-  reconcile_cmd->add_option("--statement", reconcile->statement, ctx.tr("对账单 CSV 文件（列：date,amount,reference,counterparty）", "statement CSV (columns date,amount,reference,counterparty)"))->required();
+  reconcile_cmd->add_option("--statement", reconcile->statement, ctx.tr("对账单文件（CSV，UTF-8 或 GBK）", "the statement file (CSV, UTF-8 or GBK)"))->required();
+  reconcile_cmd->add_option("--profile", reconcile->profile, ctx.tr("对账单格式：cfund（默认，列 date,amount,reference,counterparty）、wechat、alipay、bank，或自定义格式的 .toml 文件（见 docs/imports.md）", "the statement's format: cfund (default: columns date,amount,reference,counterparty), wechat, alipay, bank, or your own profile's .toml file (see docs/imports.md)"));
   reconcile_cmd->add_option("--tolerance-days", reconcile->tolerance_days, ctx.tr("按金额匹配时日期最多相差几天（默认 3）", "how many days apart an amount match may be (default 3)"));
   reconcile_cmd->add_option("--closing-balance", reconcile->closing_balance, ctx.tr("对账单的期末余额（代替文件中的 closing 行）", "the statement's closing balance (instead of its closing line)"));
   reconcile_cmd->add_flag("--json", reconcile->json, ctx.tr("输出 JSON", "print JSON"));

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "books/imports.hpp"
 #include "books/journal.hpp"
 #include "error.hpp"
 #include "storage/fund_file.hpp"
@@ -49,6 +50,9 @@ std::int64_t beneficiary_option(const std::string& option, const std::string& te
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of `kind`.
 void add_void_command(CLI::App& parent, Context& ctx, const std::string& kind, const std::string& description);
+
+// Adds `PARENT import FILE ...` (cli/import.cpp): donations or payments from a statement.
+void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget target);
 
 // Every subcommand file exposes one setup function, wired in main.cpp.
 void setup_init(CLI::App& app, Context& ctx);

@@ -63,7 +63,7 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
 }  // namespace
 
 void setup_disburse(CLI::App& app, Context& ctx) {
-  auto* disburse = app.add_subcommand("disburse", ctx.tr("支出：记录、列表、红冲", "payments: record, list, void"));
+  auto* disburse = app.add_subcommand("disburse", ctx.tr("支出：记录、导入、列表、红冲", "payments: record, import, list, void"));
   disburse->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
@@ -88,6 +88,8 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   list_cmd->add_option("--period", list->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
+
+  add_import_command(*disburse, ctx, books::ImportTarget::disbursements);
 
   add_void_command(*disburse, ctx, books::entry_kind::disbursement, ctx.tr("红冲一笔支出（追加冲销分录，不删除原记录）", "void a payment (appends a reversing entry)"));
 }

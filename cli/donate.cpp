@@ -99,7 +99,7 @@ std::string run_host_receipt(const HostReceiptOptions& o, const Context& ctx) {
 }  // namespace
 
 void setup_donate(CLI::App& app, Context& ctx) {
-  auto* donate = app.add_subcommand("donate", ctx.tr("捐赠：记录、列表、红冲、收据", "donations: record, list, void, receipts"));
+  auto* donate = app.add_subcommand("donate", ctx.tr("捐赠：记录、导入、列表、红冲、收据", "donations: record, import, list, void, receipts"));
   donate->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
@@ -127,6 +127,8 @@ void setup_donate(CLI::App& app, Context& ctx) {
   list_cmd->add_option("--period", list->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
+
+  add_import_command(*donate, ctx, books::ImportTarget::donations);
 
   add_void_command(*donate, ctx, books::entry_kind::donation, ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
 

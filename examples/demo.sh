@@ -58,6 +58,12 @@ run transfer --from cash --to bank --amount 300 --date 2025-03-21 --memo 现金�
 step "捐赠人同意改变用途 / a donor agrees to re-purpose"
 run reallocate --from students --to elderly --amount 500 --reason 捐赠人刘芳同意改用于独居老人关爱 --approval 议-2025-04 --date 2025-03-25
 
+# 导入微信支付账单中的收入：先试运行，再导入；再导入一次不会重复记账
+# Import the money received on a WeChat Pay bill: a dry run, the import, and again (adds nothing)
+run donate import "$here/statements/wechat.csv" --profile wechat --dry-run --quiet
+run donate import "$here/statements/wechat.csv" --profile wechat --quiet
+run donate import "$here/statements/wechat.csv" --profile wechat --quiet
+
 step "收据 / receipts"
 "$cfund" donate receipt 2 | tee "$out/receipt-2025-000002.txt"
 "$cfund" --lang en donate receipt 3 > "$out/receipt-2025-000003-en.txt"

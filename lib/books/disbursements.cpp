@@ -78,6 +78,9 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
       .set_text("voucher", util::trim(input.voucher))
       .set_text("external_ref", input.external_ref)
       .set_text("repeat_reason", util::trim(input.repeat_reason));
+  if (input.source) {
+    draft.detail.set("source_line", std::int64_t{input.source->line}).set_text("content_key", input.source->content_key);
+  }
   require_no_overdraft(file, draft);
   const std::int64_t id = append_entry(file, recorder, draft);
   tx.commit();

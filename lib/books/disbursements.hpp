@@ -30,6 +30,7 @@ struct DisbursementInput {
   std::string external_ref;
   std::string memo;
   std::string repeat_reason;  // allows a second relief inside the fund's window
+  std::optional<ImportSource> source;  // set by an import
 };
 
 // One transaction: checks every rule, records, returns the entry id.

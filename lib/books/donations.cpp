@@ -12,15 +12,13 @@ namespace cfund::books {
 
 namespace {
 
-}  // namespace
-
-RecordedDonation record_donation(storage::FundFile& file, const Recorder& recorder, const DonationInput& input) {
+// What a donation needs before anything is looked up.
+void check_donation_input(const DonationInput& input) {
   if (input.amount <= 0) {
     throw InputError(input.goods ? bilingual("--value：物资估价必须大于零", "--value: the estimated value of goods must be above zero")
                                  : bilingual("--amount：捐赠金额必须大于零", "--amount: the donation must be above zero"));
   }
-  const std::string donor = util::trim(input.donor);
-  if (donor.empty() && !input.anonymous) {
+  if (util::trim(input.donor).empty() && !input.anonymous) {
     throw InputError(bilingual("--donor：请写捐赠人姓名或单位；捐赠人不愿留名时用 --anonymous", "--donor: name the donor, or use --anonymous when the donor wishes to stay anonymous"));
   }
   if (input.donor_kind != "individual" && input.donor_kind != "organisation") {
@@ -33,21 +31,59 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
     if (!input.account.empty()) {
       throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account", "--account: goods do not go into an account; drop --account"));
     }
+  } else if (input.account.empty()) {
+    throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）", "--account: name the account the money went into (e.g. bank, cash, wechat)"));
   }
+}
 
+}  // namespace
+
+RecordedDonation record_donation(storage::FundFile& file, const Recorder& recorder, const DonationInput& input) {
+  check_donation_input(input);
   storage::FundFile::WriteTransaction tx(file);
-  const Designation designation = find_designation(file, input.designation);
-  require_project_accepts_money(file, designation);
-  std::optional<Account> account;
-  if (!input.goods) {
-    if (input.account.empty()) {
-      throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）", "--account: name the account the money went into (e.g. bank, cash, wechat)"));
-    }
-    account = find_account(file, input.account);
-    if (!input.external_ref.empty()) {
-      if (auto existing = storage::live_donation_with_ref(file, account->id, input.external_ref)) {
-        throw Refused(bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次", "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice", input.external_ref, *existing));
-      }
+  JournalAppender journal(file, recorder);
+  const RecordedDonation recorded = DonationWriter(file, journal).record(input);
+  journal.finish();
+  if (!input.host_receipt.empty()) record_host_receipt(file, recorder, recorded.entry_id, input.host_receipt);
+  tx.commit();
+  return recorded;
+}
+
+DonationWriter::DonationWriter(storage::FundFile& file, JournalAppender& journal) : file_(file), journal_(journal) {}
+
+const Account& DonationWriter::account(const std::string& code_or_name) {
+  auto found = accounts_.find(code_or_name);
+  if (found == accounts_.end()) found = accounts_.emplace(code_or_name, find_account(file_, code_or_name)).first;
+  return found->second;
+}
+
+const Designation& DonationWriter::designation(const std::string& code_or_name) {
+  auto found = designations_.find(code_or_name);
+  if (found == designations_.end()) {
+    const Designation designation = find_designation(file_, code_or_name);
+    // A project takes money only in some stages; the stage cannot change during
+    // one writer's transaction, so the check is made once per designation.
+    require_project_accepts_money(file_, designation);
+    found = designations_.emplace(code_or_name, designation).first;
+  }
+  return found->second;
+}
+
+std::int64_t DonationWriter::donor(const std::string& name, const std::string& kind) {
+  auto found = donors_.find(name);
+  if (found == donors_.end()) found = donors_.emplace(name, storage::donor_id(file_, name, kind)).first;
+  return found->second;
+}
+
+RecordedDonation DonationWriter::record(const DonationInput& input) {
+  check_donation_input(input);
+  const std::string donor = util::trim(input.donor);
+  const Designation& to = designation(input.designation);
+  const Account* into = input.goods ? nullptr : &account(input.account);
+  // An import has already skipped every row whose reference is recorded, voided or not.
+  if (into != nullptr && !input.external_ref.empty() && !input.source) {
+    if (auto existing = storage::live_donation_with_ref(file_, into->id, input.external_ref)) {
+      throw Refused(bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次", "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice", input.external_ref, *existing));
     }
   }
 
@@ -55,29 +91,35 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
   draft.kind = entry_kind::donation;
   draft.date = input.date;
   draft.memo = input.memo;
-  if (account) {
-    draft.postings = {{PostingDraft::Side::account, account->id, input.amount},
-                      {PostingDraft::Side::designation, designation.id, -input.amount}};
+  if (into != nullptr) {
+    draft.postings = {{PostingDraft::Side::account, into->id, input.amount},
+                      {PostingDraft::Side::designation, to.id, -input.amount}};
   }
-  const std::int64_t seq = storage::next_receipt_seq(file, input.date.year);
+  auto seq = next_receipt_seq_.find(input.date.year);
+  if (seq == next_receipt_seq_.end()) {
+    seq = next_receipt_seq_.emplace(input.date.year, storage::next_receipt_seq(file_, input.date.year)).first;
+  }
+  const std::int64_t receipt_seq = seq->second;
   draft.detail.set("receipt_year", std::int64_t{input.date.year})
-      .set("receipt_seq", seq)
-      .set("donor_id", donor.empty() ? storage::Value{} : storage::Value{storage::donor_id(file, donor, input.donor_kind)})
+      .set("receipt_seq", receipt_seq)
+      .set("donor_id", donor.empty() ? storage::Value{} : storage::Value{this->donor(donor, input.donor_kind)})
       .set("donor_name", donor)
       .set("anonymous", std::int64_t{input.anonymous ? 1 : 0})
       .set("form", std::string(input.goods ? "goods" : "money"))
       .set("amount", input.amount)
-      .set("account_id", account ? storage::Value{account->id} : storage::Value{})
-      .set("designation_id", designation.id)
+      .set("account_id", into != nullptr ? storage::Value{into->id} : storage::Value{})
+      .set("designation_id", to.id)
       .set_text("item", util::trim(input.item))
       .set_text("quantity", util::trim(input.quantity))
       .set_text("unit", util::trim(input.unit))
       .set_text("external_ref", input.external_ref);
+  if (input.source) {
+    draft.detail.set("source_line", std::int64_t{input.source->line}).set_text("content_key", input.source->content_key);
+  }
   RecordedDonation recorded;
-  recorded.entry_id = append_entry(file, recorder, draft);
-  recorded.receipt_no = fmt::format("{}-{:06d}", input.date.year, seq);
-  if (!input.host_receipt.empty()) record_host_receipt(file, recorder, recorded.entry_id, input.host_receipt);
-  tx.commit();
+  recorded.entry_id = journal_.append(draft);
+  ++seq->second;  // only once the entry is in: a refused donation takes no number
+  recorded.receipt_no = fmt::format("{}-{:06d}", input.date.year, receipt_seq);
   return recorded;
 }
 

@@ -26,6 +26,7 @@ const std::map<std::string, std::string>& detail_tables() {
       {entry_kind::project_budget, "project_budgets"},
       {entry_kind::period_close, "period_closes"},
       {entry_kind::publication, "publications"},
+      {entry_kind::import, "imports"},
   };
   return tables;
 }
@@ -35,7 +36,7 @@ const std::vector<std::string>& known_kinds() {
       entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
       entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
       entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close,
-      entry_kind::publication,
+      entry_kind::publication, entry_kind::import,
   };
   return kinds;
 }
@@ -69,14 +70,14 @@ std::string text_column(const storage::Row& row, const std::string& column) {
   return {};
 }
 
-// No entry may be dated inside a closed period (SPEC §4): corrections go into the
-// open period.
-void require_open_period(storage::FundFile& file, const util::Date& date) {
+// The last day of the latest closed period, if any: no entry may be dated on or
+// before it (SPEC §4); corrections go into the open period.
+std::optional<util::Date> closed_through(storage::FundFile& file) {
   const auto closed = storage::latest_closed_month(file);
-  if (!closed) return;
+  if (!closed) return std::nullopt;
   const auto month = util::parse_period(*closed);
-  if (!month || date > month->last) return;
-  throw Refused(bilingual("日期 {0} 落在已结账的期间内（已结账至 {1}）：已结账的月份不能再记账；更正请记入未结账的期间（例如以今天的日期红冲）", "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put corrections in the open period (for example a void dated today)", date.iso(), *closed));
+  if (!month) return std::nullopt;
+  return month->last;
 }
 
 // The longest text any field of an entry may hold, in characters.
@@ -145,25 +146,39 @@ ChainHead recorded_chain_head(storage::FundFile& file) {
 }
 
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft) {
+  JournalAppender appender(file, recorder);
+  const std::int64_t id = appender.append(draft);
+  appender.finish();
+  return id;
+}
+
+JournalAppender::JournalAppender(storage::FundFile& file, const Recorder& recorder)
+    : file_(file),
+      recorder_(recorder),
+      head_(recorded_chain_head(file).hash),
+      next_id_(storage::last_entry_id(file) + 1),
+      closed_through_(closed_through(file)) {}
+
+std::int64_t JournalAppender::append(const EntryDraft& draft) {
   util::Fen sum = 0;
   for (const auto& posting : draft.postings) sum += posting.amount;
   if (sum != 0) throw std::logic_error("postings of a " + draft.kind + " entry do not sum to zero");
-  require_open_period(file, draft.date);
+  if (closed_through_ && draft.date <= *closed_through_) {
+    throw Refused(bilingual("日期 {0} 落在已结账的期间内（已结账至 {1}）：已结账的月份不能再记账；更正请记入未结账的期间（例如以今天的日期红冲）", "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put corrections in the open period (for example a void dated today)", draft.date.iso(), closed_through_->iso().substr(0, 7)));
+  }
 
-  const ChainHead head = recorded_chain_head(file);
-  const std::int64_t id = storage::last_entry_id(file) + 1;
-
+  const std::int64_t id = next_id_;
   storage::EntryRows rows;
   rows.entry.set("id", id)
       .set("kind", draft.kind)
       .set("date", draft.date.iso())
-      .set("recorded_at", recorder.now.iso)
-      .set("operator", recorder.operator_name)
+      .set("recorded_at", recorder_.now.iso)
+      .set("operator", recorder_.operator_name)
       .set_text("memo", draft.memo)
       .set_text("approval_ref", draft.approval_ref)
       .set_text("reason", draft.reason)
       .set("voids_entry", draft.voids_entry ? storage::Value{*draft.voids_entry} : storage::Value{})
-      .set("prev_hash", head.hash);
+      .set("prev_hash", head_);
   std::int64_t seq = 1;
   for (const auto& posting : draft.postings) {
     const bool to_account = posting.side == PostingDraft::Side::account;
@@ -186,15 +201,20 @@ std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, con
   require_clean_text(rows.entry);
   for (const auto& detail : rows.detail) require_clean_text(detail);
 
-  const std::string hash = chain_hash(head.hash, canonical_encoding(rows));
+  const std::string hash = chain_hash(head_, canonical_encoding(rows));
   storage::Row entry = rows.entry;
   entry.set("hash", hash);
-  storage::insert_row(file, "entries", entry);
-  for (const auto& posting : rows.postings) storage::insert_row(file, "postings", posting);
-  for (const auto& detail : rows.detail) storage::insert_row(file, rows.detail_table, detail);
-  file.set_setting(kChainHeadKey, hash);
-  file.set_setting(kChainLengthKey, std::to_string(id));
+  storage::insert_row(file_, "entries", entry);
+  for (const auto& posting : rows.postings) storage::insert_row(file_, "postings", posting);
+  for (const auto& detail : rows.detail) storage::insert_row(file_, rows.detail_table, detail);
+  head_ = hash;
+  ++next_id_;
   return id;
+}
+
+void JournalAppender::finish() {
+  file_.set_setting(kChainHeadKey, head_);
+  file_.set_setting(kChainLengthKey, std::to_string(next_id_ - 1));
 }
 
 ChainReport verify_chain(storage::FundFile& file) {

@@ -37,6 +37,7 @@ inline const std::string project_stage = "project_stage";    // a step of a proj
 inline const std::string project_budget = "project_budget";  // amends a project's budget
 inline const std::string period_close = "period_close";  // 结账: closes every month up to a month
 inline const std::string publication = "publication";    // a published notice (公示)
+inline const std::string import = "import";              // a statement import: which file, which entries
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.
@@ -73,6 +74,24 @@ struct EntryDraft {
 // control character other than tab and line breaks, or is over 2000 characters.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
+
+// Appends many entries inside one write transaction (an import): the chain head,
+// the next id and the closed period are read once and kept in memory; finish()
+// records the chain head. append_entry is one JournalAppender with one entry.
+class JournalAppender {
+ public:
+  JournalAppender(storage::FundFile& file, const Recorder& recorder);
+  std::int64_t append(const EntryDraft& draft);
+  void finish();
+  std::int64_t last_id() const { return next_id_ - 1; }
+
+ private:
+  storage::FundFile& file_;
+  const Recorder& recorder_;
+  std::string head_;
+  std::int64_t next_id_;
+  std::optional<util::Date> closed_through_;
+};
 
 std::string canonical_encoding(const storage::EntryRows& rows);
 std::string chain_hash(const std::string& previous_hash, const std::string& canonical);

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "books/types.hpp"
-#include "import/statement_csv.hpp"
+#include "import/statement.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {

@@ -69,6 +69,14 @@ struct FundDefinition {
   std::vector<std::string> project_categories;  // added to the six every fund has (books/projects.hpp)
 };
 
+// Where an imported donation or payment came from (books/imports.hpp): its line in
+// the statement, and for a row without a transaction number, the key that
+// recognises it when an overlapping statement is imported again.
+struct ImportSource {
+  int line = 0;
+  std::string content_key;
+};
+
 // A donation as the books hold it (private fields included: callers that publish
 // must go through the privacy rules).
 struct DonationRow {

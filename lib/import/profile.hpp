@@ -3,19 +3,80 @@
 // (cfund, wechat, alipay, bank) are TOML files embedded in cfund; a user may write
 // their own and pass `--profile FILE`. docs/imports.md documents every key.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace cfund::import {
+
+// The fields a profile can map to columns of the file (Record's members, plus credit
+// and debit for banks' separate 收入金额/支出金额 columns).
+// "date", "time", "amount", "credit", "debit", "direction", "counterparty", "reference",
+// "note", "account", "designation", "donor_type", "anonymous", "category", "purpose",
+// "beneficiary", "approval_ref", "voucher".
+const std::vector<std::string>& profile_fields();
+
+// One field and the header names that may stand for it in the file, in order of
+// preference. Headers are compared after trimming, folding full-width forms to ASCII
+// ("金额（元）" = "金额(元)") and ignoring ASCII case.
+struct ColumnNames {
+  std::string field;
+  std::vector<std::string> headers;
+};
+
+// A row filter on one column: the row is taken only when its value is in `take`
+// (when `take` is not empty) and not in `leave`. With `prefix`, a value matches when
+// it starts with a listed text ("已退款" matches "已退款(￥50.00)").
+struct RowFilter {
+  std::vector<std::string> column;  // header names, as for ColumnNames
+  std::vector<std::string> take;
+  std::vector<std::string> leave;
+  bool prefix = false;
+  bool optional = false;  // a file without the column is read unfiltered (else the column is required)
+};
+
+enum class AmountSign {
+  signed_amount,    // a minus sign means money out (cfund CSV, some banks)
+  unsigned_amount,  // the amount is never negative: the direction column says which way
+};
 
 struct Profile {
   std::string name;         // "cfund", "wechat", "alipay", "bank", or the profile file's path
   std::string description;  // one line, Chinese
   std::string account;      // default account (code or name) for rows that name none; "" = the command must say
   std::string designation;  // default designation; "" = the general fund
-  // How to find the table, map its columns, clean and filter its rows: the
-  // settings the reader needs (import/reader.cpp); filled in by the loader.
-  // (see the struct members added with the reader)
+
+  // Finding the table. Lines before skip_lines + 1 are never looked at; the header is
+  // the first row whose first field starts with one of header_starts (any row when that
+  // list is empty) and that has every required column. After the header, a row whose
+  // first field starts with one of footer_starts ends the table.
+  int skip_lines = 0;
+  std::vector<std::string> header_starts;
+  std::vector<std::string> footer_starts;
+
+  // Columns, and which fields must have one ("date" and "amount" or "credit"+"debit").
+  std::vector<ColumnNames> columns;
+  std::vector<std::string> required;
+
+  // Amounts and direction.
+  AmountSign amount_sign = AmountSign::signed_amount;
+  bool positive_is_in = false;            // without a direction column: a positive amount is money in
+  std::vector<std::string> direction_in;  // values of the direction column
+  std::vector<std::string> direction_out;
+  std::vector<std::string> direction_leave;  // neutral rows ("/", 不计收支): filtered out
+  bool direction_other_is_bad = true;        // any other value: a bad row (else filtered out)
+
+  std::vector<RowFilter> filters;
+
+  // Values of the date cell that mark the closing-balance line (cfund CSV).
+  std::vector<std::string> closing_labels;
+
+  // How many bytes the reader takes from the file at a time. Not a TOML key: tests
+  // set it tiny to prove that chunk boundaries split nothing.
+  std::size_t read_chunk_bytes = 64 * 1024;
+
+  // The header names of a field ({} when the profile maps no column to it).
+  const std::vector<std::string>* headers_of(const std::string& field) const;
 };
 
 }  // namespace cfund::import

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "storage/migrations.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cfund::storage {
 
@@ -126,20 +127,26 @@ void FundFile::migrate() {
   tx.commit();
 }
 
+SQLite::Statement& FundFile::prepared(const std::string& sql) {
+  auto& statement = prepared_[sql];
+  if (!statement) statement = std::make_unique<SQLite::Statement>(*db_, sql);
+  return *statement;
+}
+
 std::optional<std::string> FundFile::setting(const std::string& key) {
-  SQLite::Statement query(*db_, "SELECT value FROM fund_settings WHERE key = ?");
-  query.bind(1, key);
-  if (!query.executeStep()) return std::nullopt;
-  return query.getColumn(0).getString();
+  CachedStatement query(*this, "SELECT value FROM fund_settings WHERE key = ?");
+  query->bind(1, key);
+  if (!query->executeStep()) return std::nullopt;
+  return query->getColumn(0).getString();
 }
 
 void FundFile::set_setting(const std::string& key, const std::string& value) {
-  SQLite::Statement upsert(*db_,
-                           "INSERT INTO fund_settings(key, value) VALUES (?, ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  upsert.bind(1, key);
-  upsert.bind(2, value);
-  upsert.exec();
+  CachedStatement upsert(*this,
+                         "INSERT INTO fund_settings(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert->bind(1, key);
+  upsert->bind(2, value);
+  upsert->exec();
 }
 
 FundFile::ReadSnapshot::ReadSnapshot(FundFile& file)

@@ -8,11 +8,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "error.hpp"
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace cfund::storage {
@@ -30,6 +32,10 @@ class FundFile {
 
   const std::string& path() const { return path_; }
   SQLite::Database& db() { return *db_; }
+
+  // The statement prepared once for this connection (storage/statement_cache.hpp
+  // wraps it so that it is reset after each use).
+  SQLite::Statement& prepared(const std::string& sql);
 
   std::optional<std::string> setting(const std::string& key);
   void set_setting(const std::string& key, const std::string& value);
@@ -72,6 +78,8 @@ class FundFile {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  // Declared after db_: destroyed (finalized) before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> prepared_;
 };
 
 // Turns a failure that came out of SQLite (busy, disk full, read-only, not a

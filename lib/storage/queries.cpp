@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "storage/fund_file.hpp"
+#include "storage/statement_cache.hpp"
 #include "storage/row_readers.hpp"
 
 namespace cfund::storage {
@@ -103,13 +104,15 @@ books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const
 }
 
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind) {
-  SQLite::Statement find(file.db(), "SELECT id FROM donors WHERE name = ?");
-  find.bind(1, name);
-  if (find.executeStep()) return find.getColumn(0).getInt64();
-  SQLite::Statement insert(file.db(), "INSERT INTO donors(name, kind) VALUES (?, ?)");
-  insert.bind(1, name);
-  insert.bind(2, kind);
-  insert.exec();
+  {
+    CachedStatement find(file, "SELECT id FROM donors WHERE name = ?");
+    find->bind(1, name);
+    if (find->executeStep()) return find->getColumn(0).getInt64();
+  }
+  CachedStatement insert(file, "INSERT INTO donors(name, kind) VALUES (?, ?)");
+  insert->bind(1, name);
+  insert->bind(2, kind);
+  insert->exec();
   return file.db().getLastInsertRowid();
 }
 
@@ -201,13 +204,13 @@ std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int6
 }
 
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref) {
-  SQLite::Statement q(file.db(),
-                      "SELECT d.entry_id FROM donations d WHERE d.account_id = ? AND d.external_ref = ? "
-                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) LIMIT 1");
-  q.bind(1, static_cast<std::int64_t>(account_id));
-  q.bind(2, ref);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
+  CachedStatement q(file,
+                    "SELECT d.entry_id FROM donations d WHERE d.account_id = ? AND d.external_ref = ? "
+                    "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) LIMIT 1");
+  q->bind(1, static_cast<std::int64_t>(account_id));
+  q->bind(2, ref);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
 }
 
 std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "storage/fund_file.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cfund::storage {
 
@@ -53,10 +54,10 @@ void insert_row(FundFile& file, const std::string& table, const Row& row) {
     names += (names.empty() ? "" : ", ") + name;
     marks += marks.empty() ? "?" : ", ?";
   }
-  SQLite::Statement insert(file.db(), "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
+  CachedStatement insert(file, "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
   int index = 1;
-  for (const auto& [name, value] : row.columns) bind_value(insert, index++, value);
-  insert.exec();
+  for (const auto& [name, value] : row.columns) bind_value(*insert, index++, value);
+  insert->exec();
 }
 
 void for_each_entry(FundFile& file,

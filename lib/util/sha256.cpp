@@ -6,12 +6,9 @@
 
 namespace cfund::util {
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL EVP_Digest(SHA-256) failed");
-  }
+namespace {
+
+std::string to_hex(const unsigned char* digest, unsigned int length) {
   static const char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);
@@ -20,6 +17,46 @@ std::string sha256_hex(std::string_view bytes) {
     out.push_back(hex[digest[i] & 0xF]);
   }
   return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("OpenSSL EVP_Digest(SHA-256) failed");
+  }
+  return to_hex(digest, length);
+}
+
+struct Sha256::Context {
+  EVP_MD_CTX* md = nullptr;
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  context_->md = EVP_MD_CTX_new();
+  if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(context_->md);
+    throw std::runtime_error("OpenSSL EVP_DigestInit_ex(SHA-256) failed");
+  }
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(context_->md); }
+
+void Sha256::update(std::string_view bytes) {
+  if (EVP_DigestUpdate(context_->md, bytes.data(), bytes.size()) != 1) {
+    throw std::runtime_error("OpenSSL EVP_DigestUpdate(SHA-256) failed");
+  }
+}
+
+std::string Sha256::finish_hex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context_->md, digest, &length) != 1) {
+    throw std::runtime_error("OpenSSL EVP_DigestFinal_ex(SHA-256) failed");
+  }
+  return to_hex(digest, length);
 }
 
 }  // namespace cfund::util

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -7,5 +8,22 @@ namespace cfund::util {
 
 // Lower-case hex SHA-256 of the bytes (OpenSSL).
 std::string sha256_hex(std::string_view bytes);
+
+// SHA-256 fed piece by piece, for files read in chunks (OpenSSL EVP).
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
+  void update(std::string_view bytes);
+  // Lower-case hex digest of everything fed so far; the object is spent afterwards.
+  std::string finish_hex();
+
+ private:
+  struct Context;
+  std::unique_ptr<Context> context_;
+};
 
 }  // namespace cfund::util

@@ -16,6 +16,11 @@ namespace {
 
 util::Date day(const char* iso) { return *util::parse_date(iso); }
 
+// What `cfund audit reconcile` reads by default: the cfund profile.
+import::Statement read_cfund(const std::string& path) {
+  return import::read_statement(path, config::load_import_profile("cfund"));
+}
+
 std::string write(const TempFund& fund, const std::string& name, const std::string& text) {
   const std::string path = fund.dir() + "/" + name;
   std::ofstream(path, std::ios::binary) << text;
@@ -69,7 +74,7 @@ TEST_CASE("reconcile: matched, missing, extra and amount-mismatched lines", "[re
   auto file = fund.open();
   books::ReconcileOptions options;
   options.account = "bank";
-  const auto report = books::reconcile(file, import::read_statement_csv(path), options);
+  const auto report = books::reconcile(file, read_cfund(path), options);
 
   REQUIRE(report.matched.size() == 3);
   CHECK(report.matched[0].book.entry_id == 1);
@@ -106,7 +111,7 @@ TEST_CASE("reconcile: entries missing from the statement; a clean statement", "[
   SECTION("missing lines, and a date beyond the tolerance") {
     const auto path = write(fund, "s.csv", "日期,金额,流水号,对方\n2025-03-01,5000,B1,张伟\n2025-03-08,200,,张伟\n");
     options.tolerance_days = 3;
-    const auto report = books::reconcile(file, import::read_statement_csv(path), options);
+    const auto report = books::reconcile(file, read_cfund(path), options);
     CHECK(report.matched.size() == 1);
     REQUIRE(report.only_in_books.size() == 4);  // 2 (six days away), 3, 4 and 7
     CHECK(report.only_in_books[0].entry_id == 2);
@@ -120,7 +125,7 @@ TEST_CASE("reconcile: entries missing from the statement; a clean statement", "[
                             "2025-03-01,5000,B1,张伟\r\n2025-03-02,200,,\r\n2025-03-04,300,B3,\r\n"
                             "2025-03-06,-120,B4,\r\n2025-03-08,50,,\r\n");
     options.closing_balance = 543000;
-    const auto report = books::reconcile(file, import::read_statement_csv(path), options);
+    const auto report = books::reconcile(file, read_cfund(path), options);
     CHECK(report.matched.size() == 5);
     CHECK(report.clean());
   }
@@ -131,23 +136,30 @@ TEST_CASE("statement CSV errors name the file, the line and the field", "[reconc
   auto message_of = [&](const std::string& text) {
     const auto path = write(fund, "bad.csv", text);
     try {
-      import::read_statement_csv(path);
+      read_cfund(path);
     } catch (const InputError& e) {
       return e.message().en;
     }
     return std::string("no error");
   };
-  CHECK(message_of("date,amount\n2025-03-01,12.345\n").find("bad.csv line 2, field amount") != std::string::npos);
+  CHECK(message_of("date,amount\n2025-03-01,12.345\n").find("bad.csv line 2, field amount (value '12.345')") != std::string::npos);
   CHECK(message_of("date,amount\n2025-03-01,1\n2025-13-01,1\n").find("line 3, field date") != std::string::npos);
-  CHECK(message_of("when,amount\n2025-03-01,1\n").find("line 1: there is no 'date' column") != std::string::npos);
+  CHECK(message_of("when,amount\n2025-03-01,1\n").find("line 1 (the header row): there is no column for the field date") != std::string::npos);
   CHECK(message_of("").find("empty") != std::string::npos);
   CHECK(message_of("date,amount\n").find("no transaction lines") != std::string::npos);
-  CHECK(message_of("date,amount\nclosing,1\n2025-03-01,1\n").find("line 3: the closing balance line must be the last") !=
+  CHECK(message_of("date,amount\nclosing,1\n2025-03-01,1\n").find("line 3 ('2025-03-01,1'): the closing balance line (line 2) must be the last") !=
         std::string::npos);
-  CHECK(message_of("date,amount,counterparty\n2025-03-01,1,\"open\n2025-03-02,1,x\n").find("line 2: malformed CSV") !=
+  CHECK(message_of("date,amount,counterparty\n2025-03-01,1,\"open\n2025-03-02,1,x\n").find("line 2: the file ends inside a quoted field") !=
         std::string::npos);
-  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\xB2\xE2\n").find("line 3: not UTF-8") != std::string::npos);
-  CHECK_THROWS_AS(import::read_statement_csv(fund.dir() + "/missing.csv"), InputError);
+  // Not UTF-8: read as GBK, where B2 E2 is 测, which is no amount.
+  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\xB2\xE2\n").find("line 3, field amount (value '测')") != std::string::npos);
+  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\x80\n").find("line 3: the text is neither UTF-8 nor GBK") != std::string::npos);
+  // Every bad row is named, not only the first.
+  const std::string two = message_of("date,amount\n2025-03-01,x\n2025-03-02,1,2\n");
+  CHECK(two.find("2 rows cannot be read") != std::string::npos);
+  CHECK(two.find("line 2, field amount (value 'x')") != std::string::npos);
+  CHECK(two.find("line 3 ('2025-03-02,1,2'): expected 2 fields") != std::string::npos);
+  CHECK_THROWS_AS(read_cfund(fund.dir() + "/missing.csv"), InputError);
 }
 
 TEST_CASE("statement CSV: Chinese headers, quoted amounts, a multi-line field", "[reconcile][csv]") {
@@ -157,7 +169,7 @@ TEST_CASE("statement CSV: Chinese headers, quoted amounts, a multi-line field", 
                           "2025年3月1日,\"1,000.00\",W1,\"李\n娜\",x\n"
                           "2025-03-02 14:22:01,-５０,W2,王磊,\n"
                           "期末余额,950,,\n");
-  const auto statement = import::read_statement_csv(path);
+  const auto statement = read_cfund(path);
   REQUIRE(statement.lines.size() == 2);
   CHECK(statement.lines[0].line == 2);
   CHECK(statement.lines[0].amount == 100000);
