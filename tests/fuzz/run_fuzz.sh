@@ -5,6 +5,8 @@
 # running it. Prints the figures; exits 1 if any target found something.
 #
 #   run_fuzz.sh BUILD_TESTS_DIR [SECONDS]
+#
+# FUZZ_TARGETS="import_reader import_profile" limits the run to those targets.
 set -u
 build=$(realpath "$1")
 seconds=${2:-60}
@@ -17,6 +19,12 @@ for fuzzer in "$build"/fuzz_*; do
   case $fuzzer in *_regressions) continue ;; esac
   target=$(basename "$fuzzer")
   short=${target#fuzz_}
+  if [ -n "${FUZZ_TARGETS:-}" ] && [[ " $FUZZ_TARGETS " != *" $short "* ]]; then continue; fi
+  if [ ! -d "$here/corpus/$short" ]; then
+    echo "== $target: no seed corpus in tests/fuzz/corpus/$short (a target that was removed?)"
+    found=1
+    continue
+  fi
   mkdir -p "$work/$short/corpus" "$work/$short/artifacts"
   echo "== $target: ${seconds}s"
   "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

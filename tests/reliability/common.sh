@@ -27,7 +27,8 @@ now_ns() { date +%s%N; }
 # A fund with every kind of entry the journal knows: donations of money and goods,
 # an official receipt number, a beneficiary, relief, a void, a transfer, a
 # reallocation, a project through its stages with an allocation, spending and a
-# budget amendment, February closed and published, and March open.
+# budget amendment, February closed and published, and March open with a WeChat Pay
+# statement imported.
 make_rich_fund() {
   local f=$1 out
   out=$(dirname "$f")/rich-fund-notices
@@ -54,7 +55,8 @@ make_rich_fund() {
     cfund -f "$f" audit close 2025-02 &&
     cfund -f "$f" publish --period 2025-02 --format md --out "$out" &&
     cfund -f "$f" donate add --donor 刘芳 --anonymous --amount 600 --account wechat --to elderly --date 2025-03-04 &&
-    cfund -f "$f" disburse add --amount 120 --account cash --category management --payee 青溪印务 --purpose 公示栏海报印制 --date 2025-03-07
+    cfund -f "$f" disburse add --amount 120 --account cash --category management --payee 青溪印务 --purpose 公示栏海报印制 --date 2025-03-07 &&
+    cfund -f "$f" donate import "$REPO/examples/statements/wechat.csv" --profile wechat --account wechat --quiet
   } > "$WORK/rich-fund.log" 2>&1 || { cat "$WORK/rich-fund.log" >&2; fail "could not build the rich fund"; }
   rm -rf "$out"
 }

@@ -7,10 +7,11 @@
 #
 # Each kill works on a fresh copy of a fund with every kind of entry. The commands
 # interrupted, in turn: donate add, disburse add, audit close, publish --format all
-# --out DIR. The moment of each kill is drawn (from SEED) between 0 and 1.1 times the
+# --out DIR, and donate import of a 3000-row statement (one transaction). The moment of each kill is drawn (from SEED) between 0 and 1.1 times the
 # command's own duration, measured first on this machine. After each kill:
 #   - `cfund audit` exits 0 and SQLite's integrity check says ok;
-#   - entries = before, or before + 1 (the command's one entry), nothing else;
+#   - entries = before, or before + what the command adds when it runs whole (1, or
+#     every row of the import), nothing in between;
 #   - a command that finished before the kill added its entry, with the number it
 #     printed; audit close left its period_close row exactly when it added an entry;
 #   - every notice file that publish left under its final name is complete (the same
@@ -30,12 +31,17 @@ copy=$WORK/fund.cfund
 out=$WORK/notices
 reference=$WORK/reference
 
-scenarios=(donate disburse close publish)
+scenarios=(donate disburse close publish import)
+awk 'BEGIN {
+  print "date,amount,donor,reference,account";
+  for (i = 1; i <= 3000; i++) printf "2025-03-%02d,%d.%02d,捐赠人%d,CR%07d,wechat\n", 1 + i % 28, 1 + i % 300, i % 100, i % 97, i;
+}' > "$WORK/statement.csv"
 declare -A command_line
 command_line[donate]="donate add --donor 崩溃测试 --amount 88.80 --account wechat --date 2025-03-09"
 command_line[disburse]="disburse add --amount 50 --account bank --category management --payee 青溪印务 --purpose 复印 --date 2025-03-09"
 command_line[close]="audit close 2025-03"
 command_line[publish]="publish --period 2025-03 --format all --out $out"
+command_line[import]="donate import $WORK/statement.csv --quiet"
 
 fresh_copy() {
   rm -f "$copy" "$copy-wal" "$copy-shm"
@@ -48,14 +54,17 @@ reported_entry() { grep -oE '第 [0-9]+ 号分录' "$1" | head -1 | grep -oE '[0
 
 # Calibrate: each command once, uninterrupted, for its duration and (publish) the
 # reference files.
-declare -A duration_us
+declare -A duration_us adds
 for s in "${scenarios[@]}"; do
   fresh_copy
+  before=$(entry_count "$copy")
   start=$(now_ns)
   # shellcheck disable=SC2086
   "$CFUND" -f "$copy" ${command_line[$s]} > "$WORK/stdout" 2> "$WORK/stderr" ||
     { cat "$WORK/stderr" >&2; fail "calibration run of '$s' failed"; }
   duration_us[$s]=$((($(now_ns) - start) / 1000))
+  adds[$s]=$(($(entry_count "$copy") - before))
+  [ "${adds[$s]}" -ge 1 ] || fail "calibration run of '$s' added nothing"
   [ "$s" = publish ] && cp -r "$out" "$reference"
 done
 
@@ -93,18 +102,27 @@ for ((i = 1; i <= kills; i++)); do
   added=$((after - before))
   case $status in
     0)
-      [ $added -eq 1 ] || fail "'$s' finished (exit 0) but added $added entries ($where)"
-      reported=$(reported_entry "$WORK/stdout")
-      [ -n "$reported" ] || reported=$(reported_entry "$WORK/stderr")
-      [ "$reported" = "$after" ] || fail "'$s' reported entry '$reported' but the last entry is $after ($where)"
+      [ $added -eq "${adds[$s]}" ] || fail "'$s' finished (exit 0) but added $added entries, not ${adds[$s]} ($where)"
+      if [ "${adds[$s]}" -eq 1 ]; then
+        reported=$(reported_entry "$WORK/stdout")
+        [ -n "$reported" ] || reported=$(reported_entry "$WORK/stderr")
+        [ "$reported" = "$after" ] || fail "'$s' reported entry '$reported' but the last entry is $after ($where)"
+      else
+        # An import reports its rows (one entry each) and their entry numbers; its own
+        # import entry (which file, which entries) comes after them.
+        reported=$(grep -oE '分录第 [0-9]+–[0-9]+ 号' "$WORK/stdout" | grep -oE '[0-9]+' | tail -1)
+        [ "$reported" = $((after - 1)) ] || fail "'$s' reported entries up to '$reported' but the last entry is $after ($where)"
+      fi
       finished[$s]=$((finished[$s] + 1))
       ;;
     137)
-      case $added in
-        0) killed_before[$s]=$((killed_before[$s] + 1)) ;;
-        1) killed_after[$s]=$((killed_after[$s] + 1)) ;;
-        *) fail "'$s' was killed and left $added entries ($where)" ;;
-      esac
+      if [ $added -eq 0 ]; then
+        killed_before[$s]=$((killed_before[$s] + 1))
+      elif [ $added -eq "${adds[$s]}" ]; then
+        killed_after[$s]=$((killed_after[$s] + 1))
+      else
+        fail "'$s' was killed and left $added of its ${adds[$s]} entries ($where)"
+      fi
       ;;
     *)
       cat "$WORK/stderr" >&2
@@ -134,10 +152,10 @@ done
 
 elapsed_ms=$((($(now_ns) - started) / 1000000))
 echo "crash safety: $kills SIGKILLs, seed $seed, ${elapsed_ms} ms"
-printf '%-9s %12s %9s %16s %15s %15s\n' command "duration µs" finished "killed, not done" "killed, done" "kills"
+printf '%-9s %12s %8s %9s %16s %15s %6s\n' command "duration µs" entries finished "killed, not done" "killed, done" kills
 for s in "${scenarios[@]}"; do
   total=$((finished[$s] + killed_before[$s] + killed_after[$s]))
-  printf '%-9s %12d %9d %16d %15d %15d\n' "$s" "${duration_us[$s]}" "${finished[$s]}" "${killed_before[$s]}" "${killed_after[$s]}" "$total"
+  printf '%-9s %12d %8d %9d %16d %15d %6d\n' "$s" "${duration_us[$s]}" "${adds[$s]}" "${finished[$s]}" "${killed_before[$s]}" "${killed_after[$s]}" "$total"
 done
 echo "temporary notice files left behind by killed publishes: $left_temp"
 echo "every kill: audit clean, integrity ok, each command whole or not at all"

@@ -27,7 +27,7 @@ namespace {
 
 const std::vector<std::string> kTables = {
     "entries",  "postings",       "donations",       "disbursements", "beneficiaries", "host_receipts",
-    "projects", "project_stages", "project_budgets", "period_closes", "publications",
+    "projects", "project_stages", "project_budgets", "period_closes", "publications",  "imports",
 };
 
 // The columns that identify a row of each table.
