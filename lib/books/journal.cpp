@@ -119,7 +119,96 @@ std::string detail_table_for(const std::string& kind) {
   return found == detail_tables().end() ? std::string() : found->second;
 }
 
+namespace {
+
+// A JSON string as nlohmann::json::dump(-1, ' ', false) writes it: ", \ and the
+// control characters escaped, everything else (UTF-8 included) as it is. False for
+// text that is not valid UTF-8: the caller then takes nlohmann's own path.
+bool append_json_string(std::string& out, const std::string& text) {
+  if (!util::is_valid_utf8(text)) return false;
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return true;
+}
+
+// A row as encode_row(...).dump() writes it: keys sorted, NULLs and `skip` left out.
+bool append_json_row(std::string& out, const storage::Row& row, const std::string& skip) {
+  std::vector<const std::pair<std::string, storage::Value>*> columns;
+  columns.reserve(row.columns.size());
+  for (const auto& column : row.columns) {
+    if (column.first != skip && !std::holds_alternative<std::monostate>(column.second)) columns.push_back(&column);
+  }
+  std::sort(columns.begin(), columns.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  out += '{';
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0 && columns[i]->first == columns[i - 1]->first) return false;  // json keeps the last: not worth copying
+    if (i > 0) out += ',';
+    if (!append_json_string(out, columns[i]->first)) return false;
+    out += ':';
+    if (const auto* number = std::get_if<std::int64_t>(&columns[i]->second)) {
+      out += std::to_string(*number);
+    } else if (!append_json_string(out, std::get<std::string>(columns[i]->second))) {
+      return false;
+    }
+  }
+  out += '}';
+  return true;
+}
+
+bool append_json_rows(std::string& out, const std::vector<storage::Row>& rows, const std::string& skip) {
+  out += '[';
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0) out += ',';
+    if (!append_json_row(out, rows[i], skip)) return false;
+  }
+  out += ']';
+  return true;
+}
+
+// The canonical encoding written directly (keys in sorted order: detail, detail_table,
+// entry, postings). Empty when some text is not valid UTF-8.
+std::string direct_encoding(const storage::EntryRows& rows) {
+  std::string out;
+  out.reserve(1024);
+  out += '{';
+  if (!rows.detail_table.empty()) {
+    out += "\"detail\":";
+    if (!append_json_rows(out, rows.detail, "entry_id")) return {};
+    out += ",\"detail_table\":";
+    if (!append_json_string(out, rows.detail_table)) return {};
+    out += ',';
+  }
+  out += "\"entry\":";
+  if (!append_json_row(out, rows.entry, "hash")) return {};
+  out += ",\"postings\":";
+  if (!append_json_rows(out, rows.postings, "entry_id")) return {};
+  out += '}';
+  return out;
+}
+
+}  // namespace
+
 std::string canonical_encoding(const storage::EntryRows& rows) {
+  // Written once for every entry appended and once for every entry verified: the
+  // direct writer gives the same bytes as nlohmann below, several times faster.
+  if (std::string direct = direct_encoding(rows); !direct.empty()) return direct;
   nlohmann::json encoding;
   encoding["entry"] = encode_row(rows.entry, "hash");
   encoding["postings"] = nlohmann::json::array();

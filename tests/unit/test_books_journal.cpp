@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+#include <random>
+
 #include "books/beneficiaries.hpp"
 #include "books/disbursements.hpp"
 #include "books/donations.hpp"
@@ -143,5 +146,59 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
       CHECK_FALSE(report.problem->zh.empty());
       CHECK_FALSE(report.problem->en.empty());
     }
+  }
+}
+
+namespace {
+
+// The canonical encoding as nlohmann::json writes it: what entries were hashed with
+// before the direct writer, and what it must still equal byte for byte.
+nlohmann::json reference_row(const storage::Row& row, const std::string& skip) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [column, value] : row.columns) {
+    if (column == skip) continue;
+    if (const auto* number = std::get_if<std::int64_t>(&value)) object[column] = *number;
+    if (const auto* text = std::get_if<std::string>(&value)) object[column] = *text;
+  }
+  return object;
+}
+
+std::string reference_encoding(const storage::EntryRows& rows) {
+  nlohmann::json encoding;
+  encoding["entry"] = reference_row(rows.entry, "hash");
+  encoding["postings"] = nlohmann::json::array();
+  for (const auto& posting : rows.postings) encoding["postings"].push_back(reference_row(posting, "entry_id"));
+  if (!rows.detail_table.empty()) {
+    encoding["detail_table"] = rows.detail_table;
+    encoding["detail"] = nlohmann::json::array();
+    for (const auto& detail : rows.detail) encoding["detail"].push_back(reference_row(detail, "entry_id"));
+  }
+  return encoding.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+TEST_CASE("the canonical encoding is byte for byte what nlohmann::json writes, whatever the text") {
+  const std::vector<std::string> texts = {
+      "", "张伟", "a\"b\\c", "line\nbreak\ttab\rcr\bback\fform", std::string("nul\0byte", 8), "\x01\x1f\x7f",
+      "emoji 😀 and 全角　空格", "<script>alert(1)</script>", "=cmd()|x", "\xff\xfe invalid", "\xe4\xb8",
+      "\xed\xa0\x80 surrogate", "/", "¥1,234.56"};
+  std::mt19937 random(20251123);
+  for (int round = 0; round < 500; ++round) {
+    auto text = [&] { return texts[random() % texts.size()]; };
+    storage::EntryRows rows;
+    rows.entry.set("id", std::int64_t{round + 1})
+        .set("kind", text())
+        .set("date", std::string("2025-03-05"))
+        .set("memo", random() % 2 ? storage::Value{text()} : storage::Value{})
+        .set("hash", std::string(64, 'a'))
+        .set("amount", static_cast<std::int64_t>(random()) - 1000000000);
+    rows.postings.push_back(storage::Row().set("entry_id", std::int64_t{1}).set("seq", std::int64_t{1}).set("amount", std::int64_t{-5}));
+    if (random() % 3 != 0) {
+      rows.detail_table = random() % 2 ? "donations" : text();
+      rows.detail.push_back(storage::Row().set("entry_id", std::int64_t{1}).set(text(), text()).set("zeta", std::int64_t{0}).set("Alpha", text()));
+    }
+    INFO("round " << round);
+    CHECK(books::canonical_encoding(rows) == reference_encoding(rows));
   }
 }
