@@ -25,7 +25,7 @@ struct ReconcileOptions {
   std::string statement;
   std::string profile = "cfund";
   std::string closing_balance;
-  int tolerance_days = 3;
+  std::string tolerance_days = "3";
   bool json = false;
 };
 
@@ -53,7 +53,7 @@ std::string run_audit(const AuditOptions& o, Context& ctx) {
 std::string run_reconcile(const ReconcileOptions& o, Context& ctx) {
   books::ReconcileOptions options;
   options.account = o.account;
-  options.tolerance_days = o.tolerance_days;
+  options.tolerance_days = day_count_option("--tolerance-days", o.tolerance_days);
   if (!o.closing_balance.empty()) {
     auto amount = util::parse_amount(o.closing_balance, true);
     if (!amount) throw InputError(bilingual("--closing-balance：{0}", "--closing-balance: {1}", amount.error().zh, amount.error().en));

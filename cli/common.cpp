@@ -83,6 +83,20 @@ std::int64_t entry_id_option(const std::string& option, const std::string& text)
   return value;
 }
 
+int day_count_option(const std::string& option, const std::string& text) {
+  const std::string trimmed = util::trim(text);
+  int value = 0;
+  bool ok = !trimmed.empty() && trimmed.size() <= 5;
+  for (char c : trimmed) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok) value = value * 10 + (c - '0');
+  }
+  if (!ok) {
+    throw option_error(option, bilingual("“{0}”不是天数（0 到 99999 的整数）", "'{0}' is not a number of days (a whole number from 0 to 99999)", text));
+  }
+  return value;
+}
+
 std::int64_t beneficiary_option(const std::string& option, const std::string& text) {
   std::string trimmed = util::trim(text);
   if (!trimmed.empty() && (trimmed[0] == 'B' || trimmed[0] == 'b')) trimmed.erase(0, 1);

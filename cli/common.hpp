@@ -45,6 +45,7 @@ util::Fen amount_option(const std::string& option, const std::string& text);
 util::Date date_option(const std::string& option, const std::string& text, const util::Date& fallback);
 util::Period period_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
+int day_count_option(const std::string& option, const std::string& text);
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of `kind`.

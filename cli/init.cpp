@@ -21,7 +21,7 @@ struct InitOptions {
   std::string supervision_phone;
   std::string report_language;
   std::string approval_threshold;
-  int relief_window_days = -1;
+  std::string relief_window_days;  // empty: the default
   std::vector<std::string> accounts;       // code:kind[:name]
   std::vector<std::string> special_funds;  // code[:name]
 };
@@ -49,7 +49,7 @@ std::string run_init(const InitOptions& o, Context& ctx) {
   if (!o.supervision_phone.empty()) s.supervision_phone = o.supervision_phone;
   if (!o.report_language.empty()) s.report_language = o.report_language == "en" ? Lang::en : Lang::zh;
   if (!o.approval_threshold.empty()) s.approval_threshold = amount_option("--approval-threshold", o.approval_threshold);
-  if (o.relief_window_days >= 0) s.relief_window_days = o.relief_window_days;
+  if (!o.relief_window_days.empty()) s.relief_window_days = day_count_option("--relief-window-days", o.relief_window_days);
   if (!ctx.operator_option.empty()) s.default_operator = ctx.operator_option;
   for (const auto& spec : o.accounts) {
     const auto parts = split_colons(spec, 3);
@@ -88,8 +88,7 @@ void setup_init(CLI::App& app, Context& ctx) {
   cmd->add_option("--approval-threshold", options->approval_threshold,
                   ctx.tr("审批限额：超过此金额的支出须有决议编号（默认 5000）", "payments above this need an approval reference (default 5000)"));
   cmd->add_option("--relief-window-days", options->relief_window_days,
-                  ctx.tr("重复救助间隔天数（默认 365）", "days within which a second relief needs a reason (default 365)"))
-      ->check(CLI::Range(0, 3660));
+                  ctx.tr("重复救助间隔天数（默认 365）", "days within which a second relief needs a reason (default 365)"));
   cmd->add_option("--account", options->accounts,
                   ctx.tr("资金账户 代码:类型[:名称]，类型为 bank/cash/wechat/alipay/other，可重复", "account code:kind[:name], kind bank/cash/wechat/alipay/other; repeatable"));
   cmd->add_option("--special-fund", options->special_funds,

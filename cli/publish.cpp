@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <fstream>
 
 #include "books/fund.hpp"
 #include "books/publications.hpp"
@@ -12,6 +11,7 @@
 #include "error.hpp"
 #include "render/notice_document.hpp"
 #include "report/notice.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace cfund::cli {
@@ -58,12 +58,10 @@ std::vector<std::string> parse_formats(const std::string& text) {
   return formats;
 }
 
+// Each file appears whole or not at all (util::write_file_atomically).
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  out.close();
-  if (!out) {
-    throw InputError(bilingual("--out：无法写入“{0}”", "--out: cannot write '{0}'", path.string()));
+  if (auto why = util::write_file_atomically(path.string(), bytes)) {
+    throw InputError(bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", path.string(), why->zh, why->en));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "books/fund.hpp"
 #include "books/journal.hpp"
 #include "books/projects.hpp"
+#include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
 #include "storage/audit_queries.hpp"
 #include "storage/queries.hpp"
@@ -414,6 +415,8 @@ int AuditReport::count(Severity severity) const {
 }
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
+  // One view of the books for every check, even while others write.
+  storage::FundFile::ReadSnapshot snapshot(file);
   const FundSettings settings = load_settings(file);
   AuditReport report;
   report.fund_name = settings.name;

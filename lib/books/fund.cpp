@@ -13,10 +13,10 @@ namespace cfund::books {
 
 namespace {
 
-// A code is what people type on the command line: no spaces, not too long.
-void check_code(const std::string& code, const std::string& what) {
-  if (code.empty() || code.find_first_of(" \t\r\n") != std::string::npos || util::display_width(code) > 24) {
-    throw InputError(bilingual("{0}代码“{1}”无效：不能为空、不能含空格、最长 24 个字符宽", "{0} code '{1}' is not valid: it must be non-empty, without spaces, at most 24 columns", what, code));
+// A code is what people type on the command line and what notices show.
+void check_code(const std::string& code, const Message& what) {
+  if (!util::is_plain_code(code)) {
+    throw InputError(bilingual("{0}代码“{2}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽", "{1} code '{2}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with -, no spaces), at most 24 columns", what.zh, what.en, code));
   }
 }
 
@@ -59,7 +59,7 @@ void validate_definition(const FundDefinition& definition) {
   }
   std::set<std::string> seen;
   for (const auto& account : definition.accounts) {
-    check_code(account.code, "账户");
+    check_code(account.code, bilingual("账户", "account"));
     if (!seen.insert(account.code).second) {
       throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
     }
@@ -69,7 +69,7 @@ void validate_definition(const FundDefinition& definition) {
   }
   seen = {kGeneralFund};
   for (const auto& designation : definition.designations) {
-    check_code(designation.code, "专项基金");
+    check_code(designation.code, bilingual("专项基金", "special fund"));
     if (!seen.insert(designation.code).second) {
       throw InputError(bilingual("专项基金代码“{0}”重复或与非限定性基金（general）相同", "special fund code '{0}' appears twice or is the general fund's", designation.code));
     }

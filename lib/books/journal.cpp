@@ -80,6 +80,35 @@ std::optional<util::Date> closed_through(storage::FundFile& file) {
   return month->last;
 }
 
+// The longest text any field of an entry may hold, in characters.
+constexpr std::size_t kMaxTextCharacters = 2000;
+
+// Every text an entry records is read back into notices, lists and receipts: it must
+// be UTF-8 (a GBK name pasted from elsewhere would turn into mojibake and a hash over
+// replacement characters), hold no control characters but tab and line breaks (a
+// terminal escape sequence is not a name) and stay a reasonable length.
+void require_clean_text(const storage::Row& row) {
+  for (const auto& [column, value] : row.columns) {
+    const auto* text = std::get_if<std::string>(&value);
+    if (text == nullptr) continue;
+    if (!util::is_valid_utf8(*text)) {
+      throw InputError(bilingual("字段 {0} 的文字不是有效的 UTF-8 编码（GBK 等其他编码的文字请先转换为 UTF-8）", "field {0}: the text is not valid UTF-8 (convert text in GBK or other encodings to UTF-8 first)", column));
+    }
+    const auto characters = util::utf8_characters(*text);
+    if (characters.size() > kMaxTextCharacters) {
+      throw InputError(bilingual("字段 {0} 太长：{1} 个字符，最多 {2} 个", "field {0} is too long: {1} characters, at most {2}", column, characters.size(), kMaxTextCharacters));
+    }
+    for (const auto character : characters) {
+      const auto byte = static_cast<unsigned char>(character.front());
+      const bool c0_or_del = character.size() == 1 && (byte < 0x20 || byte == 0x7F) && byte != '\t' && byte != '\n' && byte != '\r';
+      const bool c1 = character.size() == 2 && byte == 0xC2 && static_cast<unsigned char>(character[1]) < 0xA0;
+      if (c0_or_del || c1) {
+        throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入", "field {0} contains a control character (U+{1:04X}): remove it and try again", column, c1 ? static_cast<unsigned char>(character[1]) : byte));
+      }
+    }
+  }
+}
+
 const std::string kChainHeadKey = "chain_head";
 const std::string kChainLengthKey = "chain_length";
 
@@ -189,7 +218,7 @@ std::string canonical_encoding(const storage::EntryRows& rows) {
     encoding["detail"] = nlohmann::json::array();
     for (const auto& detail : rows.detail) encoding["detail"].push_back(encode_row(detail, "entry_id"));
   }
-  // Invalid UTF-8 can only come from a raw edit; replacing it keeps the hash
+  // Invalid UTF-8 can only come from a raw edit (append_entry refuses it); replacing it keeps the hash
   // computable, and the hash then no longer matches.
   return encoding.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -257,6 +286,9 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
     for (const auto& column : draft.detail.columns) detail.columns.push_back(column);
     rows.detail.push_back(detail);
   }
+
+  require_clean_text(rows.entry);
+  for (const auto& detail : rows.detail) require_clean_text(detail);
 
   const std::string hash = chain_hash(head_, canonical_encoding(rows));
   storage::Row entry = rows.entry;

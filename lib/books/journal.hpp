@@ -69,7 +69,9 @@ struct EntryDraft {
 
 // Appends the entry inside the caller's write transaction and returns its id.
 // Refuses (Refused) an entry dated inside a closed period: this is the one place
-// every writer meets, so no command can write into a closed month.
+// every writer meets, so no command can write into a closed month. For the same
+// reason it refuses (InputError, naming the column) text that is not UTF-8, holds a
+// control character other than tab and line breaks, or is over 2000 characters.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
 

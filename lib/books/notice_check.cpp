@@ -5,10 +5,12 @@
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "storage/audit_queries.hpp"
+#include "storage/fund_file.hpp"
 
 namespace cfund::books {
 
 NoticeCheck check_notice(storage::FundFile& file, const std::string& typed_code) {
+  storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
   NoticeCheck check;
   if (!typed_code.empty()) {
     check.code = normalise_verification_code(typed_code);

@@ -274,8 +274,8 @@ ProposedProject propose_project(storage::FundFile& file, const Recorder& recorde
   if (proposer.empty()) {
     throw InputError(bilingual("--proposer：请写提出人（居民、楼栋或小组）", "--proposer: say who proposed it (residents, a building, a group)"));
   }
-  if (!code.empty() && (code.find(' ') != std::string::npos || util::display_width(code) > 24)) {
-    throw InputError(bilingual("--code：项目代码“{0}”无效：不能含空格、最长 24 个字符宽", "--code: '{0}' is not valid: no spaces, at most 24 columns", code));
+  if (!code.empty() && !util::is_plain_code(code)) {
+    throw InputError(bilingual("--code：项目代码“{0}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽", "--code: '{0}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with -, no spaces), at most 24 columns", code));
   }
   if (proposal.planned_start && proposal.planned_end && *proposal.planned_end < *proposal.planned_start) {
     throw InputError(bilingual("--planned-end：计划结束日期 {0} 早于计划开始日期 {1}", "--planned-end: the planned end {0} is before the planned start {1}", proposal.planned_end->iso(), proposal.planned_start->iso()));

@@ -6,10 +6,12 @@
 #include "books/fund.hpp"
 #include "error.hpp"
 #include "storage/audit_queries.hpp"
+#include "storage/fund_file.hpp"
 
 namespace cfund::books {
 
 ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options) {
+  storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
   if (options.tolerance_days < 0 || options.tolerance_days > 31) {
     throw InputError(bilingual("--tolerance-days：应在 0 到 31 之间", "--tolerance-days: must be between 0 and 31"));
   }

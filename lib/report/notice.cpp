@@ -1,6 +1,7 @@
 #include "report/notice.hpp"
 
 #include "books/projects.hpp"
+#include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
 
 #include <algorithm>
@@ -194,6 +195,8 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
 }
 
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
+  // Every number of the notice from one view of the books, even while others write.
+  storage::FundFile::ReadSnapshot snapshot(file);
   NoticeModel model;
   const auto settings = books::load_settings(file);
   model.fund_name = settings.name;

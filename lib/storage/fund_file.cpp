@@ -2,7 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include <cstdio>
 
 #include "storage/migrations.hpp"
 #include "storage/statement_cache.hpp"
@@ -28,6 +32,20 @@ void configure_connection(SQLite::Database& db) {
   db.exec("PRAGMA synchronous = FULL");
 }
 
+// SQLite reports a full disk as SQLITE_FULL only when the main file or the WAL
+// cannot grow; a shared-memory file (-shm) that cannot be made on a full disk comes
+// back as an I/O error. Both mean the same to the user: no room on the disk (or
+// under the process's file size limit).
+bool no_room_beside(const std::string& path) {
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) return true;
+  const auto slash = path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  struct statvfs disk {};
+  if (::statvfs(folder.c_str(), &disk) != 0) return false;
+  return static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < 1024ULL * 1024;
+}
+
 FundFileError not_a_fund(const std::string& path) {
   return FundFileError(bilingual("“{0}”不是 cfund 基金账套文件", "'{0}' is not a cfund fund file", path));
 }
@@ -50,12 +68,23 @@ FundFile FundFile::create(const std::string& path) {
   } catch (const SQLite::Exception&) {
     throw FundFileError(bilingual("无法创建“{0}”：请检查目录是否存在、是否可写", "cannot create '{0}': check that the folder exists and is writable", path));
   }
-  configure_connection(*db);
-  db->exec("PRAGMA journal_mode = WAL");
-  db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-  FundFile file(path, std::move(db));
-  file.migrate();
-  return file;
+  try {
+    configure_connection(*db);
+    db->exec("PRAGMA journal_mode = WAL");
+    db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    FundFile file(path, std::move(db));
+    file.migrate();
+    return file;
+  } catch (...) {
+    // A full disk (or any failure) while setting up: leave no half-made fund behind,
+    // or the next init would call it existing and every command "not a fund".
+    db.reset();
+    std::remove(path.c_str());
+    std::remove((path + "-wal").c_str());
+    std::remove((path + "-shm").c_str());
+    if (auto explained = explain_storage_failure(std::current_exception(), path)) throw *explained;
+    throw;
+  }
 }
 
 FundFile FundFile::open(const std::string& path) {
@@ -120,6 +149,22 @@ void FundFile::set_setting(const std::string& key, const std::string& value) {
   upsert->exec();
 }
 
+FundFile::ReadSnapshot::ReadSnapshot(FundFile& file)
+    : file_(file), owned_(sqlite3_get_autocommit(file.db_->getHandle()) != 0) {
+  if (!owned_) return;
+  file_.db_->exec("BEGIN DEFERRED");
+  // The snapshot starts with the first read: take it now.
+  file_.db_->execAndGet("SELECT COUNT(*) FROM sqlite_master");
+}
+
+FundFile::ReadSnapshot::~ReadSnapshot() {
+  if (!owned_) return;
+  try {
+    file_.db_->exec("ROLLBACK");  // nothing was written
+  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more can be done in a destructor
+  }
+}
+
 FundFile::WriteTransaction::WriteTransaction(FundFile& file)
     : file_(file), nested_(sqlite3_get_autocommit(file.db_->getHandle()) == 0) {
   // Inside a larger write (an import records many entries) a savepoint lets this
@@ -150,7 +195,9 @@ std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
   try {
     std::rethrow_exception(failure);
   } catch (const SQLite::Exception& e) {
-    switch (e.getErrorCode() & 0xFF) {  // primary code of an extended one
+    int code = e.getErrorCode() & 0xFF;  // primary code of an extended one
+    if (code == SQLITE_IOERR && no_room_beside(fund_path)) code = SQLITE_FULL;
+    switch (code) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
         return FundFileError(bilingual("基金账套“{0}”正被其他人写入，等待 60 秒后仍未轮到：请稍后重试", "fund file '{0}' is being written by someone else and stayed busy for 60 seconds: try again later", fund_path));

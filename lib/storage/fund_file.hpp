@@ -40,6 +40,21 @@ class FundFile {
   std::optional<std::string> setting(const std::string& key);
   void set_setting(const std::string& key, const std::string& value);
 
+  // A consistent view for a reader that makes many queries (the audit, a notice):
+  // every query sees the books as of the first one, even while other processes
+  // commit (WAL snapshot). Nothing when a transaction is already open.
+  class ReadSnapshot {
+   public:
+    explicit ReadSnapshot(FundFile& file);
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot();
+
+   private:
+    FundFile& file_;
+    bool owned_;
+  };
+
   // A write transaction (BEGIN IMMEDIATE, so concurrent writers queue behind the
   // busy timeout instead of failing); a savepoint when one is already open.
   // Rolls back unless commit() is called.

@@ -132,6 +132,20 @@ std::string single_line(std::string_view text) {
   return out;
 }
 
+bool is_plain_code(std::string_view code) {
+  if (code.empty() || code.front() == '-' || !is_valid_utf8(code) || display_width(code) > 24) return false;
+  for (std::size_t pos = 0; pos < code.size();) {
+    const Step s = decode_at(code, pos);
+    const bool ascii_ok = (s.cp >= 'a' && s.cp <= 'z') || (s.cp >= 'A' && s.cp <= 'Z') || (s.cp >= '0' && s.cp <= '9') ||
+                          s.cp == '-' || s.cp == '_' || s.cp == '.';
+    // Beyond ASCII: letters and ideographs, not spaces (U+3000, U+00A0) or controls.
+    const bool other_ok = s.cp > 0xA0 && s.cp != 0x3000 && s.cp != 0x2028 && s.cp != 0x2029 && s.cp != 0xFEFF;
+    if (!(s.cp < 0x80 ? ascii_ok : other_ok)) return false;
+    pos += s.length;
+  }
+  return true;
+}
+
 std::string fold_full_width(std::string_view text) {
   std::string out;
   out.reserve(text.size());

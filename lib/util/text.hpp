@@ -29,6 +29,13 @@ std::string trim(std::string_view text);
 // space each, so that one value stays on one line of a table or a notice.
 std::string single_line(std::string_view text);
 
+// A code people type on the command line and that notices and spreadsheets show
+// (an account, a special fund, a project): letters of any script, digits, and
+// - _ . inside, at most 24 columns wide. Nothing that means something in Markdown,
+// HTML, CSV or a shell (| < > & " ' ` * # , ; = + @ ...), no spaces or control
+// characters, no leading - (it would read as an option).
+bool is_plain_code(std::string_view code);
+
 // Converts full-width ASCII variants (U+FF01..U+FF5E) to ASCII and U+3000 to a space.
 std::string fold_full_width(std::string_view text);
 

@@ -95,3 +95,19 @@ TEST_CASE("a write transaction that is not committed leaves nothing", "[storage]
   CHECK(books::load_settings(file).name == "测试社区基金");
   CHECK(books::load_settings(file).host.empty());
 }
+
+TEST_CASE("a reader's snapshot does not see what another process commits meanwhile", "[storage]") {
+  TempFund fund;
+  auto reader = fund.open();
+  auto writer = fund.open();
+  {
+    storage::FundFile::ReadSnapshot snapshot(reader);
+    const auto before = reader.setting("chain_length");
+    storage::FundFile::WriteTransaction tx(writer);
+    writer.set_setting("chain_length", "99");
+    tx.commit();
+    // The audit reads the chain, then the recorded head: both from the same moment.
+    CHECK(reader.setting("chain_length") == before);
+  }
+  CHECK(reader.setting("chain_length") == std::optional<std::string>("99"));
+}

@@ -1,0 +1,19 @@
+#pragma once
+// Writing an output file so that a reader (or a crash) never sees half of it.
+
+#include <optional>
+#include <string>
+
+#include "util/message.hpp"
+
+namespace cfund::util {
+
+// Writes the bytes to a temporary file in the same folder (".NAME.tmp-PID-N"),
+// flushes it to disk and renames it over `path`: afterwards the file holds either
+// its old content (or is absent) or all of the new bytes, even if the process is
+// killed or the disk fills up midway. Returns nothing on success, else why not
+// (disk full, no permission, ...), in both languages, without naming the file: the
+// caller adds that. The temporary file is removed on failure.
+std::optional<Message> write_file_atomically(const std::string& path, const std::string& bytes);
+
+}  // namespace cfund::util
