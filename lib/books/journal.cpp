@@ -91,20 +91,15 @@ void require_clean_text(const storage::Row& row) {
   for (const auto& [column, value] : row.columns) {
     const auto* text = std::get_if<std::string>(&value);
     if (text == nullptr) continue;
-    if (!util::is_valid_utf8(*text)) {
+    const util::TextFacts facts = util::inspect_text(*text);
+    if (!facts.valid_utf8) {
       throw InputError(bilingual("字段 {0} 的文字不是有效的 UTF-8 编码（GBK 等其他编码的文字请先转换为 UTF-8）", "field {0}: the text is not valid UTF-8 (convert text in GBK or other encodings to UTF-8 first)", column));
     }
-    const auto characters = util::utf8_characters(*text);
-    if (characters.size() > kMaxTextCharacters) {
-      throw InputError(bilingual("字段 {0} 太长：{1} 个字符，最多 {2} 个", "field {0} is too long: {1} characters, at most {2}", column, characters.size(), kMaxTextCharacters));
+    if (facts.characters > kMaxTextCharacters) {
+      throw InputError(bilingual("字段 {0} 太长：{1} 个字符，最多 {2} 个", "field {0} is too long: {1} characters, at most {2}", column, facts.characters, kMaxTextCharacters));
     }
-    for (const auto character : characters) {
-      const auto byte = static_cast<unsigned char>(character.front());
-      const bool c0_or_del = character.size() == 1 && (byte < 0x20 || byte == 0x7F) && byte != '\t' && byte != '\n' && byte != '\r';
-      const bool c1 = character.size() == 2 && byte == 0xC2 && static_cast<unsigned char>(character[1]) < 0xA0;
-      if (c0_or_del || c1) {
-        throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入", "field {0} contains a control character (U+{1:04X}): remove it and try again", column, c1 ? static_cast<unsigned char>(character[1]) : byte));
-      }
+    if (facts.first_control >= 0) {
+      throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入", "field {0} contains a control character (U+{1:04X}): remove it and try again", column, facts.first_control));
     }
   }
 }

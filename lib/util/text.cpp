@@ -64,6 +64,28 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+TextFacts inspect_text(std::string_view text) {
+  TextFacts facts;
+  for (std::size_t pos = 0; pos < text.size(); ++facts.characters) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    std::int32_t cp = byte;
+    if (byte < 0x80) {
+      ++pos;
+    } else {
+      const Step s = decode_at(text, pos);
+      pos += s.length;
+      if (s.cp < 0) {
+        facts.valid_utf8 = false;
+        continue;
+      }
+      cp = s.cp;
+    }
+    const bool line_break_or_tab = cp == '\t' || cp == '\n' || cp == '\r';
+    if (facts.first_control < 0 && is_c0_c1_or_del(cp) && !line_break_or_tab) facts.first_control = cp;
+  }
+  return facts;
+}
+
 int display_width(std::string_view text) {
   int width = 0;
   for (std::size_t pos = 0; pos < text.size();) {

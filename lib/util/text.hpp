@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 text helpers: validity, display width in a terminal, padding, cleaning.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,15 @@ bool is_valid_utf8(std::string_view text);
 // invalid byte counts as one character of its own, so nothing is ever revealed or
 // miscounted through a decoding error.
 std::vector<std::string_view> utf8_characters(std::string_view text);
+
+// What a record's text must be checked for, in one pass and without allocating
+// (the journal checks every text of every entry it appends, a million in an import).
+struct TextFacts {
+  bool valid_utf8 = true;
+  std::size_t characters = 0;   // code points (an invalid byte counts as one)
+  std::int32_t first_control = -1;  // the first C0 (but tab, CR, LF), DEL or C1 code point, -1 for none
+};
+TextFacts inspect_text(std::string_view text);
 
 // Columns the text takes in a terminal: a Chinese character (or any East Asian
 // wide / full-width character) takes two, combining marks none (uses utf8proc).

@@ -102,3 +102,16 @@ TEST_CASE("fold_full_width turns full-width ASCII variants into ASCII", "[util][
   CHECK(fold_full_width("１\xFF２") == "1\xFF" "2");   // invalid bytes pass through
   CHECK(fold_full_width("\xEF\xBC") == "\xEF\xBC");   // truncated sequence unchanged
 }
+
+TEST_CASE("inspect_text counts characters and finds the first control character in one pass") {
+  CHECK(inspect_text("张伟 abc").characters == 6);
+  CHECK(inspect_text("张伟 abc").valid_utf8);
+  CHECK(inspect_text("张伟 abc").first_control == -1);
+  CHECK(inspect_text("tab\tand\nline\r").first_control == -1);
+  CHECK(inspect_text("esc\x1b[31m").first_control == 0x1b);
+  CHECK(inspect_text("del\x7f").first_control == 0x7f);
+  CHECK(inspect_text("c1 \xc2\x85 next").first_control == 0x85);
+  CHECK(inspect_text(std::string("nul\0", 4)).first_control == 0);
+  CHECK_FALSE(inspect_text("gbk \xd5\xc5").valid_utf8);
+  CHECK(inspect_text("\xff\xfe").characters == 2);
+}
