@@ -3,8 +3,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "books/fund.hpp"
@@ -12,6 +10,7 @@
 #include "error.hpp"
 #include "render/export.hpp"
 #include "report/export.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace cfund::cli {
@@ -38,28 +37,11 @@ std::string run_export(const ExportOptions& o, const Context& ctx) {
     return text.str();
   }
   // Written beside the target and renamed into place: a failed export leaves no half file.
-  const std::string partial = o.out + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(bilingual("--out：无法写入“{0}”", "--out: cannot write '{0}'", o.out));
+  const auto why = util::write_file_atomically(o.out, [&](std::ostream& out) {
     auto writer = render::export_writer(format, out);
-    try {
-      report::export_books(file, options, *writer);
-    } catch (...) {
-      out.close();
-      std::remove(partial.c_str());
-      throw;
-    }
-    out.close();
-    if (!out) {
-      std::remove(partial.c_str());
-      throw InputError(bilingual("--out：无法写入“{0}”", "--out: cannot write '{0}'", o.out));
-    }
-  }
-  if (std::rename(partial.c_str(), o.out.c_str()) != 0) {
-    std::remove(partial.c_str());
-    throw InputError(bilingual("--out：无法写入“{0}”", "--out: cannot write '{0}'", o.out));
-  }
+    report::export_books(file, options, *writer);
+  });
+  if (why) throw InputError(bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", o.out, why->zh, why->en));
   return o.out + "\n";
 }
 

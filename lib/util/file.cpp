@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace cfund::util {
 
@@ -29,22 +30,14 @@ Message reason(int error) {
   }
 }
 
-bool write_all(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 }  // namespace
 
 std::optional<Message> write_file_atomically(const std::string& path, const std::string& bytes) {
+  return write_file_atomically(path, [&bytes](std::ostream& out) { out << bytes; });
+}
+
+std::optional<Message> write_file_atomically(const std::string& path,
+                                             const std::function<void(std::ostream&)>& write) {
   const std::filesystem::path target(path);
   const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::string temporary;
@@ -59,10 +52,27 @@ std::optional<Message> write_file_atomically(const std::string& path, const std:
     if (fd < 0 && errno != EEXIST) return reason(errno);
   }
   if (fd < 0) return reason(EEXIST);
+  ::close(fd);
 
   int error = 0;
-  if (!write_all(fd, bytes) || ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      ::unlink(temporary.c_str());
+      throw;
+    }
+    out.close();
+    if (!out) error = errno != 0 ? errno : EIO;
+  }
+  // The bytes reach the disk before the name does.
+  if (error == 0) {
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) error = errno;
+    if (fd >= 0) ::close(fd);
+  }
   if (error == 0 && ::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
   if (error != 0) {
     ::unlink(temporary.c_str());

@@ -1,7 +1,9 @@
 #pragma once
 // Writing an output file so that a reader (or a crash) never sees half of it.
 
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "util/message.hpp"
@@ -15,5 +17,11 @@ namespace cfund::util {
 // (disk full, no permission, ...), in both languages, without naming the file: the
 // caller adds that. The temporary file is removed on failure.
 std::optional<Message> write_file_atomically(const std::string& path, const std::string& bytes);
+
+// The same, for output too large to hold in memory (an export): `write` streams the
+// content into the temporary file. If it throws, the temporary file is removed and
+// the exception goes on.
+std::optional<Message> write_file_atomically(const std::string& path,
+                                             const std::function<void(std::ostream&)>& write);
 
 }  // namespace cfund::util

@@ -59,3 +59,20 @@ TEST_CASE("a file that cannot be written says why and leaves nothing behind", "[
   CHECK(entries_in(dir.path) == 1);
   CHECK(std::filesystem::is_directory(dir.path / "notice.md"));
 }
+
+TEST_CASE("a streamed file that fails half-way leaves neither it nor a temporary file") {
+  TempDir dir;
+  const auto path = dir.path / "export.ledger";
+  CHECK_THROWS_AS(cfund::util::write_file_atomically(path.string(),
+                                                     [](std::ostream& out) {
+                                                       out << "half of it\n";
+                                                       throw std::runtime_error("stopped");
+                                                     }),
+                  std::runtime_error);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == 0);
+  REQUIRE_FALSE(cfund::util::write_file_atomically(path.string(), [](std::ostream& out) { out << "all of it\n"; }));
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "all of it");
+}
