@@ -21,7 +21,6 @@ namespace cfund::import {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
 // The fields of a profile, in the order of profile_fields().
 enum Field : int {
@@ -145,36 +144,11 @@ class Decoder {
   std::string carry_;
 };
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
-
-std::string_view trim_view(std::string_view text) {
-  for (;;) {
-    if (!text.empty() && is_space_byte(text.front())) {
-      text.remove_prefix(1);
-    } else if (text.substr(0, kIdeographicSpace.size()) == kIdeographicSpace) {
-      text.remove_prefix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (!text.empty() && is_space_byte(text.back())) {
-      text.remove_suffix(1);
-    } else if (text.size() >= kIdeographicSpace.size() &&
-               text.substr(text.size() - kIdeographicSpace.size()) == kIdeographicSpace) {
-      text.remove_suffix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
-  return text;
-}
-
 // A cell as the profile sees it: padding, the tab that exports append to long numbers
 // and the backtick that merchant exports put in front of them removed.
 std::string_view clean_view(std::string_view cell) {
-  cell = trim_view(cell);
-  if (!cell.empty() && cell.front() == '`') cell = trim_view(cell.substr(1));
+  cell = util::trim_view(cell);
+  if (!cell.empty() && cell.front() == '`') cell = util::trim_view(cell.substr(1));
   return cell;
 }
 

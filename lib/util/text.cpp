@@ -109,7 +109,7 @@ std::string pad_left(std::string_view text, int width) {
   return out;
 }
 
-std::string trim(std::string_view text) {
+std::string_view trim_view(std::string_view text) {
   for (;;) {
     if (!text.empty() && is_ascii_space(text.front())) {
       text.remove_prefix(1);
@@ -129,8 +129,10 @@ std::string trim(std::string_view text) {
       break;
     }
   }
-  return std::string(text);
+  return text;
 }
+
+std::string trim(std::string_view text) { return std::string(trim_view(text)); }
 
 std::string single_line(std::string_view text) {
   std::string out;

@@ -34,6 +34,8 @@ std::string pad_left(std::string_view text, int width);
 
 // Removes leading and trailing ASCII white space and U+3000 (ideographic space).
 std::string trim(std::string_view text);
+// The same, as a view into the text (no copy).
+std::string_view trim_view(std::string_view text);
 
 // Replaces control characters (C0 except none, DEL, C1) and line breaks by a single
 // space each, so that one value stays on one line of a table or a notice.
