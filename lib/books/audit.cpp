@@ -182,8 +182,6 @@ void check_approval(AuditScope& scope, std::vector<Finding>& findings) {
 
 // --- receipts --------------------------------------------------------------------
 
-std::string receipt_no(int year, std::int64_t seq) { return fmt::format("{}-{:06d}", year, seq); }
-
 void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
   const auto numbers = storage::receipt_numbers(scope.file);
   std::size_t i = 0;
@@ -205,8 +203,8 @@ void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
         const std::string from = previous ? previous->date : std::to_string(year) + "-01-01";
         std::vector<std::int64_t> around = {first.entry_id};
         if (previous) around.insert(around.begin(), previous->entry_id);
-        const std::string missing = first.seq - 1 == expected ? receipt_no(year, expected)
-                                                               : receipt_no(year, expected) + " … " + receipt_no(year, first.seq - 1);
+        const std::string missing = first.seq - 1 == expected ? receipt_number(year, expected)
+                                                               : receipt_number(year, expected) + " … " + receipt_number(year, first.seq - 1);
         const Message where = previous ? bilingual("第 {0} 号与第 {1} 号分录之间", "between entries {0} and {1}", previous->entry_id, first.entry_id)
                                        : bilingual("第 {0} 号分录之前", "before entry {0}", first.entry_id);
         findings.push_back(make(finding_code::receipt_gap, Severity::error,
@@ -215,7 +213,7 @@ void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
       }
       if (holders.size() > 1) {
         findings.push_back(make(finding_code::receipt_duplicate, Severity::error,
-                                bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）", "receipt number {0} is used by {1} donations (entries {3})", receipt_no(year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
+                                bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）", "receipt number {0} is used by {1} donations (entries {3})", receipt_number(year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
                                 holders, std::nullopt, first.date, last_date));
       }
       expected = std::max(expected, first.seq + 1);

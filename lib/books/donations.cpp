@@ -119,7 +119,7 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
   RecordedDonation recorded;
   recorded.entry_id = journal_.append(draft);
   ++seq->second;  // only once the entry is in: a refused donation takes no number
-  recorded.receipt_no = fmt::format("{}-{:06d}", input.date.year, receipt_seq);
+  recorded.receipt_no = receipt_number(input.date.year, receipt_seq);
   return recorded;
 }
 

@@ -2,6 +2,8 @@
 // The nouns of the books, as the rest of cfund sees them.
 
 #include <cstdint>
+
+#include <fmt/format.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +78,9 @@ struct ImportSource {
   int line = 0;
   std::string content_key;
 };
+
+// A receipt number as printed: the year and the sequence within it, "2025-000123".
+inline std::string receipt_number(int year, std::int64_t seq) { return fmt::format("{}-{:06d}", year, seq); }
 
 // A donation as the books hold it (private fields included: callers that publish
 // must go through the privacy rules).

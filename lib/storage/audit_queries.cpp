@@ -1,4 +1,5 @@
 #include "storage/audit_queries.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -7,8 +8,6 @@
 namespace cfund::storage {
 
 namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
 // "NOT voided": no void entry points at the row's entry.
 const char* kLive = " NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = %s) ";

@@ -1,4 +1,5 @@
 #include "storage/export_queries.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -8,13 +9,6 @@
 namespace cfund::storage {
 
 namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
-
-std::optional<std::int64_t> optional_id(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getInt64();
-}
 
 // One row per entry: the entry, its void, and the detail row of whichever kind it is
 // (each detail table is keyed by entry_id, so at most one of the joins matches).
@@ -66,7 +60,7 @@ ExportEntryRow read_export_row(SQLite::Statement& q) {
   row.voided_by = optional_id(q.getColumn(7));
   row.voided_kind = text_or_empty(q.getColumn(8));
   if (!q.getColumn(9).isNull()) {
-    row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(9).getInt(), q.getColumn(10).getInt64());
+    row.receipt_no = books::receipt_number(q.getColumn(9).getInt(), q.getColumn(10).getInt64());
     row.donor_name = q.getColumn(11).getString();
     row.anonymous = q.getColumn(12).getInt() != 0;
     row.form = q.getColumn(13).getString();

@@ -1,4 +1,5 @@
 #include "storage/notice_queries.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -9,8 +10,6 @@
 namespace cfund::storage {
 
 namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
 // The void of the entry aliased `e`, if it is within the cut-off (bound as :cut).
 const char* kVoidJoin = "LEFT JOIN entries v ON v.voids_entry = e.id AND v.id <= :cut ";

@@ -1,4 +1,5 @@
 #include "storage/project_queries.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -7,8 +8,6 @@
 namespace cfund::storage {
 
 namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
 std::optional<std::int64_t> optional_integer(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;

@@ -1,4 +1,5 @@
 #include "storage/queries.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -11,11 +12,6 @@
 namespace cfund::storage {
 
 namespace {
-
-std::optional<std::int64_t> optional_id(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getInt64();
-}
 
 const char* target_column(Side side) { return side == Side::account ? "account_id" : "designation_id"; }
 
@@ -156,8 +152,6 @@ std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id) {
 namespace cfund::storage {
 
 namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
 books::Beneficiary read_beneficiary(SQLite::Statement& q) {
   return {q.getColumn(0).getInt64(),     q.getColumn(1).getInt64(),     q.getColumn(2).getString(),

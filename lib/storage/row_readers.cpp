@@ -1,20 +1,10 @@
 #include "storage/row_readers.hpp"
+#include "storage/columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace cfund::storage::detail {
-
-namespace {
-
-std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
-
-std::optional<std::int64_t> optional_id(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getInt64();
-}
-
-}  // namespace
 
 std::string donation_select(const std::string& void_join) {
   return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
@@ -30,7 +20,7 @@ books::DonationRow read_donation(SQLite::Statement& q) {
   books::DonationRow row;
   row.entry_id = q.getColumn(0).getInt64();
   row.date = q.getColumn(1).getString();
-  row.receipt_no = fmt::format("{}-{:06d}", q.getColumn(2).getInt(), q.getColumn(3).getInt64());
+  row.receipt_no = books::receipt_number(q.getColumn(2).getInt(), q.getColumn(3).getInt64());
   row.donor_name = q.getColumn(4).getString();
   row.anonymous = q.getColumn(5).getInt() != 0;
   row.form = q.getColumn(6).getString();
