@@ -122,7 +122,12 @@ namespace {
 bool append_json_string(std::string& out, const std::string& text) {
   if (!util::is_valid_utf8(text)) return false;
   out += '"';
-  for (const char c : text) {
+  std::size_t plain = 0;  // where the run of characters written as they are starts
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -132,13 +137,10 @@ bool append_json_string(std::string& out, const std::string& text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
   }
+  out.append(text, plain, std::string::npos);
   out += '"';
   return true;
 }
@@ -241,7 +243,9 @@ JournalAppender::JournalAppender(storage::FundFile& file, const Recorder& record
       recorder_(recorder),
       head_(recorded_chain_head(file).hash),
       next_id_(storage::last_entry_id(file) + 1),
-      closed_through_(closed_through(file)) {}
+      closed_through_(closed_through(file)),
+      entries_(file, "entries"),
+      postings_(file, "postings") {}
 
 std::int64_t JournalAppender::append(const EntryDraft& draft) {
   util::Fen sum = 0;
@@ -272,7 +276,7 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
         .set("account_id", to_account ? storage::Value{posting.target_id} : storage::Value{})
         .set("designation_id", to_account ? storage::Value{} : storage::Value{posting.target_id})
         .set("amount", posting.amount);
-    rows.postings.push_back(row);
+    rows.postings.push_back(std::move(row));
   }
   rows.detail_table = detail_table_for(draft.kind);
   if (!rows.detail_table.empty()) {
@@ -285,13 +289,18 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
   require_clean_text(rows.entry);
   for (const auto& detail : rows.detail) require_clean_text(detail);
 
-  const std::string hash = chain_hash(head_, canonical_encoding(rows));
-  storage::Row entry = rows.entry;
-  entry.set("hash", hash);
-  storage::insert_row(file_, "entries", entry);
-  for (const auto& posting : rows.postings) storage::insert_row(file_, "postings", posting);
-  for (const auto& detail : rows.detail) storage::insert_row(file_, rows.detail_table, detail);
-  head_ = hash;
+  std::string hash = chain_hash(head_, canonical_encoding(rows));
+  rows.entry.set("hash", hash);  // after the encoding, which leaves it out anyway
+  entries_.insert(rows.entry);
+  for (const auto& posting : rows.postings) postings_.insert(posting);
+  if (!rows.detail.empty()) {
+    auto details = details_.find(rows.detail_table);
+    if (details == details_.end()) {
+      details = details_.emplace(rows.detail_table, storage::RowInserter(file_, rows.detail_table)).first;
+    }
+    for (const auto& detail : rows.detail) details->second.insert(detail);
+  }
+  head_ = std::move(hash);
   ++next_id_;
   return id;
 }

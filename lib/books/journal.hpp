@@ -8,6 +8,7 @@
 // later migration may add nullable columns without breaking old hashes).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,10 @@ class JournalAppender {
   std::string head_;
   std::int64_t next_id_;
   std::optional<util::Date> closed_through_;
+  // The INSERTs, prepared once for the whole import.
+  storage::RowInserter entries_;
+  storage::RowInserter postings_;
+  std::map<std::string, storage::RowInserter> details_;  // by detail table
 };
 
 std::string canonical_encoding(const storage::EntryRows& rows);

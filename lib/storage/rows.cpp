@@ -6,21 +6,10 @@
 #include <memory>
 
 #include "storage/fund_file.hpp"
-#include "storage/statement_cache.hpp"
 
 namespace cfund::storage {
 
 namespace {
-
-void bind_value(SQLite::Statement& statement, int index, const Value& value) {
-  if (const auto* number = std::get_if<std::int64_t>(&value)) {
-    statement.bind(index, static_cast<std::int64_t>(*number));
-  } else if (const auto* text = std::get_if<std::string>(&value)) {
-    statement.bind(index, *text);
-  } else {
-    statement.bind(index);  // NULL
-  }
-}
 
 Value column_value(const SQLite::Column& column) {
   if (column.isNull()) return Value{};
@@ -47,17 +36,54 @@ const Value* Row::find(const std::string& column) const {
   return nullptr;
 }
 
-void insert_row(FundFile& file, const std::string& table, const Row& row) {
-  std::string names;
-  std::string marks;
-  for (const auto& [name, value] : row.columns) {
-    names += (names.empty() ? "" : ", ") + name;
-    marks += marks.empty() ? "?" : ", ?";
+void insert_row(FundFile& file, const std::string& table, const Row& row) { RowInserter(file, table).insert(row); }
+
+RowInserter::RowInserter(FundFile& file, std::string table) : file_(file), table_(std::move(table)) {}
+
+bool RowInserter::prepared_for(const Row& row) const {
+  if (statement_ == nullptr || row.columns.size() != columns_.size()) return false;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (row.columns[i].first != columns_[i]) return false;
   }
-  CachedStatement insert(file, "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
+  return true;
+}
+
+void RowInserter::insert(const Row& row) {
+  if (!prepared_for(row)) {
+    std::string names;
+    std::string marks;
+    columns_.clear();
+    for (const auto& [name, value] : row.columns) {
+      names += (names.empty() ? "" : ", ") + name;
+      marks += marks.empty() ? "?" : ", ?";
+      columns_.push_back(name);
+    }
+    statement_ = &file_.prepared("INSERT INTO " + table_ + " (" + names + ") VALUES (" + marks + ")");
+  }
+  SQLite::Statement& insert = *statement_;
   int index = 1;
-  for (const auto& [name, value] : row.columns) bind_value(*insert, index++, value);
-  insert->exec();
+  for (const auto& [name, value] : row.columns) {
+    if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      insert.bind(index++, static_cast<std::int64_t>(*number));
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      insert.bindNoCopy(index++, *text);  // row outlives the step below; the bindings are cleared after it
+    } else {
+      insert.bind(index++);  // NULL
+    }
+  }
+  // Reset and cleared whatever happens: a statement left stepped would hold the
+  // connection's snapshot (statement_cache.hpp), and the bindings point into row.
+  struct Release {
+    SQLite::Statement& statement;
+    ~Release() {
+      statement.tryReset();  // reports the step's error again, which exec() has thrown already
+      try {
+        statement.clearBindings();
+      } catch (...) {  // NOLINT(bugprone-empty-catch): sqlite3_clear_bindings cannot fail
+      }
+    }
+  } release{insert};
+  insert.exec();
 }
 
 void for_each_entry(FundFile& file,

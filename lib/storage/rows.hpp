@@ -10,6 +10,10 @@
 #include <variant>
 #include <vector>
 
+namespace SQLite {
+class Statement;
+}
+
 namespace cfund::storage {
 
 class FundFile;
@@ -41,6 +45,23 @@ struct EntryRows {
 
 // Inserts one row. The table name is one of cfund's own, never user input.
 void insert_row(FundFile& file, const std::string& table, const Row& row);
+
+// Inserts rows into one table, many times (an import appends a million entries):
+// the INSERT is prepared once for a list of columns and used again as long as the
+// rows come with the same columns in the same order; text is bound without a copy.
+class RowInserter {
+ public:
+  RowInserter(FundFile& file, std::string table);
+  void insert(const Row& row);
+
+ private:
+  bool prepared_for(const Row& row) const;
+
+  FundFile& file_;
+  std::string table_;
+  std::vector<std::string> columns_;  // the columns statement_ was prepared for
+  SQLite::Statement* statement_ = nullptr;
+};
 
 // Calls back for each entry in id order, with the detail table that kind_to_table
 // names for its kind ("" for none). Reads in batches: memory stays small.
