@@ -246,6 +246,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
 
   // Donations.
   std::vector<DonationLine> money;
+  money.reserve(storage::entries_dated_between(file, from, to));  // most of them, in a large fund
   storage::notice_donations(file, from, to, cutoff, [&](const storage::NoticeDonation& found) {
     const auto& row = found.row;
     const bool dated_here = in_period(period, row.date);
@@ -275,18 +276,20 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   for (const auto& line : money) income_by_month[line.date.substr(0, 7)] += line.amount;
   const auto edges = donation_band_edges(model.band_below);
   for (const auto& [band_from, band_to] : edges) model.bands.push_back({band_from, band_to, 0, 0});
-  for (auto& line : money) {
-    if (!line.correction && line.amount >= 0 && line.amount < model.band_below) {
-      for (auto& band : model.bands) {
-        if (band.from <= line.amount && line.amount < band.to) {
-          ++band.count;
-          band.total += line.amount;
-        }
-      }
-      continue;
-    }
-    model.donations.push_back(std::move(line));
-  }
+  // Small donations are counted in their band; the others are listed, in order.
+  money.erase(std::remove_if(money.begin(), money.end(),
+                             [&model](const DonationLine& line) {
+                               if (line.correction || line.amount < 0 || line.amount >= model.band_below) return false;
+                               for (auto& band : model.bands) {
+                                 if (band.from <= line.amount && line.amount < band.to) {
+                                   ++band.count;
+                                   band.total += line.amount;
+                                 }
+                               }
+                               return true;
+                             }),
+              money.end());
+  model.donations = std::move(money);
   model.bands.erase(
       std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
       model.bands.end());

@@ -64,6 +64,14 @@ std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id) {
                     q.getColumn(3).getString(), q.getColumn(4).getString()};
 }
 
+std::size_t entries_dated_between(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(), "SELECT COUNT(*) FROM entries WHERE date BETWEEN ? AND ?");
+  q.bind(1, from);
+  q.bind(2, to);
+  q.executeStep();
+  return static_cast<std::size_t>(q.getColumn(0).getInt64());
+}
+
 std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
                                                                 std::int64_t cutoff) {
   // All entries from the per-day totals, less those after the cut-off (usually none

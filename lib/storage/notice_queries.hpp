@@ -30,6 +30,9 @@ struct EntryStamp {
 };
 std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id);
 
+// How many entries of any kind are dated in [from, to].
+std::size_t entries_dated_between(FundFile& file, const std::string& from, const std::string& to);
+
 // Designation id -> balance (credit positive) of the postings dated <= last_date of
 // entries with id <= cutoff.
 std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
