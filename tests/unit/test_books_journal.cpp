@@ -202,3 +202,62 @@ TEST_CASE("the canonical encoding is byte for byte what nlohmann::json writes, w
     CHECK(books::canonical_encoding(rows) == reference_encoding(rows));
   }
 }
+
+TEST_CASE("one appender for many entries writes the same chain as one appender per entry", "[journal][import]") {
+  // An import appends through one JournalAppender, whose INSERTs are prepared once
+  // and used again while the columns stay the same; the rows and the chain must be
+  // what appending the entries one at a time writes, column lists changing or not.
+  std::vector<books::DonationInput> gifts(4);
+  gifts[0].donor = "张伟";
+  gifts[0].amount = 100000;
+  gifts[0].account = "bank";
+  gifts[0].designation = "elderly";
+  gifts[0].external_ref = "BK001";
+  gifts[0].date = day("2025-03-01");
+  gifts[0].source = books::ImportSource{2, ""};
+  gifts[1] = gifts[0];  // no reference: found again by its content key
+  gifts[1].donor = "李娜 \"小李\"";
+  gifts[1].external_ref.clear();
+  gifts[1].source = books::ImportSource{3, "0123456789abcdef0123456789abcdef"};
+  gifts[2] = gifts[0];  // not from a statement: no source columns at all
+  gifts[2].external_ref = "BK002";
+  gifts[2].source.reset();
+  gifts[3].donor = "惠民超市";  // goods: no postings, another detail column list
+  gifts[3].goods = true;
+  gifts[3].item = "大米";
+  gifts[3].amount = 50000;
+  gifts[3].date = day("2025-03-02");
+
+  TempFund together;
+  TempFund apart;
+  const auto rec = TempFund::recorder();
+  {
+    auto file = together.open();
+    storage::FundFile::WriteTransaction tx(file);
+    books::JournalAppender journal(file, rec);
+    books::DonationWriter writer(file, journal);
+    for (const auto& gift : gifts) writer.record(gift);
+    journal.finish();
+    tx.commit();
+  }
+  {
+    auto file = apart.open();
+    for (const auto& gift : gifts) {
+      storage::FundFile::WriteTransaction tx(file);
+      books::JournalAppender journal(file, rec);
+      books::DonationWriter(file, journal).record(gift);
+      journal.finish();
+      tx.commit();
+    }
+  }
+  auto one = together.open();
+  auto other = apart.open();
+  const auto report = books::verify_chain(one);
+  CHECK(report.ok());
+  CHECK(report.entries == 4);
+  CHECK(report.head == books::verify_chain(other).head);
+  CHECK(books::recorded_chain_head(one).hash == books::recorded_chain_head(other).hash);
+  CHECK(books::find_donation(one, 2).donor_name == "李娜 \"小李\"");
+  CHECK(books::find_donation(one, 3).external_ref == "BK002");
+  CHECK(storage::postings_of(one, 4).empty());
+}
