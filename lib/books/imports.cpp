@@ -161,7 +161,6 @@ class Importer {
     report_.sha256 = reader_.summary().sha256;
     report_.encoding = reader_.summary().encoding;
 
-    storage::use_import_cache(file_);
     storage::FundFile::WriteTransaction tx(file_);
     report_.same_file_before = storage::previous_import(file_, table_of(target_), report_.sha256);
     JournalAppender journal(file_, recorder_);

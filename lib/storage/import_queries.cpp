@@ -38,8 +38,4 @@ std::optional<PreviousImport> previous_import(FundFile& file, ImportTable table,
   return PreviousImport{q->getColumn(0).getInt64(), q->getColumn(1).getString(), q->getColumn(2).getInt64()};
 }
 
-void use_import_cache(FundFile& file) {
-  file.db().exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB));  // negative: KiB, not pages
-}
-
 }  // namespace cfund::storage

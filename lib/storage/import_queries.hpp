@@ -28,12 +28,4 @@ struct PreviousImport {
 // The latest import of a file with this SHA-256 into the table.
 std::optional<PreviousImport> previous_import(FundFile& file, ImportTable table, const std::string& sha256);
 
-// Gives the connection a page cache of kImportCacheKiB for the rest of its life (an
-// import is its command's one write). SQLite's default 2 MB is far smaller than
-// the index pages an import of 100,000 rows keeps touching: with it, changed pages
-// are written to the WAL before the commit and read back again, several times.
-// The cache counts once in the peak memory, whatever the size of the import.
-inline constexpr int kImportCacheKiB = 16 * 1024;
-void use_import_cache(FundFile& file);
-
 }  // namespace cfund::storage
