@@ -33,10 +33,10 @@ const std::map<std::string, std::string>& detail_tables() {
 
 const std::vector<std::string>& known_kinds() {
   static const std::vector<std::string> kinds = {
-      entry_kind::donation,   entry_kind::disbursement, entry_kind::transfer,     entry_kind::reallocation,
-      entry_kind::void_entry, entry_kind::beneficiary,  entry_kind::host_receipt,
-      entry_kind::project,    entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close,
-      entry_kind::publication, entry_kind::import,
+      entry_kind::donation,      entry_kind::disbursement,   entry_kind::transfer,     entry_kind::reallocation,
+      entry_kind::void_entry,    entry_kind::beneficiary,    entry_kind::host_receipt, entry_kind::project,
+      entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close, entry_kind::publication,
+      entry_kind::import,
   };
   return kinds;
 }
@@ -93,13 +93,19 @@ void require_clean_text(const storage::Row& row) {
     if (text == nullptr) continue;
     const util::TextFacts facts = util::inspect_text(*text);
     if (!facts.valid_utf8) {
-      throw InputError(bilingual("字段 {0} 的文字不是有效的 UTF-8 编码（GBK 等其他编码的文字请先转换为 UTF-8）", "field {0}: the text is not valid UTF-8 (convert text in GBK or other encodings to UTF-8 first)", column));
+      throw InputError(bilingual(
+          "字段 {0} 的文字不是有效的 UTF-8 编码（GBK 等其他编码的文字请先转换为 UTF-8）",
+          "field {0}: the text is not valid UTF-8 (convert text in GBK or other encodings to UTF-8 first)", column));
     }
     if (facts.characters > kMaxTextCharacters) {
-      throw InputError(bilingual("字段 {0} 太长：{1} 个字符，最多 {2} 个", "field {0} is too long: {1} characters, at most {2}", column, facts.characters, kMaxTextCharacters));
+      throw InputError(bilingual("字段 {0} 太长：{1} 个字符，最多 {2} 个",
+                                 "field {0} is too long: {1} characters, at most {2}", column, facts.characters,
+                                 kMaxTextCharacters));
     }
     if (facts.first_control >= 0) {
-      throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入", "field {0} contains a control character (U+{1:04X}): remove it and try again", column, facts.first_control));
+      throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入",
+                                 "field {0} contains a control character (U+{1:04X}): remove it and try again", column,
+                                 facts.first_control));
     }
   }
 }
@@ -129,13 +135,27 @@ bool append_json_string(std::string& out, const std::string& text) {
     out.append(text, plain, i - plain);
     plain = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
@@ -250,7 +270,12 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
   for (const auto& posting : draft.postings) sum += posting.amount;
   if (sum != 0) throw std::logic_error("postings of a " + draft.kind + " entry do not sum to zero");
   if (closed_through_ && draft.date <= *closed_through_) {
-    throw Refused(bilingual("日期 {0} 落在已结账的期间内（已结账至 {1}）：已结账的月份不能再记账；更正请记入未结账的期间（例如以今天的日期红冲）", "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put corrections in the open period (for example a void dated today)", draft.date.iso(), closed_through_->iso().substr(0, 7)));
+    throw Refused(
+        bilingual("日期 {0} 落在已结账的期间内（已结账至 "
+                  "{1}）：已结账的月份不能再记账；更正请记入未结账的期间（例如以今天的日期红冲）",
+                  "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put "
+                  "corrections in the open period (for example a void dated today)",
+                  draft.date.iso(), closed_through_->iso().substr(0, 7)));
   }
 
   const std::int64_t id = next_id_;
@@ -293,12 +318,18 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
   storage::insert_row(file_, "entries", entry);
   for (const auto& posting : rows.postings) storage::insert_row(file_, "postings", posting);
   for (const auto& detail : rows.detail) storage::insert_row(file_, rows.detail_table, detail);
+  for (const auto& posting : draft.postings) {
+    const auto side = posting.side == PostingDraft::Side::account ? storage::Side::account : storage::Side::designation;
+    day_totals_[storage::DayKey{side, posting.target_id, draft.date.iso()}] += posting.amount;
+  }
   head_ = hash;
   ++next_id_;
   return id;
 }
 
 void JournalAppender::finish() {
+  storage::add_day_totals(file_, day_totals_);
+  day_totals_.clear();
   file_.set_setting(kChainHeadKey, head_);
   file_.set_setting(kChainLengthKey, std::to_string(next_id_ - 1));
 }
@@ -318,12 +349,14 @@ ChainReport verify_chain(storage::FundFile& file) {
     const std::int64_t id = integer_column(rows.entry, "id");
     ++report.entries;
     if (id != expected_id) {
-      fail(expected_id, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})", expected_id, id));
+      fail(expected_id, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）",
+                                  "entry {0} is missing (the next one is {1})", expected_id, id));
       return;
     }
     const std::string kind = text_column(rows.entry, "kind");
     if (std::find(known_kinds().begin(), known_kinds().end(), kind) == known_kinds().end()) {
-      fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的", "entry {0} has kind '{1}', which cfund never writes", id, kind));
+      fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的",
+                         "entry {0} has kind '{1}', which cfund never writes", id, kind));
       return;
     }
     if (text_column(rows.entry, "prev_hash") != previous) {
@@ -332,17 +365,20 @@ ChainReport verify_chain(storage::FundFile& file) {
     }
     const std::string hash = chain_hash(previous, canonical_encoding(rows));
     if (text_column(rows.entry, "hash") != hash) {
-      fail(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）", "entry {0} or its postings were changed after recording (hash mismatch)", id));
+      fail(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）",
+                         "entry {0} or its postings were changed after recording (hash mismatch)", id));
       return;
     }
     if (!rows.detail_table.empty() && rows.detail.size() != 1) {
-      fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id, rows.detail.size()));
+      fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id,
+                         rows.detail.size()));
       return;
     }
     util::Fen sum = 0;
     for (const auto& posting : rows.postings) sum += integer_column(posting, "amount");
     if (sum != 0) {
-      fail(id, bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id, sum));
+      fail(id,
+           bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id, sum));
       return;
     }
     previous = hash;
@@ -359,13 +395,17 @@ ChainReport verify_chain(storage::FundFile& file) {
   }
   if (!orphans.empty()) {
     const auto entry = *std::min_element(orphans.begin(), orphans.end());
-    fail(entry, bilingual("发现不属于任何分录的行（指向第 {0} 号分录）", "found rows that belong to no entry (pointing at entry {0})", entry));
+    fail(entry, bilingual("发现不属于任何分录的行（指向第 {0} 号分录）",
+                          "found rows that belong to no entry (pointing at entry {0})", entry));
     return report;
   }
 
   const ChainHead recorded = recorded_chain_head(file);
   if (recorded.length != expected_id - 1 || recorded.hash != report.head) {
-    fail(expected_id, bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动", "the file records {0} entries in its chain but holds {1}: entries at the end were removed or the chain head was changed", recorded.length, expected_id - 1));
+    fail(expected_id, bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动",
+                                "the file records {0} entries in its chain but holds {1}: entries at the end were "
+                                "removed or the chain head was changed",
+                                recorded.length, expected_id - 1));
   }
   return report;
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/queries.hpp"
 #include "storage/rows.hpp"
 #include "util/clock.hpp"
 #include "util/date.hpp"
@@ -27,17 +28,17 @@ namespace cfund::books {
 namespace entry_kind {
 inline const std::string donation = "donation";
 inline const std::string disbursement = "disbursement";
-inline const std::string transfer = "transfer";          // between accounts
-inline const std::string reallocation = "reallocation";  // between designations
-inline const std::string void_entry = "void";            // 红冲: reverses another entry
-inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
-inline const std::string host_receipt = "host_receipt";  // records an official receipt number
+inline const std::string transfer = "transfer";              // between accounts
+inline const std::string reallocation = "reallocation";      // between designations
+inline const std::string void_entry = "void";                // 红冲: reverses another entry
+inline const std::string beneficiary = "beneficiary";        // registers a beneficiary
+inline const std::string host_receipt = "host_receipt";      // records an official receipt number
 inline const std::string project = "project";                // proposes a project (books/projects.hpp)
 inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
 inline const std::string project_budget = "project_budget";  // amends a project's budget
-inline const std::string period_close = "period_close";  // 结账: closes every month up to a month
-inline const std::string publication = "publication";    // a published notice (公示)
-inline const std::string import = "import";              // a statement import: which file, which entries
+inline const std::string period_close = "period_close";      // 结账: closes every month up to a month
+inline const std::string publication = "publication";        // a published notice (公示)
+inline const std::string import = "import";                  // a statement import: which file, which entries
 }  // namespace entry_kind
 
 // The detail table of a kind of entry, "" when the kind has none.
@@ -77,7 +78,9 @@ std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, con
 
 // Appends many entries inside one write transaction (an import): the chain head,
 // the next id and the closed period are read once and kept in memory; finish()
-// records the chain head. append_entry is one JournalAppender with one entry.
+// records the chain head and adds the postings to the per-day totals (day_totals),
+// so balances read inside the transaction count the appended entries only after it.
+// append_entry is one JournalAppender with one entry.
 class JournalAppender {
  public:
   JournalAppender(storage::FundFile& file, const Recorder& recorder);
@@ -91,6 +94,7 @@ class JournalAppender {
   std::string head_;
   std::int64_t next_id_;
   std::optional<util::Date> closed_through_;
+  storage::DayTotals day_totals_;  // what the appended postings add, written by finish()
 };
 
 std::string canonical_encoding(const storage::EntryRows& rows);
@@ -98,10 +102,10 @@ std::string chain_hash(const std::string& previous_hash, const std::string& cano
 inline const std::string kGenesisHash(64, '0');
 
 struct ChainReport {
-  std::int64_t entries = 0;           // entries read
-  std::string head = kGenesisHash;    // hash of the last good entry
+  std::int64_t entries = 0;         // entries read
+  std::string head = kGenesisHash;  // hash of the last good entry
   std::optional<std::int64_t> first_bad_entry;
-  std::optional<Message> problem;     // what is wrong with first_bad_entry
+  std::optional<Message> problem;  // what is wrong with first_bad_entry
   bool ok() const { return !first_bad_entry.has_value(); }
 };
 

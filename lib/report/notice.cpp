@@ -163,13 +163,12 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
   // budget (as amended) and evaluation then, so that a notice stays reproducible.
   const std::string end = period.last.iso();
   auto counts = [&](std::int64_t entry, const std::string& date) { return entry <= cutoff && date <= end; };
-  std::map<std::string, Fen> spent_by_code;
-  for (const auto& paid : storage::notice_disbursements(file, "0000-01-01", end, cutoff)) {
-    if (paid.void_mark && paid.void_mark->date <= end) continue;
-    spent_by_code[paid.row.designation_code] += paid.row.amount;
-  }
+  const auto rows = storage::project_rows(file);
+  std::vector<std::int64_t> designation_ids;
+  for (const auto& project : rows) designation_ids.push_back(project.designation_id);
+  const auto spent = storage::spending_through(file, designation_ids, end, cutoff);
   std::vector<ProjectProgress> projects;
-  for (const auto& project : storage::project_rows(file)) {
+  for (const auto& project : rows) {
     if (!counts(project.entry_id, project.date)) continue;
     ProjectProgress progress;
     progress.name = project.name;
@@ -183,7 +182,7 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
     for (const auto& amendment : storage::project_budget_rows(file, project.designation_id)) {
       if (counts(amendment.entry_id, amendment.date)) progress.budget = amendment.budget;
     }
-    progress.spent = spent_by_code[project.code];
+    progress.spent = spent.at(project.designation_id);
     // A project that has ended will spend nothing more: nothing of its budget remains.
     const bool ended = progress.stage == books::project_stage::closed ||
                        progress.stage == books::project_stage::rejected ||
@@ -210,7 +209,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   const std::int64_t last = storage::last_entry_id(file);
   const std::int64_t cutoff = options.cutoff.value_or(storage::last_entry_before_publications(file));
   if (cutoff < 0 || cutoff > last) {
-    throw InputError(bilingual("--cutoff：没有第 {0} 号分录（账套共 {1} 条分录）", "--cutoff: there is no entry {0} (the fund has {1} entries)", cutoff, last));
+    throw InputError(bilingual("--cutoff：没有第 {0} 号分录（账套共 {1} 条分录）",
+                               "--cutoff: there is no entry {0} (the fund has {1} entries)", cutoff, last));
   }
   model.cutoff_entry = cutoff;
   std::string head = books::kGenesisHash;
@@ -246,13 +246,14 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
 
   // Donations.
   std::vector<DonationLine> money;
-  for (const auto& found : storage::notice_donations(file, from, to, cutoff)) {
+  money.reserve(storage::entries_dated_between(file, from, to));  // most of them, in a large fund
+  storage::notice_donations(file, from, to, cutoff, [&](const storage::NoticeDonation& found) {
     const auto& row = found.row;
     const bool dated_here = in_period(period, row.date);
     const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
     if (dated_here && voided_here) {
       ++model.voided_within_period;
-      continue;
+      return;
     }
     DonationLine line;
     line.donor = shown_donor(row, scrub);
@@ -265,39 +266,42 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     if (line.goods) {
       model.goods_value += line.amount;
       if (!line.correction) ++model.goods_count;
-      model.goods.push_back(line);
+      model.goods.push_back(std::move(line));
     } else {
       model.designations[by_code.at(line.designation_code)].income += line.amount;
-      money.push_back(line);
+      money.push_back(std::move(line));
     }
-  }
+  });
   std::map<std::string, Fen> income_by_month;
   for (const auto& line : money) income_by_month[line.date.substr(0, 7)] += line.amount;
   const auto edges = donation_band_edges(model.band_below);
   for (const auto& [band_from, band_to] : edges) model.bands.push_back({band_from, band_to, 0, 0});
-  for (auto& line : money) {
-    if (!line.correction && line.amount >= 0 && line.amount < model.band_below) {
-      for (auto& band : model.bands) {
-        if (band.from <= line.amount && line.amount < band.to) {
-          ++band.count;
-          band.total += line.amount;
-        }
-      }
-      continue;
-    }
-    model.donations.push_back(std::move(line));
-  }
-  model.bands.erase(std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
-                    model.bands.end());
+  // Small donations are counted in their band; the others are listed, in order.
+  money.erase(std::remove_if(money.begin(), money.end(),
+                             [&model](const DonationLine& line) {
+                               if (line.correction || line.amount < 0 || line.amount >= model.band_below) return false;
+                               for (auto& band : model.bands) {
+                                 if (band.from <= line.amount && line.amount < band.to) {
+                                   ++band.count;
+                                   band.total += line.amount;
+                                 }
+                               }
+                               return true;
+                             }),
+              money.end());
+  model.donations = std::move(money);
+  model.bands.erase(
+      std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
+      model.bands.end());
 
   // Spending.
-  for (const auto& found : storage::notice_disbursements(file, from, to, cutoff)) {
+  storage::notice_disbursements(file, from, to, cutoff, [&](const storage::NoticeDisbursement& found) {
     const auto& row = found.row;
     const bool dated_here = in_period(period, row.date);
     const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
     if (dated_here && voided_here) {
       ++model.voided_within_period;
-      continue;
+      return;
     }
     SpendingLine line;
     line.category = row.category;
@@ -310,7 +314,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     place_in_period(line, row.date, row.amount, found.void_mark, dated_here, scrub);
     model.designations[by_code.at(line.designation_code)].spending += line.amount;
     model.spending.push_back(std::move(line));
-  }
+  });
 
   // Reallocations between designations: transferred in / out.
   for (const auto& found : storage::notice_reallocations(file, from, to, cutoff)) {

@@ -60,13 +60,16 @@ FundFile::~FundFile() = default;
 
 FundFile FundFile::create(const std::string& path) {
   if (path_exists(path)) {
-    throw FundFileError(bilingual("文件“{0}”已存在：init 只创建新的基金账套，不会覆盖", "'{0}' already exists: init only creates a new fund file and never overwrites", path));
+    throw FundFileError(bilingual("文件“{0}”已存在：init 只创建新的基金账套，不会覆盖",
+                                  "'{0}' already exists: init only creates a new fund file and never overwrites",
+                                  path));
   }
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   } catch (const SQLite::Exception&) {
-    throw FundFileError(bilingual("无法创建“{0}”：请检查目录是否存在、是否可写", "cannot create '{0}': check that the folder exists and is writable", path));
+    throw FundFileError(bilingual("无法创建“{0}”：请检查目录是否存在、是否可写",
+                                  "cannot create '{0}': check that the folder exists and is writable", path));
   }
   try {
     configure_connection(*db);
@@ -90,7 +93,9 @@ FundFile FundFile::create(const std::string& path) {
 FundFile FundFile::open(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    throw FundFileError(bilingual("找不到基金账套“{0}”（用 cfund init 创建，或用 -f / CFUND_FUND 指定已有文件）", "fund file '{0}' not found (create one with cfund init, or name an existing one with -f / CFUND_FUND)", path));
+    throw FundFileError(bilingual(
+        "找不到基金账套“{0}”（用 cfund init 创建，或用 -f / CFUND_FUND 指定已有文件）",
+        "fund file '{0}' not found (create one with cfund init, or name an existing one with -f / CFUND_FUND)", path));
   }
   if (!S_ISREG(st.st_mode)) throw not_a_fund(path);
   std::unique_ptr<SQLite::Database> db;
@@ -113,18 +118,39 @@ void FundFile::migrate() {
   const int latest = latest_schema_version();
   int version = db_->execAndGet("PRAGMA user_version").getInt();
   if (version > latest) {
-    throw FundFileError(bilingual("基金账套“{0}”由更新版本的 cfund 创建（格式版本 {1}，本程序只认识到 {2}）：请升级 cfund", "fund file '{0}' was written by a newer cfund (schema {1}; this cfund knows up to {2}): upgrade cfund", path_, version, latest));
+    throw FundFileError(bilingual(
+        "基金账套“{0}”由更新版本的 cfund 创建（格式版本 {1}，本程序只认识到 {2}）：请升级 cfund",
+        "fund file '{0}' was written by a newer cfund (schema {1}; this cfund knows up to {2}): upgrade cfund", path_,
+        version, latest));
   }
   if (version == latest) return;
-  WriteTransaction tx(*this);
-  // Another process may have migrated while we waited for the write lock.
-  version = db_->execAndGet("PRAGMA user_version").getInt();
-  for (const auto& migration : migrations()) {
-    if (migration.version <= version) continue;
-    db_->exec(migration.sql);
-    db_->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+  // A migration may rebuild a table that others reference (SQLite's way to drop a
+  // constraint), which needs foreign keys off; they are checked before committing.
+  // The pragma has no effect inside a transaction, so it is set around it.
+  db_->exec("PRAGMA foreign_keys = OFF");
+  try {
+    WriteTransaction tx(*this);
+    // Another process may have migrated while we waited for the write lock.
+    version = db_->execAndGet("PRAGMA user_version").getInt();
+    for (const auto& migration : migrations()) {
+      if (migration.version <= version) continue;
+      db_->exec(migration.sql);
+      db_->exec(fmt::format("PRAGMA user_version = {}", migration.version));
+    }
+    SQLite::Statement violations(*db_, "PRAGMA foreign_key_check");
+    if (violations.executeStep()) {
+      throw FundFileError(bilingual("基金账套“{0}”已损坏：表 {1} 有指向不存在的行的记录，无法升级格式。请用备份恢复",
+                                    "fund file '{0}' is damaged: table {1} has rows pointing at rows that do not "
+                                    "exist, so its format cannot be upgraded. Restore it from a backup",
+                                    path_, violations.getColumn(0).getString()));
+    }
+    violations.reset();
+    tx.commit();
+  } catch (...) {
+    db_->exec("PRAGMA foreign_keys = ON");
+    throw;
   }
-  tx.commit();
+  db_->exec("PRAGMA foreign_keys = ON");
 }
 
 SQLite::Statement& FundFile::prepared(const std::string& sql) {
@@ -161,7 +187,7 @@ FundFile::ReadSnapshot::~ReadSnapshot() {
   if (!owned_) return;
   try {
     file_.db_->exec("ROLLBACK");  // nothing was written
-  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more can be done in a destructor
+  } catch (...) {                 // NOLINT(bugprone-empty-catch): nothing more can be done in a destructor
   }
 }
 
@@ -190,8 +216,7 @@ void FundFile::WriteTransaction::commit() {
   done_ = true;
 }
 
-std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
-                                                     const std::string& fund_path) {
+std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure, const std::string& fund_path) {
   try {
     std::rethrow_exception(failure);
   } catch (const SQLite::Exception& e) {
@@ -200,19 +225,29 @@ std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
     switch (code) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-        return FundFileError(bilingual("基金账套“{0}”正被其他人写入，等待 60 秒后仍未轮到：请稍后重试", "fund file '{0}' is being written by someone else and stayed busy for 60 seconds: try again later", fund_path));
+        return FundFileError(bilingual(
+            "基金账套“{0}”正被其他人写入，等待 60 秒后仍未轮到：请稍后重试",
+            "fund file '{0}' is being written by someone else and stayed busy for 60 seconds: try again later",
+            fund_path));
       case SQLITE_FULL:
-        return FundFileError(bilingual("磁盘已满，无法写入“{0}”：本次操作未生效，账目没有改变", "the disk is full, cannot write '{0}': nothing was recorded and the books are unchanged", fund_path));
+        return FundFileError(bilingual(
+            "磁盘已满，无法写入“{0}”：本次操作未生效，账目没有改变",
+            "the disk is full, cannot write '{0}': nothing was recorded and the books are unchanged", fund_path));
       case SQLITE_READONLY:
       case SQLITE_PERM:
       case SQLITE_CANTOPEN:
-        return FundFileError(bilingual("无法写入基金账套“{0}”（文件或目录只读？）：账目没有改变", "cannot write fund file '{0}' (read-only file or folder?): the books are unchanged", fund_path));
+        return FundFileError(
+            bilingual("无法写入基金账套“{0}”（文件或目录只读？）：账目没有改变",
+                      "cannot write fund file '{0}' (read-only file or folder?): the books are unchanged", fund_path));
       case SQLITE_NOTADB:
         return FundFileError(bilingual("“{0}”不是 cfund 基金账套文件", "'{0}' is not a cfund fund file", fund_path));
       case SQLITE_CORRUPT:
-        return FundFileError(bilingual("基金账套“{0}”已损坏：{1}。请用备份恢复", "fund file '{0}' is damaged: {1}. Restore it from a backup", fund_path, e.what()));
+        return FundFileError(bilingual("基金账套“{0}”已损坏：{1}。请用备份恢复",
+                                       "fund file '{0}' is damaged: {1}. Restore it from a backup", fund_path,
+                                       e.what()));
       default:
-        return FundFileError(bilingual("读写基金账套“{0}”失败：{1}", "reading or writing fund file '{0}' failed: {1}", fund_path, e.what()));
+        return FundFileError(bilingual("读写基金账套“{0}”失败：{1}", "reading or writing fund file '{0}' failed: {1}",
+                                       fund_path, e.what()));
     }
   } catch (...) {
     return std::nullopt;

@@ -4,6 +4,7 @@
 // of the books.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,29 +30,35 @@ struct EntryStamp {
 };
 std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id);
 
+// How many entries of any kind are dated in [from, to].
+std::size_t entries_dated_between(FundFile& file, const std::string& from, const std::string& to);
+
 // Designation id -> balance (credit positive) of the postings dated <= last_date of
 // entries with id <= cutoff.
 std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
                                                                 std::int64_t cutoff);
 
-// The void of an entry, when it is within the cut-off.
-
 // Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
-// void (within the cut-off) is, in date and entry order. `void_mark` is that void
-// (also in the row's voided_by and void_reason).
+// void (within the cut-off) is, visited in date and entry order. `void_mark` is that
+// void (also in the row's voided_by and void_reason).
 struct NoticeDonation {
   books::DonationRow row;
   std::optional<VoidMark> void_mark;
 };
-std::vector<NoticeDonation> notice_donations(FundFile& file, const std::string& from, const std::string& to,
-                                             std::int64_t cutoff);
+void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
+                      const std::function<void(const NoticeDonation&)>& visit);
 
 struct NoticeDisbursement {
   books::DisbursementRow row;
   std::optional<VoidMark> void_mark;
 };
-std::vector<NoticeDisbursement> notice_disbursements(FundFile& file, const std::string& from, const std::string& to,
-                                                     std::int64_t cutoff);
+void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
+                          const std::function<void(const NoticeDisbursement&)>& visit);
+
+// Designation id -> what was paid from it (disbursements) in entries with id <= cutoff
+// dated <= last_date, less those voided by then, for each of `designation_ids`.
+std::map<std::int64_t, books::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
+                                                    const std::string& last_date, std::int64_t cutoff);
 
 // Reallocations between designations, chosen the same way.
 struct NoticeReallocation {

@@ -6,19 +6,17 @@
 #include <algorithm>
 
 #include "storage/fund_file.hpp"
-#include "storage/statement_cache.hpp"
 #include "storage/row_readers.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cfund::storage {
 
 namespace {
 
-const char* target_column(Side side) { return side == Side::account ? "account_id" : "designation_id"; }
+const char* side_name(Side side) { return side == Side::account ? "account" : "designation"; }
 
 // Accounts are debit-normal, designations credit-normal.
-books::Fen signed_for(Side side, books::Fen posting_sum) {
-  return side == Side::account ? posting_sum : -posting_sum;
-}
+books::Fen signed_for(Side side, books::Fen posting_sum) { return side == Side::account ? posting_sum : -posting_sum; }
 
 }  // namespace
 
@@ -26,8 +24,8 @@ std::vector<books::Account> accounts(FundFile& file) {
   SQLite::Statement query(file.db(), "SELECT id, code, name, kind FROM accounts ORDER BY id");
   std::vector<books::Account> all;
   while (query.executeStep()) {
-    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                   query.getColumn(2).getString(), query.getColumn(3).getString()});
+    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                   query.getColumn(3).getString()});
   }
   return all;
 }
@@ -36,9 +34,8 @@ std::vector<books::Designation> designations(FundFile& file) {
   SQLite::Statement query(file.db(), "SELECT id, code, name, kind, restricted FROM designations ORDER BY id");
   std::vector<books::Designation> all;
   while (query.executeStep()) {
-    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                   query.getColumn(2).getString(), query.getColumn(3).getString(),
-                   query.getColumn(4).getInt() != 0});
+    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                   query.getColumn(3).getString(), query.getColumn(4).getInt() != 0});
   }
   return all;
 }
@@ -53,8 +50,7 @@ std::int64_t insert_account(FundFile& file, const books::Account& account) {
 }
 
 std::int64_t insert_designation(FundFile& file, const books::Designation& designation) {
-  SQLite::Statement insert(file.db(),
-                           "INSERT INTO designations(code, name, kind, restricted) VALUES (?, ?, ?, ?)");
+  SQLite::Statement insert(file.db(), "INSERT INTO designations(code, name, kind, restricted) VALUES (?, ?, ?, ?)");
   insert.bind(1, designation.code);
   insert.bind(2, designation.name);
   insert.bind(3, designation.kind);
@@ -64,39 +60,54 @@ std::int64_t insert_designation(FundFile& file, const books::Designation& design
 }
 
 books::Fen balance(FundFile& file, Side side, std::int64_t id) {
-  SQLite::Statement query(file.db(), std::string("SELECT COALESCE(SUM(amount), 0) FROM postings WHERE ") +
-                                         target_column(side) + " = ?");
-  query.bind(1, static_cast<std::int64_t>(id));
-  query.executeStep();
-  return signed_for(side, query.getColumn(0).getInt64());
+  CachedStatement query(file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ?");
+  query->bind(1, side_name(side));
+  query->bind(2, static_cast<std::int64_t>(id));
+  query->executeStep();
+  return signed_for(side, query->getColumn(0).getInt64());
 }
 
 books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
-  const std::string target = target_column(side);
-  SQLite::Statement before(file.db(),
-                           "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id "
-                           "WHERE p." + target + " = ? AND e.date < ?");
-  before.bind(1, static_cast<std::int64_t>(id));
-  before.bind(2, date_iso);
-  before.executeStep();
-  books::Fen running = signed_for(side, before.getColumn(0).getInt64());
-
-  SQLite::Statement days(file.db(),
-                         "SELECT e.date, SUM(p.amount) FROM postings p JOIN entries e ON e.id = p.entry_id "
-                         "WHERE p." + target + " = ? AND e.date >= ? GROUP BY e.date ORDER BY e.date");
-  days.bind(1, static_cast<std::int64_t>(id));
-  days.bind(2, date_iso);
+  books::Fen running = 0;
+  {
+    CachedStatement before(
+        file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ? AND date < ?");
+    before->bind(1, side_name(side));
+    before->bind(2, static_cast<std::int64_t>(id));
+    before->bind(3, date_iso);
+    before->executeStep();
+    running = signed_for(side, before->getColumn(0).getInt64());
+  }
+  CachedStatement days(
+      file, "SELECT date, amount FROM day_totals WHERE side = ? AND target_id = ? AND date >= ? ORDER BY date");
+  days->bind(1, side_name(side));
+  days->bind(2, static_cast<std::int64_t>(id));
+  days->bind(3, date_iso);
   // The balance on the day itself is the opening balance when nothing else is dated
   // that day; otherwise the first row below gives it.
   std::optional<books::Fen> lowest;
   bool first = true;
-  while (days.executeStep()) {
-    if (first && days.getColumn(0).getString() != date_iso) lowest = running;
+  while (days->executeStep()) {
+    if (first && days->getColumn(0).getString() != date_iso) lowest = running;
     first = false;
-    running += signed_for(side, days.getColumn(1).getInt64());
+    running += signed_for(side, days->getColumn(1).getInt64());
     lowest = lowest ? std::min(*lowest, running) : running;
   }
   return lowest ? *lowest : running;
+}
+
+void add_day_totals(FundFile& file, const DayTotals& totals) {
+  CachedStatement upsert(file,
+                         "INSERT INTO day_totals (side, target_id, date, amount) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (side, target_id, date) DO UPDATE SET amount = amount + excluded.amount");
+  for (const auto& [key, amount] : totals) {
+    upsert->reset();
+    upsert->bind(1, side_name(key.side));
+    upsert->bind(2, static_cast<std::int64_t>(key.target_id));
+    upsert->bind(3, key.date);
+    upsert->bind(4, static_cast<std::int64_t>(amount));
+    upsert->exec();
+  }
 }
 
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind) {
@@ -165,7 +176,8 @@ const char* kBeneficiarySelect =
 }  // namespace
 
 std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) +
+                                     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<books::DonationRow> rows;
@@ -181,8 +193,8 @@ std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entr
 }
 
 std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(),
-                      detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
+                                     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<books::DisbursementRow> rows;

@@ -2,8 +2,10 @@
 // Typed queries over the books. All SQL of cfund lives under lib/storage.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "books/types.hpp"
@@ -25,6 +27,20 @@ books::Fen balance(FundFile& file, Side side, std::int64_t id);
 // The lowest balance the target has on any day from `date_iso` on (inclusive),
 // as the books stand: what a new outflow dated `date_iso` may take at most.
 books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
+
+// The postings summed per target and day (table day_totals, schemas/0006): derived
+// from the postings and kept up to date by books::JournalAppender, so that balances
+// read a few hundred days instead of every posting. Amounts are signed as in postings.
+struct DayKey {
+  Side side;
+  std::int64_t target_id;
+  std::string date;
+  bool operator<(const DayKey& other) const {
+    return std::tie(side, target_id, date) < std::tie(other.side, other.target_id, other.date);
+  }
+};
+using DayTotals = std::map<DayKey, books::Fen>;
+void add_day_totals(FundFile& file, const DayTotals& totals);
 
 // Donors: the id of the donor with this name, created on first use.
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind);

@@ -8,6 +8,9 @@
 # median wall time of BENCH_RUNS runs (default 5; 3 from 1M up) and the peak RSS:
 #   import      cfund donate import of the N-row CSV  vs  sqlite3 .import of the same CSV
 #               into a typed table with a unique reference index
+#   payments    cfund disburse import of the payments  vs  sqlite3 .import of them (no goal in
+#               CSV, every rule checked on each row       issue 7: it shows the overdraft check
+#                                                         no longer reads the whole history)
 #   month       cfund publish --period 2025-06        vs  ledger balance -p 2025-06 on the
 #                                                         equivalent journal (cfund export)
 #               and vs a bare indexed sqlite3 monthly sum
@@ -22,12 +25,11 @@ set -euo pipefail
 build=$(realpath "$1")
 cfund="$build/cfund"
 generate="$build/tests/cfund_generate"
-load="$build/tests/cfund_bench_load"
 sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 work=${BENCH_DIR:-$build/bench}
 month=${BENCH_MONTH:-2025-06}
 year=${month%%-*}
-for tool in "$cfund" "$generate" "$load"; do
+for tool in "$cfund" "$generate"; do
   [ -x "$tool" ] || { echo "run.sh: $tool is missing (cmake --build $build)" >&2; exit 2; }
 done
 for tool in sqlite3 ledger /usr/bin/time; do
@@ -38,9 +40,6 @@ work=$(realpath "$work")
 export CFUND_NOW="2026-01-10T10:00:00+08:00" CFUND_OPERATOR="bench" HOME="$work"
 unset CFUND_FUND CFUND_LANG
 
-# Whether this cfund has the importer; without it the import row is left out.
-has_import=0
-"$cfund" donate --help 2>/dev/null | grep -q '^ *import ' && has_import=1
 import_args=${BENCH_IMPORT_ARGS:-"--profile cfund"}
 
 say() { printf '%s\n' "$*" >&2; }
@@ -121,43 +120,40 @@ CREATE INDEX donations_by_date ON donations(date);
 SQL
 
   say "-- import: cfund vs sqlite3 .import"
-  if [ "$has_import" = 1 ]; then
-    # shellcheck disable=SC2086
-    cfund_import=$(run_samples import "$runs" --before "rm -f run.cfund*; cp base.cfund run.cfund" -- \
-      "$cfund" -f run.cfund donate import donations.csv $import_args)
-  fi
+  # shellcheck disable=SC2086
+  cfund_import=$(run_samples import "$runs" --before "rm -f run.cfund*; cp base.cfund run.cfund" -- \
+    "$cfund" -f run.cfund donate import donations.csv $import_args)
   sqlite_import=$(run_samples sqlite_import "$runs" --before "rm -f baseline.db" -- sqlite3 baseline.db ".read baseline.sql")
-  if [ "$has_import" = 1 ]; then
-    row "$n" "import of the N-row donations CSV" "$cfund_import" "sqlite3 .import (typed, unique index)" "$sqlite_import" "2" 64
-  else
-    row "$n" "import of the N-row donations CSV" "n/a (no donate import)" "sqlite3 .import (typed, unique index)" "$sqlite_import" "2" 64
-  fi
+  row "$n" "import of the N-row donations CSV" "$cfund_import" "sqlite3 .import (typed, unique index)" "$sqlite_import" "2" 64
 
   [ "${BENCH_ONLY_IMPORT:-0}" = 1 ] && continue
 
-  # The full fund: the donations as the importer recorded them (else through the
-  # library), the payments, then the projects' endings; the audit must pass.
-  if [ "$has_import" = 1 ]; then
-    mv run.cfund fund.cfund
-  else
-    cp base.cfund fund.cfund
-    "$load" fund.cfund --donations donations.csv
-  fi
-  rm -f run.cfund*
-  "$load" fund.cfund --payments disbursements.csv
-  (
-    export CFUND_FUND="$dir/fund.cfund"
-    cfund() { "$cfund" "$@" > /dev/null; }
-    source ./finish.sh
-  )
-  "$cfund" -f fund.cfund audit > audit.txt || { say "the generated fund does not pass the audit:"; tail -20 audit.txt >&2; exit 1; }
-  sqlite3 baseline.db <<'SQL'
+  # The full fund: the donations as the importer recorded them, the payments through
+  # the importer too (each checked for overdraft on every later day, approval, project
+  # stage and budget, relief window), then the projects' endings; the audit must pass.
+  mv run.cfund donated.cfund
+  cat > payments.sql <<'SQL'
 CREATE TABLE payments (date TEXT NOT NULL, amount NUMERIC NOT NULL, payee TEXT, category TEXT NOT NULL, purpose TEXT,
   beneficiary TEXT, approval_ref TEXT, reference TEXT NOT NULL, account TEXT NOT NULL, designation TEXT, memo TEXT);
 CREATE UNIQUE INDEX payments_by_reference ON payments(reference);
 CREATE INDEX payments_by_date ON payments(date);
 .import --csv --skip 1 disbursements.csv payments
 SQL
+  say "-- payments: cfund disburse import vs sqlite3 .import"
+  # shellcheck disable=SC2086
+  cfund_payments=$(run_samples payments "$runs" --before "rm -f fund.cfund*; cp donated.cfund fund.cfund" -- \
+    "$cfund" -f fund.cfund disburse import disbursements.csv $import_args)
+  sqlite_payments=$(run_samples sqlite_payments "$runs" --before "cp baseline.db payments.db" -- \
+    sqlite3 payments.db ".read payments.sql")
+  row "$n" "import of the payments CSV (all rules)" "$cfund_payments" "sqlite3 .import (typed, unique index)" "$sqlite_payments" ""
+  mv payments.db baseline.db
+  rm -f donated.cfund
+  (
+    export CFUND_FUND="$dir/fund.cfund"
+    cfund() { "$cfund" "$@" > /dev/null; }
+    source ./finish.sh
+  )
+  "$cfund" -f fund.cfund audit > audit.txt || { say "the generated fund does not pass the audit:"; tail -20 audit.txt >&2; exit 1; }
   samples="$work/export.samples"
   : > "$samples"
   measure "$cfund" -f fund.cfund export --format ledger --out fund.ledger
@@ -199,10 +195,6 @@ done
   printf '%-8s %-40s %10s %8s  %-38s %10s %8s %9s %9s %s\n' N measure cfund RSS baseline time RSS ratio goal met
   while IFS='|' read -r n what ours name theirs goal rss_goal; do
     read -r their_s their_mb <<< "$theirs"
-    if [[ "$ours" == n/a* ]]; then
-      printf '%-8s %-40s %10s %8s  %-38s %9.3fs %6.1fMB %9s %9s %s\n' "$n" "$what" "n/a" "" "$name" "$their_s" "$their_mb" "" "" "$ours"
-      continue
-    fi
     read -r our_s our_mb <<< "$ours"
     awk -v n="$n" -v what="$what" -v s="$our_s" -v mb="$our_mb" -v name="$name" -v ts="$their_s" -v tmb="$their_mb" \
       -v goal="$goal" -v rss_goal="$rss_goal" 'BEGIN {

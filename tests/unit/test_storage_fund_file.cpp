@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
+#include "books/donations.hpp"
 #include "books/fund.hpp"
+#include "books/journal.hpp"
 #include "error.hpp"
 #include "fund_fixture.hpp"
 #include "storage/migrations.hpp"
+#include "storage/queries.hpp"
 
 using namespace cfund;
 using cfund::testing::TempFund;
@@ -62,12 +66,96 @@ TEST_CASE("a file from a newer cfund is refused, one that is older is migrated",
   }
   SECTION("older: an empty cfund file at version 0 is brought forward") {
     const std::string older = fund.dir() + "/older.cfund";
-    const std::string command = "sqlite3 '" + older + "' 'PRAGMA application_id = 1128681028; PRAGMA user_version = 0; CREATE TABLE scratch(x);'";
+    const std::string command =
+        "sqlite3 '" + older +
+        "' 'PRAGMA application_id = 1128681028; PRAGMA user_version = 0; CREATE TABLE scratch(x);'";
     REQUIRE(std::system(command.c_str()) == 0);
     auto file = storage::FundFile::open(older);
     CHECK_FALSE(file.setting("name").has_value());
     CHECK(books::recorded_chain_head(file).length == 0);
   }
+}
+
+namespace {
+
+// Turns a fund file back into its schema-5 shape: no per-day totals, the UNIQUE
+// index on entries.hash, every entry in the voids_entry index.
+void back_to_schema_5(const TempFund& fund) {
+  fund.raw_sql(
+      "DROP TABLE day_totals; DROP INDEX donations_by_anonymous_name; DROP INDEX disbursements_by_designation; "
+      "DROP INDEX entries_by_voided; CREATE UNIQUE INDEX old_voids ON entries(voids_entry); "
+      "CREATE UNIQUE INDEX old_hash ON entries(hash); PRAGMA user_version = 5;");
+}
+
+std::string shell(const TempFund& fund, const std::string& sql) {
+  const std::string out = fund.dir() + "/shell.txt";
+  const std::string command = "sqlite3 '" + fund.path() + "' \"" + sql + "\" > '" + out + "'";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("sqlite3 failed: " + sql);
+  std::ifstream in(out);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void give(storage::FundFile& file, util::Fen amount, const char* designation, const char* date) {
+  books::DonationInput input;
+  input.donor = "李秀英";
+  input.amount = amount;
+  input.account = "bank";
+  input.designation = designation;
+  input.date = *util::parse_date(date);
+  books::record_donation(file, TempFund::recorder(), input);
+}
+
+}  // namespace
+
+TEST_CASE("schema 6 keeps the books of a schema-5 file and sums its postings per day", "[storage]") {
+  TempFund fund;
+  {
+    auto file = fund.open();
+    give(file, 50000, "general", "2025-03-01");
+    give(file, 20000, "elderly", "2025-03-01");
+    give(file, 1234, "elderly", "2025-03-02");
+  }
+  back_to_schema_5(fund);
+  const std::string entries_before = shell(fund, "SELECT * FROM entries ORDER BY id");
+  auto file = fund.open();  // migrates
+  CHECK(shell(fund, "PRAGMA user_version") == std::to_string(storage::latest_schema_version()) + "\n");
+  CHECK(shell(fund, "SELECT * FROM entries ORDER BY id") == entries_before);
+  CHECK(books::verify_chain(file).ok());
+  // The per-day totals are the postings summed, and nothing else.
+  const std::string by_day =
+      "SELECT 'designation', p.designation_id, e.date, SUM(p.amount) FROM postings p JOIN entries e ON e.id = "
+      "p.entry_id "
+      "WHERE p.designation_id IS NOT NULL GROUP BY 2, 3 UNION ALL "
+      "SELECT 'account', p.account_id, e.date, SUM(p.amount) FROM postings p JOIN entries e ON e.id = p.entry_id "
+      "WHERE p.account_id IS NOT NULL GROUP BY 2, 3 ORDER BY 1, 2, 3";
+  CHECK(shell(fund, "SELECT * FROM day_totals ORDER BY 1, 2, 3") == shell(fund, by_day));
+  CHECK(shell(fund, "SELECT COUNT(*) FROM day_totals") == "5\n");  // general on 1 day, elderly and bank on 2
+  CHECK(storage::balance(file, storage::Side::designation, books::find_designation(file, "elderly").id) == 21234);
+  CHECK(storage::balance(file, storage::Side::account, books::find_account(file, "bank").id) == 71234);
+  // Only voids are in the voids_entry index, and hashes are not indexed.
+  CHECK(shell(fund, "SELECT name FROM sqlite_master WHERE tbl_name = 'entries' AND type = 'index' ORDER BY name") ==
+        "entries_by_date\nentries_by_kind\nentries_by_voided\n");
+  // Later entries add to the totals.
+  give(file, 100, "elderly", "2025-03-02");
+  CHECK(shell(fund, "SELECT * FROM day_totals ORDER BY 1, 2, 3") == shell(fund, by_day));
+}
+
+TEST_CASE("a schema-5 file whose rows point at missing rows is not upgraded", "[storage]") {
+  TempFund fund;
+  {
+    auto file = fund.open();
+    give(file, 50000, "general", "2025-03-01");
+  }
+  back_to_schema_5(fund);
+  fund.raw_sql("PRAGMA foreign_keys = OFF; UPDATE postings SET account_id = 99 WHERE account_id IS NOT NULL;");
+  try {
+    storage::FundFile::open(fund.path());
+    FAIL("a damaged file was upgraded");
+  } catch (const FundFileError& e) {
+    CHECK(e.message().en.find("postings") != std::string::npos);
+    CHECK(e.message().zh.find("无法升级") != std::string::npos);
+  }
+  CHECK(shell(fund, "PRAGMA user_version") == "5\n");
 }
 
 TEST_CASE("files that are not funds are refused", "[storage]") {
