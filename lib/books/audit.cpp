@@ -102,8 +102,8 @@ void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
 
 // Days in target and date order, from postings in that order (the exact path, for a
 // file in which a raw edit left values of other types).
-std::vector<storage::DayTotal> days_of(const std::vector<storage::DatedPosting>& rows) {
-  std::vector<storage::DayTotal> days;
+std::vector<storage::PostingDay> days_of(const std::vector<storage::DatedPosting>& rows) {
+  std::vector<storage::PostingDay> days;
   for (const auto& row : rows) {
     if (days.empty() || days.back().target_id != row.target_id || days.back().date != row.date) {
       days.push_back({row.target_id, row.date, 0, {}});
@@ -114,7 +114,7 @@ std::vector<storage::DayTotal> days_of(const std::vector<storage::DatedPosting>&
   return days;
 }
 
-void walk_balances(AuditScope& scope, storage::Side side, const std::vector<storage::DayTotal>& days,
+void walk_balances(AuditScope& scope, storage::Side side, const std::vector<storage::PostingDay>& days,
                    std::vector<Finding>& findings) {
   std::map<std::int64_t, std::pair<std::string, bool>> names;  // id -> (name, restricted)
   if (side == storage::Side::account) {
@@ -173,9 +173,9 @@ void walk_balances(AuditScope& scope, storage::Side side, const std::vector<stor
 
 void check_overdrawn(AuditScope& scope, std::vector<Finding>& findings) {
   // One pass over the postings for both sides; the exact query where a raw edit left odd values.
-  auto daily = storage::daily_totals(scope.file);
+  auto daily = storage::posting_days(scope.file);
   if (!daily) {
-    daily = storage::DailyTotals{days_of(storage::dated_postings(scope.file, storage::Side::account)),
+    daily = storage::PostingDays{days_of(storage::dated_postings(scope.file, storage::Side::account)),
                                  days_of(storage::dated_postings(scope.file, storage::Side::designation))};
   }
   // Restricted money first, as when recording: that tells the supervisor more.

@@ -149,7 +149,7 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
   return rows;
 }
 
-std::optional<DailyTotals> daily_totals(FundFile& file) {
+std::optional<PostingDays> posting_days(FundFile& file) {
   // entries is scanned in id order and each entry's postings read by their key: no
   // sort, and the days are grouped here.
   SQLite::Statement q(file.db(),
@@ -186,13 +186,13 @@ std::optional<DailyTotals> daily_totals(FundFile& file) {
     if (!designation.isNull()) add(designations, designation.getInt64(), -value, entry);
   }
   auto flatten = [](Days& days) {
-    std::vector<DayTotal> out;
+    std::vector<PostingDay> out;
     for (auto& [target, dates] : days) {
       for (auto& [date, day] : dates) out.push_back({target, date, day.total, std::move(day.outflows)});
     }
     return out;
   };
-  return DailyTotals{flatten(accounts), flatten(designations)};
+  return PostingDays{flatten(accounts), flatten(designations)};
 }
 
 std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, books::Fen threshold) {

@@ -72,17 +72,17 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
 // entry and posting order). nullopt when a raw edit left a value of another type
 // (a target or amount that is not an integer, a date that is not text): the caller
 // then reads dated_postings, which orders such values as SQLite does.
-struct DayTotal {
+struct PostingDay {
   std::int64_t target_id = 0;
   std::string date;
   books::Fen total = 0;
   std::vector<std::int64_t> outflows;
 };
-struct DailyTotals {
-  std::vector<DayTotal> accounts;
-  std::vector<DayTotal> designations;
+struct PostingDays {
+  std::vector<PostingDay> accounts;
+  std::vector<PostingDay> designations;
 };
-std::optional<DailyTotals> daily_totals(FundFile& file);
+std::optional<PostingDays> posting_days(FundFile& file);
 
 // Disbursements above `threshold` with no approval reference.
 struct UnapprovedPayment {
