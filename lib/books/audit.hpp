@@ -59,6 +59,10 @@ struct AuditOptions {
   std::optional<util::Period> period;
   // Yearly ratios are computed for the years that ended before this day.
   util::Date today;
+  // SQLite's full PRAGMA integrity_check, which also compares every index with its
+  // table; otherwise PRAGMA quick_check (the file's structure, pages and records,
+  // several times faster on a large fund).
+  bool deep = false;
 };
 
 struct AuditReport {

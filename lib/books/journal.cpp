@@ -128,7 +128,12 @@ namespace {
 bool append_json_string(std::string& out, const std::string& text) {
   if (!util::is_valid_utf8(text)) return false;
   out += '"';
-  for (const char c : text) {
+  std::size_t plain = 0;  // the start of the characters not yet copied, which need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -152,13 +157,10 @@ bool append_json_string(std::string& out, const std::string& text) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
   }
+  out.append(text, plain, std::string::npos);
   out += '"';
   return true;
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "books/projects.hpp"
 
 #include "books/audit.hpp"
@@ -64,11 +66,12 @@ void record_sample(const TempFund& fund) {
 }
 
 books::AuditReport audit(const TempFund& fund, const char* today = "2025-03-10",
-                         std::optional<util::Period> period = std::nullopt) {
+                         std::optional<util::Period> period = std::nullopt, bool deep = false) {
   auto file = fund.open();
   books::AuditOptions options;
   options.today = day(today);
   options.period = period;
+  options.deep = deep;
   return books::run_audit(file, options);
 }
 
@@ -415,12 +418,33 @@ TEST_CASE("PROJECT_STAGE and PROJECT_BUDGET: project spending outside its stages
 TEST_CASE("INTEGRITY: SQLite's own integrity check", "[audit]") {
   TempFund fund;
   record_sample(fund);
+  CHECK(with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity).empty());
   // An index whose definition no longer matches its content.
   fund.raw_sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX entries_by_date ON "
                "entries(operator)' WHERE name = 'entries_by_date'");
+  SECTION("the full check (--deep) compares every index with its table") {
+    const auto found = with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == books::Severity::error);
+    CHECK(found[0].message.en.find("missing from index entries_by_date") != std::string::npos);
+  }
+  SECTION("the default quick check does not") { CHECK(with_code(audit(fund), books::finding_code::integrity).empty()); }
+}
+
+TEST_CASE("INTEGRITY: the default quick check finds damage to the file's structure", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  // The count of free pages in the file header (bytes 36-39, big-endian) overwritten.
+  {
+    std::fstream bytes(fund.path(), std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp(36);
+    const char five[] = {0, 0, 0, 5};
+    bytes.write(five, sizeof five);
+  }
   const auto found = with_code(audit(fund), books::finding_code::integrity);
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == books::Severity::error);
+  CHECK(found[0].message.en.find("freelist") != std::string::npos);
 }
 
 TEST_CASE("closing a period: refused back-dated entries, voids still work, the audit gate", "[audit][close]") {
