@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "books/fund.hpp"
 #include "books/journal.hpp"
@@ -171,7 +172,61 @@ void walk_balances(AuditScope& scope, storage::Side side, const std::vector<stor
   }
 }
 
-void check_overdrawn(AuditScope& scope, std::vector<Finding>& findings) {
+// The per-day totals that balances and the overdraft rule read (day_totals) must be
+// the postings summed by day: one finding per target whose totals differ.
+void compare_day_totals(AuditScope& scope, storage::Side side, const std::vector<storage::PostingDay>& days,
+                        std::vector<Finding>& findings) {
+  const auto recorded = storage::recorded_day_totals(scope.file, side);
+  struct Difference {
+    int days = 0;
+    std::string first_day;
+    Fen recorded = 0;
+    Fen posted = 0;
+  };
+  std::map<std::int64_t, Difference> differences;
+  auto differ = [&differences](std::int64_t target, const std::string& day, Fen recorded_total, Fen posted_total) {
+    if (recorded_total == posted_total) return;
+    auto& difference = differences[target];
+    if (difference.days++ == 0) {
+      difference.first_day = day;
+      difference.recorded = recorded_total;
+      difference.posted = posted_total;
+    }
+  };
+  // Both lists are in target and date order: walk them side by side.
+  std::size_t r = 0;
+  std::size_t d = 0;
+  while (r < recorded.size() || d < days.size()) {
+    const bool take_recorded =
+        d == days.size() ||
+        (r < recorded.size() && std::tie(recorded[r].target_id, recorded[r].date) <= std::tie(days[d].target_id, days[d].date));
+    const bool take_posted =
+        r == recorded.size() ||
+        (d < days.size() && std::tie(days[d].target_id, days[d].date) <= std::tie(recorded[r].target_id, recorded[r].date));
+    const std::int64_t target = take_recorded ? recorded[r].target_id : days[d].target_id;
+    const std::string& day = take_recorded ? recorded[r].date : days[d].date;
+    differ(target, day, take_recorded ? recorded[r].total : 0, take_posted ? days[d].total : 0);
+    if (take_recorded) ++r;
+    if (take_posted) ++d;
+  }
+  std::map<std::int64_t, std::string> names;
+  if (side == storage::Side::account) {
+    for (const auto& a : storage::accounts(scope.file)) names[a.id] = a.name;
+  } else {
+    for (const auto& g : storage::designations(scope.file)) names[g.id] = g.name;
+  }
+  for (const auto& [target, difference] : differences) {
+    const auto found = names.find(target);
+    const std::string name = found == names.end() ? "#" + std::to_string(target) : found->second;
+    const Message where = side == storage::Side::account ? bilingual("资金账户“{0}”", "account '{0}'", name)
+                                                         : bilingual("资金用途“{0}”", "designation '{0}'", name);
+    findings.push_back(make(finding_code::day_totals, Severity::error,
+                            bilingual("{0}的按日合计（day_totals）有 {1} 天与过账不符，最早是 {2}：记为 {3}，过账合计 {4}。余额与透支检查读的是按日合计：文件被直接改动过，请用备份恢复", "{5}: {1} day(s) of its per-day totals (day_totals) differ from its postings, the first on {2}: {3} recorded, {4} posted. Balances and the overdraft rule read these totals: the file was edited directly; restore it from a backup", where.zh, difference.days, difference.first_day, format_amount(difference.recorded), format_amount(difference.posted), where.en),
+                            {}, difference.recorded - difference.posted, difference.first_day));
+  }
+}
+
+void check_balances_by_day(AuditScope& scope, std::vector<Finding>& findings) {
   // One pass over the postings for both sides; the exact query where a raw edit left odd values.
   auto daily = storage::posting_days(scope.file);
   if (!daily) {
@@ -181,6 +236,8 @@ void check_overdrawn(AuditScope& scope, std::vector<Finding>& findings) {
   // Restricted money first, as when recording: that tells the supervisor more.
   walk_balances(scope, storage::Side::designation, daily->designations, findings);
   walk_balances(scope, storage::Side::account, daily->accounts, findings);
+  compare_day_totals(scope, storage::Side::designation, daily->designations, findings);
+  compare_day_totals(scope, storage::Side::account, daily->accounts, findings);
 }
 
 // --- approvals -----------------------------------------------------------------
@@ -426,7 +483,7 @@ const std::vector<AuditCheck>& audit_checks() {
       {{finding_code::chain_broken}, check_chain},
       {{finding_code::trial_balance}, check_trial_balance},
       {{finding_code::posting_mismatch}, check_posting_mismatch},
-      {{finding_code::overdrawn}, check_overdrawn},
+      {{finding_code::overdrawn, finding_code::day_totals}, check_balances_by_day},
       {{finding_code::approval_missing}, check_approval},
       {{finding_code::receipt_gap, finding_code::receipt_duplicate}, check_receipts},
       {{finding_code::ref_duplicate, finding_code::likely_duplicate}, check_duplicates},
