@@ -1,4 +1,4 @@
-// cfund audit [--period P] [--json] | audit reconcile | audit close | audit verify
+// cfund audit [--period P] [--json] [--deep] | audit reconcile | audit close | audit verify
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +18,7 @@ namespace {
 struct AuditOptions {
   std::string period;
   bool json = false;
+  bool deep = false;
 };
 
 struct ReconcileOptions {
@@ -45,6 +46,7 @@ std::string run_audit(const AuditOptions& o, Context& ctx) {
   books::AuditOptions options;
   if (!o.period.empty()) options.period = period_option("--period", o.period);
   options.today = util::now().today;
+  options.deep = o.deep;
   const auto report = books::run_audit(file, options);
   ctx.exit_code = findings_if(!report.clean());
   return o.json ? render::audit_json(report, ctx.lang).dump(2) + "\n" : render::audit_text(report, ctx.lang);
@@ -87,6 +89,7 @@ void setup_audit(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<AuditOptions>();
   audit->add_option("--period", options->period, ctx.tr("只报告与该期间有关的问题：2025-03、2025-Q1、2025 或 起..止（文件与哈希链总是全部检查）", "only findings about this period: 2025-03, 2025-Q1, 2025 or FROM..TO (the file and the chain are always checked whole)"));
   audit->add_flag("--json", options->json, ctx.tr("输出 JSON", "print JSON"));
+  audit->add_flag("--deep", options->deep, ctx.tr("完整检查账套文件（PRAGMA integrity_check，逐条核对索引与数据；大账套较慢）", "check the fund file in full (PRAGMA integrity_check: every index against its table; slower on a large fund)"));
   audit->callback([audit, options, &ctx] {
     if (audit->get_subcommands().empty()) ctx.output = run_audit(*options, ctx);
   });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "books/fund.hpp"
 #include "books/journal.hpp"
@@ -49,7 +50,7 @@ std::string percent_text(Fen part, Fen whole) {
 // --- file and chain ----------------------------------------------------------
 
 void check_integrity(AuditScope& scope, std::vector<Finding>& findings) {
-  const auto problems = storage::integrity_problems(scope.file);
+  const auto problems = storage::integrity_problems(scope.file, scope.options.deep);
   if (problems.empty()) return;
   std::string shown;
   for (std::size_t i = 0; i < problems.size() && i < 3; ++i) shown += (shown.empty() ? "" : "; ") + problems[i];
@@ -100,17 +101,31 @@ void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
 
 // --- no balance below zero on any day -------------------------------------------
 
-void walk_balances(AuditScope& scope, storage::Side side, std::vector<Finding>& findings) {
+// Days in target and date order, from postings in that order (the exact path, for a
+// file in which a raw edit left values of other types).
+std::vector<storage::PostingDay> days_of(const std::vector<storage::DatedPosting>& rows) {
+  std::vector<storage::PostingDay> days;
+  for (const auto& row : rows) {
+    if (days.empty() || days.back().target_id != row.target_id || days.back().date != row.date) {
+      days.push_back({row.target_id, row.date, 0, {}});
+    }
+    days.back().total += row.amount;
+    if (row.amount < 0) days.back().outflows.push_back(row.entry_id);
+  }
+  return days;
+}
+
+void walk_balances(AuditScope& scope, storage::Side side, const std::vector<storage::PostingDay>& days,
+                   std::vector<Finding>& findings) {
   std::map<std::int64_t, std::pair<std::string, bool>> names;  // id -> (name, restricted)
   if (side == storage::Side::account) {
     for (const auto& a : storage::accounts(scope.file)) names[a.id] = {a.name, false};
   } else {
     for (const auto& d : storage::designations(scope.file)) names[d.id] = {d.name, d.restricted};
   }
-  const auto rows = storage::dated_postings(scope.file, side);
   std::size_t i = 0;
-  while (i < rows.size()) {
-    const std::int64_t target = rows[i].target_id;
+  while (i < days.size()) {
+    const std::int64_t target = days[i].target_id;
     const auto found = names.find(target);
     const std::string name = found == names.end() ? "#" + std::to_string(target) : found->second.first;
     const bool restricted = found != names.end() && found->second.second;
@@ -133,21 +148,16 @@ void walk_balances(AuditScope& scope, storage::Side side, std::vector<Finding>& 
                               bilingual("{0}自 {1} 起余额为负（最低 {2}，{3}）{4}；当天使其透支的是第 {5} 号分录", "{6} is below zero from {1} (lowest {2} on {3}){7}; the entries that overdrew it that day: {8}", where.zh, first_day, format_amount(lowest), lowest_day, until.zh, ids_zh(takers), where.en, until.en, ids_en(takers)),
                               takers, lowest, first_day, recovered_on.empty() ? "9999-12-31" : last_negative_day));
     };
-    while (i < rows.size() && rows[i].target_id == target) {
-      const std::string day = rows[i].date;
-      std::vector<std::int64_t> outflows;
-      while (i < rows.size() && rows[i].target_id == target && rows[i].date == day) {
-        balance += rows[i].amount;
-        if (rows[i].amount < 0) outflows.push_back(rows[i].entry_id);
-        ++i;
-      }
+    for (; i < days.size() && days[i].target_id == target; ++i) {
+      const std::string& day = days[i].date;
+      balance += days[i].total;
       if (balance < 0) {
         if (!negative) {
           negative = true;
           first_day = day;
           lowest = balance;
           lowest_day = day;
-          takers = outflows;
+          takers = days[i].outflows;
         } else if (balance < lowest) {
           lowest = balance;
           lowest_day = day;
@@ -162,10 +172,72 @@ void walk_balances(AuditScope& scope, storage::Side side, std::vector<Finding>& 
   }
 }
 
-void check_overdrawn(AuditScope& scope, std::vector<Finding>& findings) {
+// The per-day totals that balances and the overdraft rule read (day_totals) must be
+// the postings summed by day: one finding per target whose totals differ.
+void compare_day_totals(AuditScope& scope, storage::Side side, const std::vector<storage::PostingDay>& days,
+                        std::vector<Finding>& findings) {
+  const auto recorded = storage::recorded_day_totals(scope.file, side);
+  struct Difference {
+    int days = 0;
+    std::string first_day;
+    Fen recorded = 0;
+    Fen posted = 0;
+  };
+  std::map<std::int64_t, Difference> differences;
+  auto differ = [&differences](std::int64_t target, const std::string& day, Fen recorded_total, Fen posted_total) {
+    if (recorded_total == posted_total) return;
+    auto& difference = differences[target];
+    if (difference.days++ == 0) {
+      difference.first_day = day;
+      difference.recorded = recorded_total;
+      difference.posted = posted_total;
+    }
+  };
+  // Both lists are in target and date order: walk them side by side.
+  std::size_t r = 0;
+  std::size_t d = 0;
+  while (r < recorded.size() || d < days.size()) {
+    const bool take_recorded =
+        d == days.size() ||
+        (r < recorded.size() && std::tie(recorded[r].target_id, recorded[r].date) <= std::tie(days[d].target_id, days[d].date));
+    const bool take_posted =
+        r == recorded.size() ||
+        (d < days.size() && std::tie(days[d].target_id, days[d].date) <= std::tie(recorded[r].target_id, recorded[r].date));
+    const std::int64_t target = take_recorded ? recorded[r].target_id : days[d].target_id;
+    const std::string& day = take_recorded ? recorded[r].date : days[d].date;
+    differ(target, day, take_recorded ? recorded[r].total : 0, take_posted ? days[d].total : 0);
+    if (take_recorded) ++r;
+    if (take_posted) ++d;
+  }
+  std::map<std::int64_t, std::string> names;
+  if (side == storage::Side::account) {
+    for (const auto& a : storage::accounts(scope.file)) names[a.id] = a.name;
+  } else {
+    for (const auto& g : storage::designations(scope.file)) names[g.id] = g.name;
+  }
+  for (const auto& [target, difference] : differences) {
+    const auto found = names.find(target);
+    const std::string name = found == names.end() ? "#" + std::to_string(target) : found->second;
+    const Message where = side == storage::Side::account ? bilingual("资金账户“{0}”", "account '{0}'", name)
+                                                         : bilingual("资金用途“{0}”", "designation '{0}'", name);
+    findings.push_back(make(finding_code::day_totals, Severity::error,
+                            bilingual("{0}的按日合计（day_totals）有 {1} 天与过账不符，最早是 {2}：记为 {3}，过账合计 {4}。余额与透支检查读的是按日合计：文件被直接改动过，请用备份恢复", "{5}: {1} day(s) of its per-day totals (day_totals) differ from its postings, the first on {2}: {3} recorded, {4} posted. Balances and the overdraft rule read these totals: the file was edited directly; restore it from a backup", where.zh, difference.days, difference.first_day, format_amount(difference.recorded), format_amount(difference.posted), where.en),
+                            {}, difference.recorded - difference.posted, difference.first_day));
+  }
+}
+
+void check_balances_by_day(AuditScope& scope, std::vector<Finding>& findings) {
+  // One pass over the postings for both sides; the exact query where a raw edit left odd values.
+  auto daily = storage::posting_days(scope.file);
+  if (!daily) {
+    daily = storage::PostingDays{days_of(storage::dated_postings(scope.file, storage::Side::account)),
+                                 days_of(storage::dated_postings(scope.file, storage::Side::designation))};
+  }
   // Restricted money first, as when recording: that tells the supervisor more.
-  walk_balances(scope, storage::Side::designation, findings);
-  walk_balances(scope, storage::Side::account, findings);
+  walk_balances(scope, storage::Side::designation, daily->designations, findings);
+  walk_balances(scope, storage::Side::account, daily->accounts, findings);
+  compare_day_totals(scope, storage::Side::designation, daily->designations, findings);
+  compare_day_totals(scope, storage::Side::account, daily->accounts, findings);
 }
 
 // --- approvals -----------------------------------------------------------------
@@ -230,8 +302,8 @@ std::pair<std::string, std::string> date_span(const storage::MovementGroup& grou
   return {*low, *high};
 }
 
-void check_duplicate_refs(AuditScope& scope, std::vector<Finding>& findings) {
-  for (const auto& g : storage::duplicate_references(scope.file)) {
+void report_duplicate_refs(const std::vector<storage::MovementGroup>& groups, std::vector<Finding>& findings) {
+  for (const auto& g : groups) {
     const Message kind = g.kind == "donation" ? Message{"捐赠", "donations"} : Message{"支出", "payments"};
     const auto [from, to] = date_span(g);
     findings.push_back(make(finding_code::ref_duplicate, Severity::error,
@@ -240,8 +312,8 @@ void check_duplicate_refs(AuditScope& scope, std::vector<Finding>& findings) {
   }
 }
 
-void check_likely_duplicates(AuditScope& scope, std::vector<Finding>& findings) {
-  for (const auto& g : storage::likely_duplicates(scope.file)) {
+void report_likely_duplicates(const std::vector<storage::MovementGroup>& groups, std::vector<Finding>& findings) {
+  for (const auto& g : groups) {
     const auto [from, to] = date_span(g);
     const std::string who = g.key.empty() ? std::string("（匿名）") : g.key;
     const Message message =
@@ -249,6 +321,17 @@ void check_likely_duplicates(AuditScope& scope, std::vector<Finding>& findings) 
             ? bilingual("可能重复记录：{0} 于 {1} 向账户 {2} 捐赠 {3}，共记了 {4} 笔（第 {5} 号分录）；如确为多笔可不理会，否则请红冲多余的", "possibly recorded twice: {0} gave {3} into account {2} on {1}, recorded {4} times (entries {6}); if they really are separate gifts ignore this, otherwise void the extra ones", who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids), ids_en(g.entry_ids))
             : bilingual("可能重复支出：{1} 从账户 {2} 付给 {0} {3}，共记了 {4} 笔（第 {5} 号分录）；如确为多笔可不理会，否则请红冲多余的", "possibly paid twice: {3} paid to {0} from account {2} on {1}, recorded {4} times (entries {6}); if they really are separate payments ignore this, otherwise void the extra ones", who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids), ids_en(g.entry_ids));
     findings.push_back(make(finding_code::likely_duplicate, Severity::warning, message, g.entry_ids, g.amount, from, to));
+  }
+}
+
+// Both from one read of the movements; the two queries where a raw edit left odd values.
+void check_duplicates(AuditScope& scope, std::vector<Finding>& findings) {
+  if (const auto groups = storage::duplicate_groups(scope.file)) {
+    report_duplicate_refs(groups->references, findings);
+    report_likely_duplicates(groups->likely, findings);
+  } else {
+    report_duplicate_refs(storage::duplicate_references(scope.file), findings);
+    report_likely_duplicates(storage::likely_duplicates(scope.file), findings);
   }
 }
 
@@ -280,13 +363,19 @@ void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
 
 void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
   const AuditSettings& rules = scope.settings.audit;
+  std::map<int, storage::YearTotals> years;  // each year read once, though two years use it
+  auto year_totals = [&](int year) -> const storage::YearTotals& {
+    auto found = years.find(year);
+    if (found == years.end()) found = years.emplace(year, storage::year_totals(scope.file, year)).first;
+    return found->second;
+  };
   for (const int year : storage::entry_years(scope.file)) {
     if (year >= scope.options.today.year) continue;  // only years that have ended
     const std::string from = std::to_string(year) + "-01-01";
     const std::string to = std::to_string(year) + "-12-31";
-    const auto totals = storage::year_totals(scope.file, year);
+    const storage::YearTotals& totals = year_totals(year);
     if (rules.charitable_ratio_check) {
-      const Fen income = storage::year_totals(scope.file, year - 1).money_donations;
+      const Fen income = year_totals(year - 1).money_donations;
       const Fen charitable = totals.relief + totals.project;
       if (income > 0) {
         const bool ok = charitable * 100 >= income * rules.charitable_ratio_min;
@@ -394,11 +483,10 @@ const std::vector<AuditCheck>& audit_checks() {
       {{finding_code::chain_broken}, check_chain},
       {{finding_code::trial_balance}, check_trial_balance},
       {{finding_code::posting_mismatch}, check_posting_mismatch},
-      {{finding_code::overdrawn}, check_overdrawn},
+      {{finding_code::overdrawn, finding_code::day_totals}, check_balances_by_day},
       {{finding_code::approval_missing}, check_approval},
       {{finding_code::receipt_gap, finding_code::receipt_duplicate}, check_receipts},
-      {{finding_code::ref_duplicate}, check_duplicate_refs},
-      {{finding_code::likely_duplicate}, check_likely_duplicates},
+      {{finding_code::ref_duplicate, finding_code::likely_duplicate}, check_duplicates},
       {{finding_code::relief_repeated}, check_relief_repeated},
       {{finding_code::ratio_charitable, finding_code::ratio_management}, check_ratios},
       {{finding_code::closed_period_entry}, check_closed_periods},
@@ -414,6 +502,7 @@ int AuditReport::count(Severity severity) const {
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   // One view of the books for every check, even while others write.
+  storage::map_file_for_reading(file);  // the checks read most of the file
   storage::FundFile::ReadSnapshot snapshot(file);
   const FundSettings settings = load_settings(file);
   AuditReport report;

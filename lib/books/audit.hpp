@@ -23,6 +23,7 @@ inline const std::string integrity = "INTEGRITY";
 inline const std::string chain_broken = "CHAIN_BROKEN";
 inline const std::string trial_balance = "TRIAL_BALANCE";
 inline const std::string posting_mismatch = "POSTING_MISMATCH";
+inline const std::string day_totals = "DAY_TOTALS";
 inline const std::string overdrawn = "OVERDRAWN";
 inline const std::string approval_missing = "APPROVAL_MISSING";
 inline const std::string receipt_gap = "RECEIPT_GAP";
@@ -59,6 +60,10 @@ struct AuditOptions {
   std::optional<util::Period> period;
   // Yearly ratios are computed for the years that ended before this day.
   util::Date today;
+  // SQLite's full PRAGMA integrity_check, which also compares every index with its
+  // table; otherwise PRAGMA quick_check (the file's structure, pages and records,
+  // several times faster on a large fund).
+  bool deep = false;
 };
 
 struct AuditReport {

@@ -128,7 +128,7 @@ namespace {
 bool append_json_string(std::string& out, const std::string& text) {
   if (!util::is_valid_utf8(text)) return false;
   out += '"';
-  std::size_t plain = 0;  // where the run of characters written as they are starts
+  std::size_t plain = 0;  // the start of the characters not yet copied, which need no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;

@@ -3,6 +3,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
 #include "storage/fund_file.hpp"
 
 namespace cfund::storage {
@@ -60,8 +67,8 @@ std::vector<MovementGroup> read_groups(SQLite::Statement& q) {
 
 }  // namespace
 
-std::vector<std::string> integrity_problems(FundFile& file) {
-  SQLite::Statement q(file.db(), "PRAGMA integrity_check");
+std::vector<std::string> integrity_problems(FundFile& file, bool deep) {
+  SQLite::Statement q(file.db(), deep ? "PRAGMA integrity_check" : "PRAGMA quick_check");
   std::vector<std::string> problems;
   while (q.executeStep()) {
     const std::string line = q.getColumn(0).getString();
@@ -70,27 +77,35 @@ std::vector<std::string> integrity_problems(FundFile& file) {
   return problems;
 }
 
+void map_file_for_reading(FundFile& file) {
+  // SQLite caps this at its compile-time maximum (2 GB in Debian's build); past it, it reads.
+  file.db().exec("PRAGMA mmap_size = 2147418112");
+}
+
 std::int64_t entry_count(FundFile& file) { return file.db().execAndGet("SELECT COUNT(*) FROM entries").getInt64(); }
 
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
+  // Summed in one scan of postings in key order; entries looked up only for those found.
   SQLite::Statement q(file.db(),
-                      "SELECT e.id, e.date, SUM(p.amount) FROM entries e JOIN postings p ON p.entry_id = e.id "
-                      "GROUP BY e.id HAVING SUM(p.amount) <> 0 ORDER BY e.id");
+                      "SELECT e.id, e.date, s.total FROM (SELECT entry_id, SUM(amount) AS total FROM postings "
+                      "GROUP BY entry_id HAVING SUM(amount) <> 0) s JOIN entries e ON e.id = s.entry_id ORDER BY e.id");
   std::vector<UnbalancedEntry> found;
   while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
   return found;
 }
 
 PostingTotals posting_totals(FundFile& file) {
+  // The orphans in a query of their own: one lookup of the entry per posting, not two.
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(CASE WHEN account_id IS NOT NULL THEN amount END), 0), "
-                      "COALESCE(-SUM(CASE WHEN designation_id IS NOT NULL THEN amount END), 0), "
-                      "COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = p.entry_id) "
-                      "THEN amount END), 0), "
-                      "COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = p.entry_id) THEN 1 END) "
-                      "FROM postings p");
+                      "COALESCE(-SUM(CASE WHEN designation_id IS NOT NULL THEN amount END), 0) FROM postings");
   q.executeStep();
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()};
+  SQLite::Statement orphans(file.db(),
+                            "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM postings p "
+                            "WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = p.entry_id)");
+  orphans.executeStep();
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), orphans.getColumn(0).getInt64(),
+          orphans.getColumn(1).getInt64()};
 }
 
 std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
@@ -132,6 +147,52 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
                     q.getColumn(3).getInt64()});
   }
   return rows;
+}
+
+std::optional<PostingDays> posting_days(FundFile& file) {
+  // entries is scanned in id order and each entry's postings read by their key: no
+  // sort, and the days are grouped here.
+  SQLite::Statement q(file.db(),
+                      "SELECT p.account_id, p.designation_id, p.amount, e.id, e.date FROM entries e "
+                      "JOIN postings p ON p.entry_id = e.id ORDER BY e.id, p.seq");
+  struct Day {
+    books::Fen total = 0;
+    std::vector<std::int64_t> outflows;
+  };
+  using Days = std::map<std::int64_t, std::map<std::string, Day>>;
+  Days accounts;
+  Days designations;
+  std::string date;
+  auto add = [&date](Days& days, std::int64_t target, books::Fen amount, std::int64_t entry) {
+    auto& targets = days[target];
+    auto day = targets.find(date);
+    if (day == targets.end()) day = targets.emplace(date, Day{}).first;
+    day->second.total += amount;
+    if (amount < 0) day->second.outflows.push_back(entry);
+  };
+  while (q.executeStep()) {
+    const SQLite::Column account = q.getColumn(0);
+    const SQLite::Column designation = q.getColumn(1);
+    const SQLite::Column amount = q.getColumn(2);
+    const SQLite::Column day = q.getColumn(4);
+    if (!amount.isInteger() || !day.isText() || !(account.isNull() || account.isInteger()) ||
+        !(designation.isNull() || designation.isInteger())) {
+      return std::nullopt;
+    }
+    date.assign(day.getText(), static_cast<std::size_t>(day.getBytes()));
+    const std::int64_t entry = q.getColumn(3).getInt64();
+    const books::Fen value = amount.getInt64();
+    if (!account.isNull()) add(accounts, account.getInt64(), value, entry);
+    if (!designation.isNull()) add(designations, designation.getInt64(), -value, entry);
+  }
+  auto flatten = [](Days& days) {
+    std::vector<PostingDay> out;
+    for (auto& [target, dates] : days) {
+      for (auto& [date, day] : dates) out.push_back({target, date, day.total, std::move(day.outflows)});
+    }
+    return out;
+  };
+  return PostingDays{flatten(accounts), flatten(designations)};
 }
 
 std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, books::Fen threshold) {
@@ -191,6 +252,187 @@ std::vector<MovementGroup> likely_duplicates(FundFile& file) {
                           " ORDER BY entry_id) GROUP BY kind, code, who, amount, date "
                           "HAVING COUNT(*) > 1 AND COUNT(DISTINCT ref) < COUNT(*) ORDER BY MIN(entry_id)");
   return read_groups(q);
+}
+
+namespace {
+
+// One unvoided donation or disbursement on an existing account, as the duplicate
+// queries see it.
+struct Movement {
+  const char* kind = "";
+  const std::string* account_code = nullptr;
+  std::string who;  // donor, or B0001 / payee / ""
+  books::Fen amount = 0;
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::optional<std::string> ref;
+  bool money = true;  // a goods donation is no money movement
+};
+
+void append_key_part(std::string& key, const std::string& part) {
+  const auto size = static_cast<std::uint32_t>(part.size());
+  key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  key += part;
+}
+
+// Reads the movements of one table; false when a value is not of the type the
+// queries compare it as.
+bool read_movements(FundFile& file, bool donations, const std::unordered_set<std::int64_t>& voided,
+                    const std::map<std::int64_t, std::string>& account_codes, std::vector<Movement>& out) {
+  SQLite::Statement q(file.db(),
+                      donations ? "SELECT d.entry_id, e.kind, e.date, d.account_id, d.amount, d.external_ref, "
+                                  "d.form, d.donor_name FROM donations d JOIN entries e ON e.id = d.entry_id "
+                                  "ORDER BY d.entry_id"
+                                : "SELECT d.entry_id, e.kind, e.date, d.account_id, d.amount, d.external_ref, "
+                                  "d.beneficiary, d.payee FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+                                  "ORDER BY d.entry_id");
+  const char* kind = donations ? "donation" : "disbursement";
+  while (q.executeStep()) {
+    const SQLite::Column entry_kind = q.getColumn(1);
+    const SQLite::Column date = q.getColumn(2);
+    const SQLite::Column account = q.getColumn(3);
+    const SQLite::Column amount = q.getColumn(4);
+    const SQLite::Column ref = q.getColumn(5);
+    if (!entry_kind.isText() || entry_kind.getString() != kind || !date.isText() || !amount.isInteger() ||
+        !(ref.isNull() || ref.isText())) {
+      return false;
+    }
+    Movement m;
+    m.kind = kind;
+    m.entry_id = q.getColumn(0).getInt64();
+    m.date = date.getString();
+    if (m.date.find(',') != std::string::npos) return false;
+    m.amount = amount.getInt64();
+    if (!ref.isNull()) m.ref = ref.getString();
+    if (donations) {
+      const SQLite::Column form = q.getColumn(6);
+      const SQLite::Column donor = q.getColumn(7);
+      if (!form.isText() || !donor.isText()) return false;
+      m.money = form.getString() == "money";
+      m.who = donor.getString();
+    } else {
+      const SQLite::Column beneficiary = q.getColumn(6);
+      const SQLite::Column payee = q.getColumn(7);
+      if (!(beneficiary.isNull() || beneficiary.isInteger()) || !(payee.isNull() || payee.isText())) return false;
+      if (!beneficiary.isNull()) {
+        m.who = fmt::format("B{:04d}", beneficiary.getInt64());  // as printf('B%04d', ...)
+      } else if (!payee.isNull()) {
+        m.who = payee.getString();
+      }
+    }
+    // The joins and the NOT EXISTS of the queries: an account that exists, an entry not voided.
+    if (!account.isInteger() || voided.count(m.entry_id) > 0) continue;
+    const auto code = account_codes.find(account.getInt64());
+    if (code == account_codes.end()) continue;
+    m.account_code = &code->second;
+    out.push_back(std::move(m));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<DuplicateGroups> duplicate_groups(FundFile& file) {
+  std::unordered_set<std::int64_t> voided;
+  {
+    SQLite::Statement q(file.db(), "SELECT voids_entry FROM entries WHERE voids_entry IS NOT NULL");
+    while (q.executeStep()) {
+      if (q.getColumn(0).isInteger()) voided.insert(q.getColumn(0).getInt64());
+    }
+  }
+  std::map<std::int64_t, std::string> account_codes;
+  {
+    SQLite::Statement q(file.db(), "SELECT id, code FROM accounts");
+    while (q.executeStep()) {
+      if (!q.getColumn(1).isText()) return std::nullopt;
+      account_codes[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+    }
+  }
+  std::vector<Movement> rows;
+  rows.reserve(static_cast<std::size_t>(
+      file.db()
+          .execAndGet("SELECT (SELECT COUNT(*) FROM donations) + (SELECT COUNT(*) FROM disbursements)")
+          .getInt64()));
+  if (!read_movements(file, true, voided, account_codes, rows)) return std::nullopt;
+  if (!read_movements(file, false, voided, account_codes, rows)) return std::nullopt;
+
+  // Same account and reference; same counterparty, amount, day and account. Rows are
+  // sorted by a hash of their key; rows of equal hash are then compared by key.
+  auto groups_of = [&rows](auto&& key_of) {
+    std::vector<std::pair<std::size_t, std::size_t>> hashed;  // (hash, row)
+    hashed.reserve(rows.size());
+    std::string key;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      key.clear();
+      if (key_of(rows[i], key)) hashed.emplace_back(std::hash<std::string>()(key), i);
+    }
+    std::sort(hashed.begin(), hashed.end());
+    std::vector<std::vector<std::size_t>> groups;  // rows in entry order, two or more
+    for (std::size_t i = 0; i < hashed.size();) {
+      std::size_t j = i + 1;
+      while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
+      if (j - i > 1) {
+        std::map<std::string, std::vector<std::size_t>> same;
+        for (std::size_t k = i; k < j; ++k) {
+          key.clear();
+          key_of(rows[hashed[k].second], key);
+          same[key].push_back(hashed[k].second);
+        }
+        for (auto& [unused, members] : same) {
+          if (members.size() > 1) groups.push_back(std::move(members));
+        }
+      }
+      i = j;
+    }
+    return groups;
+  };
+  auto group_of = [&rows](const std::vector<std::size_t>& members, std::string key) {
+    MovementGroup group;
+    group.kind = rows[members.front()].kind;
+    group.account_code = *rows[members.front()].account_code;
+    group.key = std::move(key);
+    group.amount = rows[members.front()].amount;
+    for (const std::size_t row : members) {
+      group.amount = std::min(group.amount, rows[row].amount);
+      group.entry_ids.push_back(rows[row].entry_id);
+      group.dates.push_back(rows[row].date);
+    }
+    group.date = group.dates.front();
+    return group;
+  };
+
+  DuplicateGroups found;
+  const auto by_reference = groups_of([](const Movement& m, std::string& key) {
+    if (!m.ref || m.ref->empty()) return false;
+    append_key_part(key, m.kind);
+    append_key_part(key, *m.account_code);
+    append_key_part(key, *m.ref);
+    return true;
+  });
+  for (const auto& members : by_reference) found.references.push_back(group_of(members, *rows[members.front()].ref));
+  const auto by_content = groups_of([](const Movement& m, std::string& key) {
+    if (!m.money) return false;
+    append_key_part(key, m.kind);
+    append_key_part(key, *m.account_code);
+    append_key_part(key, m.who);
+    append_key_part(key, std::to_string(m.amount));
+    append_key_part(key, m.date);
+    return true;
+  });
+  for (const auto& members : by_content) {
+    // Two lines with different bank references are two real transfers, not a duplicate.
+    std::set<std::string> refs;
+    for (const std::size_t row : members) {
+      if (rows[row].ref) refs.insert(*rows[row].ref);
+    }
+    if (refs.size() < members.size()) found.likely.push_back(group_of(members, rows[members.front()].who));
+  }
+  auto by_first_entry = [](const MovementGroup& a, const MovementGroup& b) {
+    return a.entry_ids.front() < b.entry_ids.front();
+  };
+  std::sort(found.references.begin(), found.references.end(), by_first_entry);
+  std::sort(found.likely.begin(), found.likely.end(), by_first_entry);
+  return found;
 }
 
 std::vector<ReliefPayment> relief_payments_all(FundFile& file) {

@@ -15,8 +15,14 @@ namespace cfund::storage {
 
 class FundFile;
 
-// Lines of PRAGMA integrity_check other than "ok" (empty when the file is sound).
-std::vector<std::string> integrity_problems(FundFile& file);
+// Lines of PRAGMA integrity_check (deep) or PRAGMA quick_check other than "ok"
+// (empty when the file is sound). quick_check does not compare indexes with tables.
+std::vector<std::string> integrity_problems(FundFile& file, bool deep);
+
+// Lets the connection read the file through a memory map (PRAGMA mmap_size) for the
+// rest of its life: a command that reads the whole file (the audit) is then spared a
+// read() system call and a copy for every page.
+void map_file_for_reading(FundFile& file);
 
 std::int64_t entry_count(FundFile& file);
 
@@ -60,6 +66,24 @@ struct DatedPosting {
 };
 std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
 
+// The same postings summed by day, for both sides in one pass over the journal in
+// entry order: each target (in id order) with its days (in date order), the day's
+// total in the target's own sign and the entries that took money out that day (in
+// entry and posting order). nullopt when a raw edit left a value of another type
+// (a target or amount that is not an integer, a date that is not text): the caller
+// then reads dated_postings, which orders such values as SQLite does.
+struct PostingDay {
+  std::int64_t target_id = 0;
+  std::string date;
+  books::Fen total = 0;
+  std::vector<std::int64_t> outflows;
+};
+struct PostingDays {
+  std::vector<PostingDay> accounts;
+  std::vector<PostingDay> designations;
+};
+std::optional<PostingDays> posting_days(FundFile& file);
+
 // Disbursements above `threshold` with no approval reference.
 struct UnapprovedPayment {
   std::int64_t entry_id = 0;
@@ -93,6 +117,15 @@ struct MovementGroup {
 };
 std::vector<MovementGroup> duplicate_references(FundFile& file);
 std::vector<MovementGroup> likely_duplicates(FundFile& file);
+// Both lists from one read of donations and disbursements, grouped here instead of
+// sorted by SQLite; nullopt when a raw edit left a value of another type (an amount
+// or beneficiary that is not an integer, a date that is not text or holds a comma,
+// a detail row of an entry of another kind): the caller then runs the two queries.
+struct DuplicateGroups {
+  std::vector<MovementGroup> references;
+  std::vector<MovementGroup> likely;
+};
+std::optional<DuplicateGroups> duplicate_groups(FundFile& file);
 
 // Unvoided relief payments by beneficiary and date.
 struct ReliefPayment {

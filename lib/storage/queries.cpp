@@ -110,6 +110,18 @@ void add_day_totals(FundFile& file, const DayTotals& totals) {
   }
 }
 
+std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side) {
+  SQLite::Statement query(file.db(),
+                          "SELECT target_id, date, amount FROM day_totals WHERE side = ? ORDER BY target_id, date");
+  query.bind(1, side_name(side));
+  std::vector<RecordedDay> days;
+  while (query.executeStep()) {
+    days.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    signed_for(side, query.getColumn(2).getInt64())});
+  }
+  return days;
+}
+
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind) {
   {
     CachedStatement find(file, "SELECT id FROM donors WHERE name = ?");

@@ -41,6 +41,14 @@ struct DayKey {
 };
 using DayTotals = std::map<DayKey, books::Fen>;
 void add_day_totals(FundFile& file, const DayTotals& totals);
+// The recorded per-day totals of one side, by target and date, in the target's own
+// sign (designations credit positive), as the audit compares them with the postings.
+struct RecordedDay {
+  std::int64_t target_id = 0;
+  std::string date;
+  books::Fen total = 0;
+};
+std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side);
 
 // Donors: the id of the donor with this name, created on first use.
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind);

@@ -9,26 +9,6 @@
 
 namespace cfund::storage {
 
-namespace {
-
-Value column_value(const SQLite::Column& column) {
-  if (column.isNull()) return Value{};
-  if (column.isInteger()) return Value{static_cast<std::int64_t>(column.getInt64())};
-  // Text, and anything a raw edit may have put there (REAL, BLOB), read as text so
-  // that the hash check sees the change.
-  return Value{column.getString()};
-}
-
-Row read_row(SQLite::Statement& statement) {
-  Row row;
-  for (int i = 0; i < statement.getColumnCount(); ++i) {
-    row.set(statement.getColumnName(i), column_value(statement.getColumn(i)));
-  }
-  return row;
-}
-
-}  // namespace
-
 const Value* Row::find(const std::string& column) const {
   for (const auto& [name, value] : columns) {
     if (name == column) return &value;
@@ -86,34 +66,121 @@ void RowInserter::insert(const Row& row) {
   insert.exec();
 }
 
+namespace {
+
+// Reads the current row of `statement` into `row`, reusing its strings (`names` are
+// the statement's column names, read once). A value is NULL, an integer, or else its
+// bytes as text: anything a raw edit may have put there (REAL, BLOB) is read as text,
+// so that the hash check sees the change.
+void fill_row(SQLite::Statement& statement, const std::vector<std::string>& names, Row& row) {
+  row.columns.resize(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    auto& [name, value] = row.columns[i];
+    name = names[i];
+    const SQLite::Column column = statement.getColumn(static_cast<int>(i));
+    if (column.isNull()) {
+      value = std::monostate{};
+    } else if (column.isInteger()) {
+      value = static_cast<std::int64_t>(column.getInt64());
+    } else {
+      // As Column::getString(): the bytes of the value as text (REAL, BLOB included).
+      const char* bytes = static_cast<const char*>(column.getBlob());
+      const auto size = static_cast<std::size_t>(column.getBytes());
+      if (auto* text = std::get_if<std::string>(&value)) {
+        text->assign(bytes == nullptr ? "" : bytes, size);
+      } else {
+        value = std::string(bytes == nullptr ? "" : bytes, size);
+      }
+    }
+  }
+}
+
+std::vector<std::string> column_names(SQLite::Statement& statement) {
+  std::vector<std::string> names;
+  for (int i = 0; i < statement.getColumnCount(); ++i) names.emplace_back(statement.getColumnName(i));
+  return names;
+}
+
+// A table read once in entry_id order, handed out entry by entry as the entries
+// are read in id order. A row whose entry_id is not an integer (only a raw edit
+// writes one) never matches an entry, as `WHERE entry_id = ?` would not; rows of
+// entries that do not exist, or of another kind, are passed over here and found
+// by rows_without_entry.
+class EntryCursor {
+ public:
+  EntryCursor(SQLite::Database& db, const std::string& sql) : statement_(db, sql) {
+    names_ = column_names(statement_);
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == "entry_id") key_ = static_cast<int>(i);
+    }
+    step();
+  }
+
+  // The rows of entry `id`, into `out` (resized to their number).
+  void take(std::int64_t id, std::vector<Row>& out) {
+    std::size_t count = 0;
+    while (has_row_) {
+      const SQLite::Column key = statement_.getColumn(key_);
+      if (key.isInteger()) {
+        const std::int64_t entry = key.getInt64();
+        if (entry > id) break;
+        if (entry == id) {
+          if (out.size() <= count) out.resize(count + 1);
+          fill_row(statement_, names_, out[count++]);
+        }
+      }
+      step();
+    }
+    out.resize(count);
+  }
+
+ private:
+  void step() { has_row_ = statement_.executeStep(); }
+
+  SQLite::Statement statement_;
+  std::vector<std::string> names_;
+  int key_ = 0;
+  bool has_row_ = false;
+};
+
+}  // namespace
+
 void for_each_entry(FundFile& file,
                     const std::function<std::string(const std::string& kind)>& kind_to_table,
                     const std::function<void(const EntryRows&)>& visit) {
+  // One sequential scan of each table, merged by entry id, instead of a lookup of
+  // the postings and of the detail row for every entry.
   SQLite::Statement entries(file.db(), "SELECT * FROM entries ORDER BY id");
-  SQLite::Statement postings(file.db(), "SELECT * FROM postings WHERE entry_id = ? ORDER BY seq");
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> detail_queries;
+  const std::vector<std::string> entry_names = column_names(entries);
+  int id_column = 0;
+  int kind_column = 0;
+  for (std::size_t i = 0; i < entry_names.size(); ++i) {
+    if (entry_names[i] == "id") id_column = static_cast<int>(i);
+    if (entry_names[i] == "kind") kind_column = static_cast<int>(i);
+  }
+  EntryCursor postings(file.db(), "SELECT * FROM postings ORDER BY entry_id, seq");
+  std::map<std::string, std::unique_ptr<EntryCursor>> detail_cursors;  // by table
+  std::map<std::string, std::string> tables;                           // kind -> table
   EntryRows rows;
   while (entries.executeStep()) {
-    rows.entry = read_row(entries);
-    const std::int64_t id = entries.getColumn("id").getInt64();
-    const std::string kind = entries.getColumn("kind").getString();
+    fill_row(entries, entry_names, rows.entry);
+    const std::int64_t id = entries.getColumn(id_column).getInt64();
+    const auto* kind_value =
+        std::get_if<std::string>(&rows.entry.columns[static_cast<std::size_t>(kind_column)].second);
+    const std::string kind = kind_value ? *kind_value : entries.getColumn(kind_column).getString();
 
-    rows.postings.clear();
-    postings.reset();
-    postings.bind(1, static_cast<std::int64_t>(id));
-    while (postings.executeStep()) rows.postings.push_back(read_row(postings));
+    postings.take(id, rows.postings);
 
-    rows.detail_table = kind_to_table(kind);
-    rows.detail.clear();
-    if (!rows.detail_table.empty()) {
-      auto& query = detail_queries[rows.detail_table];
-      if (!query) {
-        query = std::make_unique<SQLite::Statement>(
-            file.db(), "SELECT * FROM " + rows.detail_table + " WHERE entry_id = ?");
-      }
-      query->reset();
-      query->bind(1, static_cast<std::int64_t>(id));
-      while (query->executeStep()) rows.detail.push_back(read_row(*query));
+    auto table = tables.find(kind);
+    if (table == tables.end()) table = tables.emplace(kind, kind_to_table(kind)).first;
+    rows.detail_table = table->second;
+    if (rows.detail_table.empty()) {
+      rows.detail.clear();
+    } else {
+      auto& cursor = detail_cursors[rows.detail_table];
+      if (!cursor)
+        cursor = std::make_unique<EntryCursor>(file.db(), "SELECT * FROM " + rows.detail_table + " ORDER BY entry_id");
+      cursor->take(id, rows.detail);
     }
     visit(rows);
   }

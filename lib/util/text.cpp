@@ -57,6 +57,10 @@ std::vector<std::string_view> utf8_characters(std::string_view text) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII, as utf8proc reads it: one byte
+      ++pos;
+      continue;
+    }
     const Step s = decode_at(text, pos);
     if (s.cp < 0) return false;
     pos += s.length;

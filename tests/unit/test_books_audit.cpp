@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "books/projects.hpp"
 
 #include "books/audit.hpp"
@@ -64,11 +66,12 @@ void record_sample(const TempFund& fund) {
 }
 
 books::AuditReport audit(const TempFund& fund, const char* today = "2025-03-10",
-                         std::optional<util::Period> period = std::nullopt) {
+                         std::optional<util::Period> period = std::nullopt, bool deep = false) {
   auto file = fund.open();
   books::AuditOptions options;
   options.today = day(today);
   options.period = period;
+  options.deep = deep;
   return books::run_audit(file, options);
 }
 
@@ -106,7 +109,7 @@ TEST_CASE("a clean fund audits clean, with every check run", "[audit]") {
   CHECK(report.clean());
   CHECK(report.findings.empty());
   CHECK(report.entries == 9);
-  CHECK(report.checked.size() == 16);
+  CHECK(report.checked.size() == 17);
 }
 
 TEST_CASE("TRIAL_BALANCE: an entry whose postings do not sum to zero", "[audit]") {
@@ -146,6 +149,34 @@ TEST_CASE("POSTING_MISMATCH: postings doubled but still balanced", "[audit]") {
   CHECK(found[0].entries == Ids{4});
   CHECK(found[0].amount == 10000);
   CHECK(with_code(report, books::finding_code::trial_balance).empty());
+}
+
+TEST_CASE("DAY_TOTALS: a per-day total changed, added or removed by hand", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  CHECK(with_code(audit(fund), books::finding_code::day_totals).empty());
+  SECTION("changed: the bank account's total on 2025-03-06 raised by ¥3,000") {
+    fund.raw_sql("UPDATE day_totals SET amount = amount + 300000 WHERE side = 'account' AND date = '2025-03-06'");
+    const auto found = with_code(audit(fund), books::finding_code::day_totals);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].from == "2025-03-06");
+    CHECK(found[0].amount == 300000);
+    CHECK(found[0].message.zh.find("资金账户“") != std::string::npos);
+    // ¥3,500 paid out that day: -¥500 recorded against -¥3,500 posted.
+    CHECK(found[0].message.en.find("¥500.00 recorded, -¥3,500.00 posted") != std::string::npos);
+    CHECK(found[0].message.en.find("1 day(s)") != std::string::npos);
+  }
+  SECTION("a day with no postings, and a day removed") {
+    fund.raw_sql(
+        "INSERT INTO day_totals VALUES ('designation', 1, '2025-01-01', -100); "
+        "DELETE FROM day_totals WHERE side = 'designation' AND date = '2025-03-05'");
+    const auto found = with_code(audit(fund), books::finding_code::day_totals);
+    REQUIRE(found.size() == 2);  // the general fund (an extra day) and elderly (a day missing)
+    CHECK(found[0].from == "2025-01-01");
+    CHECK(found[0].amount == 100);
+    CHECK(found[1].from == "2025-03-05");
+    CHECK(found[1].amount == 10000);  // nothing recorded, ¥100 paid out of elderly that day
+  }
 }
 
 TEST_CASE("OVERDRAWN: below zero on some days even though the end balance is fine", "[audit]") {
@@ -415,12 +446,33 @@ TEST_CASE("PROJECT_STAGE and PROJECT_BUDGET: project spending outside its stages
 TEST_CASE("INTEGRITY: SQLite's own integrity check", "[audit]") {
   TempFund fund;
   record_sample(fund);
+  CHECK(with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity).empty());
   // An index whose definition no longer matches its content.
   fund.raw_sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX entries_by_date ON "
                "entries(operator)' WHERE name = 'entries_by_date'");
+  SECTION("the full check (--deep) compares every index with its table") {
+    const auto found = with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == books::Severity::error);
+    CHECK(found[0].message.en.find("missing from index entries_by_date") != std::string::npos);
+  }
+  SECTION("the default quick check does not") { CHECK(with_code(audit(fund), books::finding_code::integrity).empty()); }
+}
+
+TEST_CASE("INTEGRITY: the default quick check finds damage to the file's structure", "[audit]") {
+  TempFund fund;
+  record_sample(fund);
+  // The count of free pages in the file header (bytes 36-39, big-endian) overwritten.
+  {
+    std::fstream bytes(fund.path(), std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp(36);
+    const char five[] = {0, 0, 0, 5};
+    bytes.write(five, sizeof five);
+  }
   const auto found = with_code(audit(fund), books::finding_code::integrity);
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == books::Severity::error);
+  CHECK(found[0].message.en.find("freelist") != std::string::npos);
 }
 
 TEST_CASE("closing a period: refused back-dated entries, voids still work, the audit gate", "[audit][close]") {
