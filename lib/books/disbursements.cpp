@@ -11,6 +11,14 @@
 
 namespace cfund::books {
 
+Message category_name(const std::string& category) {
+  if (category == "relief") return {"救助", "relief"};
+  if (category == "project") return {"项目支出", "project cost"};
+  if (category == "management") return {"管理费用", "management cost"};
+  if (category == "fundraising") return {"筹款费用", "fundraising cost"};
+  return {category, category};
+}
+
 namespace {
 
 // A second relief to the same beneficiary inside the window needs a reason.

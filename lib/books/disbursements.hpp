@@ -10,11 +10,15 @@
 #include "books/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
+#include "util/message.hpp"
 
 namespace cfund::books {
 
 // The categories of SPEC §2, as stored.
 inline const std::vector<std::string> kDisbursementCategories = {"relief", "project", "management", "fundraising"};
+// What a category is called in lists, notices and exports ("救助" / "relief"); an
+// unknown one (only a raw edit stores it) is shown as stored.
+Message category_name(const std::string& category);
 
 struct DisbursementInput {
   util::Date date;

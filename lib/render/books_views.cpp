@@ -1,5 +1,6 @@
 #include "render/books_views.hpp"
 
+#include "books/disbursements.hpp"
 #include "privacy/mask.hpp"
 #include "render/table.hpp"
 #include "util/money.hpp"
@@ -39,13 +40,7 @@ nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
 
 }  // namespace
 
-std::string category_name(const std::string& category, Lang lang) {
-  if (category == "relief") return pick(lang, "救助", "relief");
-  if (category == "project") return pick(lang, "项目支出", "project cost");
-  if (category == "management") return pick(lang, "管理费用", "management cost");
-  if (category == "fundraising") return pick(lang, "筹款费用", "fundraising cost");
-  return category;
-}
+std::string category_name(const std::string& category, Lang lang) { return books::category_name(category).in(lang); }
 
 std::string beneficiary_label(const books::DisbursementRow& row) {
   if (!row.beneficiary) return row.payee;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "books/disbursements.hpp"
 #include "books/fund.hpp"
 #include "books/journal.hpp"
 #include "books/projects.hpp"
@@ -24,14 +25,6 @@ std::string kind_component(const std::string& kind) {
   if (kind == "wechat") return "WeChat";
   if (kind == "alipay") return "Alipay";
   return "Other";
-}
-
-std::string category_name(const std::string& category, Lang lang) {
-  if (category == "relief") return pick(lang, "救助", "relief");
-  if (category == "project") return pick(lang, "项目支出", "project cost");
-  if (category == "management") return pick(lang, "管理费用", "management cost");
-  if (category == "fundraising") return pick(lang, "筹款费用", "fundraising cost");
-  return category;
 }
 
 std::string kind_name(const std::string& kind, Lang lang) {
@@ -140,7 +133,7 @@ class EntryBuilder {
     entry.code = scrub(row.voucher);
     entry.payee = row.beneficiary ? beneficiary_number(*row.beneficiary) : scrub(row.payee);
     entry.narration =
-        fmt::format("{}{}{}", category_name(row.category, lang_), pick(lang_, "：", ": "), scrub(row.purpose));
+        fmt::format("{}{}{}", books::category_name(row.category).in(lang_), pick(lang_, "：", ": "), scrub(row.purpose));
     add(entry, "category", row.category);
     if (row.beneficiary) add(entry, "beneficiary", beneficiary_number(*row.beneficiary));
     add(entry, "approval", scrub(row.approval_ref));
