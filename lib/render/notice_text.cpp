@@ -17,20 +17,17 @@ std::vector<RenderedFile> notice_text(const NoticeDocument& doc) {
       if (!table.caption.empty()) out += "\n" + util::single_line(table.caption) + "\n";
       std::vector<Column> columns;
       for (const auto& column : table.columns) columns.push_back({column.header, column.numeric});
-      std::vector<std::vector<std::string>> rows;
-      for (const auto& row : table.rows) {
-        std::vector<std::string> cells;
-        for (const auto& cell : row) cells.push_back(cell.text);
-        rows.push_back(std::move(cells));
-      }
-      out += text_table(columns, rows);
+      const auto& rows = table.rows;
+      append_text_table(out, columns, rows.size(), [&rows](std::size_t row, std::size_t column) {
+        return column < rows[row].size() ? std::string_view(rows[row][column].text) : std::string_view();
+      });
       for (const auto& note : table.notes) out += util::single_line(note) + "\n";
     }
     for (const auto& paragraph : section.after) out += util::single_line(paragraph) + "\n";
   }
   out += "\n";
   for (const auto& line : doc.footer_lines) out += util::single_line(line) + "\n";
-  return {{doc.file_stem + ".txt", out}};
+  return single_file(doc.file_stem + ".txt", std::move(out));
 }
 
 }  // namespace cfund::render

@@ -1,45 +1,77 @@
 #include "render/table.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "util/text.hpp"
 
 namespace cfund::render {
 
 std::string text_table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  append_text_table(out, columns, rows.size(), [&rows](std::size_t row, std::size_t column) -> std::string_view {
+    return column < rows[row].size() ? std::string_view(rows[row][column]) : std::string_view();
+  });
+  return out;
+}
+
+void append_text_table(std::string& out, const std::vector<Column>& columns, std::size_t row_count,
+                       const CellText& cell) {
+  const std::size_t n = columns.size();
+  // Each cell is measured once; the rare one holding a line break or a control
+  // character is kept as its one-line copy.
+  std::vector<int> cell_widths(row_count * n);
+  std::unordered_map<std::size_t, std::string> one_line;
   std::vector<int> widths;
   for (const auto& column : columns) widths.push_back(util::display_width(column.header));
-  std::vector<std::vector<std::string>> cells;
-  for (const auto& row : rows) {
-    std::vector<std::string> line;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      line.push_back(i < row.size() ? util::single_line(row[i]) : std::string());
-      widths[i] = std::max(widths[i], util::display_width(line.back()));
+  std::size_t bytes = 0;
+  auto text_at = [&](std::size_t row, std::size_t column) -> std::string_view {
+    auto found = one_line.find(row * n + column);
+    return found == one_line.end() ? cell(row, column) : std::string_view(found->second);
+  };
+  for (std::size_t row = 0; row < row_count; ++row) {
+    for (std::size_t column = 0; column < n; ++column) {
+      std::string_view text = cell(row, column);
+      if (!util::is_single_line(text)) text = one_line[row * n + column] = util::single_line(text);
+      const int width = util::display_width(text);
+      cell_widths[row * n + column] = width;
+      widths[column] = std::max(widths[column], width);
+      bytes += text.size();
     }
-    cells.push_back(std::move(line));
   }
-  auto render_line = [&](const std::vector<std::string>& line) {
-    std::string out;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      const bool last = i + 1 == columns.size();
-      if (columns[i].right_aligned) {
-        out += util::pad_left(line[i], widths[i]);
+  int line_width = 0;
+  for (int width : widths) line_width += width + 2;
+  out.reserve(out.size() + bytes + (row_count + 2) * static_cast<std::size_t>(line_width + 1));
+
+  // One line: cells padded to their column's width, two spaces apart, no trailing spaces.
+  auto add_line = [&](auto&& text_of, auto&& width_of) {
+    const std::size_t start = out.size();
+    for (std::size_t column = 0; column < n; ++column) {
+      const bool last = column + 1 == n;
+      const std::string_view text = text_of(column);
+      const auto pad = static_cast<std::size_t>(std::max(0, widths[column] - width_of(column)));
+      if (columns[column].right_aligned) {
+        out.append(pad, ' ');
+        out += text;
       } else {
-        out += last ? line[i] : util::pad_right(line[i], widths[i]);
+        out += text;
+        if (!last) out.append(pad, ' ');
       }
       if (!last) out += "  ";
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
+    while (out.size() > start && out.back() == ' ') out.pop_back();
+    out += '\n';
   };
-  std::vector<std::string> headers;
-  for (const auto& column : columns) headers.push_back(column.header);
-  std::string out = render_line(headers);
+  add_line([&](std::size_t column) { return std::string_view(columns[column].header); },
+           [&](std::size_t column) { return util::display_width(columns[column].header); });
   std::vector<std::string> rules;
   for (int width : widths) rules.emplace_back(static_cast<std::size_t>(width), '-');
-  out += render_line(rules);
-  for (const auto& line : cells) out += render_line(line);
-  return out;
+  add_line([&](std::size_t column) { return std::string_view(rules[column]); },
+           [&](std::size_t column) { return widths[column]; });
+  for (std::size_t row = 0; row < row_count; ++row) {
+    add_line([&](std::size_t column) { return text_at(row, column); },
+             [&](std::size_t column) { return cell_widths[row * n + column]; });
+  }
 }
 
 }  // namespace cfund::render

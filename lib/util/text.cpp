@@ -91,6 +91,10 @@ TextFacts inspect_text(std::string_view text) {
 }
 
 int display_width(std::string_view text) {
+  // Printable ASCII, the most common text in a table, takes one column a byte.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    return static_cast<int>(text.size());
+  }
   int width = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const Step s = decode_at(text, pos);
@@ -158,6 +162,21 @@ std::string single_line(std::string_view text) {
     pos += s.length;
   }
   return out;
+}
+
+bool is_single_line(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
+    if (byte < 0x20 || byte == 0x7F) return false;                  // C0 (line breaks too) and DEL
+    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) return false;  // C1
+    // U+2028, U+2029 (line and paragraph separators)
+    if (byte == 0xE2 && next == 0x80 && pos + 2 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 2]) == 0xA8 || static_cast<unsigned char>(text[pos + 2]) == 0xA9)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool is_plain_code(std::string_view code) {

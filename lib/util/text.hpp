@@ -40,6 +40,8 @@ std::string_view trim_view(std::string_view text);
 // Replaces control characters (C0 except none, DEL, C1) and line breaks by a single
 // space each, so that one value stays on one line of a table or a notice.
 std::string single_line(std::string_view text);
+// Whether single_line would leave the text as it is (checked without copying).
+bool is_single_line(std::string_view text);
 
 // A code people type on the command line and that notices and spreadsheets show
 // (an account, a special fund, a project): letters of any script, digits, and

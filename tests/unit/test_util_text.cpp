@@ -89,6 +89,15 @@ TEST_CASE("single_line replaces control characters and line breaks", "[util][tex
   CHECK(single_line("a\xFF\n") == "a\xFF ");         // invalid bytes pass through
 }
 
+TEST_CASE("is_single_line is true exactly when single_line changes nothing", "[util][text]") {
+  for (const std::string text :
+       {""s, "no change 中文"s, "a\tb"s, "a\nb"s, "\r"s, "a\0b"s, "a\x7F"s, "a\xC2\x85"s, "a\xC2\x9F"s, "a\xC2\xA0"s,
+        "a\xC2"s, "\xE2\x80\xA8"s, "\xE2\x80\xA9"s, "\xE2\x80\xAA"s, "\xE2\x80"s, "a\xFF"s, "¥1,234.56"s}) {
+    INFO(text);
+    CHECK(is_single_line(text) == (single_line(text) == text));
+  }
+}
+
 TEST_CASE("fold_full_width turns full-width ASCII variants into ASCII", "[util][text]") {
   CHECK(fold_full_width("") == "");
   CHECK(fold_full_width("２０２５－０３－０５") == "2025-03-05");
