@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <iterator>
 
 #include "books/fund.hpp"
 #include "books/publications.hpp"
@@ -89,7 +90,7 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   std::vector<render::RenderedFile> files;
   for (const auto& format : formats) {
     auto rendered = render::render_notice(document, format);
-    files.insert(files.end(), rendered.begin(), rendered.end());
+    files.insert(files.end(), std::make_move_iterator(rendered.begin()), std::make_move_iterator(rendered.end()));
   }
 
   std::string output;
@@ -100,8 +101,8 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
     }
     if (formats.front() == "csv") {
       std::string names;
-      const render::RenderedFile* chosen = nullptr;
-      for (const auto& rendered : files) {
+      render::RenderedFile* chosen = nullptr;
+      for (auto& rendered : files) {
         const std::string table = rendered.name.substr(document.file_stem.size() + 1, rendered.name.size() - document.file_stem.size() - 5);
         names += (names.empty() ? "" : ", ") + table;
         if (table == o.table) chosen = &rendered;
@@ -109,9 +110,9 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
       if (chosen == nullptr) {
         throw InputError(bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部", "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write all with --out DIR", names));
       }
-      output = chosen->bytes;
+      output = std::move(chosen->bytes);
     } else {
-      output = files.front().bytes;
+      output = std::move(files.front().bytes);
     }
   } else {
     std::error_code error;
@@ -143,7 +144,7 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
                     : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id, period.label, model.cutoff_entry, model.verification_code);
     }
   }
-  return {output, message};
+  return {std::move(output), std::move(message)};
 }
 
 }  // namespace

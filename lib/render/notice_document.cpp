@@ -42,6 +42,15 @@ void drop_empty_notes(NoticeTable& table) {
 NoticeCell text(std::string value) { return {std::move(value), std::nullopt}; }
 NoticeCell money(Fen amount) { return {util::format_amount(amount), amount}; }
 
+// A row of cells, moved in (a braced list would copy each one).
+template <typename... Cells>
+std::vector<NoticeCell> cells(Cells&&... values) {
+  std::vector<NoticeCell> row;
+  row.reserve(sizeof...(values));
+  (row.push_back(std::forward<Cells>(values)), ...);
+  return row;
+}
+
 std::string designation_name(const std::string& code, const std::string& name, const Words& w) {
   return code == books::kGeneralFund ? w("非限定性资金", "General fund") : name;
 }
@@ -177,12 +186,13 @@ NoticeSection donations_section(const NoticeModel& m, std::size_t index, const W
     table.columns = {{w("日期", "Date"), false, true, true},          {w("捐赠人", "Donor")},
                      {w("金额", "Amount"), true},   {w("用途", "Designation")},
                      {w("收据编号", "Receipt no."), false, false, true}, {w("备注", "Note"), false, true, false, true}};
+    table.rows.reserve(m.donations.size());
     for (const auto& line : m.donations) {
       if (!line.correction) ++count;
-      table.rows.push_back({text(line.date), text(donor_text(line.donor, w)), money(line.amount),
+      table.rows.push_back(cells(text(line.date), text(donor_text(line.donor, w)), money(line.amount),
                             text(designation_name(line.designation_code, line.designation_name, w)),
                             text(line.receipt_no),
-                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
     }
     drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -196,7 +206,7 @@ NoticeSection donations_section(const NoticeModel& m, std::size_t index, const W
     table.columns = {{w("金额区间", "Amount range")}, {w("笔数", "Count"), true}, {w("合计", "Total"), true}};
     for (const auto& band : m.bands) {
       count += band.count;
-      table.rows.push_back({text(band_label(band, w)), text(std::to_string(band.count)), money(band.total)});
+      table.rows.push_back(cells(text(band_label(band, w)), text(std::to_string(band.count)), money(band.total)));
     }
     drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -215,10 +225,10 @@ NoticeSection donations_section(const NoticeModel& m, std::size_t index, const W
                      {w("用途", "Designation")},   {w("收据编号", "Receipt no."), false, false, true},
                      {w("备注", "Note"), false, true, false, true}};
     for (const auto& line : m.goods) {
-      table.rows.push_back({text(line.date), text(donor_text(line.donor, w)), text(line.goods_description),
+      table.rows.push_back(cells(text(line.date), text(donor_text(line.donor, w)), text(line.goods_description),
                             money(line.amount), text(designation_name(line.designation_code, line.designation_name, w)),
                             text(line.receipt_no),
-                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
     }
     drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -245,15 +255,16 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("凭证号", "Voucher"), false, false, true},
                    {w("备注", "Note"), false, true, false, true}};
   int count = 0;
+  table.rows.reserve(m.spending.size());
   for (const auto& line : m.spending) {
     if (!line.correction) ++count;
     const std::string purpose = w.lang() == Lang::en
                                     ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
                                     : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
-    table.rows.push_back({text(line.date), text(purpose),
+    table.rows.push_back(cells(text(line.date), text(purpose),
                           text(designation_name(line.designation_code, line.designation_name, w)), text(line.payee),
                           money(line.amount), text(line.approval_ref), text(line.voucher),
-                          text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))});
+                          text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
   }
   drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -276,9 +287,9 @@ NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true}};
   for (const auto& project : m.projects) {
     const Message stage = books::project_stage_name(project.stage);
-    table.rows.push_back({text(project.name), text(w(stage.zh.c_str(), stage.en.c_str())), money(project.budget),
+    table.rows.push_back(cells(text(project.name), text(w(stage.zh.c_str(), stage.en.c_str())), money(project.budget),
                           money(project.spent), money(project.remaining),
-                          text(project.people_served ? std::to_string(*project.people_served) : "")});
+                          text(project.people_served ? std::to_string(*project.people_served) : "")));
   }
   drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -299,8 +310,8 @@ NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const
     std::string what = kind_name(c.original_kind, w);
     if (!c.description.empty()) what += w("：", ": ") + c.description;
     if (c.original_kind == "donation") what += " " + donor_text(c.donor, w);
-    table.rows.push_back({text(c.void_date), text(c.original_date), text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())),
-                          text(what), money(c.amount), text(c.reason)});
+    table.rows.push_back(cells(text(c.void_date), text(c.original_date), text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())),
+                          text(what), money(c.amount), text(c.reason)));
   }
   drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -351,7 +362,7 @@ NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
   auto fact = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.header_lines.push_back(w(zh, en) + value);
-    doc.info.rows.push_back({text(label_key(w(zh, en))), text(value)});
+    doc.info.rows.push_back(cells(text(label_key(w(zh, en))), text(value)));
   };
   doc.info.id = "info";
   doc.info.columns = {{w("项目", "Item")}, {w("内容", "Value")}};
@@ -393,7 +404,7 @@ NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
   auto footer = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.footer_lines.push_back(w(zh, en) + value);
-    doc.info.rows.push_back({text(label_key(w(zh, en))), text(value)});
+    doc.info.rows.push_back(cells(text(label_key(w(zh, en))), text(value)));
   };
   doc.verification_code = m.verification_code;
   footer("监督电话：", "Supervision phone: ", m.supervision_phone);

@@ -81,6 +81,13 @@ struct RenderedFile {
   std::string bytes;
 };
 
+// The one file of a format, its bytes moved in (a notice can run to megabytes).
+inline std::vector<RenderedFile> single_file(std::string name, std::string bytes) {
+  std::vector<RenderedFile> files;
+  files.push_back({std::move(name), std::move(bytes)});
+  return files;
+}
+
 // Each format: one file, except CSV (one file per table).
 std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc);
 std::vector<RenderedFile> notice_csv(const NoticeDocument& doc);

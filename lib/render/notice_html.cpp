@@ -190,7 +190,7 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
     out += "<p>" + shown + "</p>\n";
   }
   out += "</footer>\n</body>\n</html>\n";
-  return {{doc.file_stem + ".html", out}};
+  return single_file(doc.file_stem + ".html", std::move(out));
 }
 
 }  // namespace cfund::render

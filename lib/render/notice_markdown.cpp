@@ -44,7 +44,7 @@ std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc) {
   }
   out += "---\n\n";
   for (const auto& line : doc.footer_lines) out += markdown_escape(line, true) + "  \n";
-  return {{doc.file_stem + ".md", out}};
+  return single_file(doc.file_stem + ".md", std::move(out));
 }
 
 }  // namespace cfund::render

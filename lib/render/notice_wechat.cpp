@@ -147,7 +147,7 @@ std::vector<RenderedFile> notice_wechat(const NoticeDocument& doc) {
   out += "<p style=\"margin:16px 0 4px;border-top:1px solid #999;font-size:0;line-height:0;\"> </p>\n";
   for (const auto& line : doc.footer_lines) out += fmt::format("<p style=\"{}\">{}</p>\n", kFooter, html_escape(line));
   out += "</section>\n";
-  return {{doc.file_stem + "-wechat.html", out}};
+  return single_file(doc.file_stem + "-wechat.html", std::move(out));
 }
 
 }  // namespace cfund::render

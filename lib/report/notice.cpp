@@ -123,10 +123,10 @@ std::vector<Correction> find_corrections(storage::FundFile& file, const util::Pe
 // otherwise the entry is listed for its void in the period: a negative line on the
 // void's date, with the original date and the reason.
 template <typename Line>
-void place_in_period(Line& line, const std::string& date, Fen amount, const std::optional<storage::VoidMark>& void_mark,
+void place_in_period(Line& line, std::string date, Fen amount, const std::optional<storage::VoidMark>& void_mark,
                      bool dated_here, const Scrubber& scrub) {
   if (dated_here) {
-    line.date = date;
+    line.date = std::move(date);
     line.amount = amount;
     if (void_mark) line.voided_on = void_mark->date;
     return;
@@ -134,7 +134,7 @@ void place_in_period(Line& line, const std::string& date, Fen amount, const std:
   line.date = void_mark->date;
   line.amount = -amount;
   line.correction = true;
-  line.original_date = date;
+  line.original_date = std::move(date);
   line.reason = scrub(void_mark->reason);
 }
 
@@ -247,8 +247,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   // Donations.
   std::vector<DonationLine> money;
   money.reserve(storage::entries_dated_between(file, from, to));  // most of them, in a large fund
-  storage::notice_donations(file, from, to, cutoff, [&](const storage::NoticeDonation& found) {
-    const auto& row = found.row;
+  storage::notice_donations(file, from, to, cutoff, [&](storage::NoticeDonation& found) {
+    auto& row = found.row;
     const bool dated_here = in_period(period, row.date);
     const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
     if (dated_here && voided_here) {
@@ -259,10 +259,10 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     line.donor = shown_donor(row, scrub);
     line.goods = row.form == "goods";
     if (line.goods) line.goods_description = scrub(goods_description(row));
-    line.designation_code = row.designation_code;
-    line.designation_name = row.designation_name;
-    line.receipt_no = row.receipt_no;
-    place_in_period(line, row.date, row.amount, found.void_mark, dated_here, scrub);
+    line.designation_code = std::move(row.designation_code);
+    line.designation_name = std::move(row.designation_name);
+    line.receipt_no = std::move(row.receipt_no);
+    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
     if (line.goods) {
       model.goods_value += line.amount;
       if (!line.correction) ++model.goods_count;
@@ -295,8 +295,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       model.bands.end());
 
   // Spending.
-  storage::notice_disbursements(file, from, to, cutoff, [&](const storage::NoticeDisbursement& found) {
-    const auto& row = found.row;
+  storage::notice_disbursements(file, from, to, cutoff, [&](storage::NoticeDisbursement& found) {
+    auto& row = found.row;
     const bool dated_here = in_period(period, row.date);
     const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
     if (dated_here && voided_here) {
@@ -304,14 +304,14 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       return;
     }
     SpendingLine line;
-    line.category = row.category;
+    line.category = std::move(row.category);
     line.purpose = scrub(row.purpose);
-    line.designation_code = row.designation_code;
-    line.designation_name = row.designation_name;
+    line.designation_code = std::move(row.designation_code);
+    line.designation_name = std::move(row.designation_name);
     line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
     line.approval_ref = scrub(row.approval_ref);
     line.voucher = scrub(row.voucher);
-    place_in_period(line, row.date, row.amount, found.void_mark, dated_here, scrub);
+    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
     model.designations[by_code.at(line.designation_code)].spending += line.amount;
     model.spending.push_back(std::move(line));
   });

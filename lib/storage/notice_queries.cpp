@@ -46,7 +46,10 @@ void visit_in_scope(FundFile& file, const std::string& select, const std::string
   for (; next != outside.end() && date_of(*next) < from; ++next) visit(*next);
   SQLite::Statement dated(file.db(), select + "WHERE " + extra + kInScope[0]);
   bind_scope(dated, from, to, cutoff);
-  while (dated.executeStep()) visit(read(dated));
+  while (dated.executeStep()) {
+    Row row = read(dated);
+    visit(row);
+  }
   for (; next != outside.end(); ++next) visit(*next);
 }
 
@@ -94,9 +97,9 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
 }
 
 void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
-                      const std::function<void(const NoticeDonation&)>& visit) {
+                      const std::function<void(NoticeDonation&)>& visit) {
   visit_in_scope<NoticeDonation>(
-      file, detail::donation_select(kVoidJoin), "", from, to, cutoff,
+      file, detail::donation_select(kVoidJoin, detail::RowColumns::notice), "", from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDonation{detail::read_donation(q), detail::read_void(q)};
       },
@@ -104,9 +107,9 @@ void notice_donations(FundFile& file, const std::string& from, const std::string
 }
 
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
-                          const std::function<void(const NoticeDisbursement&)>& visit) {
+                          const std::function<void(NoticeDisbursement&)>& visit) {
   visit_in_scope<NoticeDisbursement>(
-      file, detail::disbursement_select(kVoidJoin), "", from, to, cutoff,
+      file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "", from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDisbursement{detail::read_disbursement(q), detail::read_void(q)};
       },
@@ -148,7 +151,7 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
         row.void_mark = detail::read_void(q);
         return row;
       },
-      [&rows](const NoticeReallocation& row) { rows.push_back(row); });
+      [&rows](NoticeReallocation& row) { rows.push_back(std::move(row)); });
   SQLite::Statement postings(
       file.db(),
       "SELECT designation_id, amount FROM postings WHERE entry_id = ? AND designation_id IS NOT NULL "

@@ -40,20 +40,24 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
 
 // Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
 // void (within the cut-off) is, visited in date and entry order. `void_mark` is that
-// void (also in the row's voided_by and void_reason).
+// void (also in the row's voided_by and void_reason). Only what a notice shows is
+// read: the row's account, external reference, memo, host receipt, operator and
+// recorded time are left empty (the same holds for NoticeDisbursement, whose
+// repeat reason is left empty too). The visitor may move what it keeps out of the
+// row.
 struct NoticeDonation {
   books::DonationRow row;
   std::optional<VoidMark> void_mark;
 };
 void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
-                      const std::function<void(const NoticeDonation&)>& visit);
+                      const std::function<void(NoticeDonation&)>& visit);
 
 struct NoticeDisbursement {
   books::DisbursementRow row;
   std::optional<VoidMark> void_mark;
 };
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
-                          const std::function<void(const NoticeDisbursement&)>& visit);
+                          const std::function<void(NoticeDisbursement&)>& visit);
 
 // Designation id -> what was paid from it (disbursements) in entries with id <= cutoff
 // dated <= last_date, less those voided by then, for each of `designation_ids`.

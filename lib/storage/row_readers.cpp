@@ -6,7 +6,13 @@
 
 namespace cfund::storage::detail {
 
-std::string donation_select(const std::string& void_join) {
+std::string donation_select(const std::string& void_join, RowColumns columns) {
+  if (columns == RowColumns::notice) {
+    return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
+           "d.item, d.quantity, d.unit, NULL, NULL, g.code, g.name, NULL, NULL, NULL, NULL, NULL, v.id, v.date, v.reason "
+           "FROM donations d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id " +
+           void_join;
+  }
   return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
          "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
          "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT 1), "
@@ -44,7 +50,15 @@ books::DonationRow read_donation(SQLite::Statement& q) {
   return row;
 }
 
-std::string disbursement_select(const std::string& void_join) {
+std::string disbursement_select(const std::string& void_join, RowColumns columns) {
+  if (columns == RowColumns::notice) {
+    return "SELECT d.entry_id, e.date, d.category, d.amount, NULL, NULL, g.code, g.name, d.payee, d.purpose, "
+           "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, NULL, NULL, NULL, NULL, NULL, "
+           "v.id, v.date, v.reason "
+           "FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id "
+           "LEFT JOIN beneficiaries b ON b.number = d.beneficiary " +
+           void_join;
+  }
   return "SELECT d.entry_id, e.date, d.category, d.amount, a.code, a.name, g.code, g.name, d.payee, d.purpose, "
          "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, d.external_ref, e.memo, d.repeat_reason, "
          "e.operator, e.recorded_at, v.id, v.date, v.reason "
