@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "error.hpp"
 #include "storage/fund_file.hpp"
+#include "util/heap.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ void print_error(cfund::Lang lang, const cfund::Message& message) {
 
 int main(int argc, char** argv) {
   using cfund::ExitCode;
+  cfund::util::reserve_heap_with_huge_pages();
   cfund::cli::Context ctx;
   ctx.lang = cfund::cli::detect_language(argc, argv);
 
