@@ -97,6 +97,7 @@ MentionMasker::MentionMasker(const Secrets& secrets) {
   for (std::size_t i = 0; i < replacements_.size(); ++i) {
     const std::size_t length = std::min(kPrefixBytes, replacements_[i].first.size());
     by_prefix_[replacements_[i].first.substr(0, length)].push_back(i);
+    starts_[static_cast<unsigned char>(replacements_[i].first.front())] = true;
     if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), length) == prefix_lengths_.end()) {
       prefix_lengths_.push_back(length);
     }
@@ -108,6 +109,7 @@ std::string MentionMasker::operator()(std::string_view text) const {
   // Which secrets occur in the text at all.
   std::vector<std::size_t> present;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (!starts_[static_cast<unsigned char>(text[pos])]) continue;
     for (const std::size_t length : prefix_lengths_) {
       if (pos + length > text.size()) continue;
       auto found = by_prefix_.find(std::string(text.substr(pos, length)));

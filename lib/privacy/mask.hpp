@@ -2,6 +2,7 @@
 // The privacy rules of SPEC §6, in one place: every output a notice can be made of
 // shows beneficiaries only through these functions.
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,6 +47,7 @@ class MentionMasker {
   std::vector<std::pair<std::string, std::string>> replacements_;        // secret, shown; longest first
   std::vector<std::size_t> prefix_lengths_;                              // distinct key lengths, in bytes
   std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first bytes -> replacements
+  std::array<bool, 256> starts_{};  // whether some secret starts with this byte: most positions are passed by
 };
 
 }  // namespace cfund::privacy
