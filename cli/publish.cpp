@@ -84,8 +84,9 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   options.period = period;
   if (!o.cutoff.empty()) options.cutoff = entry_id_option("--cutoff", o.cutoff);
   options.generated_at = o.generated_at.empty() ? recorder.now.iso : util::trim(util::single_line(o.generated_at));
-  const auto model = report::build_notice(file, options);
-  const auto document = render::notice_document(model, lang);
+  auto model = report::build_notice(file, options);
+  const std::int64_t cutoff_entry = model.cutoff_entry;
+  const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
 
   std::vector<render::RenderedFile> files;
   for (const auto& format : formats) {
@@ -129,19 +130,19 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
   std::string message;
   if (o.dry_run) {
-    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", model.verification_code)
-                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", model.verification_code);
+    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", document.verification_code)
+                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", document.verification_code);
   } else {
     const auto recorded = books::record_publication(
-        file, recorder, {period, model.cutoff_entry, model.verification_code, formats_text});
+        file, recorder, {period, cutoff_entry, document.verification_code, formats_text});
     if (recorded.already_recorded) {
       message = lang == Lang::en
-                    ? fmt::format("This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n", period.label, model.cutoff_entry, recorded.entry_id, model.verification_code)
-                    : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n", period.label, model.cutoff_entry, recorded.entry_id, model.verification_code);
+                    ? fmt::format("This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n", period.label, cutoff_entry, recorded.entry_id, document.verification_code)
+                    : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n", period.label, cutoff_entry, recorded.entry_id, document.verification_code);
     } else {
       message = lang == Lang::en
-                    ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n", period.label, recorded.entry_id, model.cutoff_entry, model.verification_code)
-                    : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id, period.label, model.cutoff_entry, model.verification_code);
+                    ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n", period.label, recorded.entry_id, cutoff_entry, document.verification_code)
+                    : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id, period.label, cutoff_entry, document.verification_code);
     }
   }
   return {std::move(output), std::move(message)};

@@ -170,7 +170,9 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   return section;
 }
 
-NoticeSection donations_section(const NoticeModel& m, std::size_t index, const Words& w) {
+// Takes the model's donation lines (moved into the table, then released: a month of
+// a large fund lists tens of thousands).
+NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "donations";
   section.heading = section_heading(index, "捐赠公示", "Donations", w);
@@ -187,13 +189,14 @@ NoticeSection donations_section(const NoticeModel& m, std::size_t index, const W
                      {w("金额", "Amount"), true},   {w("用途", "Designation")},
                      {w("收据编号", "Receipt no."), false, false, true}, {w("备注", "Note"), false, true, false, true}};
     table.rows.reserve(m.donations.size());
-    for (const auto& line : m.donations) {
+    for (auto& line : m.donations) {
       if (!line.correction) ++count;
-      table.rows.push_back(cells(text(line.date), text(donor_text(line.donor, w)), money(line.amount),
-                            text(designation_name(line.designation_code, line.designation_name, w)),
-                            text(line.receipt_no),
-                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+      std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
+      table.rows.push_back(cells(text(std::move(line.date)), text(donor_text(line.donor, w)), money(line.amount),
+                                 text(designation_name(line.designation_code, line.designation_name, w)),
+                                 text(std::move(line.receipt_no)), text(std::move(note))));
     }
+    std::vector<report::DonationLine>().swap(m.donations);
     drop_empty_notes(table);
     section.tables.push_back(std::move(table));
   }
@@ -342,7 +345,7 @@ std::string period_in_words(const util::Period& period, Lang lang) {
                           : fmt::format("{} 至 {}", p.first.iso(), p.last.iso());
 }
 
-NoticeDocument notice_document(const NoticeModel& m, Lang lang) {
+NoticeDocument notice_document(NoticeModel m, Lang lang) {
   const Words w(lang);
   NoticeDocument doc;
   doc.lang = lang;

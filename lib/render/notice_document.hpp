@@ -67,7 +67,9 @@ struct NoticeDocument {
   NoticeTable info;  // the header and footer facts as key / value rows (CSV)
 };
 
-NoticeDocument notice_document(const report::NoticeModel& model, Lang lang);
+// Takes the model by value: pass it with std::move when it is not needed afterwards,
+// and its long lists are moved into the document instead of copied.
+NoticeDocument notice_document(report::NoticeModel model, Lang lang);
 
 // The period in words: 2025年3月, 2025年第一季度, 2025年度 / March 2025, 2025 Q1, 2025.
 std::string period_in_words(const util::Period& period, Lang lang);
