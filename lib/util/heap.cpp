@@ -24,10 +24,10 @@ void reserve_heap_with_huge_pages() {
 #if defined(__GLIBC__) && !defined(CFUND_OWN_ALLOCATOR)
   constexpr std::size_t kReserve = std::size_t{256} << 20;  // address space only; pages come when touched
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
-  // Grow the heap by kReserve at a time and keep blocks of up to 64 MiB in it (glibc
+  // Grow the heap by kReserve at a time and keep blocks of up to 32 MiB in it (glibc
   // would give each large block its own mapping, faulted in afresh every time).
   if (mallopt(M_TOP_PAD, static_cast<int>(kReserve)) == 0) return;
-  if (mallopt(M_MMAP_THRESHOLD, 64 << 20) == 0) return;
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest; refused elsewhere, which does no harm
   // One block larger than what is left at the top makes glibc extend the heap now.
   void* block = std::malloc(std::size_t{1} << 20);
   if (block == nullptr) return;
