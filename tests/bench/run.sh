@@ -13,7 +13,8 @@
 #                                                         no longer reads the whole history)
 #   month       cfund publish --period 2025-06        vs  ledger balance -p 2025-06 on the
 #                                                         equivalent journal (cfund export)
-#               and vs a bare indexed sqlite3 monthly sum
+#               and vs a bare indexed sqlite3 monthly sum, and (no goal) vs sqlite3 printing
+#               the rows the notice lists, with its joins
 #   year        cfund publish --period 2025           vs  ledger balance -p 2025
 #   audit       cfund audit (chain verified)          vs  ledger balance (whole journal)
 #   donate add  one cfund process on the full fund    vs  one sqlite3 process inserting one row
@@ -168,8 +169,24 @@ SQL
   sqlite_month=$(run_samples sqlite_month "$runs" -- sqlite3 baseline.db \
     "SELECT COALESCE(designation, ''), SUM(amount) FROM donations WHERE date >= '$first' AND date < '$next' GROUP BY 1;
      SELECT COALESCE(designation, ''), SUM(amount) FROM payments WHERE date >= '$first' AND date < '$next' GROUP BY 1;")
+  # Context, no goal: sqlite3 itself printing the rows the notice lists (money and goods
+  # donations, payments), read with the notice's joins from the fund file. No notice
+  # that lists every donation can take less.
+  last=$(date -d "$next -1 day" +%Y-%m-%d)
+  sqlite_rows=$(run_samples sqlite_rows "$runs" -- sqlite3 -readonly fund.cfund \
+    "SELECT e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, d.item, d.quantity,
+            d.unit, g.code, g.name, v.id, v.date, v.reason
+       FROM donations d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id
+       LEFT JOIN entries v ON v.voids_entry = e.id
+      WHERE e.date BETWEEN '$first' AND '$last' ORDER BY e.date, e.id;
+     SELECT e.date, d.category, d.amount, g.code, g.name, d.payee, d.purpose, b.name, b.category, e.approval_ref,
+            d.voucher, v.id, v.date, v.reason
+       FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id
+       LEFT JOIN beneficiaries b ON b.number = d.beneficiary LEFT JOIN entries v ON v.voids_entry = e.id
+      WHERE e.date BETWEEN '$first' AND '$last' ORDER BY e.date, e.id;")
   row "$n" "monthly notice (publish --period $month)" "$publish_month" "ledger balance -p $month" "$ledger_month" "0.01"
   row "$n" "monthly notice (publish --period $month)" "$publish_month" "sqlite3 indexed monthly sums" "$sqlite_month" "3"
+  row "$n" "monthly notice (publish --period $month)" "$publish_month" "sqlite3 printing the month's rows" "$sqlite_rows" ""
 
   say "-- yearly notice and audit: cfund vs ledger"
   publish_year=$(run_samples publish_year "$runs" -- "$cfund" -f fund.cfund publish --period "$year" --format txt --dry-run)
