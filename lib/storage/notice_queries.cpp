@@ -13,15 +13,20 @@ namespace {
 
 // The void of the entry aliased `e`, if it is within the cut-off (bound as :cut).
 const char* kVoidJoin = "LEFT JOIN entries v ON v.voids_entry = e.id AND v.id <= :cut ";
-// An entry is in a notice when it is dated in the period, or voided by an entry dated
-// in it (:from, :to). Asked as two questions, each answered through the date index
-// (one `OR` would read every row of the table).
+// An entry of kind :kind is in a notice when it is dated in the period, or voided by an
+// entry dated in it (:from, :to). Asked as two questions, each answered through the index
+// on (kind, date), so that neither reads the period's entries of other kinds (one `OR`
+// would read every row of the table; the date index alone, every donation of the month
+// when looking for payments or voids).
 const char* kInScope[] = {
-    "e.id <= :cut AND e.date BETWEEN :from AND :to ORDER BY e.date, e.id",
-    "e.id <= :cut AND v.date BETWEEN :from AND :to AND e.date NOT BETWEEN :from AND :to ORDER BY e.date, e.id",
+    "e.kind = :kind AND e.id <= :cut AND e.date BETWEEN :from AND :to ORDER BY e.date, e.id",
+    "v.kind = 'void' AND v.date BETWEEN :from AND :to AND e.kind = :kind AND e.id <= :cut "
+    "AND e.date NOT BETWEEN :from AND :to ORDER BY e.date, e.id",
 };
 
-void bind_scope(SQLite::Statement& q, const std::string& from, const std::string& to, std::int64_t cutoff) {
+void bind_scope(SQLite::Statement& q, const std::string& kind, const std::string& from, const std::string& to,
+                std::int64_t cutoff) {
+  q.bind(":kind", kind);
   q.bind(":cut", static_cast<std::int64_t>(cutoff));
   q.bind(":from", from);
   q.bind(":to", to);
@@ -31,21 +36,21 @@ const std::string& date_of(const NoticeDonation& found) { return found.row.date;
 const std::string& date_of(const NoticeDisbursement& found) { return found.row.date; }
 const std::string& date_of(const NoticeReallocation& found) { return found.date; }
 
-// Visits the rows of `select` + "WHERE <extra>" in scope, in date and entry order,
-// without holding them: a month of a large fund lists tens of thousands.
+// Visits the rows of `select` (entries `e` of `kind`, their voids `v`) in scope, in date
+// and entry order, without holding them: a month of a large fund lists tens of thousands.
 template <typename Row, typename Read, typename Visit>
-void visit_in_scope(FundFile& file, const std::string& select, const std::string& extra, const std::string& from,
+void visit_in_scope(FundFile& file, const std::string& select, const std::string& kind, const std::string& from,
                     const std::string& to, std::int64_t cutoff, Read read, Visit visit) {
   // Those voided in the period but dated outside it are few, and come before or after
   // all those dated in it.
   std::vector<Row> outside;
-  SQLite::Statement voided(file.db(), select + "WHERE " + extra + kInScope[1]);
-  bind_scope(voided, from, to, cutoff);
+  SQLite::Statement voided(file.db(), select + "WHERE " + kInScope[1]);
+  bind_scope(voided, kind, from, to, cutoff);
   while (voided.executeStep()) outside.push_back(read(voided));
   auto next = outside.begin();
   for (; next != outside.end() && date_of(*next) < from; ++next) visit(*next);
-  SQLite::Statement dated(file.db(), select + "WHERE " + extra + kInScope[0]);
-  bind_scope(dated, from, to, cutoff);
+  SQLite::Statement dated(file.db(), select + "WHERE " + kInScope[0]);
+  bind_scope(dated, kind, from, to, cutoff);
   while (dated.executeStep()) {
     Row row = read(dated);
     visit(row);
@@ -99,7 +104,7 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
 void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                       const std::function<void(NoticeDonation&)>& visit) {
   visit_in_scope<NoticeDonation>(
-      file, detail::donation_select(kVoidJoin, detail::RowColumns::notice), "", from, to, cutoff,
+      file, detail::donation_select(kVoidJoin, detail::RowColumns::notice), "donation", from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDonation{detail::read_donation(q), detail::read_void(q)};
       },
@@ -109,7 +114,8 @@ void notice_donations(FundFile& file, const std::string& from, const std::string
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                           const std::function<void(NoticeDisbursement&)>& visit) {
   visit_in_scope<NoticeDisbursement>(
-      file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "", from, to, cutoff,
+      file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement",
+      from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDisbursement{detail::read_disbursement(q), detail::read_void(q)};
       },
@@ -141,7 +147,7 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
   visit_in_scope<NoticeReallocation>(
       file,
       std::string("SELECT e.id, e.date, e.reason, e.approval_ref, v.id, v.date, v.reason FROM entries e ") + kVoidJoin,
-      "e.kind = 'reallocation' AND ", from, to, cutoff,
+      "reallocation", from, to, cutoff,
       [](SQLite::Statement& q) {
         NoticeReallocation row;
         row.entry_id = q.getColumn(0).getInt64();
