@@ -201,11 +201,20 @@ std::vector<VoidRecord> voids_through(FundFile& file, const std::string& last_da
 }
 
 std::vector<std::string> anonymous_donor_names(FundFile& file) {
+  // One step through the partial index per distinct name, not one row lookup per anonymous
+  // donation (a large fund has tens of thousands, mostly under a few names).
   SQLite::Statement q(file.db(),
-                      "SELECT DISTINCT donor_name FROM donations WHERE anonymous = 1 AND donor_name <> '' "
-                      "ORDER BY donor_name");
+                      "SELECT donor_name FROM donations WHERE anonymous = 1 AND donor_name > ? "
+                      "ORDER BY donor_name LIMIT 1");
   std::vector<std::string> names;
-  while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+  std::string after;  // names are never empty here: '' sorts first and is skipped
+  for (;;) {
+    q.reset();
+    q.bind(1, after);
+    if (!q.executeStep()) break;
+    after = q.getColumn(0).getString();
+    names.push_back(after);
+  }
   return names;
 }
 

@@ -194,6 +194,19 @@ TEST_CASE("small donations are counted in bands, anonymous donors shown only as 
   CHECK(report::donation_band_edges(3000) == Edges{{0, 3000}});
 }
 
+TEST_CASE("the names given by anonymous donors are each listed once, in order, for masking", "[report]") {
+  TempFund fund;
+  auto file = fund.open();
+  CHECK(storage::anonymous_donor_names(file).empty());
+  donate(file, 1000, "2025-03-01", "", "刘芳", true);
+  donate(file, 1000, "2025-03-02", "", "王建国", true);
+  donate(file, 1000, "2025-03-03", "", "刘芳", true);
+  donate(file, 1000, "2025-03-04", "", "赵敏");  // not anonymous: shown by name
+  donate(file, 1000, "2025-03-05", "", "王建", true);
+  donate(file, 1000, "2025-03-06", "", "刘芳", true);
+  CHECK(storage::anonymous_donor_names(file) == std::vector<std::string>{"刘芳", "王建", "王建国"});
+}
+
 TEST_CASE("the chart is by month for a quarter and by designation for a month", "[report]") {
   TempFund fund;
   auto file = fund.open();
