@@ -207,7 +207,7 @@ std::vector<std::string> anonymous_donor_names(FundFile& file) {
                       "SELECT donor_name FROM donations WHERE anonymous = 1 AND donor_name > ? "
                       "ORDER BY donor_name LIMIT 1");
   std::vector<std::string> names;
-  std::string after;  // names are never empty here: '' sorts first and is skipped
+  std::string after;  // '' sorts first: an anonymous donation with no name given is not listed
   for (;;) {
     q.reset();
     q.bind(1, after);
