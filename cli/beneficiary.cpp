@@ -36,22 +36,29 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
 }  // namespace
 
 void setup_beneficiary(CLI::App& app, Context& ctx) {
-  auto* beneficiary = app.add_subcommand("beneficiary", ctx.tr("受助对象登记（个人信息保密）", "beneficiary registry (private data)"));
+  auto* beneficiary =
+      app.add_subcommand("beneficiary", ctx.tr("受助对象登记（个人信息保密）", "beneficiary registry (private data)"));
   beneficiary->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
   auto* add_cmd = beneficiary->add_subcommand("add", ctx.tr("登记受助对象", "register a beneficiary"));
   add_cmd->add_option("--name", add->input.name, ctx.tr("姓名", "name"))->required();
-  add_cmd->add_option("--category", add->input.category, ctx.tr("类别，如 困难学生、独居老人、隐形困难人群", "kind of need, e.g. 困难学生, 独居老人"))->required();
-  add_cmd->add_option("--id-number", add->input.id_number, ctx.tr("18 位居民身份证号（校验）", "18-character resident ID (checked)"));
+  add_cmd
+      ->add_option("--category", add->input.category,
+                   ctx.tr("类别，如 困难学生、独居老人、隐形困难人群", "kind of need, e.g. 困难学生, 独居老人"))
+      ->required();
+  add_cmd->add_option("--id-number", add->input.id_number,
+                      ctx.tr("18 位居民身份证号（校验）", "18-character resident ID (checked)"));
   add_cmd->add_option("--phone", add->input.phone, ctx.tr("电话", "phone"));
   add_cmd->add_option("--address", add->input.address, ctx.tr("住址", "address"));
   add_cmd->add_option("--memo", add->input.memo, ctx.tr("备注", "note"));
   add_cmd->callback([add, &ctx] { ctx.output = run_add(*add, ctx); });
 
   auto list = std::make_shared<ListOptions>();
-  auto* list_cmd = beneficiary->add_subcommand("list", ctx.tr("列出受助对象（默认遮盖个人信息）", "list beneficiaries (masked by default)"));
-  list_cmd->add_flag("--full", list->full, ctx.tr("显示完整个人信息（请勿外传）", "show personal data in full (keep private)"));
+  auto* list_cmd = beneficiary->add_subcommand(
+      "list", ctx.tr("列出受助对象（默认遮盖个人信息）", "list beneficiaries (masked by default)"));
+  list_cmd->add_flag("--full", list->full,
+                     ctx.tr("显示完整个人信息（请勿外传）", "show personal data in full (keep private)"));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 }

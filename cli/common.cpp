@@ -39,7 +39,8 @@ Lang detect_language(int argc, char** argv) {
 
 storage::FundFile open_fund(const Context& ctx) {
   if (ctx.fund_path.empty()) {
-    throw InputError(bilingual("请用 -f/--fund 指定基金账套文件，或设置环境变量 CFUND_FUND", "name the fund file with -f/--fund or the CFUND_FUND environment variable"));
+    throw InputError(bilingual("请用 -f/--fund 指定基金账套文件，或设置环境变量 CFUND_FUND",
+                               "name the fund file with -f/--fund or the CFUND_FUND environment variable"));
   }
   return storage::FundFile::open(ctx.fund_path);
 }
@@ -78,7 +79,8 @@ std::int64_t entry_id_option(const std::string& option, const std::string& text)
     if (ok) value = value * 10 + (c - '0');
   }
   if (!ok || value == 0) {
-    throw option_error(option, bilingual("“{0}”不是分录编号（正整数）", "'{0}' is not an entry number (a positive whole number)", text));
+    throw option_error(option, bilingual("“{0}”不是分录编号（正整数）",
+                                         "'{0}' is not an entry number (a positive whole number)", text));
   }
   return value;
 }
@@ -92,7 +94,8 @@ int day_count_option(const std::string& option, const std::string& text) {
     if (ok) value = value * 10 + (c - '0');
   }
   if (!ok) {
-    throw option_error(option, bilingual("“{0}”不是天数（0 到 99999 的整数）", "'{0}' is not a number of days (a whole number from 0 to 99999)", text));
+    throw option_error(option, bilingual("“{0}”不是天数（0 到 99999 的整数）",
+                                         "'{0}' is not a number of days (a whole number from 0 to 99999)", text));
   }
   return value;
 }
@@ -103,7 +106,8 @@ std::int64_t beneficiary_option(const std::string& option, const std::string& te
   try {
     return entry_id_option(option, trimmed);
   } catch (const InputError&) {
-    throw option_error(option, bilingual("“{0}”不是受助对象编号（如 B0001）", "'{0}' is not a beneficiary number (like B0001)", text));
+    throw option_error(
+        option, bilingual("“{0}”不是受助对象编号（如 B0001）", "'{0}' is not a beneficiary number (like B0001)", text));
   }
 }
 

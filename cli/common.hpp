@@ -24,8 +24,8 @@ struct Context {
   std::string lang_option;  // --lang as given (checked in main)
   std::string fund_path;    // -f/--fund or CFUND_FUND
   std::string operator_option;
-  std::string output;       // what the command prints on stdout
-  std::string notice;       // what it prints on stderr on success (warnings)
+  std::string output;  // what the command prints on stdout
+  std::string notice;  // what it prints on stderr on success (warnings)
   // The exit code of a command that ran to the end: ExitCode::findings when it
   // found what a script must stop on (audit errors, an unreconciled statement).
   ExitCode exit_code = ExitCode::ok;

@@ -63,35 +63,49 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
 }  // namespace
 
 void setup_disburse(CLI::App& app, Context& ctx) {
-  auto* disburse = app.add_subcommand("disburse", ctx.tr("支出：记录、导入、列表、红冲", "payments: record, import, list, void"));
+  auto* disburse =
+      app.add_subcommand("disburse", ctx.tr("支出：记录、导入、列表、红冲", "payments: record, import, list, void"));
   disburse->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
   auto* add_cmd = disburse->add_subcommand("add", ctx.tr("记录一笔支出", "record a payment"));
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额", "amount"))->required();
   add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))->required();
-  add_cmd->add_option("--from,--designation", add->designation, ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
-  add_cmd->add_option("--category", add->category, ctx.tr("类别：relief 救助、project 项目支出、management 管理费用、fundraising 筹款费用", "category: relief, project, management, fundraising"))->required();
+  add_cmd->add_option("--from,--designation", add->designation,
+                      ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
+  add_cmd
+      ->add_option("--category", add->category,
+                   ctx.tr("类别：relief 救助、project 项目支出、management 管理费用、fundraising 筹款费用",
+                          "category: relief, project, management, fundraising"))
+      ->required();
   add_cmd->add_option("--payee", add->payee, ctx.tr("收款方", "payee"));
   add_cmd->add_option("--purpose", add->purpose, ctx.tr("事由", "what it is for"))->required();
-  add_cmd->add_option("--beneficiary", add->beneficiary, ctx.tr("受助对象编号（救助必填），如 B0001", "beneficiary number (relief), e.g. B0001"));
-  add_cmd->add_option("--approval", add->approval, ctx.tr("议事会决议编号（超过审批限额时必填）", "council decision number (required above the approval threshold)"));
+  add_cmd->add_option("--beneficiary", add->beneficiary,
+                      ctx.tr("受助对象编号（救助必填），如 B0001", "beneficiary number (relief), e.g. B0001"));
+  add_cmd->add_option("--approval", add->approval,
+                      ctx.tr("议事会决议编号（超过审批限额时必填）",
+                             "council decision number (required above the approval threshold)"));
   add_cmd->add_option("--voucher", add->voucher, ctx.tr("会计凭证号", "voucher number"));
   add_cmd->add_option("--ref", add->ref, ctx.tr("银行交易流水号", "bank transaction number"));
-  add_cmd->add_option("--date", add->date, ctx.tr("支出日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
+  add_cmd->add_option("--date", add->date,
+                      ctx.tr("支出日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
   add_cmd->add_option("--memo", add->memo, ctx.tr("备注", "note"));
-  add_cmd->add_option("--allow-repeat", add->allow_repeat, ctx.tr("允许在间隔期内再次救助同一对象，写明理由", "allow a second relief inside the window; give the reason"));
+  add_cmd->add_option(
+      "--allow-repeat", add->allow_repeat,
+      ctx.tr("允许在间隔期内再次救助同一对象，写明理由", "allow a second relief inside the window; give the reason"));
   add_cmd->callback([add, &ctx] { ctx.output = run_add(*add, ctx); });
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = disburse->add_subcommand("list", ctx.tr("列出支出", "list payments"));
-  list_cmd->add_option("--period", list->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+  list_cmd->add_option("--period", list->period,
+                       ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
   add_import_command(*disburse, ctx, books::ImportTarget::disbursements);
 
-  add_void_command(*disburse, ctx, books::entry_kind::disbursement, ctx.tr("红冲一笔支出（追加冲销分录，不删除原记录）", "void a payment (appends a reversing entry)"));
+  add_void_command(*disburse, ctx, books::entry_kind::disbursement,
+                   ctx.tr("红冲一笔支出（追加冲销分录，不删除原记录）", "void a payment (appends a reversing entry)"));
 }
 
 }  // namespace cfund::cli

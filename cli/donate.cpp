@@ -55,7 +55,8 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
   input.goods = o.goods;
   if (o.goods) {
     if (!o.amount.empty()) {
-      throw InputError(bilingual("--amount：捐物请用 --value 写估价", "--amount: for goods give the estimated value with --value"));
+      throw InputError(
+          bilingual("--amount：捐物请用 --value 写估价", "--amount: for goods give the estimated value with --value"));
     }
     input.amount = amount_option("--value", o.value);
   } else {
@@ -99,22 +100,34 @@ std::string run_host_receipt(const HostReceiptOptions& o, const Context& ctx) {
 }  // namespace
 
 void setup_donate(CLI::App& app, Context& ctx) {
-  auto* donate = app.add_subcommand("donate", ctx.tr("捐赠：记录、导入、列表、红冲、收据", "donations: record, import, list, void, receipts"));
+  auto* donate = app.add_subcommand(
+      "donate", ctx.tr("捐赠：记录、导入、列表、红冲、收据", "donations: record, import, list, void, receipts"));
   donate->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
-  auto* add_cmd = donate->add_subcommand("add", ctx.tr("记录一笔捐赠（现金或物资）", "record a donation (money or goods)"));
+  auto* add_cmd =
+      donate->add_subcommand("add", ctx.tr("记录一笔捐赠（现金或物资）", "record a donation (money or goods)"));
   add_cmd->add_option("--donor", add->donor, ctx.tr("捐赠人姓名或单位", "donor's name"));
-  add_cmd->add_option("--donor-type", add->donor_type, ctx.tr("individual（个人，默认）或 organisation（单位）", "individual (default) or organisation"))
+  add_cmd
+      ->add_option("--donor-type", add->donor_type,
+                   ctx.tr("individual（个人，默认）或 organisation（单位）", "individual (default) or organisation"))
       ->check(CLI::IsMember({"individual", "organisation"}));
-  add_cmd->add_flag("--anonymous", add->anonymous, ctx.tr("捐赠人要求匿名：公示中显示为爱心人士（匿名）", "the donor asks to stay anonymous in notices"));
+  add_cmd->add_flag(
+      "--anonymous", add->anonymous,
+      ctx.tr("捐赠人要求匿名：公示中显示为爱心人士（匿名）", "the donor asks to stay anonymous in notices"));
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额，如 200 或 ¥1,234.50", "amount, e.g. 200 or ¥1,234.50"));
-  add_cmd->add_option("--account", add->account, ctx.tr("收款账户代码或名称（如 bank、cash、wechat）", "account code or name (e.g. bank, cash, wechat)"));
-  add_cmd->add_option("--to,--designation", add->designation, ctx.tr("资金用途：专项基金或项目（默认非限定性资金）", "designation: special fund or project (default: general fund)"));
-  add_cmd->add_option("--date", add->date, ctx.tr("捐赠日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
+  add_cmd->add_option(
+      "--account", add->account,
+      ctx.tr("收款账户代码或名称（如 bank、cash、wechat）", "account code or name (e.g. bank, cash, wechat)"));
+  add_cmd->add_option("--to,--designation", add->designation,
+                      ctx.tr("资金用途：专项基金或项目（默认非限定性资金）",
+                             "designation: special fund or project (default: general fund)"));
+  add_cmd->add_option("--date", add->date,
+                      ctx.tr("捐赠日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
   add_cmd->add_option("--ref", add->ref, ctx.tr("银行或微信支付交易流水号", "bank or WeChat Pay transaction number"));
   add_cmd->add_option("--memo", add->memo, ctx.tr("备注", "note"));
-  add_cmd->add_option("--host-receipt", add->host_receipt, ctx.tr("慈善会正式收据编号（如已开具）", "host charity's official receipt number, if issued"));
+  add_cmd->add_option("--host-receipt", add->host_receipt,
+                      ctx.tr("慈善会正式收据编号（如已开具）", "host charity's official receipt number, if issued"));
   add_cmd->add_flag("--goods", add->goods, ctx.tr("捐赠物资（不进资金账户）", "a gift of goods (no account)"));
   add_cmd->add_option("--item", add->item, ctx.tr("物资名称", "what goods"));
   add_cmd->add_option("--quantity", add->quantity, ctx.tr("数量", "quantity"));
@@ -124,21 +137,25 @@ void setup_donate(CLI::App& app, Context& ctx) {
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = donate->add_subcommand("list", ctx.tr("列出捐赠", "list donations"));
-  list_cmd->add_option("--period", list->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+  list_cmd->add_option("--period", list->period,
+                       ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
   add_import_command(*donate, ctx, books::ImportTarget::donations);
 
-  add_void_command(*donate, ctx, books::entry_kind::donation, ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
+  add_void_command(*donate, ctx, books::entry_kind::donation,
+                   ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
 
   auto receipt = std::make_shared<ReceiptOptions>();
-  auto* receipt_cmd = donate->add_subcommand("receipt", ctx.tr("打印捐赠收据（含大写金额）", "print a donation receipt (with the amount in words)"));
+  auto* receipt_cmd = donate->add_subcommand(
+      "receipt", ctx.tr("打印捐赠收据（含大写金额）", "print a donation receipt (with the amount in words)"));
   receipt_cmd->add_option("ID", receipt->id, ctx.tr("捐赠的分录编号", "the donation's entry number"))->required();
   receipt_cmd->callback([receipt, &ctx] { ctx.output = run_receipt(*receipt, ctx); });
 
   auto host = std::make_shared<HostReceiptOptions>();
-  auto* host_cmd = donate->add_subcommand("host-receipt", ctx.tr("登记慈善会出具的正式收据编号", "record the host charity's official receipt number"));
+  auto* host_cmd = donate->add_subcommand(
+      "host-receipt", ctx.tr("登记慈善会出具的正式收据编号", "record the host charity's official receipt number"));
   host_cmd->add_option("ID", host->id, ctx.tr("捐赠的分录编号", "the donation's entry number"))->required();
   host_cmd->add_option("NUMBER", host->number, ctx.tr("正式收据编号", "official receipt number"))->required();
   host_cmd->callback([host, &ctx] { ctx.output = run_host_receipt(*host, ctx); });

@@ -41,7 +41,8 @@ std::string run_export(const ExportOptions& o, const Context& ctx) {
     auto writer = render::export_writer(format, out);
     report::export_books(file, options, *writer);
   });
-  if (why) throw InputError(bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", o.out, why->zh, why->en));
+  if (why)
+    throw InputError(bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", o.out, why->zh, why->en));
   return o.out + "\n";
 }
 

@@ -26,7 +26,8 @@ void setup_fund(CLI::App& app, Context& ctx) {
   auto* fund = app.add_subcommand("fund", ctx.tr("基金概况", "the fund's settings and balances"));
   fund->require_subcommand(1);
   auto options = std::make_shared<ShowOptions>();
-  auto* show = fund->add_subcommand("show", ctx.tr("显示设置与各账户、各资金用途的余额", "show settings and the balance of each account and designation"));
+  auto* show = fund->add_subcommand("show", ctx.tr("显示设置与各账户、各资金用途的余额",
+                                                   "show settings and the balance of each account and designation"));
   show->add_flag("--json", options->json, ctx.tr("输出 JSON", "print JSON"));
   show->callback([options, &ctx] { ctx.output = run_show(*options, ctx); });
 }

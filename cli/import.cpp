@@ -1,7 +1,7 @@
 // cfund donate import FILE | cfund disburse import FILE: one importer, two directions.
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -61,17 +61,22 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
   const bool donations = target == books::ImportTarget::donations;
   auto o = std::make_shared<ImportOptions>();
   auto* cmd = parent.add_subcommand(
-      "import", donations ? ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入捐赠（全部成功或全部不写）",
-                                   "import donations from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)")
-                          : ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入支出（全部成功或全部不写）",
-                                   "import payments from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)"));
+      "import",
+      donations
+          ? ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入捐赠（全部成功或全部不写）",
+                   "import donations from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)")
+          : ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入支出（全部成功或全部不写）",
+                   "import payments from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)"));
   cmd->add_option("FILE", o->file, ctx.tr("对账单或 CSV 文件", "statement or CSV file"))->required();
-  cmd->add_option("--profile", o->profile,
-                  ctx.tr("导入配置：cfund（默认）、wechat、alipay、bank，或自己写的配置文件路径",
-                         "import profile: cfund (default), wechat, alipay, bank, or the path of your own profile file"));
+  cmd->add_option(
+      "--profile", o->profile,
+      ctx.tr("导入配置：cfund（默认）、wechat、alipay、bank，或自己写的配置文件路径",
+             "import profile: cfund (default), wechat, alipay, bank, or the path of your own profile file"));
   cmd->add_option("--account", o->account,
-                  donations ? ctx.tr("收款账户（文件中没有写明账户的行；默认取导入配置的账户）", "account for rows that name none (default: the profile's)")
-                            : ctx.tr("付款账户（文件中没有写明账户的行；默认取导入配置的账户）", "account for rows that name none (default: the profile's)"));
+                  donations ? ctx.tr("收款账户（文件中没有写明账户的行；默认取导入配置的账户）",
+                                     "account for rows that name none (default: the profile's)")
+                            : ctx.tr("付款账户（文件中没有写明账户的行；默认取导入配置的账户）",
+                                     "account for rows that name none (default: the profile's)"));
   cmd->add_option(donations ? "--to,--designation" : "--from,--designation", o->designation,
                   ctx.tr("资金用途：专项基金或项目（文件中没有写明的行；默认非限定性资金）",
                          "designation for rows that name none (default: the general fund)"));
@@ -80,7 +85,8 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
                     ctx.tr("支出类别（文件中没有写明的行）：relief、project、management、fundraising",
                            "category for rows that name none: relief, project, management, fundraising"));
   }
-  cmd->add_flag("--dry-run", o->dry_run, ctx.tr("只检查并显示将导入的内容，不写入", "check and show what would be imported; write nothing"));
+  cmd->add_flag("--dry-run", o->dry_run,
+                ctx.tr("只检查并显示将导入的内容，不写入", "check and show what would be imported; write nothing"));
   cmd->add_flag("--quiet,-q", o->quiet, ctx.tr("不显示进度条", "no progress bar"));
   cmd->add_flag("--json", o->json, ctx.tr("输出 JSON", "print JSON"));
   cmd->callback([o, target, &ctx] { ctx.output = run_import(*o, target, ctx); });

@@ -25,16 +25,19 @@ int main(int argc, char** argv) {
   cfund::cli::Context ctx;
   ctx.lang = cfund::cli::detect_language(argc, argv);
 
-  CLI::App app{ctx.tr("cfund：社区基金的账目与公示", "cfund: the books and public notices of a community fund"), "cfund"};
+  CLI::App app{ctx.tr("cfund：社区基金的账目与公示", "cfund: the books and public notices of a community fund"),
+               "cfund"};
   app.require_subcommand(1);
   app.fallthrough();
   app.set_version_flag("--version", "cfund 0.1.0");
   app.add_option("-f,--fund", ctx.fund_path, ctx.tr("基金账套文件（*.cfund）", "fund file (*.cfund)"))
       ->envname("CFUND_FUND");
-  app.add_option("--lang", ctx.lang_option, ctx.tr("输出语言：zh（默认）或 en", "language of output: zh (default) or en"))
+  app.add_option("--lang", ctx.lang_option,
+                 ctx.tr("输出语言：zh（默认）或 en", "language of output: zh (default) or en"))
       ->check(CLI::IsMember({"zh", "en"}));
-  app.add_option("--operator", ctx.operator_option,
-                 ctx.tr("经办人（默认取 CFUND_OPERATOR 或个人配置）", "operator (default: CFUND_OPERATOR or your config)"));
+  app.add_option(
+      "--operator", ctx.operator_option,
+      ctx.tr("经办人（默认取 CFUND_OPERATOR 或个人配置）", "operator (default: CFUND_OPERATOR or your config)"));
 
   cfund::cli::setup_init(app, ctx);
   cfund::cli::setup_fund(app, ctx);
@@ -68,8 +71,9 @@ int main(int argc, char** argv) {
       print_error(ctx.lang, storage->message());
       return static_cast<int>(storage->code());
     }
-    print_error(ctx.lang, cfund::bilingual("内部错误：{0}（请把这条信息报告给 cfund 的维护者）",
-                                           "internal error: {0} (please report this to cfund's maintainers)", e.what()));
+    print_error(ctx.lang,
+                cfund::bilingual("内部错误：{0}（请把这条信息报告给 cfund 的维护者）",
+                                 "internal error: {0} (please report this to cfund's maintainers)", e.what()));
     return static_cast<int>(ExitCode::internal);
   }
   std::cout << ctx.output;

@@ -61,7 +61,9 @@ std::string run_reallocate(const ReallocateOptions& o, const Context& ctx) {
 
 void setup_movements(CLI::App& app, Context& ctx) {
   auto transfer = std::make_shared<TransferOptions>();
-  auto* transfer_cmd = app.add_subcommand("transfer", ctx.tr("账户间转账（如现金存入银行），不算收入也不算支出", "move money between accounts (neither income nor spending)"));
+  auto* transfer_cmd =
+      app.add_subcommand("transfer", ctx.tr("账户间转账（如现金存入银行），不算收入也不算支出",
+                                            "move money between accounts (neither income nor spending)"));
   transfer_cmd->add_option("--from", transfer->from, ctx.tr("转出账户", "from account"));
   transfer_cmd->add_option("--to", transfer->to, ctx.tr("转入账户", "to account"));
   transfer_cmd->add_option("--amount", transfer->amount, ctx.tr("金额", "amount"));
@@ -73,7 +75,9 @@ void setup_movements(CLI::App& app, Context& ctx) {
   });
 
   auto reallocate = std::make_shared<ReallocateOptions>();
-  auto* reallocate_cmd = app.add_subcommand("reallocate", ctx.tr("调整资金用途（如捐赠人同意改用），须有理由与决议编号", "move money between designations (with reason and decision number)"));
+  auto* reallocate_cmd =
+      app.add_subcommand("reallocate", ctx.tr("调整资金用途（如捐赠人同意改用），须有理由与决议编号",
+                                              "move money between designations (with reason and decision number)"));
   reallocate_cmd->add_option("--from", reallocate->from, ctx.tr("调出的资金用途", "from designation"));
   reallocate_cmd->add_option("--to", reallocate->to, ctx.tr("调入的资金用途", "to designation"));
   reallocate_cmd->add_option("--amount", reallocate->amount, ctx.tr("金额", "amount"));
@@ -81,7 +85,8 @@ void setup_movements(CLI::App& app, Context& ctx) {
   reallocate_cmd->add_option("--reason", reallocate->reason, ctx.tr("理由", "reason"));
   reallocate_cmd->add_option("--approval", reallocate->approval, ctx.tr("议事会决议编号", "council decision number"));
   reallocate_cmd->add_option("--memo", reallocate->memo, ctx.tr("备注", "note"));
-  add_void_command(*reallocate_cmd, ctx, books::entry_kind::reallocation, ctx.tr("红冲一笔用途调整", "void a reallocation"));
+  add_void_command(*reallocate_cmd, ctx, books::entry_kind::reallocation,
+                   ctx.tr("红冲一笔用途调整", "void a reallocation"));
   reallocate_cmd->callback([reallocate, reallocate_cmd, &ctx] {
     if (reallocate_cmd->get_subcommands().empty()) ctx.output = run_reallocate(*reallocate, ctx);
   });

@@ -42,7 +42,9 @@ std::vector<std::string> parse_formats(const std::string& text) {
     if (name == "markdown") name = "md";
     if (name == "text") name = "txt";
     if (std::find(render::kNoticeFormats.begin(), render::kNoticeFormats.end(), name) == render::kNoticeFormats.end()) {
-      throw InputError(bilingual("--format：不认识的格式“{0}”（可选 md、csv、html、wechat、txt 或 all，可用逗号分隔多个）", "--format: unknown format '{0}' (md, csv, html, wechat, txt or all, several separated by commas)", name));
+      throw InputError(bilingual(
+          "--format：不认识的格式“{0}”（可选 md、csv、html、wechat、txt 或 all，可用逗号分隔多个）",
+          "--format: unknown format '{0}' (md, csv, html, wechat, txt or all, several separated by commas)", name));
     }
     if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
   };
@@ -62,7 +64,8 @@ std::vector<std::string> parse_formats(const std::string& text) {
 // Each file appears whole or not at all (util::write_file_atomically).
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   if (auto why = util::write_file_atomically(path.string(), bytes)) {
-    throw InputError(bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", path.string(), why->zh, why->en));
+    throw InputError(
+        bilingual("--out：无法写入“{0}”：{1}", "--out: cannot write '{0}': {2}", path.string(), why->zh, why->en));
   }
 }
 
@@ -98,18 +101,24 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   if (o.out.empty()) {
     // One document on stdout: one format, and for CSV one table.
     if (formats.size() > 1) {
-      throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录", "--format: only one format can go to stdout; use --out DIR for several"));
+      throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录",
+                                 "--format: only one format can go to stdout; use --out DIR for several"));
     }
     if (formats.front() == "csv") {
       std::string names;
       render::RenderedFile* chosen = nullptr;
       for (auto& rendered : files) {
-        const std::string table = rendered.name.substr(document.file_stem.size() + 1, rendered.name.size() - document.file_stem.size() - 5);
+        const std::string table =
+            rendered.name.substr(document.file_stem.size() + 1, rendered.name.size() - document.file_stem.size() - 5);
         names += (names.empty() ? "" : ", ") + table;
         if (table == o.table) chosen = &rendered;
       }
       if (chosen == nullptr) {
-        throw InputError(bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部", "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write all with --out DIR", names));
+        throw InputError(
+            bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部",
+                      "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write all "
+                      "with --out DIR",
+                      names));
       }
       output = std::move(chosen->bytes);
     } else {
@@ -130,19 +139,27 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
   std::string message;
   if (o.dry_run) {
-    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", document.verification_code)
-                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", document.verification_code);
+    message = lang == Lang::en
+                  ? fmt::format("Not recorded (--dry-run); verification code {}\n", document.verification_code)
+                  : fmt::format("未记录公示（--dry-run）；校验码 {}\n", document.verification_code);
   } else {
-    const auto recorded = books::record_publication(
-        file, recorder, {period, cutoff_entry, document.verification_code, formats_text});
+    const auto recorded =
+        books::record_publication(file, recorder, {period, cutoff_entry, document.verification_code, formats_text});
     if (recorded.already_recorded) {
-      message = lang == Lang::en
-                    ? fmt::format("This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n", period.label, cutoff_entry, recorded.entry_id, document.verification_code)
-                    : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n", period.label, cutoff_entry, recorded.entry_id, document.verification_code);
+      message =
+          lang == Lang::en
+              ? fmt::format(
+                    "This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n",
+                    period.label, cutoff_entry, recorded.entry_id, document.verification_code)
+              : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n",
+                            period.label, cutoff_entry, recorded.entry_id, document.verification_code);
     } else {
-      message = lang == Lang::en
-                    ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n", period.label, recorded.entry_id, cutoff_entry, document.verification_code)
-                    : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id, period.label, cutoff_entry, document.verification_code);
+      message =
+          lang == Lang::en
+              ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n",
+                            period.label, recorded.entry_id, cutoff_entry, document.verification_code)
+              : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id,
+                            period.label, cutoff_entry, document.verification_code);
     }
   }
   return {std::move(output), std::move(message)};
@@ -152,14 +169,33 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
 
 void setup_publish(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<PublishOptions>();
-  auto* cmd = app.add_subcommand("publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本）", "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text)"));
-  cmd->add_option("--period", options->period, ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"))->required();
-  cmd->add_option("--format", options->formats, ctx.tr("格式：md、csv、html、wechat、txt（默认），逗号分隔多个，或 all", "format: md, csv, html, wechat, txt (default), several separated by commas, or all"));
-  cmd->add_option("--out", options->out, ctx.tr("写入此目录（文件名如 notice-2025-03.md），不写则输出到屏幕", "write files into this folder (named like notice-2025-03.md) instead of stdout"));
-  cmd->add_option("--cutoff", options->cutoff, ctx.tr("只计入编号不大于此的分录（重现旧公示用；默认最后一条非公示分录）", "count entries up to this id only (to reproduce an older notice; default: the last entry that is not a publication)"));
-  cmd->add_option("--generated-at", options->generated_at, ctx.tr("页脚的生成时间（默认当前时间或 CFUND_NOW）", "the generated-at time in the footer (default: now, or CFUND_NOW)"));
-  cmd->add_option("--table", options->table, ctx.tr("CSV 输出到屏幕时选一张表：info、summary、donations、donation_bands、goods、spending、projects、corrections", "with CSV to stdout, the one table to print: info, summary, donations, donation_bands, goods, spending, projects, corrections"));
-  cmd->add_flag("--dry-run,--no-record", options->dry_run, ctx.tr("只生成，不在账目中记录本次公示", "render only; do not record the publication in the journal"));
+  auto* cmd = app.add_subcommand(
+      "publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本）",
+                        "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text)"));
+  cmd->add_option("--period", options->period,
+                  ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
+      ->required();
+  cmd->add_option("--format", options->formats,
+                  ctx.tr("格式：md、csv、html、wechat、txt（默认），逗号分隔多个，或 all",
+                         "format: md, csv, html, wechat, txt (default), several separated by commas, or all"));
+  cmd->add_option("--out", options->out,
+                  ctx.tr("写入此目录（文件名如 notice-2025-03.md），不写则输出到屏幕",
+                         "write files into this folder (named like notice-2025-03.md) instead of stdout"));
+  cmd->add_option("--cutoff", options->cutoff,
+                  ctx.tr("只计入编号不大于此的分录（重现旧公示用；默认最后一条非公示分录）",
+                         "count entries up to this id only (to reproduce an older notice; default: the last entry that "
+                         "is not a publication)"));
+  cmd->add_option("--generated-at", options->generated_at,
+                  ctx.tr("页脚的生成时间（默认当前时间或 CFUND_NOW）",
+                         "the generated-at time in the footer (default: now, or CFUND_NOW)"));
+  cmd->add_option(
+      "--table", options->table,
+      ctx.tr(
+          "CSV 输出到屏幕时选一张表：info、summary、donations、donation_bands、goods、spending、projects、corrections",
+          "with CSV to stdout, the one table to print: info, summary, donations, donation_bands, goods, spending, "
+          "projects, corrections"));
+  cmd->add_flag("--dry-run,--no-record", options->dry_run,
+                ctx.tr("只生成，不在账目中记录本次公示", "render only; do not record the publication in the journal"));
   cmd->callback([options, &ctx] {
     auto result = run_publish(*options, ctx);
     ctx.output = std::move(result.output);

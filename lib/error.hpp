@@ -10,17 +10,16 @@ namespace cfund {
 
 enum class ExitCode : int {
   ok = 0,
-  findings = 1,     // audit found errors
-  usage = 2,        // bad command line or bad input value: nothing was done
-  refused = 3,      // a rule of the books refused the operation: nothing was done
-  fund_file = 4,    // the fund file is missing, not a fund, too new, locked or cannot be written
-  internal = 5,     // a bug in cfund
+  findings = 1,   // audit found errors
+  usage = 2,      // bad command line or bad input value: nothing was done
+  refused = 3,    // a rule of the books refused the operation: nothing was done
+  fund_file = 4,  // the fund file is missing, not a fund, too new, locked or cannot be written
+  internal = 5,   // a bug in cfund
 };
 
 class Error : public std::runtime_error {
  public:
-  Error(ExitCode code, Message message)
-      : std::runtime_error(message.en), code_(code), message_(std::move(message)) {}
+  Error(ExitCode code, Message message) : std::runtime_error(message.en), code_(code), message_(std::move(message)) {}
   ExitCode code() const { return code_; }
   const Message& message() const { return message_; }
 

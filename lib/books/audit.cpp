@@ -8,9 +8,9 @@
 #include "books/fund.hpp"
 #include "books/journal.hpp"
 #include "books/projects.hpp"
+#include "storage/audit_queries.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
-#include "storage/audit_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
 
@@ -55,17 +55,23 @@ void check_integrity(AuditScope& scope, std::vector<Finding>& findings) {
   std::string shown;
   for (std::size_t i = 0; i < problems.size() && i < 3; ++i) shown += (shown.empty() ? "" : "; ") + problems[i];
   if (problems.size() > 3) shown += "; …";
-  findings.push_back(make(finding_code::integrity, Severity::error,
-                          bilingual("SQLite 完整性检查发现 {0} 处问题：{1}。请用备份恢复账套", "SQLite integrity check found {0} problem(s): {1}. Restore the fund file from a backup", problems.size(), shown)));
+  findings.push_back(
+      make(finding_code::integrity, Severity::error,
+           bilingual("SQLite 完整性检查发现 {0} 处问题：{1}。请用备份恢复账套",
+                     "SQLite integrity check found {0} problem(s): {1}. Restore the fund file from a backup",
+                     problems.size(), shown)));
 }
 
 void check_chain(AuditScope& scope, std::vector<Finding>& findings) {
   const ChainReport report = verify_chain(scope.file);
   if (report.ok()) return;
   const Message& problem = *report.problem;
-  findings.push_back(make(finding_code::chain_broken, Severity::error,
-                          bilingual("哈希链断裂：{0}。第 {1} 号分录及以后的记录不能再作为可信账目", "the hash chain is broken: {2}. Entry {1} and everything after it can no longer be trusted", problem.zh, *report.first_bad_entry, problem.en),
-                          {*report.first_bad_entry}));
+  findings.push_back(
+      make(finding_code::chain_broken, Severity::error,
+           bilingual("哈希链断裂：{0}。第 {1} 号分录及以后的记录不能再作为可信账目",
+                     "the hash chain is broken: {2}. Entry {1} and everything after it can no longer be trusted",
+                     problem.zh, *report.first_bad_entry, problem.en),
+           {*report.first_bad_entry}));
 }
 
 // --- trial balance -------------------------------------------------------------
@@ -73,29 +79,42 @@ void check_chain(AuditScope& scope, std::vector<Finding>& findings) {
 void check_trial_balance(AuditScope& scope, std::vector<Finding>& findings) {
   for (const auto& entry : storage::unbalanced_entries(scope.file)) {
     findings.push_back(make(finding_code::trial_balance, Severity::error,
-                            bilingual("第 {0} 号分录（{1}）借贷不平：过账合计差 {2}", "entry {0} ({1}) does not balance: its postings are off by {2}", entry.entry_id, entry.date, format_amount(entry.sum)),
+                            bilingual("第 {0} 号分录（{1}）借贷不平：过账合计差 {2}",
+                                      "entry {0} ({1}) does not balance: its postings are off by {2}", entry.entry_id,
+                                      entry.date, format_amount(entry.sum)),
                             {entry.entry_id}, entry.sum, entry.date));
   }
   const auto totals = storage::posting_totals(scope.file);
   if (totals.orphaned_rows > 0) {
     const auto pointing_at = storage::rows_without_entry(scope.file, "postings", {});
-    findings.push_back(make(finding_code::trial_balance, Severity::error,
-                            bilingual("有 {0} 行过账不属于任何分录（合计 {1}），指向第 {2} 号分录", "{0} posting row(s) belong to no entry (totalling {1}), pointing at entry {3}", totals.orphaned_rows, format_amount(totals.orphaned), ids_zh(pointing_at), ids_en(pointing_at)),
-                            pointing_at, totals.orphaned));
+    findings.push_back(
+        make(finding_code::trial_balance, Severity::error,
+             bilingual("有 {0} 行过账不属于任何分录（合计 {1}），指向第 {2} 号分录",
+                       "{0} posting row(s) belong to no entry (totalling {1}), pointing at entry {3}",
+                       totals.orphaned_rows, format_amount(totals.orphaned), ids_zh(pointing_at), ids_en(pointing_at)),
+             pointing_at, totals.orphaned));
   }
   if (totals.accounts != totals.designations) {
-    findings.push_back(make(finding_code::trial_balance, Severity::error,
-                            bilingual("试算不平：各资金账户余额合计 {0}，各资金用途余额合计 {1}，相差 {2}", "the trial balance fails: accounts hold {0} in all, designations {1}, a difference of {2}", format_amount(totals.accounts), format_amount(totals.designations), format_amount(totals.accounts - totals.designations)),
-                            {}, totals.accounts - totals.designations));
+    findings.push_back(
+        make(finding_code::trial_balance, Severity::error,
+             bilingual("试算不平：各资金账户余额合计 {0}，各资金用途余额合计 {1}，相差 {2}",
+                       "the trial balance fails: accounts hold {0} in all, designations {1}, a difference of {2}",
+                       format_amount(totals.accounts), format_amount(totals.designations),
+                       format_amount(totals.accounts - totals.designations)),
+             {}, totals.accounts - totals.designations));
   }
 }
 
 void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
   for (const auto& m : storage::detail_mismatches(scope.file)) {
     const Message kind = m.kind == "donation" ? Message{"捐赠", "donation"} : Message{"支出", "payment"};
-    findings.push_back(make(finding_code::posting_mismatch, Severity::error,
-                            bilingual("第 {0} 号{1}（{2}）记载金额 {3}，但记入其账户的是 {4}、记入其资金用途的是 {5}", "{6} entry {0} ({2}) states {3}, but {4} was posted to its account and {5} to its designation", m.entry_id, kind.zh, m.date, format_amount(m.detail_amount), format_amount(m.account_posted), format_amount(m.designation_posted), kind.en),
-                            {m.entry_id}, m.detail_amount, m.date));
+    findings.push_back(
+        make(finding_code::posting_mismatch, Severity::error,
+             bilingual("第 {0} 号{1}（{2}）记载金额 {3}，但记入其账户的是 {4}、记入其资金用途的是 {5}",
+                       "{6} entry {0} ({2}) states {3}, but {4} was posted to its account and {5} to its designation",
+                       m.entry_id, kind.zh, m.date, format_amount(m.detail_amount), format_amount(m.account_posted),
+                       format_amount(m.designation_posted), kind.en),
+             {m.entry_id}, m.detail_amount, m.date));
   }
 }
 
@@ -138,15 +157,20 @@ void walk_balances(AuditScope& scope, storage::Side side, const std::vector<stor
     std::string lowest_day;
     std::vector<std::int64_t> takers;
     auto emit = [&](const std::string& recovered_on) {
-      const Message where = side == storage::Side::account
-                                ? bilingual("资金账户“{0}”", "account '{0}'", name)
-                                : bilingual(restricted ? "资金用途“{0}”（专款专用）" : "资金用途“{0}”", "designation '{0}'", name);
+      const Message where =
+          side == storage::Side::account
+              ? bilingual("资金账户“{0}”", "account '{0}'", name)
+              : bilingual(restricted ? "资金用途“{0}”（专款专用）" : "资金用途“{0}”", "designation '{0}'", name);
       const Message until = recovered_on.empty()
                                 ? Message{"，至今仍为负", ", and is still below zero"}
                                 : bilingual("，{0} 起恢复", ", back to zero or above on {0}", recovered_on);
-      findings.push_back(make(finding_code::overdrawn, Severity::error,
-                              bilingual("{0}自 {1} 起余额为负（最低 {2}，{3}）{4}；当天使其透支的是第 {5} 号分录", "{6} is below zero from {1} (lowest {2} on {3}){7}; the entries that overdrew it that day: {8}", where.zh, first_day, format_amount(lowest), lowest_day, until.zh, ids_zh(takers), where.en, until.en, ids_en(takers)),
-                              takers, lowest, first_day, recovered_on.empty() ? "9999-12-31" : last_negative_day));
+      findings.push_back(make(
+          finding_code::overdrawn, Severity::error,
+          bilingual("{0}自 {1} 起余额为负（最低 {2}，{3}）{4}；当天使其透支的是第 {5} 号分录",
+                    "{6} is below zero from {1} (lowest {2} on {3}){7}; the entries that overdrew it that day: {8}",
+                    where.zh, first_day, format_amount(lowest), lowest_day, until.zh, ids_zh(takers), where.en,
+                    until.en, ids_en(takers)),
+          takers, lowest, first_day, recovered_on.empty() ? "9999-12-31" : last_negative_day));
     };
     for (; i < days.size() && days[i].target_id == target; ++i) {
       const std::string& day = days[i].date;
@@ -198,11 +222,11 @@ void compare_day_totals(AuditScope& scope, storage::Side side, const std::vector
   std::size_t d = 0;
   while (r < recorded.size() || d < days.size()) {
     const bool take_recorded =
-        d == days.size() ||
-        (r < recorded.size() && std::tie(recorded[r].target_id, recorded[r].date) <= std::tie(days[d].target_id, days[d].date));
+        d == days.size() || (r < recorded.size() && std::tie(recorded[r].target_id, recorded[r].date) <=
+                                                        std::tie(days[d].target_id, days[d].date));
     const bool take_posted =
-        r == recorded.size() ||
-        (d < days.size() && std::tie(days[d].target_id, days[d].date) <= std::tie(recorded[r].target_id, recorded[r].date));
+        r == recorded.size() || (d < days.size() && std::tie(days[d].target_id, days[d].date) <=
+                                                        std::tie(recorded[r].target_id, recorded[r].date));
     const std::int64_t target = take_recorded ? recorded[r].target_id : days[d].target_id;
     const std::string& day = take_recorded ? recorded[r].date : days[d].date;
     differ(target, day, take_recorded ? recorded[r].total : 0, take_posted ? days[d].total : 0);
@@ -221,7 +245,13 @@ void compare_day_totals(AuditScope& scope, storage::Side side, const std::vector
     const Message where = side == storage::Side::account ? bilingual("资金账户“{0}”", "account '{0}'", name)
                                                          : bilingual("资金用途“{0}”", "designation '{0}'", name);
     findings.push_back(make(finding_code::day_totals, Severity::error,
-                            bilingual("{0}的按日合计（day_totals）有 {1} 天与过账不符，最早是 {2}：记为 {3}，过账合计 {4}。余额与透支检查读的是按日合计：文件被直接改动过，请用备份恢复", "{5}: {1} day(s) of its per-day totals (day_totals) differ from its postings, the first on {2}: {3} recorded, {4} posted. Balances and the overdraft rule read these totals: the file was edited directly; restore it from a backup", where.zh, difference.days, difference.first_day, format_amount(difference.recorded), format_amount(difference.posted), where.en),
+                            bilingual("{0}的按日合计（day_totals）有 {1} 天与过账不符，最早是 {2}：记为 {3}，过账合计 "
+                                      "{4}。余额与透支检查读的是按日合计：文件被直接改动过，请用备份恢复",
+                                      "{5}: {1} day(s) of its per-day totals (day_totals) differ from its postings, "
+                                      "the first on {2}: {3} recorded, {4} posted. Balances and the overdraft rule "
+                                      "read these totals: the file was edited directly; restore it from a backup",
+                                      where.zh, difference.days, difference.first_day,
+                                      format_amount(difference.recorded), format_amount(difference.posted), where.en),
                             {}, difference.recorded - difference.posted, difference.first_day));
   }
 }
@@ -246,9 +276,12 @@ void check_approval(AuditScope& scope, std::vector<Finding>& findings) {
   const Fen threshold = scope.settings.approval_threshold;
   for (const auto& p : storage::unapproved_payments(scope.file, threshold)) {
     const Message voided = p.voided ? Message{"（已红冲）", " (since voided)"} : Message{};
-    findings.push_back(make(finding_code::approval_missing, Severity::error,
-                            bilingual("第 {0} 号支出（{1}，{2}）超过审批限额 {3}，却没有议事会决议编号{4}", "payment {0} ({1}, {2}) is above the approval threshold {3} but has no council decision number{5}", p.entry_id, p.date, format_amount(p.amount), format_amount(threshold), voided.zh, voided.en),
-                            {p.entry_id}, p.amount, p.date));
+    findings.push_back(make(
+        finding_code::approval_missing, Severity::error,
+        bilingual("第 {0} 号支出（{1}，{2}）超过审批限额 {3}，却没有议事会决议编号{4}",
+                  "payment {0} ({1}, {2}) is above the approval threshold {3} but has no council decision number{5}",
+                  p.entry_id, p.date, format_amount(p.amount), format_amount(threshold), voided.zh, voided.en),
+        {p.entry_id}, p.amount, p.date));
   }
 }
 
@@ -275,18 +308,25 @@ void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
         const std::string from = previous ? previous->date : std::to_string(year) + "-01-01";
         std::vector<std::int64_t> around = {first.entry_id};
         if (previous) around.insert(around.begin(), previous->entry_id);
-        const std::string missing = first.seq - 1 == expected ? receipt_number(year, expected)
-                                                               : receipt_number(year, expected) + " … " + receipt_number(year, first.seq - 1);
-        const Message where = previous ? bilingual("第 {0} 号与第 {1} 号分录之间", "between entries {0} and {1}", previous->entry_id, first.entry_id)
+        const std::string missing = first.seq - 1 == expected ? model::receipt_number(year, expected)
+                                                              : model::receipt_number(year, expected) + " … " +
+                                                                    model::receipt_number(year, first.seq - 1);
+        const Message where = previous ? bilingual("第 {0} 号与第 {1} 号分录之间", "between entries {0} and {1}",
+                                                   previous->entry_id, first.entry_id)
                                        : bilingual("第 {0} 号分录之前", "before entry {0}", first.entry_id);
         findings.push_back(make(finding_code::receipt_gap, Severity::error,
-                                bilingual("{0} 年的收据编号缺号：{1}（共 {2} 个，{3}）", "receipt numbers of {0} have a gap: {1} ({2} missing, {4})", year, missing, first.seq - expected, where.zh, where.en),
+                                bilingual("{0} 年的收据编号缺号：{1}（共 {2} 个，{3}）",
+                                          "receipt numbers of {0} have a gap: {1} ({2} missing, {4})", year, missing,
+                                          first.seq - expected, where.zh, where.en),
                                 around, std::nullopt, std::min(from, first.date), std::max(from, first.date)));
       }
       if (holders.size() > 1) {
-        findings.push_back(make(finding_code::receipt_duplicate, Severity::error,
-                                bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）", "receipt number {0} is used by {1} donations (entries {3})", receipt_number(year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
-                                holders, std::nullopt, first.date, last_date));
+        findings.push_back(
+            make(finding_code::receipt_duplicate, Severity::error,
+                 bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）",
+                           "receipt number {0} is used by {1} donations (entries {3})",
+                           model::receipt_number(year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
+                 holders, std::nullopt, first.date, last_date));
       }
       expected = std::max(expected, first.seq + 1);
       previous = &numbers[j - 1];
@@ -306,9 +346,14 @@ void report_duplicate_refs(const std::vector<storage::MovementGroup>& groups, st
   for (const auto& g : groups) {
     const Message kind = g.kind == "donation" ? Message{"捐赠", "donations"} : Message{"支出", "payments"};
     const auto [from, to] = date_span(g);
-    findings.push_back(make(finding_code::ref_duplicate, Severity::error,
-                            bilingual("交易流水号“{0}”在账户 {1} 上记了 {2} 次{3}（第 {4} 号分录）：同一笔银行流水只能入账一次，请红冲多余的", "reference '{0}' on account {1} is recorded {2} times as {5} (entries {6}): one bank line is booked once; void the extra ones", g.key, g.account_code, g.entry_ids.size(), kind.zh, ids_zh(g.entry_ids), kind.en, ids_en(g.entry_ids)),
-                            g.entry_ids, g.amount, from, to));
+    findings.push_back(make(
+        finding_code::ref_duplicate, Severity::error,
+        bilingual(
+            "交易流水号“{0}”在账户 {1} 上记了 {2} 次{3}（第 {4} 号分录）：同一笔银行流水只能入账一次，请红冲多余的",
+            "reference '{0}' on account {1} is recorded {2} times as {5} (entries {6}): one bank line is booked once; "
+            "void the extra ones",
+            g.key, g.account_code, g.entry_ids.size(), kind.zh, ids_zh(g.entry_ids), kind.en, ids_en(g.entry_ids)),
+        g.entry_ids, g.amount, from, to));
   }
 }
 
@@ -318,9 +363,22 @@ void report_likely_duplicates(const std::vector<storage::MovementGroup>& groups,
     const std::string who = g.key.empty() ? std::string("（匿名）") : g.key;
     const Message message =
         g.kind == "donation"
-            ? bilingual("可能重复记录：{0} 于 {1} 向账户 {2} 捐赠 {3}，共记了 {4} 笔（第 {5} 号分录）；如确为多笔可不理会，否则请红冲多余的", "possibly recorded twice: {0} gave {3} into account {2} on {1}, recorded {4} times (entries {6}); if they really are separate gifts ignore this, otherwise void the extra ones", who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids), ids_en(g.entry_ids))
-            : bilingual("可能重复支出：{1} 从账户 {2} 付给 {0} {3}，共记了 {4} 笔（第 {5} 号分录）；如确为多笔可不理会，否则请红冲多余的", "possibly paid twice: {3} paid to {0} from account {2} on {1}, recorded {4} times (entries {6}); if they really are separate payments ignore this, otherwise void the extra ones", who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids), ids_en(g.entry_ids));
-    findings.push_back(make(finding_code::likely_duplicate, Severity::warning, message, g.entry_ids, g.amount, from, to));
+            ? bilingual(
+                  "可能重复记录：{0} 于 {1} 向账户 {2} 捐赠 {3}，共记了 {4} 笔（第 {5} "
+                  "号分录）；如确为多笔可不理会，否则请红冲多余的",
+                  "possibly recorded twice: {0} gave {3} into account {2} on {1}, recorded {4} times (entries {6}); if "
+                  "they really are separate gifts ignore this, otherwise void the extra ones",
+                  who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids),
+                  ids_en(g.entry_ids))
+            : bilingual(
+                  "可能重复支出：{1} 从账户 {2} 付给 {0} {3}，共记了 {4} 笔（第 {5} "
+                  "号分录）；如确为多笔可不理会，否则请红冲多余的",
+                  "possibly paid twice: {3} paid to {0} from account {2} on {1}, recorded {4} times (entries {6}); if "
+                  "they really are separate payments ignore this, otherwise void the extra ones",
+                  who, g.date, g.account_code, format_amount(g.amount), g.entry_ids.size(), ids_zh(g.entry_ids),
+                  ids_en(g.entry_ids));
+    findings.push_back(
+        make(finding_code::likely_duplicate, Severity::warning, message, g.entry_ids, g.amount, from, to));
   }
 }
 
@@ -353,16 +411,22 @@ void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
     // The reason belongs on the one recorded second (a back-dated payment may be earlier).
     const auto& second = earlier.entry_id > later.entry_id ? earlier : later;
     if (!second.repeat_reason.empty()) continue;
-    findings.push_back(make(finding_code::relief_repeated, Severity::error,
-                            bilingual("受助对象 B{0:04d} 在 {1} 天内两次获得救助：{2}（第 {3} 号分录，{4}）与 {5}（第 {6} 号分录，{7}），第 {8} 号未写明重复救助的理由", "beneficiary B{0:04d} received relief twice within {1} days: {2} (entry {3}, {4}) and {5} (entry {6}, {7}); entry {8} gives no reason for the repeat", earlier.beneficiary, window, earlier.date, earlier.entry_id, format_amount(earlier.amount), later.date, later.entry_id, format_amount(later.amount), second.entry_id),
-                            {earlier.entry_id, later.entry_id}, later.amount, earlier.date, later.date));
+    findings.push_back(
+        make(finding_code::relief_repeated, Severity::error,
+             bilingual("受助对象 B{0:04d} 在 {1} 天内两次获得救助：{2}（第 {3} 号分录，{4}）与 {5}（第 {6} "
+                       "号分录，{7}），第 {8} 号未写明重复救助的理由",
+                       "beneficiary B{0:04d} received relief twice within {1} days: {2} (entry {3}, {4}) and {5} "
+                       "(entry {6}, {7}); entry {8} gives no reason for the repeat",
+                       earlier.beneficiary, window, earlier.date, earlier.entry_id, format_amount(earlier.amount),
+                       later.date, later.entry_id, format_amount(later.amount), second.entry_id),
+             {earlier.entry_id, later.entry_id}, later.amount, earlier.date, later.date));
   }
 }
 
 // --- yearly ratios ---------------------------------------------------------------------
 
 void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
-  const AuditSettings& rules = scope.settings.audit;
+  const model::AuditSettings& rules = scope.settings.audit;
   std::map<int, storage::YearTotals> years;  // each year read once, though two years use it
   auto year_totals = [&](int year) -> const storage::YearTotals& {
     auto found = years.find(year);
@@ -379,23 +443,36 @@ void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
       const Fen charitable = totals.relief + totals.project;
       if (income > 0) {
         const bool ok = charitable * 100 >= income * rules.charitable_ratio_min;
-        const Message figures = bilingual("{0} 年公益支出 {1}（救助 {2} + 项目 {3}），为上年（{4} 年）捐赠收入 {5} 的 {6}", "charitable spending of {0} was {1} (relief {2} + projects {3}), {6} of the previous year's ({4}) donation income {5}", year, format_amount(charitable), format_amount(totals.relief), format_amount(totals.project), year - 1, format_amount(income), percent_text(charitable, income));
-        const Message verdict = ok ? bilingual("，达到 {0}% 的要求", ", meeting the {0}% rule", rules.charitable_ratio_min)
-                                   : bilingual("，低于 {0}% 的要求（提示性指标）", ", below the {0}% rule (advisory)", rules.charitable_ratio_min);
+        const Message figures =
+            bilingual("{0} 年公益支出 {1}（救助 {2} + 项目 {3}），为上年（{4} 年）捐赠收入 {5} 的 {6}",
+                      "charitable spending of {0} was {1} (relief {2} + projects {3}), {6} of the previous year's "
+                      "({4}) donation income {5}",
+                      year, format_amount(charitable), format_amount(totals.relief), format_amount(totals.project),
+                      year - 1, format_amount(income), percent_text(charitable, income));
+        const Message verdict =
+            ok ? bilingual("，达到 {0}% 的要求", ", meeting the {0}% rule", rules.charitable_ratio_min)
+               : bilingual("，低于 {0}% 的要求（提示性指标）", ", below the {0}% rule (advisory)",
+                           rules.charitable_ratio_min);
         findings.push_back(make(finding_code::ratio_charitable, ok ? Severity::info : Severity::warning,
                                 {figures.zh + verdict.zh, figures.en + verdict.en}, {}, charitable, from, to));
       }
     }
     if (rules.management_ratio_check && totals.spending() > 0) {
-      const Message figures = bilingual("{0} 年管理费用 {1}，占当年支出 {2} 的 {3}", "management cost of {0} was {1}, {3} of the year's spending {2}", year, format_amount(totals.management), format_amount(totals.spending()), percent_text(totals.management, totals.spending()));
+      const Message figures = bilingual("{0} 年管理费用 {1}，占当年支出 {2} 的 {3}",
+                                        "management cost of {0} was {1}, {3} of the year's spending {2}", year,
+                                        format_amount(totals.management), format_amount(totals.spending()),
+                                        percent_text(totals.management, totals.spending()));
       Message verdict;
       bool ok = true;
       if (totals.management < rules.management_ratio_floor) {
-        verdict = bilingual("；管理费用低于 {0}，不适用 {1}% 的上限", "; below {0} of management cost the {1}% limit does not apply", format_amount(rules.management_ratio_floor), rules.management_ratio_max);
+        verdict = bilingual("；管理费用低于 {0}，不适用 {1}% 的上限",
+                            "; below {0} of management cost the {1}% limit does not apply",
+                            format_amount(rules.management_ratio_floor), rules.management_ratio_max);
       } else {
         ok = totals.management * 100 <= totals.spending() * rules.management_ratio_max;
         verdict = ok ? bilingual("，未超过 {0}% 的上限", ", within the {0}% limit", rules.management_ratio_max)
-                     : bilingual("，超过 {0}% 的上限（提示性指标）", ", above the {0}% limit (advisory)", rules.management_ratio_max);
+                     : bilingual("，超过 {0}% 的上限（提示性指标）", ", above the {0}% limit (advisory)",
+                                 rules.management_ratio_max);
       }
       findings.push_back(make(finding_code::ratio_management, ok ? Severity::info : Severity::warning,
                               {figures.zh + verdict.zh, figures.en + verdict.en}, {}, totals.management, from, to));
@@ -410,9 +487,13 @@ void check_closed_periods(AuditScope& scope, std::vector<Finding>& findings) {
     const auto month = util::parse_period(close.through);
     if (!month) continue;  // the CHECK constraint and the chain guard the text
     for (const auto& entry : storage::entries_after_dated_until(scope.file, close.entry_id, month->last.iso())) {
-      findings.push_back(make(finding_code::closed_period_entry, Severity::error,
-                              bilingual("第 {0} 号分录（{1}）记在第 {2} 号分录结账（至 {3}）之后，日期却落在已结账的期间内", "entry {0} ({1}) was recorded after entry {2} closed the books through {3}, yet it is dated inside the closed period", entry.id, entry.date, close.entry_id, close.through),
-                              {entry.id, close.entry_id}, std::nullopt, entry.date));
+      findings.push_back(
+          make(finding_code::closed_period_entry, Severity::error,
+               bilingual("第 {0} 号分录（{1}）记在第 {2} 号分录结账（至 {3}）之后，日期却落在已结账的期间内",
+                         "entry {0} ({1}) was recorded after entry {2} closed the books through {3}, yet it is dated "
+                         "inside the closed period",
+                         entry.id, entry.date, close.entry_id, close.through),
+               {entry.id, close.entry_id}, std::nullopt, entry.date));
     }
   }
 }
@@ -426,9 +507,12 @@ bool concerns(const Finding& finding, const std::optional<util::Period>& period)
 
 std::string severity_name(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "info";
   }
   return "error";
 }
@@ -437,7 +521,7 @@ std::string severity_name(Severity severity) {
 
 // Whether a project step or budget amendment was in force when a payment was made:
 // dated before it, or the same day and recorded before it.
-bool in_force_at(const std::string& date, std::int64_t entry, const DisbursementRow& paid) {
+bool in_force_at(const std::string& date, std::int64_t entry, const model::DisbursementRow& paid) {
   return date < paid.date || (date == paid.date && entry < paid.entry_id);
 }
 
@@ -457,9 +541,14 @@ void check_projects(AuditScope& scope, std::vector<Finding>& findings) {
       }
       if (stage != project_stage::approved && stage != project_stage::in_progress) {
         const Message name = project_stage_name(stage);
-        findings.push_back(make(finding_code::project_stage, Severity::error,
-                                bilingual("第 {0} 号支出（{1}，{2}）列支项目 {3}“{4}”时，项目处于“{5}”阶段：只有已批准或实施中的项目可以支出", "payment {0} ({1}, {2}) was charged to project {3} '{4}' while it was {6}: only approved or in-progress projects may spend", paid.entry_id, paid.date, format_amount(paid.amount), project.code, project.name, name.zh, name.en),
-                                {paid.entry_id}, paid.amount, paid.date));
+        findings.push_back(make(
+            finding_code::project_stage, Severity::error,
+            bilingual(
+                "第 {0} 号支出（{1}，{2}）列支项目 {3}“{4}”时，项目处于“{5}”阶段：只有已批准或实施中的项目可以支出",
+                "payment {0} ({1}, {2}) was charged to project {3} '{4}' while it was {6}: only approved or "
+                "in-progress projects may spend",
+                paid.entry_id, paid.date, format_amount(paid.amount), project.code, project.name, name.zh, name.en),
+            {paid.entry_id}, paid.amount, paid.date));
       }
       Fen budget = project.budget;
       for (const auto& amendment : amendments) {
@@ -467,9 +556,14 @@ void check_projects(AuditScope& scope, std::vector<Finding>& findings) {
       }
       spent += paid.amount;
       if (spent > budget) {
-        findings.push_back(make(finding_code::project_budget, Severity::error,
-                                bilingual("第 {0} 号支出（{1}）后，项目 {2}“{3}”累计支出 {4}，超出当时预算 {5}（超出 {6}）", "after payment {0} ({1}), project {2} '{3}' had spent {4}, over its budget of {5} at the time (by {6})", paid.entry_id, paid.date, project.code, project.name, format_amount(spent), format_amount(budget), format_amount(spent - budget)),
-                                {paid.entry_id}, spent - budget, paid.date));
+        findings.push_back(make(
+            finding_code::project_budget, Severity::error,
+            bilingual(
+                "第 {0} 号支出（{1}）后，项目 {2}“{3}”累计支出 {4}，超出当时预算 {5}（超出 {6}）",
+                "after payment {0} ({1}), project {2} '{3}' had spent {4}, over its budget of {5} at the time (by {6})",
+                paid.entry_id, paid.date, project.code, project.name, format_amount(spent), format_amount(budget),
+                format_amount(spent - budget)),
+            {paid.entry_id}, spent - budget, paid.date));
       }
     }
   }
@@ -496,15 +590,15 @@ const std::vector<AuditCheck>& audit_checks() {
 }
 
 int AuditReport::count(Severity severity) const {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                        [severity](const Finding& f) { return f.severity == severity; }));
+  return static_cast<int>(
+      std::count_if(findings.begin(), findings.end(), [severity](const Finding& f) { return f.severity == severity; }));
 }
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   // One view of the books for every check, even while others write.
   storage::map_file_for_reading(file);  // the checks read most of the file
   storage::FundFile::ReadSnapshot snapshot(file);
-  const FundSettings settings = load_settings(file);
+  const model::FundSettings settings = load_settings(file);
   AuditReport report;
   report.fund_name = settings.name;
   report.period_label = options.period ? options.period->label : "";

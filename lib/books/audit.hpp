@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
@@ -48,7 +48,7 @@ struct Finding {
   Severity severity = Severity::error;
   Message message;
   std::vector<std::int64_t> entries;  // the entries involved, ascending
-  std::optional<Fen> amount;          // the amount at stake
+  std::optional<util::Fen> amount;    // the amount at stake
   // The dates the finding is about (ISO, inclusive); empty for the whole file
   // (integrity, chain), which every audit reports whatever its period.
   std::string from;
@@ -68,9 +68,9 @@ struct AuditOptions {
 
 struct AuditReport {
   std::string fund_name;
-  std::string period_label;  // "" when the whole of the books was audited
-  std::string as_of;         // today, ISO
-  std::int64_t entries = 0;  // entries in the journal
+  std::string period_label;          // "" when the whole of the books was audited
+  std::string as_of;                 // today, ISO
+  std::int64_t entries = 0;          // entries in the journal
   std::vector<std::string> checked;  // the codes that were checked, in order
   std::vector<Finding> findings;     // in the order of the checks
 
@@ -83,7 +83,7 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options);
 // What a check sees, and the registry of checks.
 struct AuditScope {
   storage::FundFile& file;
-  const FundSettings& settings;
+  const model::FundSettings& settings;
   const AuditOptions& options;
 };
 using CheckFunction = void (*)(AuditScope& scope, std::vector<Finding>& findings);

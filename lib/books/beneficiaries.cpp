@@ -28,9 +28,11 @@ bool plausible_phone(const std::string& phone) {
 std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recorder, const BeneficiaryInput& input) {
   const std::string name = util::trim(input.name);
   const std::string category = util::trim(input.category);
-  if (name.empty()) throw InputError(bilingual("--name：请写受助对象姓名", "--name: the beneficiary's name is missing"));
+  if (name.empty())
+    throw InputError(bilingual("--name：请写受助对象姓名", "--name: the beneficiary's name is missing"));
   if (category.empty()) {
-    throw InputError(bilingual("--category：请写受助类别，如 困难学生、独居老人、隐形困难人群", "--category: give the kind of need, e.g. 困难学生, 独居老人, 隐形困难人群"));
+    throw InputError(bilingual("--category：请写受助类别，如 困难学生、独居老人、隐形困难人群",
+                               "--category: give the kind of need, e.g. 困难学生, 独居老人, 隐形困难人群"));
   }
   std::string id_number;
   if (!util::trim(input.id_number).empty()) {
@@ -42,13 +44,15 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
   }
   const std::string phone = util::trim(util::fold_full_width(input.phone));
   if (!phone.empty() && !plausible_phone(phone)) {
-    throw InputError(bilingual("--phone：“{0}”不像电话号码", "--phone: '{0}' does not look like a phone number", phone));
+    throw InputError(
+        bilingual("--phone：“{0}”不像电话号码", "--phone: '{0}' does not look like a phone number", phone));
   }
 
   storage::FundFile::WriteTransaction tx(file);
   if (!id_number.empty()) {
     if (auto existing = storage::beneficiary_by_id_number(file, id_number)) {
-      throw Refused(bilingual("该身份证号已登记为受助对象 B{0:04d}", "this ID number is already registered as beneficiary B{0:04d}", existing->number));
+      throw Refused(bilingual("该身份证号已登记为受助对象 B{0:04d}",
+                              "this ID number is already registered as beneficiary B{0:04d}", existing->number));
     }
   }
   const std::int64_t number = storage::next_beneficiary_number(file);
@@ -67,6 +71,6 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
   return number;
 }
 
-std::vector<Beneficiary> list_beneficiaries(storage::FundFile& file) { return storage::beneficiaries(file); }
+std::vector<model::Beneficiary> list_beneficiaries(storage::FundFile& file) { return storage::beneficiaries(file); }
 
 }  // namespace cfund::books

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {
@@ -16,12 +16,12 @@ struct BeneficiaryInput {
   std::string id_number;  // 18-character resident ID; checked
   std::string phone;
   std::string address;
-  std::string category;   // 困难学生, 独居老人, 隐形困难人群, ...
+  std::string category;  // 困难学生, 独居老人, 隐形困难人群, ...
   std::string memo;
 };
 
 // One transaction; returns the new beneficiary's number (B0001 is 1).
 std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recorder, const BeneficiaryInput& input);
-std::vector<Beneficiary> list_beneficiaries(storage::FundFile& file);
+std::vector<model::Beneficiary> list_beneficiaries(storage::FundFile& file);
 
 }  // namespace cfund::books

@@ -28,7 +28,11 @@ void require_no_repeated_relief(storage::FundFile& file, const DisbursementInput
   const auto earlier = storage::relief_payments(file, *input.beneficiary, input.date.plus_days(-(window - 1)).iso(),
                                                 input.date.plus_days(window - 1).iso());
   if (earlier.empty()) return;
-  throw Refused(bilingual("受助对象 B{0:04d} 已于 {1} 获得救助（第 {2} 号分录），{3} 天内再次救助须用 --allow-repeat 写明理由", "beneficiary B{0:04d} already received relief on {1} (entry {2}); another relief within {3} days needs --allow-repeat with a reason", *input.beneficiary, earlier.front().second, earlier.front().first, window));
+  throw Refused(
+      bilingual("受助对象 B{0:04d} 已于 {1} 获得救助（第 {2} 号分录），{3} 天内再次救助须用 --allow-repeat 写明理由",
+                "beneficiary B{0:04d} already received relief on {1} (entry {2}); another relief within {3} days needs "
+                "--allow-repeat with a reason",
+                *input.beneficiary, earlier.front().second, earlier.front().first, window));
 }
 
 }  // namespace
@@ -39,31 +43,38 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
   }
   if (std::find(kDisbursementCategories.begin(), kDisbursementCategories.end(), input.category) ==
       kDisbursementCategories.end()) {
-    throw InputError(bilingual("--category：“{0}”无效，应为 relief（救助）、project（项目支出）、management（管理费用）或 fundraising（筹款费用）", "--category: '{0}' is not valid: expected relief, project, management or fundraising", input.category));
+    throw InputError(bilingual(
+        "--category：“{0}”无效，应为 relief（救助）、project（项目支出）、management（管理费用）或 "
+        "fundraising（筹款费用）",
+        "--category: '{0}' is not valid: expected relief, project, management or fundraising", input.category));
   }
   if (util::trim(input.purpose).empty()) {
     throw InputError(bilingual("--purpose：请写明用途", "--purpose: say what the money is for"));
   }
   const bool relief = input.category == "relief";
   if (relief && !input.beneficiary) {
-    throw InputError(bilingual("--beneficiary：救助支出须指明受助对象编号（cfund beneficiary list）", "--beneficiary: a relief payment names the beneficiary's number (cfund beneficiary list)"));
+    throw InputError(
+        bilingual("--beneficiary：救助支出须指明受助对象编号（cfund beneficiary list）",
+                  "--beneficiary: a relief payment names the beneficiary's number (cfund beneficiary list)"));
   }
   if (!relief && input.beneficiary) {
-    throw InputError(bilingual("--beneficiary：只有救助（relief）支出才指明受助对象", "--beneficiary: only relief payments name a beneficiary"));
+    throw InputError(bilingual("--beneficiary：只有救助（relief）支出才指明受助对象",
+                               "--beneficiary: only relief payments name a beneficiary"));
   }
   if (!relief && util::trim(input.payee).empty()) {
     throw InputError(bilingual("--payee：请写收款方", "--payee: name who is paid"));
   }
 
   storage::FundFile::WriteTransaction tx(file);
-  const Account account = find_account(file, input.account);
-  const Designation designation = find_designation(file, input.designation);
+  const model::Account account = find_account(file, input.account);
+  const model::Designation designation = find_designation(file, input.designation);
   require_project_spending_allowed(file, designation, input.amount, input.date);
   std::string payee = util::trim(input.payee);
   if (relief) {
     auto beneficiary = storage::beneficiary_by_number(file, *input.beneficiary);
     if (!beneficiary) {
-      throw InputError(bilingual("--beneficiary：没有编号为 B{0:04d} 的受助对象", "--beneficiary: there is no beneficiary B{0:04d}", *input.beneficiary));
+      throw InputError(bilingual("--beneficiary：没有编号为 B{0:04d} 的受助对象",
+                                 "--beneficiary: there is no beneficiary B{0:04d}", *input.beneficiary));
     }
     require_no_repeated_relief(file, input);
   }
@@ -87,7 +98,8 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
       .set_text("external_ref", input.external_ref)
       .set_text("repeat_reason", util::trim(input.repeat_reason));
   if (input.source) {
-    draft.detail.set("source_line", std::int64_t{input.source->line}).set_text("content_key", input.source->content_key);
+    draft.detail.set("source_line", std::int64_t{input.source->line})
+        .set_text("content_key", input.source->content_key);
   }
   require_no_overdraft(file, draft);
   const std::int64_t id = append_entry(file, recorder, draft);
@@ -95,14 +107,15 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
   return id;
 }
 
-std::vector<DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period) {
+std::vector<model::DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period) {
   return storage::disbursement_rows(file, period.first.iso(), period.last.iso());
 }
 
-DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id) {
+model::DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id) {
   auto row = storage::disbursement_row(file, entry_id);
   if (!row) {
-    throw InputError(bilingual("没有编号为 {0} 的支出（用 cfund disburse list 查看编号）", "there is no payment with entry number {0} (see cfund disburse list)", entry_id));
+    throw InputError(bilingual("没有编号为 {0} 的支出（用 cfund disburse list 查看编号）",
+                               "there is no payment with entry number {0} (see cfund disburse list)", entry_id));
   }
   return *row;
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
@@ -33,14 +33,14 @@ struct DisbursementInput {
   std::string voucher;
   std::string external_ref;
   std::string memo;
-  std::string repeat_reason;  // allows a second relief inside the fund's window
-  std::optional<ImportSource> source;  // set by an import
+  std::string repeat_reason;                  // allows a second relief inside the fund's window
+  std::optional<model::ImportSource> source;  // set by an import
 };
 
 // One transaction: checks every rule, records, returns the entry id.
 std::int64_t record_disbursement(storage::FundFile& file, const Recorder& recorder, const DisbursementInput& input);
 
-std::vector<DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period);
-DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id);
+std::vector<model::DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period);
+model::DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id);
 
 }  // namespace cfund::books

@@ -15,24 +15,30 @@ namespace {
 // What a donation needs before anything is looked up.
 void check_donation_input(const DonationInput& input) {
   if (input.amount <= 0) {
-    throw InputError(input.goods ? bilingual("--value：物资估价必须大于零", "--value: the estimated value of goods must be above zero")
-                                 : bilingual("--amount：捐赠金额必须大于零", "--amount: the donation must be above zero"));
+    throw InputError(
+        input.goods
+            ? bilingual("--value：物资估价必须大于零", "--value: the estimated value of goods must be above zero")
+            : bilingual("--amount：捐赠金额必须大于零", "--amount: the donation must be above zero"));
   }
   if (util::trim(input.donor).empty() && !input.anonymous) {
-    throw InputError(bilingual("--donor：请写捐赠人姓名或单位；捐赠人不愿留名时用 --anonymous", "--donor: name the donor, or use --anonymous when the donor wishes to stay anonymous"));
+    throw InputError(bilingual("--donor：请写捐赠人姓名或单位；捐赠人不愿留名时用 --anonymous",
+                               "--donor: name the donor, or use --anonymous when the donor wishes to stay anonymous"));
   }
   if (input.donor_kind != "individual" && input.donor_kind != "organisation") {
-    throw InputError(bilingual("--donor-type：应为 individual（个人）或 organisation（单位）", "--donor-type: expected individual or organisation"));
+    throw InputError(bilingual("--donor-type：应为 individual（个人）或 organisation（单位）",
+                               "--donor-type: expected individual or organisation"));
   }
   if (input.goods) {
     if (util::trim(input.item).empty()) {
       throw InputError(bilingual("--item：请写捐赠物资的名称", "--item: say what goods were given"));
     }
     if (!input.account.empty()) {
-      throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account", "--account: goods do not go into an account; drop --account"));
+      throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account",
+                                 "--account: goods do not go into an account; drop --account"));
     }
   } else if (input.account.empty()) {
-    throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）", "--account: name the account the money went into (e.g. bank, cash, wechat)"));
+    throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）",
+                               "--account: name the account the money went into (e.g. bank, cash, wechat)"));
   }
 }
 
@@ -51,16 +57,16 @@ RecordedDonation record_donation(storage::FundFile& file, const Recorder& record
 
 DonationWriter::DonationWriter(storage::FundFile& file, JournalAppender& journal) : file_(file), journal_(journal) {}
 
-const Account& DonationWriter::account(const std::string& code_or_name) {
+const model::Account& DonationWriter::account(const std::string& code_or_name) {
   auto found = accounts_.find(code_or_name);
   if (found == accounts_.end()) found = accounts_.emplace(code_or_name, find_account(file_, code_or_name)).first;
   return found->second;
 }
 
-const Designation& DonationWriter::designation(const std::string& code_or_name) {
+const model::Designation& DonationWriter::designation(const std::string& code_or_name) {
   auto found = designations_.find(code_or_name);
   if (found == designations_.end()) {
-    const Designation designation = find_designation(file_, code_or_name);
+    const model::Designation designation = find_designation(file_, code_or_name);
     // A project takes money only in some stages; the stage cannot change during
     // one writer's transaction, so the check is made once per designation.
     require_project_accepts_money(file_, designation);
@@ -78,12 +84,15 @@ std::int64_t DonationWriter::donor(const std::string& name, const std::string& k
 RecordedDonation DonationWriter::record(const DonationInput& input) {
   check_donation_input(input);
   const std::string donor = util::trim(input.donor);
-  const Designation& to = designation(input.designation);
-  const Account* into = input.goods ? nullptr : &account(input.account);
+  const model::Designation& to = designation(input.designation);
+  const model::Account* into = input.goods ? nullptr : &account(input.account);
   // An import has already skipped every row whose reference is recorded, voided or not.
   if (into != nullptr && !input.external_ref.empty() && !input.source) {
     if (auto existing = storage::live_donation_with_ref(file_, into->id, input.external_ref)) {
-      throw Refused(bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次", "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice", input.external_ref, *existing));
+      throw Refused(
+          bilingual("交易流水号“{0}”已记录在第 {1} 号分录：同一笔捐赠不能记两次",
+                    "reference '{0}' is already recorded in entry {1}: the same gift cannot be recorded twice",
+                    input.external_ref, *existing));
     }
   }
 
@@ -114,23 +123,25 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
       .set_text("unit", util::trim(input.unit))
       .set_text("external_ref", input.external_ref);
   if (input.source) {
-    draft.detail.set("source_line", std::int64_t{input.source->line}).set_text("content_key", input.source->content_key);
+    draft.detail.set("source_line", std::int64_t{input.source->line})
+        .set_text("content_key", input.source->content_key);
   }
   RecordedDonation recorded;
   recorded.entry_id = journal_.append(draft);
   ++seq->second;  // only once the entry is in: a refused donation takes no number
-  recorded.receipt_no = receipt_number(input.date.year, receipt_seq);
+  recorded.receipt_no = model::receipt_number(input.date.year, receipt_seq);
   return recorded;
 }
 
-std::vector<DonationRow> list_donations(storage::FundFile& file, const util::Period& period) {
+std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period) {
   return storage::donation_rows(file, period.first.iso(), period.last.iso());
 }
 
-DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id) {
+model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id) {
   auto row = storage::donation_row(file, entry_id);
   if (!row) {
-    throw InputError(bilingual("没有编号为 {0} 的捐赠（用 cfund donate list 查看编号）", "there is no donation with entry number {0} (see cfund donate list)", entry_id));
+    throw InputError(bilingual("没有编号为 {0} 的捐赠（用 cfund donate list 查看编号）",
+                               "there is no donation with entry number {0} (see cfund donate list)", entry_id));
   }
   return *row;
 }
@@ -140,9 +151,11 @@ std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& record
   const std::string trimmed = util::trim(number);
   if (trimmed.empty()) throw InputError(bilingual("缺少慈善会收据编号", "missing the official receipt number"));
   storage::FundFile::WriteTransaction tx(file);
-  const DonationRow donation = find_donation(file, donation_entry_id);
+  const model::DonationRow donation = find_donation(file, donation_entry_id);
   if (auto existing = storage::host_receipt_of(file, donation_entry_id)) {
-    throw Refused(bilingual("第 {0} 号捐赠已登记慈善会收据编号“{1}”", "donation {0} already has the official receipt number '{1}'", donation_entry_id, *existing));
+    throw Refused(bilingual("第 {0} 号捐赠已登记慈善会收据编号“{1}”",
+                            "donation {0} already has the official receipt number '{1}'", donation_entry_id,
+                            *existing));
   }
   EntryDraft draft;
   draft.kind = entry_kind::host_receipt;
@@ -156,7 +169,7 @@ std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& record
 
 Receipt make_receipt(storage::FundFile& file, std::int64_t entry_id) {
   Receipt receipt;
-  const FundSettings settings = load_settings(file);
+  const model::FundSettings settings = load_settings(file);
   receipt.fund_name = settings.name;
   receipt.organisation = settings.organisation;
   receipt.host = settings.host;

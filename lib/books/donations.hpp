@@ -8,18 +8,18 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 
 namespace cfund::books {
 
 struct DonationInput {
-  std::string donor;                     // name; may be empty when anonymous
+  std::string donor;                      // name; may be empty when anonymous
   std::string donor_kind = "individual";  // or organisation: used when the donor is new
-  bool anonymous = false;                // the notice shows 爱心人士（匿名）
+  bool anonymous = false;                 // the notice shows 爱心人士（匿名）
   util::Date date;
-  Fen amount = 0;                        // money, or the estimated value of goods
+  Fen amount = 0;  // money, or the estimated value of goods
   bool goods = false;
   std::string item;
   std::string quantity;
@@ -28,8 +28,8 @@ struct DonationInput {
   std::string designation;  // code or name; empty for the general fund
   std::string external_ref;
   std::string memo;
-  std::string host_receipt;  // the host's official receipt number, if already issued
-  std::optional<ImportSource> source;  // set by an import
+  std::string host_receipt;                   // the host's official receipt number, if already issued
+  std::optional<model::ImportSource> source;  // set by an import
 };
 
 struct RecordedDonation {
@@ -50,20 +50,20 @@ class DonationWriter {
   RecordedDonation record(const DonationInput& input);
 
  private:
-  const Account& account(const std::string& code_or_name);
-  const Designation& designation(const std::string& code_or_name);
+  const model::Account& account(const std::string& code_or_name);
+  const model::Designation& designation(const std::string& code_or_name);
   std::int64_t donor(const std::string& name, const std::string& kind);
 
   storage::FundFile& file_;
   JournalAppender& journal_;
-  std::map<std::string, Account> accounts_;
-  std::map<std::string, Designation> designations_;
+  std::map<std::string, model::Account> accounts_;
+  std::map<std::string, model::Designation> designations_;
   std::map<std::string, std::int64_t> donors_;
   std::map<int, std::int64_t> next_receipt_seq_;  // by year
 };
 
-std::vector<DonationRow> list_donations(storage::FundFile& file, const util::Period& period);
-DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id);
+std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period);
+model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id);
 
 // Records the host organisation's official receipt number for a donation.
 std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& recorder, std::int64_t donation_entry_id,
@@ -74,7 +74,7 @@ struct Receipt {
   std::string fund_name;
   std::string organisation;
   std::string host;
-  DonationRow donation;
+  model::DonationRow donation;
   std::string amount_in_words;  // 大写金额
 };
 Receipt make_receipt(storage::FundFile& file, std::int64_t entry_id);

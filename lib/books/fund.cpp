@@ -16,7 +16,11 @@ namespace {
 // A code is what people type on the command line and what notices show.
 void check_code(const std::string& code, const Message& what) {
   if (!util::is_plain_code(code)) {
-    throw InputError(bilingual("{0}代码“{2}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽", "{1} code '{2}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with -, no spaces), at most 24 columns", what.zh, what.en, code));
+    throw InputError(
+        bilingual("{0}代码“{2}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽",
+                  "{1} code '{2}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with "
+                  "-, no spaces), at most 24 columns",
+                  what.zh, what.en, code));
   }
 }
 
@@ -28,11 +32,7 @@ std::string join_codes(const std::vector<std::string>& codes) {
 
 }  // namespace
 
-bool is_account_kind(const std::string& kind) {
-  return std::find(kAccountKinds.begin(), kAccountKinds.end(), kind) != kAccountKinds.end();
-}
-
-void validate_definition(const FundDefinition& definition) {
+void validate_definition(const model::FundDefinition& definition) {
   const auto& s = definition.settings;
   if (util::trim(s.name).empty()) {
     throw InputError(bilingual("缺少基金名称（name）", "the fund needs a name (name)"));
@@ -41,21 +41,27 @@ void validate_definition(const FundDefinition& definition) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
   }
   if (s.band_donations_below < 0) {
-    throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数", "notice.band_donations_below cannot be negative"));
+    throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数",
+                               "notice.band_donations_below cannot be negative"));
   }
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
-    throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间", "relief_window_days must be between 0 and 3660"));
+    throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间",
+                               "relief_window_days must be between 0 and 3660"));
   }
   for (const int percent : {s.audit.charitable_ratio_min, s.audit.management_ratio_max}) {
     if (percent < 0 || percent > 100) {
-      throw InputError(bilingual("审计比例（[audit] charitable_ratio_min / management_ratio_max）应在 0 到 100 之间", "audit ratios ([audit] charitable_ratio_min / management_ratio_max) must be between 0 and 100"));
+      throw InputError(
+          bilingual("审计比例（[audit] charitable_ratio_min / management_ratio_max）应在 0 到 100 之间",
+                    "audit ratios ([audit] charitable_ratio_min / management_ratio_max) must be between 0 and 100"));
     }
   }
   if (s.audit.management_ratio_floor < 0) {
-    throw InputError(bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
+    throw InputError(
+        bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
   }
   if (definition.accounts.empty()) {
-    throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash", "the fund needs at least one account (accounts), e.g. bank or cash"));
+    throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash",
+                               "the fund needs at least one account (accounts), e.g. bank or cash"));
   }
   std::set<std::string> seen;
   for (const auto& account : definition.accounts) {
@@ -63,20 +69,23 @@ void validate_definition(const FundDefinition& definition) {
     if (!seen.insert(account.code).second) {
       throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
     }
-    if (!is_account_kind(account.kind)) {
-      throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 bank、cash、wechat、alipay 或 other", "account '{0}' has kind '{1}': expected bank, cash, wechat, alipay or other", account.code, account.kind));
+    if (!model::is_account_kind(account.kind)) {
+      throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 bank、cash、wechat、alipay 或 other",
+                                 "account '{0}' has kind '{1}': expected bank, cash, wechat, alipay or other",
+                                 account.code, account.kind));
     }
   }
-  seen = {kGeneralFund};
+  seen = {model::kGeneralFund};
   for (const auto& designation : definition.designations) {
     check_code(designation.code, bilingual("专项基金", "special fund"));
     if (!seen.insert(designation.code).second) {
-      throw InputError(bilingual("专项基金代码“{0}”重复或与非限定性基金（general）相同", "special fund code '{0}' appears twice or is the general fund's", designation.code));
+      throw InputError(bilingual("专项基金代码“{0}”重复或与非限定性基金（general）相同",
+                                 "special fund code '{0}' appears twice or is the general fund's", designation.code));
     }
   }
 }
 
-storage::FundFile create_fund(const std::string& path, const FundDefinition& definition) {
+storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition) {
   validate_definition(definition);
   auto file = storage::FundFile::create(path);
   try {
@@ -97,13 +106,13 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
     file.set_setting("audit.management_ratio_floor", std::to_string(s.audit.management_ratio_floor));
     file.set_setting("band_donations_below", std::to_string(s.band_donations_below));
     for (const auto& account : definition.accounts) {
-      Account named = account;
+      model::Account named = account;
       if (named.name.empty()) named.name = named.code;
       storage::insert_account(file, named);
     }
-    storage::insert_designation(file, {0, kGeneralFund, "非限定性资金", "general", false});
+    storage::insert_designation(file, {0, model::kGeneralFund, "非限定性资金", "general", false});
     for (const auto& designation : definition.designations) {
-      Designation named = designation;
+      model::Designation named = designation;
       if (named.name.empty()) named.name = named.code;
       named.kind = "special";
       named.restricted = true;
@@ -123,8 +132,8 @@ storage::FundFile create_fund(const std::string& path, const FundDefinition& def
   return file;
 }
 
-FundSettings load_settings(storage::FundFile& file) {
-  FundSettings s;
+model::FundSettings load_settings(storage::FundFile& file) {
+  model::FundSettings s;
   auto text = [&file](const char* key) { return file.setting(key).value_or(""); };
   s.name = text("name");
   s.organisation = text("organisation");
@@ -144,25 +153,28 @@ FundSettings load_settings(storage::FundFile& file) {
   return s;
 }
 
-Account find_account(storage::FundFile& file, const std::string& code_or_name) {
+model::Account find_account(storage::FundFile& file, const std::string& code_or_name) {
   const auto all = storage::accounts(file);
   std::vector<std::string> codes;
   for (const auto& account : all) {
     if (account.code == code_or_name || account.name == code_or_name) return account;
     codes.push_back(account.code);
   }
-  throw InputError(bilingual("没有资金账户“{0}”（已有：{1}）", "no account '{0}' (there are: {1})", code_or_name, join_codes(codes)));
+  throw InputError(bilingual("没有资金账户“{0}”（已有：{1}）", "no account '{0}' (there are: {1})", code_or_name,
+                             join_codes(codes)));
 }
 
-Designation find_designation(storage::FundFile& file, const std::string& code_or_name) {
-  const std::string wanted = code_or_name.empty() ? kGeneralFund : code_or_name;
+model::Designation find_designation(storage::FundFile& file, const std::string& code_or_name) {
+  const std::string wanted = code_or_name.empty() ? model::kGeneralFund : code_or_name;
   const auto all = storage::designations(file);
   std::vector<std::string> codes;
   for (const auto& designation : all) {
     if (designation.code == wanted || designation.name == wanted) return designation;
     codes.push_back(designation.code);
   }
-  throw InputError(bilingual("没有资金用途（专项基金/项目）“{0}”（已有：{1}）", "no designation (special fund or project) '{0}' (there are: {1})", wanted, join_codes(codes)));
+  throw InputError(bilingual("没有资金用途（专项基金/项目）“{0}”（已有：{1}）",
+                             "no designation (special fund or project) '{0}' (there are: {1})", wanted,
+                             join_codes(codes)));
 }
 
 FundOverview overview(storage::FundFile& file) {
@@ -175,7 +187,8 @@ FundOverview overview(storage::FundFile& file) {
   }
   for (const auto& designation : storage::designations(file)) {
     const Fen balance = storage::balance(file, storage::Side::designation, designation.id);
-    view.designations.push_back({designation.code, designation.name, designation.kind, designation.restricted, balance});
+    view.designations.push_back(
+        {designation.code, designation.name, designation.kind, designation.restricted, balance});
     if (designation.restricted) view.restricted_total += balance;
   }
   view.chain = recorded_chain_head(file);

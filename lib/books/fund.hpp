@@ -6,24 +6,24 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {
 
 // Checks the definition and creates a new fund file from it, in one transaction.
 // On any failure no file is left behind.
-storage::FundFile create_fund(const std::string& path, const FundDefinition& definition);
+storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition);
 
 // Refuses a definition a fund cannot be run with (names the field).
-void validate_definition(const FundDefinition& definition);
+void validate_definition(const model::FundDefinition& definition);
 
-FundSettings load_settings(storage::FundFile& file);
+model::FundSettings load_settings(storage::FundFile& file);
 
 // Finds an account by its code or its name; the error lists the ones there are.
-Account find_account(storage::FundFile& file, const std::string& code_or_name);
+model::Account find_account(storage::FundFile& file, const std::string& code_or_name);
 // Finds a designation by code or name; empty text means the general fund.
-Designation find_designation(storage::FundFile& file, const std::string& code_or_name);
+model::Designation find_designation(storage::FundFile& file, const std::string& code_or_name);
 
 struct BalanceLine {
   std::string code;
@@ -34,7 +34,7 @@ struct BalanceLine {
 };
 
 struct FundOverview {
-  FundSettings settings;
+  model::FundSettings settings;
   std::vector<BalanceLine> accounts;
   std::vector<BalanceLine> designations;
   Fen total = 0;             // sum of accounts == sum of designations

@@ -57,13 +57,16 @@ class Problems {
   [[noreturn]] void raise() {
     std::stable_sort(shown_.begin(), shown_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     if (shown_.size() > kReportedProblems) shown_.resize(kReportedProblems);
-    Message text = bilingual("{0}：{1} 行有问题，本次导入没有写入任何一行，请改正后重新导入：", "{0}: {1} rows have problems; nothing was imported, correct them and import again:", path_, count_);
+    Message text =
+        bilingual("{0}：{1} 行有问题，本次导入没有写入任何一行，请改正后重新导入：",
+                  "{0}: {1} rows have problems; nothing was imported, correct them and import again:", path_, count_);
     for (const auto& [line, shown] : shown_) {
       text.zh += "\n  " + shown.zh;
       text.en += "\n  " + shown.en;
     }
     if (count_ > static_cast<std::int64_t>(shown_.size())) {
-      const Message more = bilingual("…… 另有 {0} 行", "... and {0} more", count_ - static_cast<std::int64_t>(shown_.size()));
+      const Message more =
+          bilingual("…… 另有 {0} 行", "... and {0} more", count_ - static_cast<std::int64_t>(shown_.size()));
       text.zh += "\n  " + more.zh;
       text.en += "\n  " + more.en;
     }
@@ -80,15 +83,17 @@ class Problems {
 
 std::optional<std::string> donor_kind_of(const std::string& text) {
   if (text.empty() || text == "individual" || text == "个人") return std::string("individual");
-  if (text == "organisation" || text == "organization" || text == "单位" || text == "企业") return std::string("organisation");
+  if (text == "organisation" || text == "organization" || text == "单位" || text == "企业")
+    return std::string("organisation");
   return std::nullopt;
 }
 
 std::optional<std::string> category_of(const std::string& text) {
   static const std::map<std::string, std::string> names = {
-      {"relief", "relief"},         {"救助", "relief"},         {"project", "project"},         {"项目", "project"},
-      {"项目支出", "project"},      {"management", "management"}, {"管理", "management"},       {"管理费用", "management"},
-      {"fundraising", "fundraising"}, {"筹款", "fundraising"},  {"筹款费用", "fundraising"},
+      {"relief", "relief"},    {"救助", "relief"},          {"project", "project"},
+      {"项目", "project"},     {"项目支出", "project"},     {"management", "management"},
+      {"管理", "management"},  {"管理费用", "management"},  {"fundraising", "fundraising"},
+      {"筹款", "fundraising"}, {"筹款费用", "fundraising"},
   };
   const auto found = names.find(text);
   if (found == names.end()) return std::nullopt;
@@ -210,8 +215,7 @@ class Importer {
   // The direction the command takes; false for a row going the other way. A row
   // that does not say (a positive amount, no direction column) goes the command's way.
   bool wanted(const import::Record& row) {
-    const import::Direction want =
-        target_ == ImportTarget::donations ? import::Direction::in : import::Direction::out;
+    const import::Direction want = target_ == ImportTarget::donations ? import::Direction::in : import::Direction::out;
     if (row.direction == import::Direction::unspecified) {
       if (undirected_line_ == 0) undirected_line_ = row.line;
       return true;
@@ -229,7 +233,13 @@ class Importer {
   // be wrong, so such a file needs a direction column (收/支) or negative amounts only.
   void refuse_mixed_signs() {
     if (target_ != ImportTarget::disbursements || undirected_line_ == 0 || signed_out_line_ == 0) return;
-    throw InputError(bilingual("{0}：第 {1} 行是负数金额（支出），第 {2} 行是正数金额，文件没有收/支列，正数行是收入还是支出无法确定；请加 direction（收/支）列，或支出一律写负数，收入用 cfund donate import 导入；没有写入任何一行", "{0}: line {1} has a negative amount (money paid) and line {2} a positive one, and there is no direction column, so it is unclear whether the positive rows are payments; add a direction column (in/out), or write every payment as a negative amount and import money received with cfund donate import; nothing was imported", reader_.path(), signed_out_line_, undirected_line_));
+    throw InputError(bilingual(
+        "{0}：第 {1} 行是负数金额（支出），第 {2} 行是正数金额，文件没有收/支列，正数行是收入还是支出无法确定；请加 "
+        "direction（收/支）列，或支出一律写负数，收入用 cfund donate import 导入；没有写入任何一行",
+        "{0}: line {1} has a negative amount (money paid) and line {2} a positive one, and there is no direction "
+        "column, so it is unclear whether the positive rows are payments; add a direction column (in/out), or write "
+        "every payment as a negative amount and import money received with cfund donate import; nothing was imported",
+        reader_.path(), signed_out_line_, undirected_line_));
   }
 
   std::string account_for(const import::Record& row) {
@@ -245,7 +255,7 @@ class Importer {
   }
 
   // True when the books already hold the row (counted as present).
-  bool already_present(const import::Record& row, const Account& account, ImportSource& source) {
+  bool already_present(const import::Record& row, const model::Account& account, model::ImportSource& source) {
     source.line = row.line;
     if (!row.reference.empty()) {
       if (!presence_.reference_present(account.id, row.reference)) return false;
@@ -261,15 +271,19 @@ class Importer {
     if (!wanted(row)) return;
     const std::string account_name = account_for(row);
     if (account_name.empty()) {
-      problems_.add_field(row.line, "account", "", bilingual("没有收款账户：请用 --account 指定（如 wechat、bank）", "no account: name it with --account (e.g. wechat, bank)"));
+      problems_.add_field(row.line, "account", "",
+                          bilingual("没有收款账户：请用 --account 指定（如 wechat、bank）",
+                                    "no account: name it with --account (e.g. wechat, bank)"));
       return;
     }
     const auto kind = donor_kind_of(row.donor_type);
     if (!kind) {
-      problems_.add_field(row.line, "donor_type", row.donor_type, bilingual("应为 individual（个人）或 organisation（单位）", "expected individual or organisation"));
+      problems_.add_field(
+          row.line, "donor_type", row.donor_type,
+          bilingual("应为 individual（个人）或 organisation（单位）", "expected individual or organisation"));
       return;
     }
-    const Account& account = account_named(account_name);
+    const model::Account& account = account_named(account_name);
     DonationInput input;
     input.source.emplace();
     if (already_present(row, account, *input.source)) return;
@@ -293,29 +307,40 @@ class Importer {
     if (!wanted(row)) return;
     const std::string account_name = account_for(row);
     if (account_name.empty()) {
-      problems_.add_field(row.line, "account", "", bilingual("没有付款账户：请用 --account 指定（如 bank、cash）", "no account: name it with --account (e.g. bank, cash)"));
+      problems_.add_field(row.line, "account", "",
+                          bilingual("没有付款账户：请用 --account 指定（如 bank、cash）",
+                                    "no account: name it with --account (e.g. bank, cash)"));
       return;
     }
     const std::string category_text = row.category.empty() ? options_.category : row.category;
     const auto category = category_of(category_text);
     if (!category) {
-      problems_.add_field(row.line, "category", category_text, category_text.empty() ? bilingual("没有支出类别：请在文件中给出，或用 --category 指定", "no category: give it in the file or with --category") : bilingual("应为 relief（救助）、project（项目支出）、management（管理费用）或 fundraising（筹款费用）", "expected relief, project, management or fundraising"));
+      problems_.add_field(
+          row.line, "category", category_text,
+          category_text.empty()
+              ? bilingual("没有支出类别：请在文件中给出，或用 --category 指定",
+                          "no category: give it in the file or with --category")
+              : bilingual("应为 relief（救助）、project（项目支出）、management（管理费用）或 fundraising（筹款费用）",
+                          "expected relief, project, management or fundraising"));
       return;
     }
     const std::string purpose = row.purpose.empty() ? row.note : row.purpose;
     if (purpose.empty()) {
-      problems_.add_field(row.line, "purpose", "", bilingual("没有用途：支出须写明用途（purpose 或备注列）", "no purpose: a payment says what it was for (a purpose or note column)"));
+      problems_.add_field(row.line, "purpose", "",
+                          bilingual("没有用途：支出须写明用途（purpose 或备注列）",
+                                    "no purpose: a payment says what it was for (a purpose or note column)"));
       return;
     }
     std::optional<std::int64_t> beneficiary;
     if (!row.beneficiary.empty()) {
       beneficiary = beneficiary_of(row.beneficiary);
       if (!beneficiary) {
-        problems_.add_field(row.line, "beneficiary", row.beneficiary, bilingual("受助对象编号应形如 B0001", "a beneficiary number looks like B0001"));
+        problems_.add_field(row.line, "beneficiary", row.beneficiary,
+                            bilingual("受助对象编号应形如 B0001", "a beneficiary number looks like B0001"));
         return;
       }
     }
-    const Account& account = account_named(account_name);
+    const model::Account& account = account_named(account_name);
     DisbursementInput input;
     input.source.emplace();
     if (already_present(row, account, *input.source)) return;
@@ -339,7 +364,7 @@ class Importer {
     added(shown, false, account.code, input.designation, input.category, "", id);
   }
 
-  const Account& account_named(const std::string& name) {
+  const model::Account& account_named(const std::string& name) {
     auto found = accounts_.find(name);
     if (found == accounts_.end()) found = accounts_.emplace(name, find_account(file_, name)).first;
     return found->second;
@@ -381,7 +406,7 @@ class Importer {
   const ImportOptions& options_;
   Problems problems_;
   PresenceCheck presence_;
-  std::map<std::string, Account> accounts_;
+  std::map<std::string, model::Account> accounts_;
   int undirected_line_ = 0;  // the first row whose direction the command decided
   int signed_out_line_ = 0;  // the first row marked as money paid (payment imports)
   ImportReport report_;

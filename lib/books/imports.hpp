@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
 #include "import/reader.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/import_queries.hpp"
 
@@ -59,19 +59,19 @@ struct ImportReport {
   std::string profile;
   import::Encoding encoding = import::Encoding::utf8;
   std::string sha256;
-  std::int64_t rows_read = 0;             // transaction rows the profile took
+  std::int64_t rows_read = 0;  // transaction rows the profile took
   std::int64_t rows_added = 0;
   std::int64_t rows_present = 0;          // already in the books
   std::int64_t rows_other_direction = 0;  // payments in a donation import, and the reverse
   std::int64_t rows_filtered = 0;         // left out by the profile (refunds, failed trades, ...)
   Fen amount_added = 0;
-  std::int64_t first_entry = 0;           // the entries added (0 when none)
+  std::int64_t first_entry = 0;  // the entries added (0 when none)
   std::int64_t last_entry = 0;
-  std::int64_t import_entry = 0;          // the 'import' entry (0 when nothing was added, or a dry run)
-  std::string first_receipt;              // donations: receipt numbers given
+  std::int64_t import_entry = 0;  // the 'import' entry (0 when nothing was added, or a dry run)
+  std::string first_receipt;      // donations: receipt numbers given
   std::string last_receipt;
   std::optional<storage::PreviousImport> same_file_before;
-  std::vector<ImportedRow> first_rows;    // the first rows added, at most kShownRows
+  std::vector<ImportedRow> first_rows;  // the first rows added, at most kShownRows
   static constexpr std::size_t kShownRows = 20;
 };
 

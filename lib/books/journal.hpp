@@ -26,6 +26,8 @@ class FundFile;
 
 namespace cfund::books {
 
+using util::Fen;
+
 namespace entry_kind {
 inline const std::string donation = "donation";
 inline const std::string disbursement = "disbursement";

@@ -29,10 +29,11 @@ Message kind_name(const std::string& kind) {
 std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input) {
   require_positive(input.amount);
   storage::FundFile::WriteTransaction tx(file);
-  const Account from = find_account(file, input.from_account);
-  const Account to = find_account(file, input.to_account);
+  const model::Account from = find_account(file, input.from_account);
+  const model::Account to = find_account(file, input.to_account);
   if (from.id == to.id) {
-    throw InputError(bilingual("--from 与 --to 是同一个账户“{0}”", "--from and --to are the same account '{0}'", from.code));
+    throw InputError(
+        bilingual("--from 与 --to 是同一个账户“{0}”", "--from and --to are the same account '{0}'", from.code));
   }
   EntryDraft draft;
   draft.kind = entry_kind::transfer;
@@ -49,17 +50,20 @@ std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, 
 std::int64_t record_reallocation(storage::FundFile& file, const Recorder& recorder, const ReallocationInput& input) {
   require_positive(input.amount);
   if (util::trim(input.reason).empty()) {
-    throw InputError(bilingual("--reason：调整资金用途须写明理由（如捐赠人同意改用）", "--reason: a reallocation needs a reason (e.g. the donor agreed)"));
+    throw InputError(bilingual("--reason：调整资金用途须写明理由（如捐赠人同意改用）",
+                               "--reason: a reallocation needs a reason (e.g. the donor agreed)"));
   }
   if (util::trim(input.approval_ref).empty()) {
-    throw InputError(bilingual("--approval：调整资金用途须写明议事会决议编号", "--approval: a reallocation needs the council decision number"));
+    throw InputError(bilingual("--approval：调整资金用途须写明议事会决议编号",
+                               "--approval: a reallocation needs the council decision number"));
   }
   storage::FundFile::WriteTransaction tx(file);
-  const Designation from = find_designation(file, input.from_designation);
-  const Designation to = find_designation(file, input.to_designation);
+  const model::Designation from = find_designation(file, input.from_designation);
+  const model::Designation to = find_designation(file, input.to_designation);
   require_project_accepts_money(file, to);
   if (from.id == to.id) {
-    throw InputError(bilingual("--from 与 --to 是同一个资金用途“{0}”", "--from and --to are the same designation '{0}'", from.code));
+    throw InputError(
+        bilingual("--from 与 --to 是同一个资金用途“{0}”", "--from and --to are the same designation '{0}'", from.code));
   }
   EntryDraft draft;
   draft.kind = entry_kind::reallocation;
@@ -84,17 +88,23 @@ std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::
   const auto original = storage::entry_summary(file, entry_id);
   if (!original || (original->kind != expected_kind && original->kind != entry_kind::void_entry)) {
     const Message what = kind_name(expected_kind);
-    throw InputError(bilingual("没有编号为 {0} 的{1}", "there is no {2} with entry number {0}", entry_id, what.zh, what.en));
+    throw InputError(
+        bilingual("没有编号为 {0} 的{1}", "there is no {2} with entry number {0}", entry_id, what.zh, what.en));
   }
   if (original->kind == entry_kind::void_entry) {
-    throw Refused(bilingual("第 {0} 号分录本身是红冲分录，不能再红冲", "entry {0} is itself a void and cannot be voided", entry_id));
+    throw Refused(bilingual("第 {0} 号分录本身是红冲分录，不能再红冲",
+                            "entry {0} is itself a void and cannot be voided", entry_id));
   }
   if (original->voided_by) {
-    throw Refused(bilingual("第 {0} 号分录已于第 {1} 号分录红冲，不能重复红冲", "entry {0} was already voided by entry {1} and cannot be voided twice", entry_id, *original->voided_by));
+    throw Refused(bilingual("第 {0} 号分录已于第 {1} 号分录红冲，不能重复红冲",
+                            "entry {0} was already voided by entry {1} and cannot be voided twice", entry_id,
+                            *original->voided_by));
   }
   const util::Date original_date = *util::parse_date(original->date);
   if (date < original_date) {
-    throw InputError(bilingual("--date：红冲日期 {0} 早于原分录日期 {1}", "--date: the void's date {0} is before the original's date {1}", date.iso(), original_date.iso()));
+    throw InputError(bilingual("--date：红冲日期 {0} 早于原分录日期 {1}",
+                               "--date: the void's date {0} is before the original's date {1}", date.iso(),
+                               original_date.iso()));
   }
   EntryDraft draft;
   draft.kind = entry_kind::void_entry;
@@ -102,9 +112,9 @@ std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::
   draft.reason = util::trim(reason);
   draft.voids_entry = entry_id;
   for (const auto& posting : storage::postings_of(file, entry_id)) {
-    draft.postings.push_back({posting.side == storage::Side::account ? PostingDraft::Side::account
-                                                                      : PostingDraft::Side::designation,
-                              posting.target_id, -posting.amount});
+    draft.postings.push_back(
+        {posting.side == storage::Side::account ? PostingDraft::Side::account : PostingDraft::Side::designation,
+         posting.target_id, -posting.amount});
   }
   require_no_overdraft(file, draft);
   const std::int64_t id = append_entry(file, recorder, draft);

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {

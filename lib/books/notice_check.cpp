@@ -15,7 +15,9 @@ NoticeCheck check_notice(storage::FundFile& file, const std::string& typed_code)
   if (!typed_code.empty()) {
     check.code = normalise_verification_code(typed_code);
     if (check.code.empty()) {
-      throw InputError(bilingual("--code：“{0}”不是校验码（形如 CF-7K3Q-9XW2-M4TD）", "--code: '{0}' is not a verification code (it looks like CF-7K3Q-9XW2-M4TD)", typed_code));
+      throw InputError(bilingual("--code：“{0}”不是校验码（形如 CF-7K3Q-9XW2-M4TD）",
+                                 "--code: '{0}' is not a verification code (it looks like CF-7K3Q-9XW2-M4TD)",
+                                 typed_code));
     }
   }
   check.chain = verify_chain(file);

@@ -12,12 +12,12 @@ namespace cfund::books {
 
 struct NoticeCheck {
   ChainReport chain;
-  std::string code;               // normalised; empty when no code was given
-  bool matched = false;           // some chain head of these books gives the code
+  std::string code;                  // normalised; empty when no code was given
+  bool matched = false;              // some chain head of these books gives the code
   std::int64_t covered_through = 0;  // the notice covered entries 1..N (0: an empty journal)
-  std::string first_date;         // the earliest and latest dates among entries 1..N
+  std::string first_date;            // the earliest and latest dates among entries 1..N
   std::string last_date;
-  std::int64_t later_entries = 0; // entries recorded after N
+  std::int64_t later_entries = 0;  // entries recorded after N
   // The chain is broken at or before N: the notice's entries were changed since.
   bool altered_within() const { return matched && chain.first_bad_entry && *chain.first_bad_entry <= covered_through; }
   bool ok() const { return chain.ok() && (code.empty() || matched); }

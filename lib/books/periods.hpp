@@ -14,8 +14,8 @@ namespace cfund::books {
 
 struct ClosedPeriod {
   std::int64_t entry_id = 0;
-  std::string through;    // YYYY-MM
-  util::Date last_day;    // of that month
+  std::string through;  // YYYY-MM
+  util::Date last_day;  // of that month
 };
 
 // Closes every month up to and including `month` ("2025-02"). Refuses (Refused) when

@@ -18,8 +18,8 @@ const std::string kCategoriesKey = "project_categories";
 
 struct StageInfo {
   std::string stage;
-  Message name;     // the stage
-  Message action;   // the step that leads to it
+  Message name;    // the stage
+  Message action;  // the step that leads to it
   std::string command;
 };
 
@@ -81,9 +81,12 @@ storage::ProjectRow find_project(storage::FundFile& file, const std::string& cod
     codes.push_back(project.code);
   }
   if (codes.empty()) {
-    throw InputError(bilingual("没有公益项目“{0}”（还没有项目：用 cfund project propose 提出）", "no project '{0}' (there are none yet: propose one with cfund project propose)", wanted));
+    throw InputError(bilingual("没有公益项目“{0}”（还没有项目：用 cfund project propose 提出）",
+                               "no project '{0}' (there are none yet: propose one with cfund project propose)",
+                               wanted));
   }
-  throw InputError(bilingual("没有公益项目“{0}”（已有：{1}）", "no project '{0}' (there are: {1})", wanted, join(codes, ", ")));
+  throw InputError(
+      bilingual("没有公益项目“{0}”（已有：{1}）", "no project '{0}' (there are: {1})", wanted, join(codes, ", ")));
 }
 
 std::string current_stage(const std::vector<storage::ProjectStageRow>& history) {
@@ -101,7 +104,8 @@ util::Date latest_step_date(const storage::ProjectRow& project, const std::vecto
 
 void require_not_before(const util::Date& date, const util::Date& earlier, const Message& what) {
   if (date < earlier) {
-    throw InputError(bilingual("--date：{0} 早于{1}（{2}）", "--date: {0} is before {3} ({2})", date.iso(), what.zh, earlier.iso(), what.en));
+    throw InputError(bilingual("--date：{0} 早于{1}（{2}）", "--date: {0} is before {3} ({2})", date.iso(), what.zh,
+                               earlier.iso(), what.en));
   }
 }
 
@@ -142,7 +146,8 @@ std::string next_free_code(storage::FundFile& file) {
   // The first free number: codes are never removed, so P001, P002, ... stay in order.
   for (int n = 1;; ++n) {
     const std::string code = fmt::format("P{:03d}", n);
-    if (std::none_of(all.begin(), all.end(), [&code](const Designation& d) { return d.code == code; })) return code;
+    if (std::none_of(all.begin(), all.end(), [&code](const model::Designation& d) { return d.code == code; }))
+      return code;
   }
 }
 
@@ -151,7 +156,8 @@ void check_evaluation(const ProjectStep& step) {
     throw InputError(bilingual("--summary：评估须写明评估结论", "--summary: an evaluation needs a summary"));
   }
   if (!step.people_served || *step.people_served < 0) {
-    throw InputError(bilingual("--people-served：请写受益人数（不小于 0 的整数）", "--people-served: give the number of people served (a whole number, 0 or more)"));
+    throw InputError(bilingual("--people-served：请写受益人数（不小于 0 的整数）",
+                               "--people-served: give the number of people served (a whole number, 0 or more)"));
   }
   if (!step.score || *step.score < 1 || *step.score > 5) {
     throw InputError(bilingual("--score：评分应为 1 到 5 的整数", "--score: the score is a whole number from 1 to 5"));
@@ -161,29 +167,42 @@ void check_evaluation(const ProjectStep& step) {
 // Moves what the project still holds to the destination the step names; returns the
 // reallocation's entry id, or nothing when it holds no money.
 std::optional<std::int64_t> move_remainder(storage::FundFile& file, const Recorder& recorder,
-                                           const storage::ProjectRow& project, const ProjectStep& step,
-                                           Fen remainder, std::string& destination_name) {
+                                           const storage::ProjectRow& project, const ProjectStep& step, Fen remainder,
+                                           std::string& destination_name) {
   const std::string destination = util::trim(step.remainder.destination);
   if (remainder <= 0) {
     if (!destination.empty()) {
-      throw InputError(bilingual("{0}没有结余，不需要 --return-to 或 --move-to", "{1} holds no money: drop --return-to or --move-to", project_label(project).zh, project_label(project).en));
+      throw InputError(bilingual("{0}没有结余，不需要 --return-to 或 --move-to",
+                                 "{1} holds no money: drop --return-to or --move-to", project_label(project).zh,
+                                 project_label(project).en));
     }
     return std::nullopt;
   }
   const Message label = project_label(project);
   const Message action = action_name(step.to_stage);
   if (destination.empty()) {
-    throw Refused(bilingual("{0}尚有结余 {1}，{2}前须说明结余去向：用 --return-to general 退回非限定性资金，或用 --move-to 资金用途 转入其他专项/项目，并用 --approval 写明议事会决议编号", "{3} still holds {1}; before it can be {4}, say where that money goes: --return-to general (back to the general fund) or --move-to DESIGNATION, with the council decision number in --approval", label.zh, util::format_amount(remainder), action.zh, label.en, project_stage_name(step.to_stage).en));
+    throw Refused(
+        bilingual("{0}尚有结余 {1}，{2}前须说明结余去向：用 --return-to general 退回非限定性资金，或用 --move-to "
+                  "资金用途 转入其他专项/项目，并用 --approval 写明议事会决议编号",
+                  "{3} still holds {1}; before it can be {4}, say where that money goes: --return-to general (back to "
+                  "the general fund) or --move-to DESIGNATION, with the council decision number in --approval",
+                  label.zh, util::format_amount(remainder), action.zh, label.en, project_stage_name(step.to_stage).en));
   }
   if (clean(step.decision).empty()) {
-    throw InputError(bilingual("--approval：结余 {0} 转出须写明议事会决议编号", "--approval: moving the remainder of {0} needs the council decision number", util::format_amount(remainder)));
+    throw InputError(bilingual("--approval：结余 {0} 转出须写明议事会决议编号",
+                               "--approval: moving the remainder of {0} needs the council decision number",
+                               util::format_amount(remainder)));
   }
-  const Designation target = find_designation(file, destination);
+  const model::Designation target = find_designation(file, destination);
   if (step.remainder.to_general && target.restricted) {
-    throw InputError(bilingual("--return-to：结余只能退回非限定性资金（general）；转入专项或其他项目请用 --move-to {0}", "--return-to: a remainder is returned to the general fund (general) only; to move it to a special fund or another project use --move-to {0}", target.code));
+    throw InputError(bilingual("--return-to：结余只能退回非限定性资金（general）；转入专项或其他项目请用 --move-to {0}",
+                               "--return-to: a remainder is returned to the general fund (general) only; to move it to "
+                               "a special fund or another project use --move-to {0}",
+                               target.code));
   }
   if (target.id == project.designation_id) {
-    throw InputError(bilingual("--move-to：不能转回项目自身", "--move-to: cannot move the remainder to the project itself"));
+    throw InputError(
+        bilingual("--move-to：不能转回项目自身", "--move-to: cannot move the remainder to the project itself"));
   }
   ReallocationInput input;
   input.date = step.date;
@@ -268,34 +287,50 @@ ProposedProject propose_project(storage::FundFile& file, const Recorder& recorde
   std::string code = clean(proposal.code);
   if (name.empty()) throw InputError(bilingual("NAME：请写项目名称", "NAME: give the project a name"));
   if (util::display_width(name) > 60) {
-    throw InputError(bilingual("NAME：项目名称最长 60 个字符宽（30 个汉字）", "NAME: a project name is at most 60 columns wide (30 Chinese characters)"));
+    throw InputError(bilingual("NAME：项目名称最长 60 个字符宽（30 个汉字）",
+                               "NAME: a project name is at most 60 columns wide (30 Chinese characters)"));
   }
-  if (proposal.budget <= 0) throw InputError(bilingual("--budget：预算必须大于零", "--budget: the budget must be above zero"));
+  if (proposal.budget <= 0)
+    throw InputError(bilingual("--budget：预算必须大于零", "--budget: the budget must be above zero"));
   if (proposer.empty()) {
-    throw InputError(bilingual("--proposer：请写提出人（居民、楼栋或小组）", "--proposer: say who proposed it (residents, a building, a group)"));
+    throw InputError(bilingual("--proposer：请写提出人（居民、楼栋或小组）",
+                               "--proposer: say who proposed it (residents, a building, a group)"));
   }
   if (!code.empty() && !util::is_plain_code(code)) {
-    throw InputError(bilingual("--code：项目代码“{0}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽", "--code: '{0}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with -, no spaces), at most 24 columns", code));
+    throw InputError(bilingual(
+        "--code：项目代码“{0}”无效：只能由字母、数字、汉字和 - _ . 组成（不以 - 开头、不含空格），最长 24 个字符宽",
+        "--code: '{0}' is not valid: letters, digits, Chinese characters and - _ . only (not starting with -, no "
+        "spaces), at most 24 columns",
+        code));
   }
   if (proposal.planned_start && proposal.planned_end && *proposal.planned_end < *proposal.planned_start) {
-    throw InputError(bilingual("--planned-end：计划结束日期 {0} 早于计划开始日期 {1}", "--planned-end: the planned end {0} is before the planned start {1}", proposal.planned_end->iso(), proposal.planned_start->iso()));
+    throw InputError(bilingual("--planned-end：计划结束日期 {0} 早于计划开始日期 {1}",
+                               "--planned-end: the planned end {0} is before the planned start {1}",
+                               proposal.planned_end->iso(), proposal.planned_start->iso()));
   }
 
   storage::FundFile::WriteTransaction tx(file);
   const auto categories = project_categories(file);
   if (category.empty()) {
-    throw InputError(bilingual("--category：请写项目类别（可选：{0}）", "--category: give the project's category ({0})", join(categories, "、")));
+    throw InputError(bilingual("--category：请写项目类别（可选：{0}）", "--category: give the project's category ({0})",
+                               join(categories, "、")));
   }
   if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
-    throw InputError(bilingual("--category：“{0}”不是本基金的项目类别（可选：{1}）", "--category: '{0}' is not one of this fund's project categories ({1})", category, join(categories, "、")));
+    throw InputError(bilingual("--category：“{0}”不是本基金的项目类别（可选：{1}）",
+                               "--category: '{0}' is not one of this fund's project categories ({1})", category,
+                               join(categories, "、")));
   }
   if (code.empty()) code = next_free_code(file);
   for (const auto& existing : storage::designations(file)) {
     if (existing.code == code || existing.name == code) {
-      throw Refused(bilingual("代码“{0}”已被资金用途“{1}”使用，请换一个 --code", "the code '{0}' is already used by the designation '{1}': choose another --code", code, existing.name));
+      throw Refused(bilingual("代码“{0}”已被资金用途“{1}”使用，请换一个 --code",
+                              "the code '{0}' is already used by the designation '{1}': choose another --code", code,
+                              existing.name));
     }
     if (existing.code == name || existing.name == name) {
-      throw Refused(bilingual("名称“{0}”已被资金用途 {1} 使用，请换一个项目名称", "the name '{0}' is already used by the designation {1}: choose another project name", name, existing.code));
+      throw Refused(bilingual("名称“{0}”已被资金用途 {1} 使用，请换一个项目名称",
+                              "the name '{0}' is already used by the designation {1}: choose another project name",
+                              name, existing.code));
     }
   }
   const std::int64_t designation_id = storage::insert_designation(file, {0, code, name, "project", true});
@@ -327,15 +362,18 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
     throw std::logic_error("advance_project: no step leads to stage " + step.to_stage);
   }
   if (step.to_stage == project_stage::approved && clean(step.decision).empty()) {
-    throw InputError(bilingual("--decision：批准项目须写明议事会决议编号", "--decision: approving a project needs the council decision number"));
+    throw InputError(bilingual("--decision：批准项目须写明议事会决议编号",
+                               "--decision: approving a project needs the council decision number"));
   }
   if ((step.to_stage == project_stage::rejected || step.to_stage == project_stage::cancelled) &&
       clean(step.reason).empty()) {
-    throw InputError(bilingual("--reason：{0}项目须写明理由", "--reason: to {1} a project, give the reason", target->action.zh, target->action.en));
+    throw InputError(bilingual("--reason：{0}项目须写明理由", "--reason: to {1} a project, give the reason",
+                               target->action.zh, target->action.en));
   }
   if (step.to_stage == project_stage::evaluated) check_evaluation(step);
   if (!ends_project(step.to_stage) && !util::trim(step.remainder.destination).empty()) {
-    throw InputError(bilingual("--return-to/--move-to 只用于结项、不予通过和取消", "--return-to and --move-to are for close, reject and cancel only"));
+    throw InputError(bilingual("--return-to/--move-to 只用于结项、不予通过和取消",
+                               "--return-to and --move-to are for close, reject and cancel only"));
   }
 
   storage::FundFile::WriteTransaction tx(file);
@@ -347,7 +385,10 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   if (std::find(allowed.begin(), allowed.end(), step.to_stage) == allowed.end()) {
     const Message now = project_stage_name(from);
     const Message next = allowed_steps(from);
-    throw Refused(bilingual("{0}当前阶段为“{1}”，不能执行“{2}”；可以进行的下一步：{3}", "{4} is at stage '{5}': the step '{6}' is not allowed from there; allowed next steps: {7}", label.zh, now.zh, target->action.zh, next.zh, label.en, now.en, target->action.en, next.en));
+    throw Refused(bilingual("{0}当前阶段为“{1}”，不能执行“{2}”；可以进行的下一步：{3}",
+                            "{4} is at stage '{5}': the step '{6}' is not allowed from there; allowed next steps: {7}",
+                            label.zh, now.zh, target->action.zh, next.zh, label.en, now.en, target->action.en,
+                            next.en));
   }
   require_not_before(step.date, latest_step_date(project, history),
                      bilingual("该项目上一步的日期", "the date of the project's previous step"));
@@ -391,9 +432,11 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
 }
 
 std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recorder, const BudgetAmendment& amendment) {
-  if (amendment.budget <= 0) throw InputError(bilingual("--budget：预算必须大于零", "--budget: the budget must be above zero"));
+  if (amendment.budget <= 0)
+    throw InputError(bilingual("--budget：预算必须大于零", "--budget: the budget must be above zero"));
   if (clean(amendment.decision).empty()) {
-    throw InputError(bilingual("--decision：调整预算须写明议事会决议编号", "--decision: amending a budget needs the council decision number"));
+    throw InputError(bilingual("--decision：调整预算须写明议事会决议编号",
+                               "--decision: amending a budget needs the council decision number"));
   }
   if (clean(amendment.reason).empty()) {
     throw InputError(bilingual("--reason：调整预算须写明理由", "--reason: amending a budget needs a reason"));
@@ -405,15 +448,22 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
   if (!one_of(status.stage, {&project_stage::proposed, &project_stage::under_review, &project_stage::approved,
                              &project_stage::in_progress})) {
     const Message now = project_stage_name(status.stage);
-    throw Refused(bilingual("{0}当前阶段为“{1}”：只有完成之前（征集中、评审中、已批准、实施中）才能调整预算", "{2} is at stage '{3}': a budget can be amended only before completion (proposed, under review, approved, in progress)", label.zh, now.zh, label.en, now.en));
+    throw Refused(bilingual("{0}当前阶段为“{1}”：只有完成之前（征集中、评审中、已批准、实施中）才能调整预算",
+                            "{2} is at stage '{3}': a budget can be amended only before completion (proposed, under "
+                            "review, approved, in progress)",
+                            label.zh, now.zh, label.en, now.en));
   }
   if (amendment.budget == status.budget) {
-    throw InputError(bilingual("--budget：新预算与现行预算 {0} 相同", "--budget: the new budget is the current one, {0}", util::format_amount(status.budget)));
+    throw InputError(bilingual("--budget：新预算与现行预算 {0} 相同",
+                               "--budget: the new budget is the current one, {0}", util::format_amount(status.budget)));
   }
   if (amendment.budget < status.spent) {
-    throw Refused(bilingual("{0}已支出 {1}，预算不能调低到 {2}", "{3} has already spent {1}; its budget cannot go down to {2}", label.zh, util::format_amount(status.spent), util::format_amount(amendment.budget), label.en));
+    throw Refused(bilingual("{0}已支出 {1}，预算不能调低到 {2}",
+                            "{3} has already spent {1}; its budget cannot go down to {2}", label.zh,
+                            util::format_amount(status.spent), util::format_amount(amendment.budget), label.en));
   }
-  require_not_before(amendment.date, *util::parse_date(project.date), bilingual("项目提出的日期", "the date the project was proposed"));
+  require_not_before(amendment.date, *util::parse_date(project.date),
+                     bilingual("项目提出的日期", "the date the project was proposed"));
 
   EntryDraft draft;
   draft.kind = entry_kind::project_budget;
@@ -429,9 +479,11 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
   return id;
 }
 
-std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder, const ProjectAllocation& allocation) {
+std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder,
+                                 const ProjectAllocation& allocation) {
   if (clean(allocation.decision).empty()) {
-    throw InputError(bilingual("--approval：向项目拨款须写明议事会决议编号", "--approval: allocating money to a project needs the council decision number"));
+    throw InputError(bilingual("--approval：向项目拨款须写明议事会决议编号",
+                               "--approval: allocating money to a project needs the council decision number"));
   }
   storage::FundFile::WriteTransaction tx(file);
   const storage::ProjectRow project = find_project(file, allocation.project);
@@ -439,7 +491,9 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
   if (stage != project_stage::approved && stage != project_stage::in_progress) {
     const Message label = project_label(project);
     const Message now = project_stage_name(stage);
-    throw Refused(bilingual("{0}当前阶段为“{1}”：只有已批准或实施中的项目可以拨款", "{2} is at stage '{3}': only an approved project or one in progress can be allocated money", label.zh, now.zh, label.en, now.en));
+    throw Refused(bilingual("{0}当前阶段为“{1}”：只有已批准或实施中的项目可以拨款",
+                            "{2} is at stage '{3}': only an approved project or one in progress can be allocated money",
+                            label.zh, now.zh, label.en, now.en));
   }
   ReallocationInput input;
   input.date = allocation.date;
@@ -456,7 +510,7 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
   return id;
 }
 
-void require_project_spending_allowed(storage::FundFile& file, const Designation& designation, Fen amount,
+void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
                                       const util::Date& date) {
   if (designation.kind != "project") return;
   const auto project = storage::project_row(file, designation.id);
@@ -466,21 +520,31 @@ void require_project_spending_allowed(storage::FundFile& file, const Designation
   const Message label = project_label(*project);
   if (stage != project_stage::approved && stage != project_stage::in_progress) {
     const Message now = project_stage_name(stage);
-    throw Refused(bilingual("{0}当前阶段为“{1}”：只有已批准或实施中的项目可以支出", "{2} is at stage '{3}': money is spent only on a project that is approved or in progress", label.zh, now.zh, label.en, now.en));
+    throw Refused(bilingual("{0}当前阶段为“{1}”：只有已批准或实施中的项目可以支出",
+                            "{2} is at stage '{3}': money is spent only on a project that is approved or in progress",
+                            label.zh, now.zh, label.en, now.en));
   }
   for (const auto& step : history) {
     if (step.to_stage == project_stage::approved && date < *util::parse_date(step.date)) {
-      throw Refused(bilingual("支出日期 {0} 早于{1}的批准日期 {2}", "the payment's date {0} is before {3} was approved on {2}", date.iso(), label.zh, step.date, label.en));
+      throw Refused(bilingual("支出日期 {0} 早于{1}的批准日期 {2}",
+                              "the payment's date {0} is before {3} was approved on {2}", date.iso(), label.zh,
+                              step.date, label.en));
     }
   }
   const Fen budget = current_budget(*project, storage::project_budget_rows(file, designation.id));
   const Fen spent = storage::unvoided_spending(file, designation.id);
   if (spent + amount > budget) {
-    throw Refused(bilingual("超出预算：{0}预算 {1}，已支出 {2}，本次 {3}，将超出 {4}；追加预算须先经议事会决议，用 cfund project amend-budget 登记", "over budget: {5} has a budget of {1} and has spent {2}; this {3} would exceed it by {4}. A larger budget needs a council decision, recorded with cfund project amend-budget", label.zh, util::format_amount(budget), util::format_amount(spent), util::format_amount(amount), util::format_amount(spent + amount - budget), label.en));
+    throw Refused(
+        bilingual("超出预算：{0}预算 {1}，已支出 {2}，本次 {3}，将超出 {4}；追加预算须先经议事会决议，用 cfund project "
+                  "amend-budget 登记",
+                  "over budget: {5} has a budget of {1} and has spent {2}; this {3} would exceed it by {4}. A larger "
+                  "budget needs a council decision, recorded with cfund project amend-budget",
+                  label.zh, util::format_amount(budget), util::format_amount(spent), util::format_amount(amount),
+                  util::format_amount(spent + amount - budget), label.en));
   }
 }
 
-void require_project_accepts_money(storage::FundFile& file, const Designation& designation) {
+void require_project_accepts_money(storage::FundFile& file, const model::Designation& designation) {
   if (designation.kind != "project") return;
   const auto project = storage::project_row(file, designation.id);
   if (!project) return;
@@ -488,7 +552,10 @@ void require_project_accepts_money(storage::FundFile& file, const Designation& d
   if (ends_project(stage)) {
     const Message label = project_label(*project);
     const Message now = project_stage_name(stage);
-    throw Refused(bilingual("{0}{1}，不再接收资金（捐赠或拨款）；请改记到其他资金用途", "{2} is {3} and takes no more money (donations or allocations): record it to another designation", label.zh, now.zh, label.en, now.en));
+    throw Refused(
+        bilingual("{0}{1}，不再接收资金（捐赠或拨款）；请改记到其他资金用途",
+                  "{2} is {3} and takes no more money (donations or allocations): record it to another designation",
+                  label.zh, now.zh, label.en, now.en));
   }
 }
 

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
 #include "util/date.hpp"
@@ -53,8 +53,8 @@ std::vector<std::string> next_project_stages(const std::string& stage);
 std::string project_step_command(const std::string& stage);
 
 // The six categories every fund has; a fund's TOML may add more (project_categories).
-inline const std::vector<std::string> kProjectCategories = {"扶贫济困",   "教科文卫体", "社会组织培育",
-                                                           "环境保护",   "社区营造",   "关爱帮扶"};
+inline const std::vector<std::string> kProjectCategories = {"扶贫济困", "教科文卫体", "社会组织培育",
+                                                            "环境保护", "社区营造",   "关爱帮扶"};
 // The six, then the fund's own.
 std::vector<std::string> project_categories(storage::FundFile& file);
 // Stores a fund's extra categories (called when the fund is created).
@@ -108,9 +108,9 @@ struct StepTaken {
   std::string from_stage;
   std::string to_stage;
   std::int64_t entry_id = 0;
-  Fen remainder = 0;                              // moved out on closing, rejecting, cancelling
-  std::optional<std::int64_t> remainder_entry;    // the reallocation that moved it
-  std::string remainder_to;                       // that reallocation's destination name
+  Fen remainder = 0;                            // moved out on closing, rejecting, cancelling
+  std::optional<std::int64_t> remainder_entry;  // the reallocation that moved it
+  std::string remainder_to;                     // that reallocation's destination name
 };
 
 // One transaction: checks that the step is allowed from the current stage (the
@@ -139,28 +139,29 @@ struct ProjectAllocation {
   util::Date date;
   std::string note;
 };
-std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder, const ProjectAllocation& allocation);
+std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder,
+                                 const ProjectAllocation& allocation);
 
 // Rules that other entries meet when their designation is a project (no-ops for
 // other designations):
 // - a payment: the project is approved or in progress, the payment is not dated
 //   before the approval, and the unvoided spending with it stays within the budget;
-void require_project_spending_allowed(storage::FundFile& file, const Designation& designation, Fen amount,
+void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
                                       const util::Date& date);
 // - money coming in (an earmarked donation, a reallocation): the project has not
 //   ended (rejected, cancelled, closed).
-void require_project_accepts_money(storage::FundFile& file, const Designation& designation);
+void require_project_accepts_money(storage::FundFile& file, const model::Designation& designation);
 
 // Where a project stands, computed from the journal.
 struct ProjectStatus {
   storage::ProjectRow project;
   std::string stage;
-  Fen budget = 0;       // current, after amendments
-  Fen allocated = 0;    // net reallocations into the project (allocations)
-  Fen donated = 0;      // unvoided money donations earmarked to it
-  Fen spent = 0;        // unvoided payments charged to it
-  Fen moved_out = 0;    // reallocated out of it (remainders)
-  Fen balance = 0;      // money it holds now
+  Fen budget = 0;     // current, after amendments
+  Fen allocated = 0;  // net reallocations into the project (allocations)
+  Fen donated = 0;    // unvoided money donations earmarked to it
+  Fen spent = 0;      // unvoided payments charged to it
+  Fen moved_out = 0;  // reallocated out of it (remainders)
+  Fen balance = 0;    // money it holds now
   Fen budget_left() const { return budget - spent; }
 };
 
@@ -175,8 +176,8 @@ struct ProjectDetail {
   ProjectStatus status;
   std::vector<storage::ProjectStageRow> history;
   std::vector<storage::ProjectBudgetRow> amendments;
-  std::vector<storage::ProjectMoneyRow> money;  // donations and reallocations, in and out
-  std::vector<DisbursementRow> spending;        // voided ones included, marked
+  std::vector<storage::ProjectMoneyRow> money;   // donations and reallocations, in and out
+  std::vector<model::DisbursementRow> spending;  // voided ones included, marked
   std::optional<storage::ProjectStageRow> evaluation;
 };
 

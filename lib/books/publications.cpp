@@ -4,7 +4,8 @@
 
 namespace cfund::books {
 
-RecordedPublication record_publication(storage::FundFile& file, const Recorder& recorder, const PublicationInput& input) {
+RecordedPublication record_publication(storage::FundFile& file, const Recorder& recorder,
+                                       const PublicationInput& input) {
   storage::FundFile::WriteTransaction tx(file);
   for (const auto& earlier : storage::publications(file)) {
     if (earlier.period_label == input.period.label && earlier.cutoff_entry == input.cutoff_entry) {

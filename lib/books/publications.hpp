@@ -28,6 +28,7 @@ struct RecordedPublication {
 
 // One transaction. Publishing the same period with the same cut-off again records
 // nothing new and returns the earlier record: the notice is the same.
-RecordedPublication record_publication(storage::FundFile& file, const Recorder& recorder, const PublicationInput& input);
+RecordedPublication record_publication(storage::FundFile& file, const Recorder& recorder,
+                                       const PublicationInput& input);
 
 }  // namespace cfund::books

@@ -10,7 +10,8 @@
 
 namespace cfund::books {
 
-ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options) {
+ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement,
+                          const ReconcileOptions& options) {
   storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
   if (options.tolerance_days < 0 || options.tolerance_days > 31) {
     throw InputError(bilingual("--tolerance-days：应在 0 到 31 之间", "--tolerance-days: must be between 0 and 31"));
@@ -31,8 +32,9 @@ ReconcileReport reconcile(storage::FundFile& file, const import::Statement& stat
   // Entries a little outside the statement's dates may still match a line in it.
   std::vector<BookItem> books;
   std::vector<bool> used;
-  for (const auto& m : storage::account_movements(file, report.account.id, first.plus_days(-options.tolerance_days).iso(),
-                                                  last.plus_days(options.tolerance_days).iso())) {
+  for (const auto& m :
+       storage::account_movements(file, report.account.id, first.plus_days(-options.tolerance_days).iso(),
+                                  last.plus_days(options.tolerance_days).iso())) {
     if (m.voided_or_void || m.amount == 0) continue;
     if (!util::parse_date(m.date)) continue;  // only a raw edit writes such a date: the audit names it
     books.push_back({m.entry_id, m.date, m.kind, m.amount, m.reference, m.counterparty});

@@ -7,16 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
 #include "import/statement.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {
 
 struct ReconcileOptions {
-  std::string account;               // code or name
-  int tolerance_days = 3;            // how far apart the dates of a match may be
-  std::optional<Fen> closing_balance;  // overrides the statement's own closing line
+  std::string account;                       // code or name
+  int tolerance_days = 3;                    // how far apart the dates of a match may be
+  std::optional<util::Fen> closing_balance;  // overrides the statement's own closing line
 };
 
 // One entry's effect on the account, as the books hold it.
@@ -24,7 +24,7 @@ struct BookItem {
   std::int64_t entry_id = 0;
   std::string date;
   std::string kind;
-  Fen amount = 0;  // money in positive
+  util::Fen amount = 0;  // money in positive
   std::string reference;
   std::string counterparty;
 };
@@ -36,7 +36,7 @@ struct ReconcileMatch {
 };
 
 struct ReconcileReport {
-  Account account;
+  model::Account account;
   std::string statement_path;
   std::string first_date;  // the statement's dates
   std::string last_date;
@@ -45,8 +45,8 @@ struct ReconcileReport {
   std::vector<ReconcileMatch> amount_mismatches;  // same reference, different amount
   std::vector<BookItem> only_in_books;            // dated within the statement's dates
   std::vector<import::StatementLine> only_in_statement;
-  std::optional<Fen> statement_closing;
-  Fen books_closing = 0;  // the account's balance at the end of last_date, voided entries left out
+  std::optional<util::Fen> statement_closing;
+  util::Fen books_closing = 0;  // the account's balance at the end of last_date, voided entries left out
   bool balance_agrees() const { return !statement_closing || *statement_closing == books_closing; }
   bool clean() const {
     return amount_mismatches.empty() && only_in_books.empty() && only_in_statement.empty() && balance_agrees();

@@ -30,13 +30,18 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
         for (const auto& account : storage::accounts(file)) {
           if (account.id == target.second) name = account.name;
         }
-        throw Refused(bilingual("余额不足：资金账户“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: account '{0}' has {2} available from {1} on, this needs {3}", name, draft.date.iso(), shown, util::format_amount(amount)));
+        throw Refused(bilingual("余额不足：资金账户“{0}”自 {1} 起可用 {2}，本次需要 {3}",
+                                "insufficient funds: account '{0}' has {2} available from {1} on, this needs {3}", name,
+                                draft.date.iso(), shown, util::format_amount(amount)));
       }
-      Designation charged;
+      model::Designation charged;
       for (const auto& designation : storage::designations(file)) {
         if (designation.id == target.second) charged = designation;
       }
-      const Message why = bilingual("余额不足：资金用途“{0}”自 {1} 起可用 {2}，本次需要 {3}", "insufficient funds: designation '{0}' has {2} available from {1} on, this needs {3}", charged.name, draft.date.iso(), shown, util::format_amount(amount));
+      const Message why =
+          bilingual("余额不足：资金用途“{0}”自 {1} 起可用 {2}，本次需要 {3}",
+                    "insufficient funds: designation '{0}' has {2} available from {1} on, this needs {3}", charged.name,
+                    draft.date.iso(), shown, util::format_amount(amount));
       if (!charged.restricted) throw Refused(why);
       throw Refused({why.zh + "（专款专用，不能透支）", why.en + " (restricted money cannot be overdrawn)"});
     }
@@ -46,7 +51,10 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
 void require_approval(storage::FundFile& file, Fen amount, const std::string& approval_ref) {
   const Fen threshold = load_settings(file).approval_threshold;
   if (amount > threshold && approval_ref.empty()) {
-    throw Refused(bilingual("金额 {0} 超过本基金的审批限额 {1}：请用 --approval 写明议事会决议编号", "amount {0} is above the fund's approval threshold {1}: give the council decision number with --approval", util::format_amount(amount), util::format_amount(threshold)));
+    throw Refused(bilingual(
+        "金额 {0} 超过本基金的审批限额 {1}：请用 --approval 写明议事会决议编号",
+        "amount {0} is above the fund's approval threshold {1}: give the council decision number with --approval",
+        util::format_amount(amount), util::format_amount(threshold)));
   }
 }
 

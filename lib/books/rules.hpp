@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "books/journal.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {

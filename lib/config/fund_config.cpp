@@ -1,11 +1,11 @@
 #include "config/fund_config.hpp"
 
+#include <toml++/toml.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
-#include <unistd.h>
 
 #include "books/fund.hpp"
 #include "books/projects.hpp"
@@ -25,7 +25,8 @@ class FieldReader {
   [[noreturn]] void fail(const toml::node* node, const std::string& field, const Message& why) const {
     const auto line = node != nullptr ? node->source().begin.line : 0;
     if (line > 0) {
-      throw InputError(bilingual("{0} 第 {1} 行，字段 {2}：{3}", "{0} line {1}, field {2}: {4}", path_, line, field, why.zh, why.en));
+      throw InputError(bilingual("{0} 第 {1} 行，字段 {2}：{3}", "{0} line {1}, field {2}: {4}", path_, line, field,
+                                 why.zh, why.en));
     }
     throw InputError(bilingual("{0}，字段 {1}：{2}", "{0}, field {1}: {3}", path_, field, why.zh, why.en));
   }
@@ -37,13 +38,15 @@ class FieldReader {
       return {};
     }
     const auto* value = node->as_string();
-    if (value == nullptr) fail(node, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
+    if (value == nullptr)
+      fail(node, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
     const std::string& raw = value->get();
     if (!util::is_valid_utf8(raw)) fail(node, field, bilingual("不是有效的 UTF-8 文字", "not valid UTF-8 text"));
     return util::trim(util::single_line(raw));
   }
 
-  util::Fen amount(const toml::table& table, const std::string& key, const std::string& field, util::Fen fallback) const {
+  util::Fen amount(const toml::table& table, const std::string& key, const std::string& field,
+                   util::Fen fallback) const {
     const toml::node* node = table.get(key);
     if (node == nullptr) return fallback;
     if (const auto* whole = node->as_integer()) {
@@ -56,10 +59,13 @@ class FieldReader {
       if (!parsed) fail(node, field, parsed.error());
       return *parsed;
     }
-    fail(node, field, bilingual("金额应写成文字，如 \"5000.00\"（不用小数数字，以免舍入）", "write the amount as text, e.g. \"5000.00\" (not a floating-point number, to avoid rounding)"));
+    fail(node, field,
+         bilingual("金额应写成文字，如 \"5000.00\"（不用小数数字，以免舍入）",
+                   "write the amount as text, e.g. \"5000.00\" (not a floating-point number, to avoid rounding)"));
   }
 
-  std::int64_t integer(const toml::table& table, const std::string& key, const std::string& field, std::int64_t fallback) const {
+  std::int64_t integer(const toml::table& table, const std::string& key, const std::string& field,
+                       std::int64_t fallback) const {
     const toml::node* node = table.get(key);
     if (node == nullptr) return fallback;
     const auto* value = node->as_integer();
@@ -77,7 +83,9 @@ class FieldReader {
 
   int percent(const toml::table& table, const std::string& key, const std::string& field, int fallback) const {
     const std::int64_t value = integer(table, key, field, fallback);
-    if (value < 0 || value > 100) fail(table.get(key), field, bilingual("应为 0 到 100 之间的整数（百分比）", "expected a whole percentage between 0 and 100"));
+    if (value < 0 || value > 100)
+      fail(table.get(key), field,
+           bilingual("应为 0 到 100 之间的整数（百分比）", "expected a whole percentage between 0 and 100"));
     return static_cast<int>(value);
   }
 
@@ -112,10 +120,10 @@ toml::table parse_file(const std::string& path) {
 
 }  // namespace
 
-books::FundDefinition load_fund_definition(const std::string& path) {
+model::FundDefinition load_fund_definition(const std::string& path) {
   const toml::table root = parse_file(path);
   FieldReader read(path);
-  books::FundDefinition definition;
+  model::FundDefinition definition;
   const toml::table* fund = root["fund"].as_table();
   if (fund == nullptr) read.fail(&root, "fund", bilingual("缺少 [fund] 表", "the [fund] table is missing"));
 
@@ -134,7 +142,8 @@ books::FundDefinition load_fund_definition(const std::string& path) {
   s.approval_threshold = read.amount(*fund, "approval_threshold", "fund.approval_threshold", s.approval_threshold);
   const auto window = read.integer(*fund, "relief_window_days", "fund.relief_window_days", s.relief_window_days);
   if (window < 0 || window > 3660) {
-    read.fail(fund->get("relief_window_days"), "fund.relief_window_days", bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
+    read.fail(fund->get("relief_window_days"), "fund.relief_window_days",
+              bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
   }
   s.relief_window_days = static_cast<int>(window);
 
@@ -142,11 +151,16 @@ books::FundDefinition load_fund_definition(const std::string& path) {
     const toml::table* audit = node->as_table();
     if (audit == nullptr) read.fail(node, "audit", bilingual("应写成 [audit] 表", "expected an [audit] table"));
     auto& a = s.audit;
-    a.charitable_ratio_check = read.boolean(*audit, "charitable_ratio_check", "audit.charitable_ratio_check", a.charitable_ratio_check);
-    a.charitable_ratio_min = read.percent(*audit, "charitable_ratio_min", "audit.charitable_ratio_min", a.charitable_ratio_min);
-    a.management_ratio_check = read.boolean(*audit, "management_ratio_check", "audit.management_ratio_check", a.management_ratio_check);
-    a.management_ratio_max = read.percent(*audit, "management_ratio_max", "audit.management_ratio_max", a.management_ratio_max);
-    a.management_ratio_floor = read.amount(*audit, "management_ratio_floor", "audit.management_ratio_floor", a.management_ratio_floor);
+    a.charitable_ratio_check =
+        read.boolean(*audit, "charitable_ratio_check", "audit.charitable_ratio_check", a.charitable_ratio_check);
+    a.charitable_ratio_min =
+        read.percent(*audit, "charitable_ratio_min", "audit.charitable_ratio_min", a.charitable_ratio_min);
+    a.management_ratio_check =
+        read.boolean(*audit, "management_ratio_check", "audit.management_ratio_check", a.management_ratio_check);
+    a.management_ratio_max =
+        read.percent(*audit, "management_ratio_max", "audit.management_ratio_max", a.management_ratio_max);
+    a.management_ratio_floor =
+        read.amount(*audit, "management_ratio_floor", "audit.management_ratio_floor", a.management_ratio_floor);
   }
   if (const toml::node* notice = root.get("notice")) {
     const toml::table* table = notice->as_table();
@@ -158,16 +172,19 @@ books::FundDefinition load_fund_definition(const std::string& path) {
     for (std::size_t i = 0; i < accounts->size(); ++i) {
       const auto& table = *accounts->get(i)->as_table();
       const std::string field = fmt::format("accounts[{}]", i + 1);
-      books::Account account;
+      model::Account account;
       account.code = read.text(table, "code", field + ".code", true);
       account.name = read.text(table, "name", field + ".name", false);
       account.kind = read.text(table, "kind", field + ".kind", true);
-      if (!books::is_account_kind(account.kind)) {
-        read.fail(table.get("kind"), field + ".kind", bilingual("“{0}”无效：应为 bank、cash、wechat、alipay 或 other", "'{0}' is not valid: expected bank, cash, wechat, alipay or other", account.kind));
+      if (!model::is_account_kind(account.kind)) {
+        read.fail(table.get("kind"), field + ".kind",
+                  bilingual("“{0}”无效：应为 bank、cash、wechat、alipay 或 other",
+                            "'{0}' is not valid: expected bank, cash, wechat, alipay or other", account.kind));
       }
       for (const auto& earlier : definition.accounts) {
         if (earlier.code == account.code) {
-          read.fail(table.get("code"), field + ".code", bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
+          read.fail(table.get("code"), field + ".code",
+                    bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
         }
       }
       definition.accounts.push_back(account);
@@ -177,13 +194,15 @@ books::FundDefinition load_fund_definition(const std::string& path) {
     for (std::size_t i = 0; i < funds->size(); ++i) {
       const auto& table = *funds->get(i)->as_table();
       const std::string field = fmt::format("special_funds[{}]", i + 1);
-      books::Designation designation;
+      model::Designation designation;
       designation.code = read.text(table, "code", field + ".code", true);
       designation.name = read.text(table, "name", field + ".name", false);
-      bool repeated = designation.code == books::kGeneralFund;
+      bool repeated = designation.code == model::kGeneralFund;
       for (const auto& earlier : definition.designations) repeated = repeated || earlier.code == designation.code;
       if (repeated) {
-        read.fail(table.get("code"), field + ".code", bilingual("代码“{0}”重复或与非限定性资金（general）相同", "code '{0}' appears twice or is the general fund's", designation.code));
+        read.fail(table.get("code"), field + ".code",
+                  bilingual("代码“{0}”重复或与非限定性资金（general）相同",
+                            "code '{0}' appears twice or is the general fund's", designation.code));
       }
       definition.designations.push_back(designation);
     }
@@ -192,13 +211,16 @@ books::FundDefinition load_fund_definition(const std::string& path) {
   if (const toml::node* node = fund->get("project_categories")) {
     const auto* array = node->as_array();
     if (array == nullptr) {
-      read.fail(node, "fund.project_categories", bilingual("应写成文字列表，如 [\"养老服务\", \"邻里互助\"]", "expected a list of texts, e.g. [\"elderly care\", \"neighbourly help\"]"));
+      read.fail(node, "fund.project_categories",
+                bilingual("应写成文字列表，如 [\"养老服务\", \"邻里互助\"]",
+                          "expected a list of texts, e.g. [\"elderly care\", \"neighbourly help\"]"));
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
       const toml::node* item = array->get(i);
       const auto* text = item->as_string();
       const std::string field = fmt::format("fund.project_categories[{}]", i + 1);
-      if (text == nullptr) read.fail(item, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
+      if (text == nullptr)
+        read.fail(item, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
       const std::string category = util::trim(util::single_line(text->get()));
       if (category.empty() || !util::is_valid_utf8(category)) {
         read.fail(item, field, bilingual("项目类别不能为空", "a project category cannot be empty"));
@@ -240,7 +262,8 @@ UserConfig load_user_config() {
 
 std::string resolve_operator(const std::string& from_option, const std::string& fund_default) {
   if (!util::trim(from_option).empty()) return util::trim(util::single_line(from_option));
-  if (const char* env = std::getenv("CFUND_OPERATOR"); env != nullptr && *env != '\0') return util::trim(util::single_line(env));
+  if (const char* env = std::getenv("CFUND_OPERATOR"); env != nullptr && *env != '\0')
+    return util::trim(util::single_line(env));
   if (auto user = load_user_config(); !user.operator_name.empty()) return user.operator_name;
   if (!fund_default.empty()) return fund_default;
   if (const char* login = std::getenv("USER"); login != nullptr && *login != '\0') return login;

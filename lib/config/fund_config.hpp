@@ -4,12 +4,12 @@
 
 #include <string>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 
 namespace cfund::config {
 
 // Reads and checks the file; errors name the file, the line and the field.
-books::FundDefinition load_fund_definition(const std::string& path);
+model::FundDefinition load_fund_definition(const std::string& path);
 
 // The person's own settings: $CFUND_CONFIG, else $XDG_CONFIG_HOME/cfund/config.toml,
 // else ~/.config/cfund/config.toml. Missing file: empty settings.

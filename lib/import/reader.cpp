@@ -239,7 +239,8 @@ Message neither_utf8_nor_gb(const std::string& path, int line) {
 std::FILE* open_or_throw(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    throw InputError(bilingual("无法读取对账单“{0}”：这是一个目录，请写对账单文件的路径", "cannot read the statement '{0}': it is a folder; name the statement file", path));
+    throw InputError(bilingual("无法读取对账单“{0}”：这是一个目录，请写对账单文件的路径",
+                               "cannot read the statement '{0}': it is a folder; name the statement file", path));
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) throw InputError(bilingual("无法读取对账单“{0}”", "cannot read the statement '{0}'", path));

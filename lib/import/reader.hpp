@@ -32,20 +32,20 @@ enum class Direction {
 // One transaction row the profile takes, cleaned (trimmed, padding, a trailing tab
 // and a leading backtick removed, one line).
 struct Record {
-  int line = 0;        // the physical line of the file where the row starts (1 = first line)
+  int line = 0;  // the physical line of the file where the row starts (1 = first line)
   util::Date date;
-  std::string time;    // "14:22:01" when the file gives a time, else ""
+  std::string time;      // "14:22:01" when the file gives a time, else ""
   util::Fen amount = 0;  // always above zero; the direction says which way
   Direction direction = Direction::unspecified;
   std::string counterparty;  // donor or payee; "" when the file has none ("/" and "-" count as none)
   std::string reference;     // the transaction number (交易单号/流水号); "" when none
   std::string note;          // 备注 / 摘要 / 商品: becomes the entry's memo
   // Columns only cfund's own CSV has; "" when the file does not give them.
-  std::string account;      // account code or name
-  std::string designation;  // designation code or name ("to")
-  std::string donor_type;   // individual / organisation (个人 / 单位 accepted)
+  std::string account;            // account code or name
+  std::string designation;        // designation code or name ("to")
+  std::string donor_type;         // individual / organisation (个人 / 单位 accepted)
   std::optional<bool> anonymous;  // 1/0, yes/no, 是/否
-  std::string category;     // relief, project, management, fundraising
+  std::string category;           // relief, project, management, fundraising
   std::string purpose;
   std::string beneficiary;  // B0001 or 1
   std::string approval_ref;
@@ -65,12 +65,12 @@ enum class Encoding { utf8, utf8_bom, gb18030 };
 
 struct ReadSummary {
   Encoding encoding = Encoding::utf8;
-  std::string sha256;            // of the file's bytes as stored on disk
-  std::uint64_t bytes = 0;       // the file's size
-  int lines = 0;                 // physical lines read so far
-  std::int64_t rows_taken = 0;     // returned by next()
-  std::int64_t rows_filtered = 0;  // left out by the profile's row filters (refunds, failed trades, ...)
-  std::int64_t bad_rows = 0;       // all of them, even beyond the reporting limit
+  std::string sha256;                        // of the file's bytes as stored on disk
+  std::uint64_t bytes = 0;                   // the file's size
+  int lines = 0;                             // physical lines read so far
+  std::int64_t rows_taken = 0;               // returned by next()
+  std::int64_t rows_filtered = 0;            // left out by the profile's row filters (refunds, failed trades, ...)
+  std::int64_t bad_rows = 0;                 // all of them, even beyond the reporting limit
   std::optional<util::Fen> closing_balance;  // when the file states one (cfund CSV's "closing" line)
 };
 
@@ -91,7 +91,7 @@ class StatementReader {
   bool next(Record& record);
 
   const std::vector<BadRow>& bad_rows() const;
-  const ReadSummary& summary() const;  // sha256 and bytes are known from the start
+  const ReadSummary& summary() const;    // sha256 and bytes are known from the start
   std::uint64_t bytes_consumed() const;  // for a progress bar
   const std::string& path() const;
   const Profile& profile() const;

@@ -11,8 +11,7 @@ namespace {
 
 // The first `head` and last `tail` characters, one '*' for each character between.
 // Requires head + tail <= chars.size().
-std::string keep_ends(const std::vector<std::string_view>& chars, std::size_t head,
-                      std::size_t tail) {
+std::string keep_ends(const std::vector<std::string_view>& chars, std::size_t head, std::size_t tail) {
   std::string out;
   for (std::size_t i = 0; i < head; ++i) out += chars[i];
   out.append(chars.size() - head - tail, '*');

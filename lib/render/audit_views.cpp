@@ -14,9 +14,12 @@ std::string pick(Lang lang, const char* zh, const char* en) { return lang == Lan
 
 std::string severity_shown(books::Severity severity, Lang lang) {
   switch (severity) {
-    case books::Severity::error: return pick(lang, "错误", "error");
-    case books::Severity::warning: return pick(lang, "警告", "warning");
-    case books::Severity::info: return pick(lang, "提示", "info");
+    case books::Severity::error:
+      return pick(lang, "错误", "error");
+    case books::Severity::warning:
+      return pick(lang, "警告", "warning");
+    case books::Severity::info:
+      return pick(lang, "提示", "info");
   }
   return "";
 }
@@ -84,14 +87,15 @@ std::string audit_text(const books::AuditReport& report, Lang lang) {
 }
 
 nlohmann::json audit_json(const books::AuditReport& report, Lang lang) {
-  nlohmann::json out = {{"fund", report.fund_name},
-                        {"period", report.period_label.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.period_label)},
-                        {"as_of", report.as_of},
-                        {"entries", report.entries},
-                        {"clean", report.clean()},
-                        {"errors", report.count(books::Severity::error)},
-                        {"warnings", report.count(books::Severity::warning)},
-                        {"checked", report.checked}};
+  nlohmann::json out = {
+      {"fund", report.fund_name},
+      {"period", report.period_label.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.period_label)},
+      {"as_of", report.as_of},
+      {"entries", report.entries},
+      {"clean", report.clean()},
+      {"errors", report.count(books::Severity::error)},
+      {"warnings", report.count(books::Severity::warning)},
+      {"checked", report.checked}};
   out["findings"] = nlohmann::json::array();
   for (const auto& f : report.findings) {
     out["findings"].push_back({{"code", f.code},
@@ -108,10 +112,12 @@ nlohmann::json audit_json(const books::AuditReport& report, Lang lang) {
 std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
   const bool en = lang == Lang::en;
   std::string out =
-      en ? fmt::format("Reconciliation of account '{}' ({}) with the statement {} ({} to {}, dates may differ by up to {} days)\n",
-                       r.account.name, r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days)
-         : fmt::format("对账：资金账户“{}”（{}）与对账单 {}（{} 至 {}，日期容差 {} 天）\n", r.account.name, r.account.code,
-                       file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days);
+      en ? fmt::format(
+               "Reconciliation of account '{}' ({}) with the statement {} ({} to {}, dates may differ by up to {} "
+               "days)\n",
+               r.account.name, r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days)
+         : fmt::format("对账：资金账户“{}”（{}）与对账单 {}（{} 至 {}，日期容差 {} 天）\n", r.account.name,
+                       r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days);
   auto section = [&](const std::string& title, std::size_t count, const std::string& table) {
     out += "\n" + title + (en ? fmt::format(" ({})\n", count) : fmt::format("（{} 笔）\n", count));
     out += count == 0 ? pick(lang, "（无）\n", "(none)\n") : table;
@@ -119,27 +125,36 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
   {
     std::vector<std::vector<std::string>> cells;
     for (const auto& m : r.matched) {
-      cells.push_back({std::to_string(m.line.line), m.line.date.iso(), util::format_amount(m.line.amount), m.line.reference,
-                       std::to_string(m.book.entry_id), m.book.date,
-                       m.by_reference ? pick(lang, "流水号", "reference") : pick(lang, "金额和日期", "amount and date")});
+      cells.push_back(
+          {std::to_string(m.line.line), m.line.date.iso(), util::format_amount(m.line.amount), m.line.reference,
+           std::to_string(m.book.entry_id), m.book.date,
+           m.by_reference ? pick(lang, "流水号", "reference") : pick(lang, "金额和日期", "amount and date")});
     }
     section(pick(lang, "已匹配", "Matched"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true}, {pick(lang, "日期", "Date")}, {pick(lang, "金额", "Amount"), true},
-                        {pick(lang, "流水号", "Reference")}, {pick(lang, "分录", "Entry"), true},
-                        {pick(lang, "记账日期", "Booked")}, {pick(lang, "匹配依据", "Matched by")}},
+            text_table({{pick(lang, "行", "Line"), true},
+                        {pick(lang, "日期", "Date")},
+                        {pick(lang, "金额", "Amount"), true},
+                        {pick(lang, "流水号", "Reference")},
+                        {pick(lang, "分录", "Entry"), true},
+                        {pick(lang, "记账日期", "Booked")},
+                        {pick(lang, "匹配依据", "Matched by")}},
                        cells));
   }
   {
     std::vector<std::vector<std::string>> cells;
     for (const auto& m : r.amount_mismatches) {
-      cells.push_back({std::to_string(m.line.line), m.line.date.iso(), m.line.reference, util::format_amount(m.line.amount),
-                       std::to_string(m.book.entry_id), util::format_amount(m.book.amount),
-                       util::format_amount(m.line.amount - m.book.amount)});
+      cells.push_back({std::to_string(m.line.line), m.line.date.iso(), m.line.reference,
+                       util::format_amount(m.line.amount), std::to_string(m.book.entry_id),
+                       util::format_amount(m.book.amount), util::format_amount(m.line.amount - m.book.amount)});
     }
     section(pick(lang, "金额不符（流水号相同）", "Amounts differ (same reference)"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true}, {pick(lang, "日期", "Date")}, {pick(lang, "流水号", "Reference")},
-                        {pick(lang, "对账单金额", "Statement"), true}, {pick(lang, "分录", "Entry"), true},
-                        {pick(lang, "账面金额", "Books"), true}, {pick(lang, "差额", "Difference"), true}},
+            text_table({{pick(lang, "行", "Line"), true},
+                        {pick(lang, "日期", "Date")},
+                        {pick(lang, "流水号", "Reference")},
+                        {pick(lang, "对账单金额", "Statement"), true},
+                        {pick(lang, "分录", "Entry"), true},
+                        {pick(lang, "账面金额", "Books"), true},
+                        {pick(lang, "差额", "Difference"), true}},
                        cells));
   }
   {
@@ -149,19 +164,26 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
                        b.reference, b.counterparty});
     }
     section(pick(lang, "仅在账上（对账单中没有）", "Only in the books (not on the statement)"), cells.size(),
-            text_table({{pick(lang, "分录", "Entry"), true}, {pick(lang, "日期", "Date")}, {pick(lang, "类型", "Kind")},
-                        {pick(lang, "金额", "Amount"), true}, {pick(lang, "流水号", "Reference")},
+            text_table({{pick(lang, "分录", "Entry"), true},
+                        {pick(lang, "日期", "Date")},
+                        {pick(lang, "类型", "Kind")},
+                        {pick(lang, "金额", "Amount"), true},
+                        {pick(lang, "流水号", "Reference")},
                         {pick(lang, "对方", "Counterparty")}},
                        cells));
   }
   {
     std::vector<std::vector<std::string>> cells;
     for (const auto& l : r.only_in_statement) {
-      cells.push_back({std::to_string(l.line), l.date.iso(), util::format_amount(l.amount), l.reference, l.counterparty});
+      cells.push_back(
+          {std::to_string(l.line), l.date.iso(), util::format_amount(l.amount), l.reference, l.counterparty});
     }
     section(pick(lang, "仅在对账单上（账上没有）", "Only on the statement (not in the books)"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true}, {pick(lang, "日期", "Date")}, {pick(lang, "金额", "Amount"), true},
-                        {pick(lang, "流水号", "Reference")}, {pick(lang, "对方", "Counterparty")}},
+            text_table({{pick(lang, "行", "Line"), true},
+                        {pick(lang, "日期", "Date")},
+                        {pick(lang, "金额", "Amount"), true},
+                        {pick(lang, "流水号", "Reference")},
+                        {pick(lang, "对方", "Counterparty")}},
                        cells));
   }
   out += "\n";
@@ -171,22 +193,27 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
               : fmt::format("期末余额：账面截至 {} 为 {}；对账单未给出期末余额\n", r.last_date,
                             util::format_amount(r.books_closing));
   } else if (r.balance_agrees()) {
-    out += en ? fmt::format("Closing balance: statement {} = books at the end of {}\n", util::format_amount(*r.statement_closing), r.last_date)
-              : fmt::format("期末余额：对账单 {}，与账面（截至 {}）一致\n", util::format_amount(*r.statement_closing), r.last_date);
+    out += en ? fmt::format("Closing balance: statement {} = books at the end of {}\n",
+                            util::format_amount(*r.statement_closing), r.last_date)
+              : fmt::format("期末余额：对账单 {}，与账面（截至 {}）一致\n", util::format_amount(*r.statement_closing),
+                            r.last_date);
   } else {
-    out += en ? fmt::format("Closing balance: statement {}, books {} at the end of {}: a difference of {}\n",
-                            util::format_amount(*r.statement_closing), util::format_amount(r.books_closing), r.last_date,
-                            util::format_amount(*r.statement_closing - r.books_closing))
-              : fmt::format("期末余额：对账单 {}，账面（截至 {}）{}，相差 {}\n", util::format_amount(*r.statement_closing),
-                            r.last_date, util::format_amount(r.books_closing),
-                            util::format_amount(*r.statement_closing - r.books_closing));
+    out +=
+        en ? fmt::format("Closing balance: statement {}, books {} at the end of {}: a difference of {}\n",
+                         util::format_amount(*r.statement_closing), util::format_amount(r.books_closing), r.last_date,
+                         util::format_amount(*r.statement_closing - r.books_closing))
+           : fmt::format("期末余额：对账单 {}，账面（截至 {}）{}，相差 {}\n", util::format_amount(*r.statement_closing),
+                         r.last_date, util::format_amount(r.books_closing),
+                         util::format_amount(*r.statement_closing - r.books_closing));
   }
   if (r.clean()) {
     out += pick(lang, "结论：已对平，账上未作任何改动\n", "Result: reconciled; nothing was written to the books\n");
   } else {
-    out += en ? fmt::format("Result: NOT reconciled: {} only in the books, {} only on the statement, {} with different amounts{}; nothing was written to the books\n",
-                            r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(),
-                            r.balance_agrees() ? "" : ", closing balances differ")
+    out += en ? fmt::format(
+                    "Result: NOT reconciled: {} only in the books, {} only on the statement, {} with different "
+                    "amounts{}; nothing was written to the books\n",
+                    r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(),
+                    r.balance_agrees() ? "" : ", closing balances differ")
               : fmt::format("结论：未对平：{} 笔仅在账上，{} 笔仅在对账单上，{} 笔金额不符{}；账上未作任何改动\n",
                             r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(),
                             r.balance_agrees() ? "" : "，期末余额不一致");
@@ -196,12 +223,15 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
 
 nlohmann::json reconcile_json(const books::ReconcileReport& r) {
   auto line_json = [](const import::StatementLine& l) {
-    return nlohmann::json{{"line", l.line}, {"date", l.date.iso()}, {"amount_fen", l.amount},
-                          {"reference", l.reference}, {"counterparty", l.counterparty}};
+    return nlohmann::json{{"line", l.line},
+                          {"date", l.date.iso()},
+                          {"amount_fen", l.amount},
+                          {"reference", l.reference},
+                          {"counterparty", l.counterparty}};
   };
   auto book_json = [](const books::BookItem& b) {
-    return nlohmann::json{{"entry", b.entry_id}, {"date", b.date}, {"kind", b.kind}, {"amount_fen", b.amount},
-                          {"reference", b.reference}, {"counterparty", b.counterparty}};
+    return nlohmann::json{{"entry", b.entry_id},    {"date", b.date},           {"kind", b.kind},
+                          {"amount_fen", b.amount}, {"reference", b.reference}, {"counterparty", b.counterparty}};
   };
   nlohmann::json out = {{"account", r.account.code},
                         {"statement", file_name(r.statement_path)},
@@ -214,12 +244,14 @@ nlohmann::json reconcile_json(const books::ReconcileReport& r) {
                         {"balance_agrees", r.balance_agrees()}};
   out["matched"] = nlohmann::json::array();
   for (const auto& m : r.matched) {
-    out["matched"].push_back({{"statement", line_json(m.line)}, {"books", book_json(m.book)},
+    out["matched"].push_back({{"statement", line_json(m.line)},
+                              {"books", book_json(m.book)},
                               {"by", m.by_reference ? "reference" : "amount_date"}});
   }
   out["amount_mismatches"] = nlohmann::json::array();
   for (const auto& m : r.amount_mismatches) {
-    out["amount_mismatches"].push_back({{"statement", line_json(m.line)}, {"books", book_json(m.book)},
+    out["amount_mismatches"].push_back({{"statement", line_json(m.line)},
+                                        {"books", book_json(m.book)},
                                         {"difference_fen", m.line.amount - m.book.amount}});
   }
   out["only_in_books"] = nlohmann::json::array();
@@ -243,40 +275,49 @@ std::string notice_check_text(const books::NoticeCheck& c, Lang lang) {
   }
   if (c.code.empty()) return out;
   if (!c.matched) {
-    out += en ? fmt::format("The code {} does NOT match these books: no state of this journal gives it (the notice was not made from this fund file, or the books were rewritten)\n", c.code)
-              : fmt::format("校验码 {} 与本账套不符：账目的任何一个状态都不产生这个校验码（公示不是由这份账套生成，或账目已被改写）\n", c.code);
+    out += en ? fmt::format(
+                    "The code {} does NOT match these books: no state of this journal gives it (the notice was not "
+                    "made from this fund file, or the books were rewritten)\n",
+                    c.code)
+              : fmt::format(
+                    "校验码 {} "
+                    "与本账套不符：账目的任何一个状态都不产生这个校验码（公示不是由这份账套生成，或账目已被改写）\n",
+                    c.code);
     return out;
   }
   if (c.covered_through == 0) {
-    out += en ? fmt::format("The code {} matches these books: the notice was made when the journal was still empty\n", c.code)
+    out += en ? fmt::format("The code {} matches these books: the notice was made when the journal was still empty\n",
+                            c.code)
               : fmt::format("校验码 {} 与本账套相符：该公示生成时账上尚无分录\n", c.code);
   } else {
     const std::string range = c.covered_through == 1 ? (en ? "entry 1" : "第 1 号分录")
-                                                      : (en ? fmt::format("entries 1 to {}", c.covered_through)
-                                                            : fmt::format("第 1 至 {} 号分录", c.covered_through));
+                                                     : (en ? fmt::format("entries 1 to {}", c.covered_through)
+                                                           : fmt::format("第 1 至 {} 号分录", c.covered_through));
     out += en ? fmt::format("The code {} matches these books: the notice covered {} (dated {} to {})\n", c.code, range,
                             c.first_date, c.last_date)
               : fmt::format("校验码 {} 与本账套相符：该公示依据{}（日期 {} 至 {}）\n", c.code, range, c.first_date,
                             c.last_date);
   }
   if (c.altered_within()) {
-    out += en ? fmt::format("But entry {} of those was changed afterwards: the notice no longer agrees with the books\n", *c.chain.first_bad_entry)
-              : fmt::format("但其中第 {} 号分录此后被改动：该公示已不能与账目对应\n", *c.chain.first_bad_entry);
+    out +=
+        en ? fmt::format("But entry {} of those was changed afterwards: the notice no longer agrees with the books\n",
+                         *c.chain.first_bad_entry)
+           : fmt::format("但其中第 {} 号分录此后被改动：该公示已不能与账目对应\n", *c.chain.first_bad_entry);
   }
-  out += c.later_entries == 0
-             ? pick(lang, "此后没有新的分录\n", "No entries were recorded after it\n")
-             : (en ? fmt::format("{} entries were recorded after it\n", c.later_entries)
-                   : fmt::format("此后又记了 {} 条分录\n", c.later_entries));
+  out += c.later_entries == 0 ? pick(lang, "此后没有新的分录\n", "No entries were recorded after it\n")
+                              : (en ? fmt::format("{} entries were recorded after it\n", c.later_entries)
+                                    : fmt::format("此后又记了 {} 条分录\n", c.later_entries));
   return out;
 }
 
 nlohmann::json notice_check_json(const books::NoticeCheck& c, Lang lang) {
-  nlohmann::json out = {{"chain_ok", c.chain.ok()},
-                        {"entries_verified", c.chain.ok() ? c.chain.entries : *c.chain.first_bad_entry - 1},
-                        {"first_bad_entry", c.chain.first_bad_entry ? nlohmann::json(*c.chain.first_bad_entry) : nlohmann::json(nullptr)},
-                        {"problem", c.chain.problem ? nlohmann::json(c.chain.problem->in(lang)) : nlohmann::json(nullptr)},
-                        {"current_code", c.chain.ok() ? nlohmann::json(books::verification_code(c.chain.head)) : nlohmann::json(nullptr)},
-                        {"ok", c.ok()}};
+  nlohmann::json out = {
+      {"chain_ok", c.chain.ok()},
+      {"entries_verified", c.chain.ok() ? c.chain.entries : *c.chain.first_bad_entry - 1},
+      {"first_bad_entry", c.chain.first_bad_entry ? nlohmann::json(*c.chain.first_bad_entry) : nlohmann::json(nullptr)},
+      {"problem", c.chain.problem ? nlohmann::json(c.chain.problem->in(lang)) : nlohmann::json(nullptr)},
+      {"current_code", c.chain.ok() ? nlohmann::json(books::verification_code(c.chain.head)) : nlohmann::json(nullptr)},
+      {"ok", c.ok()}};
   if (!c.code.empty()) {
     out["code"] = c.code;
     out["matched"] = c.matched;
@@ -292,8 +333,10 @@ nlohmann::json notice_check_json(const books::NoticeCheck& c, Lang lang) {
 
 std::string closed_period_text(const books::ClosedPeriod& closed, Lang lang) {
   return lang == Lang::en
-             ? fmt::format("Closed the books through {} (entry {}): nothing can be dated on or before {} any more; corrections go into the open period\n",
-                           closed.through, closed.entry_id, closed.last_day.iso())
+             ? fmt::format(
+                   "Closed the books through {} (entry {}): nothing can be dated on or before {} any more; corrections "
+                   "go into the open period\n",
+                   closed.through, closed.entry_id, closed.last_day.iso())
              : fmt::format("已结账至 {}（第 {} 号分录）：此后不能再记入 {} 及以前的日期，更正请记入未结账的期间\n",
                            closed.through, closed.entry_id, closed.last_day.iso());
 }

@@ -17,13 +17,13 @@ std::string voided_mark(const std::optional<std::int64_t>& voided_by, Lang lang)
   return lang == Lang::en ? fmt::format("voided by #{}", *voided_by) : fmt::format("已红冲(#{})", *voided_by);
 }
 
-std::string donor_shown(const books::DonationRow& row, Lang lang) {
+std::string donor_shown(const model::DonationRow& row, Lang lang) {
   if (!row.anonymous) return row.donor_name;
   const std::string tag = pick(lang, "（匿名）", " (anonymous)");
   return row.donor_name.empty() ? pick(lang, "爱心人士（匿名）", "Anonymous donor") : row.donor_name + tag;
 }
 
-std::string goods_text(const books::DonationRow& row) {
+std::string goods_text(const model::DonationRow& row) {
   std::string text = row.item;
   if (!row.quantity.empty()) text += " " + row.quantity + row.unit;
   return text;
@@ -31,7 +31,7 @@ std::string goods_text(const books::DonationRow& row) {
 
 // The general fund is created by cfund with a Chinese name; English readers get theirs.
 std::string designation_shown(const std::string& code, const std::string& name, Lang lang) {
-  return lang == Lang::en && code == books::kGeneralFund ? "General fund" : name;
+  return lang == Lang::en && code == model::kGeneralFund ? "General fund" : name;
 }
 
 nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
@@ -42,17 +42,17 @@ nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
 
 std::string category_name(const std::string& category, Lang lang) { return books::category_name(category).in(lang); }
 
-std::string beneficiary_label(const books::DisbursementRow& row) {
+std::string beneficiary_label(const model::DisbursementRow& row) {
   if (!row.beneficiary) return row.payee;
   return fmt::format("{} {} (B{:04d})", row.beneficiary_category, privacy::mask_name(row.beneficiary_name),
                      *row.beneficiary);
 }
 
-std::string donations_text(const std::vector<books::DonationRow>& rows, Lang lang) {
-  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},  {pick(lang, "日期", "Date")},
-                                 {pick(lang, "收据号", "Receipt")},   {pick(lang, "捐赠人", "Donor")},
+std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},       {pick(lang, "日期", "Date")},
+                                 {pick(lang, "收据号", "Receipt")},         {pick(lang, "捐赠人", "Donor")},
                                  {pick(lang, "金额/估价", "Amount"), true}, {pick(lang, "账户", "Account")},
-                                 {pick(lang, "用途", "Designation")}, {pick(lang, "备注", "Note")}};
+                                 {pick(lang, "用途", "Designation")},       {pick(lang, "备注", "Note")}};
   std::vector<std::vector<std::string>> cells;
   util::Fen money = 0;
   util::Fen goods = 0;
@@ -77,7 +77,7 @@ std::string donations_text(const std::vector<books::DonationRow>& rows, Lang lan
   return out;
 }
 
-nlohmann::json donations_json(const std::vector<books::DonationRow>& rows) {
+nlohmann::json donations_json(const std::vector<model::DonationRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& row : rows) {
     out.push_back({{"entry", row.entry_id},
@@ -104,11 +104,11 @@ nlohmann::json donations_json(const std::vector<books::DonationRow>& rows) {
   return out;
 }
 
-std::string disbursements_text(const std::vector<books::DisbursementRow>& rows, Lang lang) {
-  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true}, {pick(lang, "日期", "Date")},
-                                 {pick(lang, "类别", "Category")},   {pick(lang, "收款方/受助对象", "Payee")},
+std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},  {pick(lang, "日期", "Date")},
+                                 {pick(lang, "类别", "Category")},     {pick(lang, "收款方/受助对象", "Payee")},
                                  {pick(lang, "金额", "Amount"), true}, {pick(lang, "账户", "Account")},
-                                 {pick(lang, "用途", "Designation")}, {pick(lang, "事由", "Purpose")},
+                                 {pick(lang, "用途", "Designation")},  {pick(lang, "事由", "Purpose")},
                                  {pick(lang, "决议编号", "Approval")}, {pick(lang, "凭证号", "Voucher")}};
   std::vector<std::vector<std::string>> cells;
   util::Fen total = 0;
@@ -119,19 +119,19 @@ std::string disbursements_text(const std::vector<books::DisbursementRow>& rows, 
     } else {
       total += row.amount;
     }
-    cells.push_back({std::to_string(row.entry_id), row.date, category_name(row.category, lang),
-                     beneficiary_label(row), util::format_amount(row.amount), row.account_code,
-                     designation_shown(row.designation_code, row.designation_name, lang), purpose,
-                     row.approval_ref, row.voucher});
+    cells.push_back({std::to_string(row.entry_id), row.date, category_name(row.category, lang), beneficiary_label(row),
+                     util::format_amount(row.amount), row.account_code,
+                     designation_shown(row.designation_code, row.designation_name, lang), purpose, row.approval_ref,
+                     row.voucher});
   }
   std::string out = text_table(columns, cells);
-  out += lang == Lang::en ? fmt::format("{} payments; total {} (voided ones not counted)\n", rows.size(),
-                                        util::format_amount(total))
-                          : fmt::format("共 {} 笔；合计 {}（已红冲的不计）\n", rows.size(), util::format_amount(total));
+  out += lang == Lang::en
+             ? fmt::format("{} payments; total {} (voided ones not counted)\n", rows.size(), util::format_amount(total))
+             : fmt::format("共 {} 笔；合计 {}（已红冲的不计）\n", rows.size(), util::format_amount(total));
   return out;
 }
 
-nlohmann::json disbursements_json(const std::vector<books::DisbursementRow>& rows) {
+nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& row : rows) {
     out.push_back({{"entry", row.entry_id},
@@ -157,10 +157,10 @@ nlohmann::json disbursements_json(const std::vector<books::DisbursementRow>& row
   return out;
 }
 
-std::string beneficiaries_text(const std::vector<books::Beneficiary>& rows, bool full, Lang lang) {
-  std::vector<Column> columns = {{pick(lang, "编号", "No.")},        {pick(lang, "姓名", "Name")},
-                                 {pick(lang, "类别", "Category")},   {pick(lang, "身份证号", "ID number")},
-                                 {pick(lang, "电话", "Phone")},      {pick(lang, "住址", "Address")}};
+std::string beneficiaries_text(const std::vector<model::Beneficiary>& rows, bool full, Lang lang) {
+  std::vector<Column> columns = {{pick(lang, "编号", "No.")},      {pick(lang, "姓名", "Name")},
+                                 {pick(lang, "类别", "Category")}, {pick(lang, "身份证号", "ID number")},
+                                 {pick(lang, "电话", "Phone")},    {pick(lang, "住址", "Address")}};
   std::vector<std::vector<std::string>> cells;
   for (const auto& b : rows) {
     cells.push_back({fmt::format("B{:04d}", b.number), full ? b.name : privacy::mask_name(b.name), b.category,
@@ -176,7 +176,7 @@ std::string beneficiaries_text(const std::vector<books::Beneficiary>& rows, bool
   return out;
 }
 
-nlohmann::json beneficiaries_json(const std::vector<books::Beneficiary>& rows, bool full) {
+nlohmann::json beneficiaries_json(const std::vector<model::Beneficiary>& rows, bool full) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& b : rows) {
     out.push_back({{"number", b.number},
@@ -202,23 +202,29 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   out += "\n";
   std::vector<std::vector<std::string>> cells;
   for (const auto& a : view.accounts) cells.push_back({a.code, a.name, a.kind, util::format_amount(a.balance)});
-  out += text_table({{pick(lang, "账户", "Account")}, {pick(lang, "名称", "Name")}, {pick(lang, "类型", "Kind")},
+  out += text_table({{pick(lang, "账户", "Account")},
+                     {pick(lang, "名称", "Name")},
+                     {pick(lang, "类型", "Kind")},
                      {pick(lang, "余额", "Balance"), true}},
                     cells);
   out += "\n";
   cells.clear();
   for (const auto& d : view.designations) {
-    cells.push_back({d.code, designation_shown(d.code, d.name, lang), d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
+    cells.push_back({d.code, designation_shown(d.code, d.name, lang),
+                     d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
                      util::format_amount(d.balance)});
   }
-  out += text_table({{pick(lang, "资金用途", "Designation")}, {pick(lang, "名称", "Name")},
-                     {pick(lang, "性质", "Restriction")}, {pick(lang, "余额", "Balance"), true}},
+  out += text_table({{pick(lang, "资金用途", "Designation")},
+                     {pick(lang, "名称", "Name")},
+                     {pick(lang, "性质", "Restriction")},
+                     {pick(lang, "余额", "Balance"), true}},
                     cells);
   out += "\n";
-  out += pick(lang, "资金合计：", "Total funds: ") + util::format_amount(view.total) + pick(lang, "（其中限定性 ", " (restricted ") +
-         util::format_amount(view.restricted_total) + pick(lang, "）\n", ")\n");
-  out += pick(lang, "分录数：", "Entries: ") + std::to_string(view.chain.length) + pick(lang, "，链尾哈希：", ", chain head: ") +
-         view.chain.hash.substr(0, 16) + "\n";
+  out += pick(lang, "资金合计：", "Total funds: ") + util::format_amount(view.total) +
+         pick(lang, "（其中限定性 ", " (restricted ") + util::format_amount(view.restricted_total) +
+         pick(lang, "）\n", ")\n");
+  out += pick(lang, "分录数：", "Entries: ") + std::to_string(view.chain.length) +
+         pick(lang, "，链尾哈希：", ", chain head: ") + view.chain.hash.substr(0, 16) + "\n";
   return out;
 }
 
@@ -256,8 +262,9 @@ std::string receipt_text(const books::Receipt& receipt, Lang lang) {
   lines.emplace_back(pick(lang, "收据编号", "Receipt no."), d.receipt_no);
   lines.emplace_back(pick(lang, "日期", "Date"), d.date);
   lines.emplace_back(pick(lang, "捐赠人", "Donor"),
-                     d.donor_name.empty() ? pick(lang, "爱心人士（匿名）", "Anonymous donor")
-                                          : d.donor_name + (d.anonymous ? pick(lang, "（公示时匿名）", " (anonymous in notices)") : ""));
+                     d.donor_name.empty()
+                         ? pick(lang, "爱心人士（匿名）", "Anonymous donor")
+                         : d.donor_name + (d.anonymous ? pick(lang, "（公示时匿名）", " (anonymous in notices)") : ""));
   if (d.form == "goods") {
     lines.emplace_back(pick(lang, "捐赠物资", "Goods"), goods_text(d));
     lines.emplace_back(pick(lang, "估价（小写）", "Estimated value"), util::format_amount(d.amount));
@@ -267,7 +274,8 @@ std::string receipt_text(const books::Receipt& receipt, Lang lang) {
     lines.emplace_back(pick(lang, "金额（大写）", "In words"), receipt.amount_in_words);
     lines.emplace_back(pick(lang, "收款方式", "Received into"), d.account_name);
   }
-  lines.emplace_back(pick(lang, "捐赠用途", "Purpose"), designation_shown(d.designation_code, d.designation_name, lang));
+  lines.emplace_back(pick(lang, "捐赠用途", "Purpose"),
+                     designation_shown(d.designation_code, d.designation_name, lang));
   if (!d.host_receipt.empty()) lines.emplace_back(pick(lang, "慈善会收据编号", "Official receipt no."), d.host_receipt);
   lines.emplace_back(pick(lang, "经办人", "Recorded by"), d.operator_name);
 

@@ -10,19 +10,19 @@
 
 #include "books/donations.hpp"
 #include "books/fund.hpp"
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "util/message.hpp"
 
 namespace cfund::render {
 
-std::string donations_text(const std::vector<books::DonationRow>& rows, Lang lang);
-nlohmann::json donations_json(const std::vector<books::DonationRow>& rows);
+std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang);
+nlohmann::json donations_json(const std::vector<model::DonationRow>& rows);
 
-std::string disbursements_text(const std::vector<books::DisbursementRow>& rows, Lang lang);
-nlohmann::json disbursements_json(const std::vector<books::DisbursementRow>& rows);
+std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang);
+nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows);
 
-std::string beneficiaries_text(const std::vector<books::Beneficiary>& rows, bool full, Lang lang);
-nlohmann::json beneficiaries_json(const std::vector<books::Beneficiary>& rows, bool full);
+std::string beneficiaries_text(const std::vector<model::Beneficiary>& rows, bool full, Lang lang);
+nlohmann::json beneficiaries_json(const std::vector<model::Beneficiary>& rows, bool full);
 
 std::string overview_text(const books::FundOverview& view, Lang lang);
 nlohmann::json overview_json(const books::FundOverview& view);
@@ -32,6 +32,6 @@ std::string receipt_text(const books::Receipt& receipt, Lang lang);
 
 // Names of things in the reader's language.
 std::string category_name(const std::string& category, Lang lang);
-std::string beneficiary_label(const books::DisbursementRow& row);  // 独居老人 王*英 (B0003)
+std::string beneficiary_label(const model::DisbursementRow& row);  // 独居老人 王*英 (B0003)
 
 }  // namespace cfund::render

@@ -41,7 +41,8 @@ std::string first_rows_table(const books::ImportReport& report, Lang lang) {
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : report.first_rows) {
     std::string who = row.counterparty;
-    if (row.anonymous) who = who.empty() ? pick(lang, "（匿名）", "(anonymous)") : who + pick(lang, "（匿名）", " (anonymous)");
+    if (row.anonymous)
+      who = who.empty() ? pick(lang, "（匿名）", "(anonymous)") : who + pick(lang, "（匿名）", " (anonymous)");
     cells.push_back({std::to_string(row.line), row.date, util::format_amount(row.amount), who, row.reference,
                      row.account, row.designation.empty() ? pick(lang, "非限定", "general") : row.designation,
                      donations ? (report.dry_run ? "-" : row.receipt_no) : row.category});
@@ -57,27 +58,33 @@ std::string import_report_text(const books::ImportReport& report, Lang lang) {
   const std::string file = base_name(report.path);
   std::string out;
   if (report.dry_run) {
-    out += en ? fmt::format("Dry run, nothing written: {} (profile {}, {})\n", file, report.profile, encoding_name(report.encoding, lang))
-              : fmt::format("试运行，没有写入：{}（配置 {}，编码 {}）\n", file, report.profile, encoding_name(report.encoding, lang));
+    out += en ? fmt::format("Dry run, nothing written: {} (profile {}, {})\n", file, report.profile,
+                            encoding_name(report.encoding, lang))
+              : fmt::format("试运行，没有写入：{}（配置 {}，编码 {}）\n", file, report.profile,
+                            encoding_name(report.encoding, lang));
   } else {
-    out += en ? fmt::format("Imported {} (profile {}, {})\n", file, report.profile, encoding_name(report.encoding, lang))
-              : fmt::format("导入 {}（配置 {}，编码 {}）\n", file, report.profile, encoding_name(report.encoding, lang));
+    out +=
+        en ? fmt::format("Imported {} (profile {}, {})\n", file, report.profile, encoding_name(report.encoding, lang))
+           : fmt::format("导入 {}（配置 {}，编码 {}）\n", file, report.profile, encoding_name(report.encoding, lang));
   }
   const std::string what = donations ? pick(lang, "捐赠", "donations") : pick(lang, "支出", "payments");
   const std::string verb = report.dry_run ? pick(lang, "将新增", "would add") : pick(lang, "新增", "added");
-  out += en ? fmt::format("  {} transaction rows read: {} {} {} totalling {}; {} already in the books\n", report.rows_read, verb,
-                          report.rows_added, what, util::format_amount(report.amount_added), report.rows_present)
-            : fmt::format("  读取交易行 {} 行：{}{} {} 笔，共 {}；已在账上 {} 行\n", report.rows_read, verb, what,
-                          report.rows_added, util::format_amount(report.amount_added), report.rows_present);
+  out +=
+      en ? fmt::format("  {} transaction rows read: {} {} {} totalling {}; {} already in the books\n", report.rows_read,
+                       verb, report.rows_added, what, util::format_amount(report.amount_added), report.rows_present)
+         : fmt::format("  读取交易行 {} 行：{}{} {} 笔，共 {}；已在账上 {} 行\n", report.rows_read, verb, what,
+                       report.rows_added, util::format_amount(report.amount_added), report.rows_present);
   if (report.rows_other_direction > 0) {
     out += en ? fmt::format("  {} rows left out: {}\n", report.rows_other_direction,
                             donations ? "money paid out (import them with cfund disburse import)"
                                       : "money received (import them with cfund donate import)")
               : fmt::format("  另有 {} 行{}，未计入\n", report.rows_other_direction,
-                            donations ? "是支出（请用 cfund disburse import 导入）" : "是收入（请用 cfund donate import 导入）");
+                            donations ? "是支出（请用 cfund disburse import 导入）"
+                                      : "是收入（请用 cfund donate import 导入）");
   }
   if (report.rows_filtered > 0) {
-    out += en ? fmt::format("  {} rows left out by the profile (refunds, failed or neutral trades)\n", report.rows_filtered)
+    out += en ? fmt::format("  {} rows left out by the profile (refunds, failed or neutral trades)\n",
+                            report.rows_filtered)
               : fmt::format("  按导入配置略过 {} 行（退款、未成功或中性交易）\n", report.rows_filtered);
   }
   if (report.same_file_before) {

@@ -34,7 +34,8 @@ std::vector<RenderedFile> notice_csv(const NoticeDocument& doc) {
   std::vector<RenderedFile> files;
   files.push_back({doc.file_stem + "-info.csv", table_csv(doc.info)});
   for (const auto& section : doc.sections) {
-    for (const auto& table : section.tables) files.push_back({doc.file_stem + "-" + table.id + ".csv", table_csv(table)});
+    for (const auto& table : section.tables)
+      files.push_back({doc.file_stem + "-" + table.id + ".csv", table_csv(table)});
   }
   return files;
 }

@@ -52,7 +52,7 @@ std::vector<NoticeCell> cells(Cells&&... values) {
 }
 
 std::string designation_name(const std::string& code, const std::string& name, const Words& w) {
-  return code == books::kGeneralFund ? w("非限定性资金", "General fund") : name;
+  return code == model::kGeneralFund ? w("非限定性资金", "General fund") : name;
 }
 
 std::string donor_text(const report::ShownDonor& donor, const Words& w) {
@@ -62,9 +62,7 @@ std::string donor_text(const report::ShownDonor& donor, const Words& w) {
 }
 
 // 50 -> "50", 12.5 -> "12.50"
-std::string yuan(Fen amount) {
-  return amount % 100 == 0 ? std::to_string(amount / 100) : util::format_plain(amount);
-}
+std::string yuan(Fen amount) { return amount % 100 == 0 ? std::to_string(amount / 100) : util::format_plain(amount); }
 
 std::string band_label(const report::DonationBand& band, const Words& w) {
   return w.lang() == Lang::en ? fmt::format("¥{}–{}", yuan(band.from), yuan(band.to))
@@ -84,7 +82,8 @@ std::string label_key(std::string label) {
 const char* kChineseNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
 std::string section_heading(std::size_t index, const char* zh, const char* en, const Words& w) {
-  return w.lang() == Lang::en ? fmt::format("{}. {}", index + 1, en) : fmt::format("{}、{}", kChineseNumbers[index], zh);
+  return w.lang() == Lang::en ? fmt::format("{}. {}", index + 1, en)
+                              : fmt::format("{}、{}", kChineseNumbers[index], zh);
 }
 
 std::string kind_name(const std::string& kind, const Words& w) {
@@ -117,7 +116,9 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
 
   NoticeTable table;
   table.id = "summary";
-  table.columns = {{w("资金用途", "Designation")}, {w("期初余额", "Opening"), true}, {w("本期收入", "Income"), true},
+  table.columns = {{w("资金用途", "Designation")},
+                   {w("期初余额", "Opening"), true},
+                   {w("本期收入", "Income"), true},
                    {w("本期支出", "Spending"), true}};
   if (moved) {
     table.columns.push_back({w("调入", "Moved in"), true});
@@ -152,20 +153,32 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   add_row(w("合计", "Total"), m.total);
   section.tables.push_back(std::move(table));
 
-  section.after.push_back(moved ? w("期末余额 = 期初余额 + 本期收入 − 本期支出 + 调入 − 调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
-                                    "Closing = opening + income − spending + moved in − moved out. Moves are reallocations between designations decided by the council; they are neither income nor spending.")
-                                : w("期末余额 = 期初余额 + 本期收入 − 本期支出。", "Closing = opening + income − spending."));
+  section.after.push_back(
+      moved ? w("期末余额 = 期初余额 + 本期收入 − 本期支出 + 调入 − "
+                "调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
+                "Closing = opening + income − spending + moved in − moved out. Moves are reallocations between "
+                "designations decided by the council; they are neither income nor spending.")
+            : w("期末余额 = 期初余额 + 本期收入 − 本期支出。", "Closing = opening + income − spending."));
   section.after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
-                            "Transfers between accounts (such as cash paid into the bank) are neither income nor spending. Restricted money is spent only on the purpose it was given for."));
+                            "Transfers between accounts (such as cash paid into the bank) are neither income nor "
+                            "spending. Restricted money is spent only on the purpose it was given for."));
   if (m.goods_count > 0 || m.goods_value != 0) {
-    section.after.push_back(w.lang() == Lang::en
-                                ? fmt::format("Goods received this period: {} {}, estimated at {} in all; not counted as income (listed under donations).", m.goods_count, m.goods_count == 1 ? "gift" : "gifts", util::format_amount(m.goods_value))
-                                : fmt::format("本期另收到捐赠物资 {} 批，估价合计 {}，不计入资金收入（明细见捐赠公示）。", m.goods_count, util::format_amount(m.goods_value)));
+    section.after.push_back(
+        w.lang() == Lang::en
+            ? fmt::format("Goods received this period: {} {}, estimated at {} in all; not counted as income (listed "
+                          "under donations).",
+                          m.goods_count, m.goods_count == 1 ? "gift" : "gifts", util::format_amount(m.goods_value))
+            : fmt::format("本期另收到捐赠物资 {} 批，估价合计 {}，不计入资金收入（明细见捐赠公示）。", m.goods_count,
+                          util::format_amount(m.goods_value)));
   }
   if (m.voided_within_period > 0) {
-    section.after.push_back(w.lang() == Lang::en
-                                ? fmt::format("{} entr{} recorded and voided within this period {} left out of the lists and the sums.", m.voided_within_period, m.voided_within_period == 1 ? "y" : "ies", m.voided_within_period == 1 ? "is" : "are")
-                                : fmt::format("另有 {} 笔在本期内录入后又在本期内红冲（冲销），不列入公示，也不计入合计。", m.voided_within_period));
+    section.after.push_back(
+        w.lang() == Lang::en
+            ? fmt::format("{} entr{} recorded and voided within this period {} left out of the lists and the sums.",
+                          m.voided_within_period, m.voided_within_period == 1 ? "y" : "ies",
+                          m.voided_within_period == 1 ? "is" : "are")
+            : fmt::format("另有 {} 笔在本期内录入后又在本期内红冲（冲销），不列入公示，也不计入合计。",
+                          m.voided_within_period));
   }
   return section;
 }
@@ -185,9 +198,12 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
     NoticeTable table;
     table.id = "donations";
     table.caption = w("资金捐赠", "Money");
-    table.columns = {{w("日期", "Date"), false, true, true},          {w("捐赠人", "Donor")},
-                     {w("金额", "Amount"), true},   {w("用途", "Designation")},
-                     {w("收据编号", "Receipt no."), false, false, true}, {w("备注", "Note"), false, true, false, true}};
+    table.columns = {{w("日期", "Date"), false, true, true},
+                     {w("捐赠人", "Donor")},
+                     {w("金额", "Amount"), true},
+                     {w("用途", "Designation")},
+                     {w("收据编号", "Receipt no."), false, false, true},
+                     {w("备注", "Note"), false, true, false, true}};
     table.rows.reserve(m.donations.size());
     for (auto& line : m.donations) {
       if (!line.correction) ++count;
@@ -204,7 +220,8 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
     NoticeTable table;
     table.id = "donation_bands";
     table.caption = w.lang() == Lang::en
-                        ? fmt::format("Money donations under {}, counted by amount (lower bound included)", util::format_amount(m.band_below))
+                        ? fmt::format("Money donations under {}, counted by amount (lower bound included)",
+                                      util::format_amount(m.band_below))
                         : fmt::format("{}元以下的资金捐赠按金额分档公示（含下限，不含上限）", yuan(m.band_below));
     table.columns = {{w("金额区间", "Amount range")}, {w("笔数", "Count"), true}, {w("合计", "Total"), true}};
     for (const auto& band : m.bands) {
@@ -215,23 +232,28 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
     section.tables.push_back(std::move(table));
   }
   if (!section.tables.empty()) {
-    section.tables.back().notes.push_back(w.lang() == Lang::en
-                                ? fmt::format("Money donations this period: {} in all, {} {}.", util::format_amount(m.total.income), count, count == 1 ? "gift" : "gifts")
-                                : fmt::format("本期资金捐赠合计 {}，共 {} 笔。", util::format_amount(m.total.income), count));
+    section.tables.back().notes.push_back(
+        w.lang() == Lang::en
+            ? fmt::format("Money donations this period: {} in all, {} {}.", util::format_amount(m.total.income), count,
+                          count == 1 ? "gift" : "gifts")
+            : fmt::format("本期资金捐赠合计 {}，共 {} 笔。", util::format_amount(m.total.income), count));
   }
   if (!m.goods.empty()) {
     NoticeTable table;
     table.id = "goods";
     table.caption = w("物资捐赠（估价，不计入资金收入）", "Goods (estimated value, not counted as income)");
-    table.columns = {{w("日期", "Date"), false, true, true},          {w("捐赠人", "Donor")},
-                     {w("物资", "Goods")},         {w("估价", "Value"), true},
-                     {w("用途", "Designation")},   {w("收据编号", "Receipt no."), false, false, true},
+    table.columns = {{w("日期", "Date"), false, true, true},
+                     {w("捐赠人", "Donor")},
+                     {w("物资", "Goods")},
+                     {w("估价", "Value"), true},
+                     {w("用途", "Designation")},
+                     {w("收据编号", "Receipt no."), false, false, true},
                      {w("备注", "Note"), false, true, false, true}};
     for (const auto& line : m.goods) {
-      table.rows.push_back(cells(text(line.date), text(donor_text(line.donor, w)), text(line.goods_description),
-                            money(line.amount), text(designation_name(line.designation_code, line.designation_name, w)),
-                            text(line.receipt_no),
-                            text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+      table.rows.push_back(
+          cells(text(line.date), text(donor_text(line.donor, w)), text(line.goods_description), money(line.amount),
+                text(designation_name(line.designation_code, line.designation_name, w)), text(line.receipt_no),
+                text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
     }
     drop_empty_notes(table);
     section.tables.push_back(std::move(table));
@@ -265,17 +287,20 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                                     ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
                                     : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
     table.rows.push_back(cells(text(line.date), text(purpose),
-                          text(designation_name(line.designation_code, line.designation_name, w)), text(line.payee),
-                          money(line.amount), text(line.approval_ref), text(line.voucher),
-                          text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+                               text(designation_name(line.designation_code, line.designation_name, w)),
+                               text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
+                               text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
   }
   drop_empty_notes(table);
-    section.tables.push_back(std::move(table));
-  section.after.push_back(w.lang() == Lang::en
-                              ? fmt::format("Spending this period: {} in all, {} {}.", util::format_amount(m.total.spending), count, count == 1 ? "payment" : "payments")
-                              : fmt::format("本期支出合计 {}，共 {} 笔。", util::format_amount(m.total.spending), count));
+  section.tables.push_back(std::move(table));
+  section.after.push_back(
+      w.lang() == Lang::en
+          ? fmt::format("Spending this period: {} in all, {} {}.", util::format_amount(m.total.spending), count,
+                        count == 1 ? "payment" : "payments")
+          : fmt::format("本期支出合计 {}，共 {} 笔。", util::format_amount(m.total.spending), count));
   section.after.push_back(w("救助对象只公示类别和隐去部分字符的姓名，身份证号、电话和住址不予公示。",
-                            "People helped are shown only by category and a partly hidden name; ID numbers, phones and addresses are never published."));
+                            "People helped are shown only by category and a partly hidden name; ID numbers, phones and "
+                            "addresses are never published."));
   return section;
 }
 
@@ -285,17 +310,17 @@ NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Wo
   section.heading = section_heading(index, "项目进展", "Project progress", w);
   NoticeTable table;
   table.id = "projects";
-  table.columns = {{w("项目", "Project")},        {w("阶段", "Stage")},
+  table.columns = {{w("项目", "Project")},         {w("阶段", "Stage")},
                    {w("预算", "Budget"), true},    {w("已支出", "Spent"), true},
                    {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true}};
   for (const auto& project : m.projects) {
     const Message stage = books::project_stage_name(project.stage);
     table.rows.push_back(cells(text(project.name), text(w(stage.zh.c_str(), stage.en.c_str())), money(project.budget),
-                          money(project.spent), money(project.remaining),
-                          text(project.people_served ? std::to_string(*project.people_served) : "")));
+                               money(project.spent), money(project.remaining),
+                               text(project.people_served ? std::to_string(*project.people_served) : "")));
   }
   drop_empty_notes(table);
-    section.tables.push_back(std::move(table));
+  section.tables.push_back(std::move(table));
   return section;
 }
 
@@ -307,17 +332,22 @@ NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const
                              "These entries were voided after the notice of their period was published:"));
   NoticeTable table;
   table.id = "corrections";
-  table.columns = {{w("红冲日期", "Voided on"), false, true, true}, {w("原日期", "Original date"), false, true, true}, {w("原公示期", "Published in")},
-                   {w("内容", "What")},          {w("金额", "Amount"), true},    {w("原因", "Reason")}};
+  table.columns = {{w("红冲日期", "Voided on"), false, true, true},
+                   {w("原日期", "Original date"), false, true, true},
+                   {w("原公示期", "Published in")},
+                   {w("内容", "What")},
+                   {w("金额", "Amount"), true},
+                   {w("原因", "Reason")}};
   for (const auto& c : m.corrections) {
     std::string what = kind_name(c.original_kind, w);
     if (!c.description.empty()) what += w("：", ": ") + c.description;
     if (c.original_kind == "donation") what += " " + donor_text(c.donor, w);
-    table.rows.push_back(cells(text(c.void_date), text(c.original_date), text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())),
-                          text(what), money(c.amount), text(c.reason)));
+    table.rows.push_back(cells(text(c.void_date), text(c.original_date),
+                               text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())), text(what),
+                               money(c.amount), text(c.reason)));
   }
   drop_empty_notes(table);
-    section.tables.push_back(std::move(table));
+  section.tables.push_back(std::move(table));
   return section;
 }
 
@@ -354,14 +384,15 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   doc.file_stem = "notice-" + stem;
   const std::string period = period_in_words(m.period, lang);
   doc.title = lang == Lang::en ? fmt::format("{}: public notice of income and spending, {}", m.fund_name, period)
-                               : m.period.label.find("..") != std::string::npos
-                                   ? fmt::format("{} {} 收支公示", m.fund_name, period)  // dates need room
-                                   : fmt::format("{}{}收支公示", m.fund_name, period);
+              : m.period.label.find("..") != std::string::npos
+                  ? fmt::format("{} {} 收支公示", m.fund_name, period)  // dates need room
+                  : fmt::format("{}{}收支公示", m.fund_name, period);
 
-  const std::string cutoff = m.cutoff_entry == 0
-                                 ? w("账目为空", "the books were empty")
-                                 : (lang == Lang::en ? fmt::format("entry {} (recorded {})", m.cutoff_entry, m.cutoff_recorded)
-                                                     : fmt::format("第 {} 号分录（{} 记账）", m.cutoff_entry, m.cutoff_recorded));
+  const std::string cutoff =
+      m.cutoff_entry == 0
+          ? w("账目为空", "the books were empty")
+          : (lang == Lang::en ? fmt::format("entry {} (recorded {})", m.cutoff_entry, m.cutoff_recorded)
+                              : fmt::format("第 {} 号分录（{} 记账）", m.cutoff_entry, m.cutoff_recorded));
   auto fact = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.header_lines.push_back(w(zh, en) + value);
@@ -372,8 +403,9 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   fact("基金名称：", "Fund: ", m.fund_name);
   fact("管理单位：", "Run by: ", m.organisation);
   fact("依托慈善组织：", "Hosted by: ", m.host);
-  fact("公示期间：", "Period: ", lang == Lang::en ? fmt::format("{} to {}", m.period.first.iso(), m.period.last.iso())
-                                                  : fmt::format("{} 至 {}", m.period.first.iso(), m.period.last.iso()));
+  fact("公示期间：", "Period: ",
+       lang == Lang::en ? fmt::format("{} to {}", m.period.first.iso(), m.period.last.iso())
+                        : fmt::format("{} 至 {}", m.period.first.iso(), m.period.last.iso()));
   fact("数据截至：", "Books as of: ", cutoff);
   doc.header_lines.erase(doc.header_lines.begin());  // the fund's name is in the title
 
@@ -401,9 +433,13 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
     doc.chart.bars.push_back(bar);
   }
 
-  const std::string check = lang == Lang::en
-                                ? fmt::format("Anyone holding the fund file can check that this notice matches the books with: cfund audit verify --code {}", m.verification_code)
-                                : fmt::format("持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目是否一致。", m.verification_code);
+  const std::string check =
+      lang == Lang::en ? fmt::format(
+                             "Anyone holding the fund file can check that this notice matches the books with: cfund "
+                             "audit verify --code {}",
+                             m.verification_code)
+                       : fmt::format("持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目是否一致。",
+                                     m.verification_code);
   auto footer = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.footer_lines.push_back(w(zh, en) + value);

@@ -23,8 +23,8 @@ struct NoticeColumn {
   std::string header;
   bool numeric = false;
   bool narrow_keep = true;  // shown on a phone (WeChat); false: folded into the note
-  bool whole = false;        // never wrapped (dates, receipt numbers)
-  bool note = false;         // the free-text note column (left out when empty)
+  bool whole = false;       // never wrapped (dates, receipt numbers)
+  bool note = false;        // the free-text note column (left out when empty)
 };
 
 struct NoticeTable {
@@ -34,7 +34,8 @@ struct NoticeTable {
   std::vector<std::vector<NoticeCell>> rows;
   std::vector<std::size_t> total_rows;  // indexes of subtotal / total rows (shown bold)
   bool is_total(std::size_t row) const {
-    for (std::size_t index : total_rows) if (index == row) return true;
+    for (std::size_t index : total_rows)
+      if (index == row) return true;
     return false;
   }
   std::vector<std::string> notes;  // paragraphs right after the table
@@ -45,7 +46,7 @@ struct NoticeSection {
   std::string heading;
   std::vector<std::string> before;  // paragraphs before the tables
   std::vector<NoticeTable> tables;
-  std::vector<std::string> after;   // paragraphs after the tables
+  std::vector<std::string> after;  // paragraphs after the tables
 };
 
 struct NoticeChart {

@@ -9,19 +9,35 @@ std::string markdown_escape(std::string_view text, bool paragraph) {
   std::string out;
   for (char c : line) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '~':
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '~':
         out += '\\';
         out += c;
         break;
-      case '#': case '+': case '-':
+      case '#':
+      case '+':
+      case '-':
         // Only at the start can these make a heading or a list item.
         if (paragraph && out.empty()) out += '\\';
         out += c;
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;
@@ -32,12 +48,26 @@ std::string html_escape(std::string_view text) {
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': case '\r': case '\t': out += ' '; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        out += ' ';
+        break;
       default:
         if (byte < 0x20 || byte == 0x7F) break;
         out += c;
@@ -51,7 +81,8 @@ std::string csv_text_field(std::string_view text) {
   // Spreadsheets may skip leading blanks (a tab or CR became one in single_line).
   const std::size_t first = value.find_first_not_of(' ');
   if (first != std::string::npos && std::string("=+-@").find(value[first]) != std::string::npos) value.insert(0, "'");
-  const bool quote = value.find_first_of(",\"\r\n") != std::string::npos || (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  const bool quote = value.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
   if (!quote) return value;
   std::string out = "\"";
   for (char c : value) {

@@ -96,12 +96,14 @@ std::string notice_chart_svg(const NoticeChart& chart) {
       "aria-label=\"{2}\">\n",
       width, height, html_escape(chart.title));
   // Legend.
-  svg += fmt::format("<rect x=\"{}\" y=\"6\" width=\"14\" height=\"14\" fill=\"#1f4e79\"/>"
-                     "<text x=\"{}\" y=\"18\" font-size=\"13\">{}</text>\n",
-                     left, left + 20, html_escape(chart.income_label));
-  svg += fmt::format("<rect x=\"{}\" y=\"6\" width=\"14\" height=\"14\" fill=\"#e59a3a\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-                     "<text x=\"{}\" y=\"18\" font-size=\"13\">{}</text>\n",
-                     left + 110, left + 130, html_escape(chart.spending_label));
+  svg += fmt::format(
+      "<rect x=\"{}\" y=\"6\" width=\"14\" height=\"14\" fill=\"#1f4e79\"/>"
+      "<text x=\"{}\" y=\"18\" font-size=\"13\">{}</text>\n",
+      left, left + 20, html_escape(chart.income_label));
+  svg += fmt::format(
+      "<rect x=\"{}\" y=\"6\" width=\"14\" height=\"14\" fill=\"#e59a3a\" stroke=\"#000\" stroke-width=\"0.5\"/>"
+      "<text x=\"{}\" y=\"18\" font-size=\"13\">{}</text>\n",
+      left + 110, left + 130, html_escape(chart.spending_label));
   const int base = top + plot;
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\" stroke-width=\"1\"/>\n", left, base,
                      width - left, base);
@@ -111,9 +113,10 @@ std::string notice_chart_svg(const NoticeChart& chart) {
     const double middle = left + group_width * (static_cast<double>(i) + 0.5);
     const auto draw = [&](util::Fen value, double x, const char* fill) {
       const double h = value > 0 ? static_cast<double>(value) / static_cast<double>(max_value) * (plot - 20) : 0.0;
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
-                         "stroke-width=\"0.5\"/>",
-                         x, base - h, bar_width, h, fill);
+      svg += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
+          "stroke-width=\"0.5\"/>",
+          x, base - h, bar_width, h, fill);
       if (value == 0) return;  // an empty month says nothing
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"13\" text-anchor=\"middle\">{}</text>\n",
                          x + bar_width / 2, base - h - 3, short_amount(value));
@@ -184,7 +187,8 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
     const std::string command = "cfund audit verify --code " + doc.verification_code;
     if (auto at = shown.find(command); !doc.verification_code.empty() && at != std::string::npos) {
       shown.replace(at, command.size(), "<span class=\"command\">" + command + "</span>");
-    } else if (auto found = shown.find(doc.verification_code); !doc.verification_code.empty() && found != std::string::npos) {
+    } else if (auto found = shown.find(doc.verification_code);
+               !doc.verification_code.empty() && found != std::string::npos) {
       shown.replace(found, doc.verification_code.size(), "<span class=\"code\">" + doc.verification_code + "</span>");
     }
     out += "<p>" + shown + "</p>\n";

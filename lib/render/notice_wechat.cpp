@@ -52,7 +52,8 @@ std::string table_part(const NoticeTable& table, const std::vector<std::size_t>&
   };
 
   std::string out;
-  if (with_caption && !table.caption.empty()) out += fmt::format("<p style=\"{}\">{}</p>", kCaption, html_escape(table.caption));
+  if (with_caption && !table.caption.empty())
+    out += fmt::format("<p style=\"{}\">{}</p>", kCaption, html_escape(table.caption));
   out += fmt::format("<table style=\"{}\"><thead><tr>", kTable);
   for (std::size_t c : kept) {
     out += fmt::format("<th style=\"{}\">{}</th>", table.columns[c].numeric ? kHeadNum : kHead,
@@ -102,7 +103,8 @@ std::string table_wechat(const NoticeTable& table, Lang lang) {
   } else {
     for (std::size_t first = 0; first < numeric_columns.size(); first += 3) {
       std::vector<std::size_t> kept = text_columns;
-      for (std::size_t i = first; i < std::min(first + 3, numeric_columns.size()); ++i) kept.push_back(numeric_columns[i]);
+      for (std::size_t i = first; i < std::min(first + 3, numeric_columns.size()); ++i)
+        kept.push_back(numeric_columns[i]);
       std::sort(kept.begin(), kept.end());
       out += table_part(table, kept, first == 0 ? folded : std::vector<std::size_t>{}, first == 0, lang);
     }
@@ -139,9 +141,11 @@ std::vector<RenderedFile> notice_wechat(const NoticeDocument& doc) {
   for (std::size_t s = 0; s < doc.sections.size(); ++s) {
     const auto& section = doc.sections[s];
     out += fmt::format("<p style=\"{}\">{}</p>\n", kHeading, html_escape(section.heading));
-    for (const auto& paragraph : section.before) out += fmt::format("<p style=\"{}\">{}</p>\n", kParagraph, html_escape(paragraph));
+    for (const auto& paragraph : section.before)
+      out += fmt::format("<p style=\"{}\">{}</p>\n", kParagraph, html_escape(paragraph));
     for (const auto& table : section.tables) out += table_wechat(table, doc.lang);
-    for (const auto& paragraph : section.after) out += fmt::format("<p style=\"{}\">{}</p>\n", kParagraph, html_escape(paragraph));
+    for (const auto& paragraph : section.after)
+      out += fmt::format("<p style=\"{}\">{}</p>\n", kParagraph, html_escape(paragraph));
     if (s == 0 && !doc.chart.bars.empty()) out += chart_wechat(doc.chart);
   }
   out += "<p style=\"margin:16px 0 4px;border-top:1px solid #999;font-size:0;line-height:0;\"> </p>\n";

@@ -14,7 +14,7 @@ std::string pick(Lang lang, const char* zh, const char* en) { return lang == Lan
 std::string stage_shown(const std::string& stage, Lang lang) { return books::project_stage_name(stage).in(lang); }
 
 std::string designation_shown(const std::string& code, const std::string& name, Lang lang) {
-  if (code == books::kGeneralFund) return pick(lang, "非限定性资金", "General fund");
+  if (code == model::kGeneralFund) return pick(lang, "非限定性资金", "General fund");
   return name.empty() ? code : name + " (" + code + ")";
 }
 
@@ -67,7 +67,7 @@ std::string money_counterpart(const storage::ProjectMoneyRow& row, Lang lang) {
 std::string money_kind(const storage::ProjectMoneyRow& row, Lang lang) {
   if (row.kind == "donation") return pick(lang, "定向捐赠", "donation");
   if (row.amount < 0) return pick(lang, "调出", "moved out");
-  return row.counterpart == books::kGeneralFund ? pick(lang, "拨款", "allocation") : pick(lang, "调入", "moved in");
+  return row.counterpart == model::kGeneralFund ? pick(lang, "拨款", "allocation") : pick(lang, "调入", "moved in");
 }
 
 }  // namespace
@@ -92,12 +92,11 @@ std::string projects_text(const std::vector<books::ProjectStatus>& projects, Lan
   }
   if (projects.empty()) return pick(lang, "没有符合条件的项目\n", "No projects match\n");
   std::string out = text_table(columns, cells);
-  out += lang == Lang::en ? fmt::format("{} projects; budgets {}, spent {}, held {}\n", projects.size(),
-                                        util::format_amount(budget), util::format_amount(spent),
-                                        util::format_amount(balance))
-                          : fmt::format("共 {} 个项目；预算合计 {}，已支出 {}，结余 {}\n", projects.size(),
-                                        util::format_amount(budget), util::format_amount(spent),
-                                        util::format_amount(balance));
+  out += lang == Lang::en
+             ? fmt::format("{} projects; budgets {}, spent {}, held {}\n", projects.size(), util::format_amount(budget),
+                           util::format_amount(spent), util::format_amount(balance))
+             : fmt::format("共 {} 个项目；预算合计 {}，已支出 {}，结余 {}\n", projects.size(),
+                           util::format_amount(budget), util::format_amount(spent), util::format_amount(balance));
   return out;
 }
 
@@ -114,7 +113,8 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
   std::vector<std::pair<std::string, std::string>> fields;
   fields.emplace_back(pick(lang, "阶段", "Stage"), stage_shown(s.stage, lang));
   fields.emplace_back(pick(lang, "类别", "Category"), p.category);
-  fields.emplace_back(pick(lang, "提出人", "Proposed by"), p.proposer + pick(lang, "（", " (") + p.date + pick(lang, "）", ")"));
+  fields.emplace_back(pick(lang, "提出人", "Proposed by"),
+                      p.proposer + pick(lang, "（", " (") + p.date + pick(lang, "）", ")"));
   if (!p.implementer.empty()) fields.emplace_back(pick(lang, "执行机构", "Implemented by"), p.implementer);
   if (!p.planned_start.empty() || !p.planned_end.empty()) {
     fields.emplace_back(pick(lang, "计划时间", "Planned"), p.planned_start + " .. " + p.planned_end);
@@ -142,9 +142,9 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
     std::string note = step.reason;
     if (!step.memo.empty()) note += (note.empty() ? "" : "；") + step.memo;
     if (step.remainder_entry) {
-      note += (note.empty() ? "" : "；") +
-              (lang == Lang::en ? fmt::format("remainder moved by entry {}", *step.remainder_entry)
-                                : fmt::format("结余由第 {} 号分录转出", *step.remainder_entry));
+      note += (note.empty() ? "" : "；") + (lang == Lang::en
+                                                ? fmt::format("remainder moved by entry {}", *step.remainder_entry)
+                                                : fmt::format("结余由第 {} 号分录转出", *step.remainder_entry));
     }
     cells.push_back({std::to_string(step.entry_id), step.date, stage_shown(step.to_stage, lang), step.approval_ref,
                      step.operator_name, note});
@@ -199,10 +199,12 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
     for (const auto& d : detail.spending) {
       std::string purpose = d.purpose;
       if (d.voided_by) {
-        purpose = (lang == Lang::en ? fmt::format("voided by #{} ", *d.voided_by) : fmt::format("已红冲(#{}) ", *d.voided_by)) + purpose;
+        purpose = (lang == Lang::en ? fmt::format("voided by #{} ", *d.voided_by)
+                                    : fmt::format("已红冲(#{}) ", *d.voided_by)) +
+                  purpose;
       }
-      cells.push_back({std::to_string(d.entry_id), d.date, beneficiary_label(d), util::format_amount(d.amount),
-                       purpose, d.approval_ref, d.voucher});
+      cells.push_back({std::to_string(d.entry_id), d.date, beneficiary_label(d), util::format_amount(d.amount), purpose,
+                       d.approval_ref, d.voucher});
     }
     out += text_table({{pick(lang, "编号", "Entry"), true},
                        {pick(lang, "日期", "Date")},
@@ -239,10 +241,14 @@ nlohmann::json project_json(const books::ProjectDetail& detail) {
                             {"operator", detail.status.project.operator_name},
                             {"remainder_entry", nullptr}});
   for (const auto& step : detail.history) {
-    nlohmann::json item = {{"entry", step.entry_id},          {"date", step.date},
-                           {"from_stage", step.from_stage},   {"stage", step.to_stage},
-                           {"approval_ref", step.approval_ref}, {"reason", step.reason},
-                           {"memo", step.memo},               {"operator", step.operator_name},
+    nlohmann::json item = {{"entry", step.entry_id},
+                           {"date", step.date},
+                           {"from_stage", step.from_stage},
+                           {"stage", step.to_stage},
+                           {"approval_ref", step.approval_ref},
+                           {"reason", step.reason},
+                           {"memo", step.memo},
+                           {"operator", step.operator_name},
                            {"remainder_entry", optional_json(step.remainder_entry)}};
     out["history"].push_back(item);
   }

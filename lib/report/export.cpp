@@ -100,7 +100,7 @@ class EntryBuilder {
     if (!id) return {};
     auto found = designations_.find(*id);
     if (found == designations_.end()) return {};
-    if (lang_ == Lang::en && found->second->code == books::kGeneralFund) return "general fund";
+    if (lang_ == Lang::en && found->second->code == model::kGeneralFund) return "general fund";
     return found->second->name;
   }
   std::string designation_code(const std::optional<std::int64_t>& id) const {
@@ -132,8 +132,8 @@ class EntryBuilder {
   void disbursement_entry(const storage::ExportEntryRow& row, ExportEntry& entry) const {
     entry.code = scrub(row.voucher);
     entry.payee = row.beneficiary ? beneficiary_number(*row.beneficiary) : scrub(row.payee);
-    entry.narration =
-        fmt::format("{}{}{}", books::category_name(row.category).in(lang_), pick(lang_, "：", ": "), scrub(row.purpose));
+    entry.narration = fmt::format("{}{}{}", books::category_name(row.category).in(lang_), pick(lang_, "：", ": "),
+                                  scrub(row.purpose));
     add(entry, "category", row.category);
     if (row.beneficiary) add(entry, "beneficiary", beneficiary_number(*row.beneficiary));
     add(entry, "approval", scrub(row.approval_ref));

@@ -27,7 +27,7 @@ bool in_period(const util::Period& period, const std::string& iso) {
   return date && period.contains(*date);
 }
 
-std::string goods_description(const books::DonationRow& row) {
+std::string goods_description(const model::DonationRow& row) {
   std::string text = row.item;
   if (!row.quantity.empty()) text += " " + row.quantity + row.unit;
   return text;
@@ -44,13 +44,13 @@ class Scrubber {
 
 // What the notice may say about a beneficiary paid by a relief payment: the
 // category and the masked name (独居老人 王*英), never the ID, phone or address.
-std::string relief_payee(const books::DisbursementRow& row, const Scrubber& scrub) {
+std::string relief_payee(const model::DisbursementRow& row, const Scrubber& scrub) {
   const std::string masked = privacy::mask_name(row.beneficiary_name);
   const std::string category = scrub(row.beneficiary_category);
   return category.empty() ? masked : category + " " + masked;
 }
 
-ShownDonor shown_donor(const books::DonationRow& row, const Scrubber& scrub) {
+ShownDonor shown_donor(const model::DonationRow& row, const Scrubber& scrub) {
   if (row.anonymous) return {"", true};
   return {scrub(row.donor_name), false};
 }

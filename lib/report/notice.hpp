@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 
@@ -77,10 +77,10 @@ struct DonationLine {
   std::string designation_code;
   std::string designation_name;
   std::string receipt_no;
-  bool correction = false;        // a negative row voiding an earlier donation
-  std::string original_date;      // for a correction: the voided donation's date
-  std::string voided_on;          // dated in the period but voided later (not counted away here)
-  std::string reason;             // for a correction: why it was voided
+  bool correction = false;    // a negative row voiding an earlier donation
+  std::string original_date;  // for a correction: the voided donation's date
+  std::string voided_on;      // dated in the period but voided later (not counted away here)
+  std::string reason;         // for a correction: why it was voided
 };
 
 // Small money donations counted together: from <= amount < to.
@@ -113,7 +113,7 @@ struct ProjectProgress {
   std::string stage;  // books::project_stage::..., as of the period's end
   Fen budget = 0;     // as amended by then
   Fen spent = 0;
-  Fen remaining = 0;  // budget - spent; 0 once the project has ended
+  Fen remaining = 0;                          // budget - spent; 0 once the project has ended
   std::optional<std::int64_t> people_served;  // once evaluated
 };
 

@@ -90,7 +90,8 @@ std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
                       "SELECT e.id, e.date, s.total FROM (SELECT entry_id, SUM(amount) AS total FROM postings "
                       "GROUP BY entry_id HAVING SUM(amount) <> 0) s JOIN entries e ON e.id = s.entry_id ORDER BY e.id");
   std::vector<UnbalancedEntry> found;
-  while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+  while (q.executeStep())
+    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
   return found;
 }
 
@@ -143,8 +144,8 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
                                      " IS NOT NULL ORDER BY " + target + ", e.date, e.id, p.seq");
   std::vector<DatedPosting> rows;
   while (q.executeStep()) {
-    rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                    q.getColumn(3).getInt64()});
+    rows.push_back(
+        {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
   }
   return rows;
 }
@@ -156,14 +157,14 @@ std::optional<PostingDays> posting_days(FundFile& file) {
                       "SELECT p.account_id, p.designation_id, p.amount, e.id, e.date FROM entries e "
                       "JOIN postings p ON p.entry_id = e.id ORDER BY e.id, p.seq");
   struct Day {
-    books::Fen total = 0;
+    util::Fen total = 0;
     std::vector<std::int64_t> outflows;
   };
   using Days = std::map<std::int64_t, std::map<std::string, Day>>;
   Days accounts;
   Days designations;
   std::string date;
-  auto add = [&date](Days& days, std::int64_t target, books::Fen amount, std::int64_t entry) {
+  auto add = [&date](Days& days, std::int64_t target, util::Fen amount, std::int64_t entry) {
     auto& targets = days[target];
     auto day = targets.find(date);
     if (day == targets.end()) day = targets.emplace(date, Day{}).first;
@@ -181,7 +182,7 @@ std::optional<PostingDays> posting_days(FundFile& file) {
     }
     date.assign(day.getText(), static_cast<std::size_t>(day.getBytes()));
     const std::int64_t entry = q.getColumn(3).getInt64();
-    const books::Fen value = amount.getInt64();
+    const util::Fen value = amount.getInt64();
     if (!account.isNull()) add(accounts, account.getInt64(), value, entry);
     if (!designation.isNull()) add(designations, designation.getInt64(), -value, entry);
   }
@@ -195,7 +196,7 @@ std::optional<PostingDays> posting_days(FundFile& file) {
   return PostingDays{flatten(accounts), flatten(designations)};
 }
 
-std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, books::Fen threshold) {
+std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, util::Fen threshold) {
   SQLite::Statement q(file.db(),
                       "SELECT d.entry_id, e.date, d.amount, d.category, NOT" + live("d.entry_id") +
                           "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
@@ -215,42 +216,48 @@ std::vector<ReceiptNumber> receipt_numbers(FundFile& file) {
                       "LEFT JOIN entries e ON e.id = d.entry_id ORDER BY d.receipt_year, d.receipt_seq, d.entry_id");
   std::vector<ReceiptNumber> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                     q.getColumn(3).getString()});
+    found.push_back(
+        {q.getColumn(0).getInt(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getString()});
   }
   return found;
 }
 
 std::vector<MovementGroup> duplicate_references(FundFile& file) {
-  SQLite::Statement q(file.db(),
-                      "SELECT kind, code, ref, MIN(amount), GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
-                      " SELECT 'donation' AS kind, a.code, d.external_ref AS ref, d.amount, d.entry_id, e.date "
-                      " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
-                      " WHERE d.external_ref IS NOT NULL AND d.external_ref <> '' AND" + live("d.entry_id") +
-                          " UNION ALL "
-                          " SELECT 'disbursement', a.code, d.external_ref, d.amount, d.entry_id, e.date "
-                          " FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
-                          " WHERE d.external_ref IS NOT NULL AND d.external_ref <> '' AND" +
-                          live("d.entry_id") +
-                          " ORDER BY entry_id) GROUP BY kind, code, ref HAVING COUNT(*) > 1 ORDER BY MIN(entry_id)");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT kind, code, ref, MIN(amount), GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
+      " SELECT 'donation' AS kind, a.code, d.external_ref AS ref, d.amount, d.entry_id, e.date "
+      " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
+      " WHERE d.external_ref IS NOT NULL AND d.external_ref <> '' AND" +
+          live("d.entry_id") +
+          " UNION ALL "
+          " SELECT 'disbursement', a.code, d.external_ref, d.amount, d.entry_id, e.date "
+          " FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
+          " WHERE d.external_ref IS NOT NULL AND d.external_ref <> '' AND" +
+          live("d.entry_id") +
+          " ORDER BY entry_id) GROUP BY kind, code, ref HAVING COUNT(*) > 1 ORDER BY MIN(entry_id)");
   return read_groups(q);
 }
 
 std::vector<MovementGroup> likely_duplicates(FundFile& file) {
   // Two lines with different bank references are two real transfers, not a duplicate.
-  SQLite::Statement q(file.db(),
-                      "SELECT kind, code, who, amount, GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
-                      " SELECT 'donation' AS kind, a.code, d.donor_name AS who, d.amount, d.entry_id, e.date, "
-                      "  d.external_ref AS ref "
-                      " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
-                      " WHERE d.form = 'money' AND" + live("d.entry_id") +
-                          " UNION ALL "
-                          " SELECT 'disbursement', a.code, COALESCE(CASE WHEN d.beneficiary IS NOT NULL THEN printf('B%04d', d.beneficiary) END, d.payee, ''), d.amount, "
-                          "  d.entry_id, e.date, d.external_ref "
-                          " FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
-                          " WHERE" + live("d.entry_id") +
-                          " ORDER BY entry_id) GROUP BY kind, code, who, amount, date "
-                          "HAVING COUNT(*) > 1 AND COUNT(DISTINCT ref) < COUNT(*) ORDER BY MIN(entry_id)");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT kind, code, who, amount, GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
+      " SELECT 'donation' AS kind, a.code, d.donor_name AS who, d.amount, d.entry_id, e.date, "
+      "  d.external_ref AS ref "
+      " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
+      " WHERE d.form = 'money' AND" +
+          live("d.entry_id") +
+          " UNION ALL "
+          " SELECT 'disbursement', a.code, COALESCE(CASE WHEN d.beneficiary IS NOT NULL THEN printf('B%04d', "
+          "d.beneficiary) END, d.payee, ''), d.amount, "
+          "  d.entry_id, e.date, d.external_ref "
+          " FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
+          " WHERE" +
+          live("d.entry_id") +
+          " ORDER BY entry_id) GROUP BY kind, code, who, amount, date "
+          "HAVING COUNT(*) > 1 AND COUNT(DISTINCT ref) < COUNT(*) ORDER BY MIN(entry_id)");
   return read_groups(q);
 }
 
@@ -262,7 +269,7 @@ struct Movement {
   const char* kind = "";
   const std::string* account_code = nullptr;
   std::string who;  // donor, or B0001 / payee / ""
-  books::Fen amount = 0;
+  util::Fen amount = 0;
   std::int64_t entry_id = 0;
   std::string date;
   std::optional<std::string> ref;
@@ -436,10 +443,11 @@ std::optional<DuplicateGroups> duplicate_groups(FundFile& file) {
 }
 
 std::vector<ReliefPayment> relief_payments_all(FundFile& file) {
-  SQLite::Statement q(file.db(),
-                      "SELECT d.beneficiary, d.entry_id, e.date, d.amount, d.repeat_reason FROM disbursements d "
-                      "JOIN entries e ON e.id = d.entry_id WHERE d.category = 'relief' AND d.beneficiary IS NOT NULL AND" +
-                          live("d.entry_id") + "ORDER BY d.beneficiary, e.date, d.entry_id");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT d.beneficiary, d.entry_id, e.date, d.amount, d.repeat_reason FROM disbursements d "
+      "JOIN entries e ON e.id = d.entry_id WHERE d.category = 'relief' AND d.beneficiary IS NOT NULL AND" +
+          live("d.entry_id") + "ORDER BY d.beneficiary, e.date, d.entry_id");
   std::vector<ReliefPayment> found;
   while (q.executeStep()) {
     found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
@@ -454,7 +462,8 @@ YearTotals year_totals(FundFile& file, int year) {
   YearTotals totals;
   SQLite::Statement income(file.db(),
                            "SELECT COALESCE(SUM(d.amount), 0) FROM donations d JOIN entries e ON e.id = d.entry_id "
-                           "WHERE d.form = 'money' AND e.date BETWEEN ? AND ? AND" + live("d.entry_id"));
+                           "WHERE d.form = 'money' AND e.date BETWEEN ? AND ? AND" +
+                               live("d.entry_id"));
   income.bind(1, from);
   income.bind(2, to);
   income.executeStep();
@@ -467,7 +476,7 @@ YearTotals year_totals(FundFile& file, int year) {
   spending.bind(2, to);
   while (spending.executeStep()) {
     const std::string category = spending.getColumn(0).getString();
-    const books::Fen amount = spending.getColumn(1).getInt64();
+    const util::Fen amount = spending.getColumn(1).getInt64();
     if (category == "relief") totals.relief = amount;
     if (category == "project") totals.project = amount;
     if (category == "management") totals.management = amount;
@@ -500,8 +509,10 @@ std::optional<std::string> latest_closed_month(FundFile& file) {
   return q.getColumn(0).getString();
 }
 
-std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t after_id, const std::string& date_iso) {
-  SQLite::Statement q(file.db(), "SELECT id, kind, date, voids_entry FROM entries WHERE id > ? AND date <= ? ORDER BY id");
+std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t after_id,
+                                                    const std::string& date_iso) {
+  SQLite::Statement q(file.db(),
+                      "SELECT id, kind, date, voids_entry FROM entries WHERE id > ? AND date <= ? ORDER BY id");
   q.bind(1, static_cast<std::int64_t>(after_id));
   q.bind(2, date_iso);
   std::vector<EntrySummary> found;
@@ -540,7 +551,7 @@ std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t acco
   return found;
 }
 
-books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
+util::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
   const bool account = side == Side::account;
   SQLite::Statement q(file.db(), std::string("SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON "
                                              "e.id = p.entry_id WHERE p.") +
@@ -548,14 +559,15 @@ books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std
   q.bind(1, static_cast<std::int64_t>(id));
   q.bind(2, date_iso);
   q.executeStep();
-  const books::Fen sum = q.getColumn(0).getInt64();
+  const util::Fen sum = q.getColumn(0).getInt64();
   return account ? sum : -sum;
 }
 
-books::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso) {
+util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso) {
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id "
-                      "WHERE p.account_id = ? AND e.date <= ? AND e.voids_entry IS NULL AND" + live("e.id"));
+                      "WHERE p.account_id = ? AND e.date <= ? AND e.voids_entry IS NULL AND" +
+                          live("e.id"));
   q.bind(1, static_cast<std::int64_t>(account_id));
   q.bind(2, date_iso);
   q.executeStep();
@@ -565,7 +577,8 @@ books::Fen corrected_account_balance_through(FundFile& file, std::int64_t accoun
 std::vector<StoredHash> stored_hashes(FundFile& file) {
   SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
   std::vector<StoredHash> found;
-  while (q.executeStep()) found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  while (q.executeStep())
+    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
   return found;
 }
 

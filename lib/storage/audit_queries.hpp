@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/queries.hpp"
 
 namespace cfund::storage {
@@ -30,16 +30,16 @@ std::int64_t entry_count(FundFile& file);
 struct UnbalancedEntry {
   std::int64_t entry_id = 0;
   std::string date;
-  books::Fen sum = 0;
+  util::Fen sum = 0;
 };
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file);
 
 // The sum of all postings to accounts and to designations (they must cancel), and
 // the sum of postings that belong to no entry.
 struct PostingTotals {
-  books::Fen accounts = 0;      // sum of account balances
-  books::Fen designations = 0;  // sum of designation balances (credit-normal)
-  books::Fen orphaned = 0;      // sum of postings whose entry does not exist
+  util::Fen accounts = 0;      // sum of account balances
+  util::Fen designations = 0;  // sum of designation balances (credit-normal)
+  util::Fen orphaned = 0;      // sum of postings whose entry does not exist
   std::int64_t orphaned_rows = 0;
 };
 PostingTotals posting_totals(FundFile& file);
@@ -50,9 +50,9 @@ struct DetailMismatch {
   std::int64_t entry_id = 0;
   std::string date;
   std::string kind;
-  books::Fen detail_amount = 0;
-  books::Fen account_posted = 0;      // in the account's own sign
-  books::Fen designation_posted = 0;  // in the designation's own sign
+  util::Fen detail_amount = 0;
+  util::Fen account_posted = 0;      // in the account's own sign
+  util::Fen designation_posted = 0;  // in the designation's own sign
 };
 std::vector<DetailMismatch> detail_mismatches(FundFile& file);
 
@@ -62,7 +62,7 @@ struct DatedPosting {
   std::int64_t target_id = 0;
   std::string date;
   std::int64_t entry_id = 0;
-  books::Fen amount = 0;
+  util::Fen amount = 0;
 };
 std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
 
@@ -75,7 +75,7 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
 struct PostingDay {
   std::int64_t target_id = 0;
   std::string date;
-  books::Fen total = 0;
+  util::Fen total = 0;
   std::vector<std::int64_t> outflows;
 };
 struct PostingDays {
@@ -88,11 +88,11 @@ std::optional<PostingDays> posting_days(FundFile& file);
 struct UnapprovedPayment {
   std::int64_t entry_id = 0;
   std::string date;
-  books::Fen amount = 0;
+  util::Fen amount = 0;
   std::string category;
   bool voided = false;
 };
-std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, books::Fen threshold);
+std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, util::Fen threshold);
 
 // Receipt numbers as stored, by year, number and entry id.
 struct ReceiptNumber {
@@ -109,8 +109,8 @@ std::vector<ReceiptNumber> receipt_numbers(FundFile& file);
 struct MovementGroup {
   std::string kind;  // donation, disbursement
   std::string account_code;
-  std::string key;   // the reference, or the donor / payee
-  books::Fen amount = 0;
+  std::string key;  // the reference, or the donor / payee
+  util::Fen amount = 0;
   std::string date;  // of the first
   std::vector<std::int64_t> entry_ids;
   std::vector<std::string> dates;
@@ -132,19 +132,19 @@ struct ReliefPayment {
   std::int64_t beneficiary = 0;
   std::int64_t entry_id = 0;
   std::string date;
-  books::Fen amount = 0;
+  util::Fen amount = 0;
   std::string repeat_reason;
 };
 std::vector<ReliefPayment> relief_payments_all(FundFile& file);
 
 // Unvoided totals of one calendar year.
 struct YearTotals {
-  books::Fen money_donations = 0;
-  books::Fen relief = 0;
-  books::Fen project = 0;
-  books::Fen management = 0;
-  books::Fen fundraising = 0;
-  books::Fen spending() const { return relief + project + management + fundraising; }
+  util::Fen money_donations = 0;
+  util::Fen relief = 0;
+  util::Fen project = 0;
+  util::Fen management = 0;
+  util::Fen fundraising = 0;
+  util::Fen spending() const { return relief + project + management + fundraising; }
 };
 YearTotals year_totals(FundFile& file, int year);
 // The years in which any entry is dated, ascending.
@@ -168,7 +168,7 @@ struct AccountMovement {
   std::int64_t entry_id = 0;
   std::string date;
   std::string kind;
-  books::Fen amount = 0;  // in the account's sign: money in positive
+  util::Fen amount = 0;  // in the account's sign: money in positive
   std::string reference;
   std::string counterparty;
   bool voided_or_void = false;  // a voided entry or a void: neither reaches a bank
@@ -177,9 +177,9 @@ std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t acco
                                                const std::string& to);
 // An account's balance at the end of a day as corrected: voided entries and voids
 // left out (a recording mistake never reached the bank, whenever it was voided).
-books::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso);
+util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso);
 // An account's or designation's balance at the end of a day.
-books::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
+util::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
 
 // (id, date, stored hash) of every entry in id order.
 struct StoredHash {

@@ -60,7 +60,7 @@ ExportEntryRow read_export_row(SQLite::Statement& q) {
   row.voided_by = optional_id(q.getColumn(7));
   row.voided_kind = text_or_empty(q.getColumn(8));
   if (!q.getColumn(9).isNull()) {
-    row.receipt_no = books::receipt_number(q.getColumn(9).getInt(), q.getColumn(10).getInt64());
+    row.receipt_no = model::receipt_number(q.getColumn(9).getInt(), q.getColumn(10).getInt64());
     row.donor_name = q.getColumn(11).getString();
     row.anonymous = q.getColumn(12).getInt() != 0;
     row.form = q.getColumn(13).getString();
@@ -142,7 +142,7 @@ BalancesAt balances_at(FundFile& file, const std::string& date_iso) {
   q.bind(1, date_iso);
   BalancesAt balances;
   while (q.executeStep()) {
-    const books::Fen sum = q.getColumn(2).getInt64();
+    const util::Fen sum = q.getColumn(2).getInt64();
     if (!q.getColumn(0).isNull()) {
       balances.accounts[q.getColumn(0).getInt64()] = sum;
     } else {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/queries.hpp"
 
 namespace cfund::storage {
@@ -37,8 +37,8 @@ struct ExportEntryRow {
   std::string receipt_no;
   std::string donor_name;  // as recorded: the caller must hide it when anonymous
   bool anonymous = false;
-  std::string form;       // money, goods
-  books::Fen amount = 0;  // donation or disbursement amount (goods: estimated value)
+  std::string form;      // money, goods
+  util::Fen amount = 0;  // donation or disbursement amount (goods: estimated value)
   std::string item;
   std::string quantity;
   std::string unit;
@@ -63,8 +63,8 @@ struct ExportEntryRow {
   std::string project_category;
   std::string from_stage;
   std::string to_stage;
-  books::Fen budget = 0;
-  books::Fen previous_budget = 0;
+  util::Fen budget = 0;
+  util::Fen previous_budget = 0;
   // period_close
   std::string closed_through;
   // publication
@@ -87,8 +87,8 @@ void for_each_export_entry(FundFile& file, const std::string& from, const std::s
 // Balances (accounts debit positive, designations credit positive) of the postings
 // dated on or before `date_iso`, by id; targets without postings are left out.
 struct BalancesAt {
-  std::map<std::int64_t, books::Fen> accounts;
-  std::map<std::int64_t, books::Fen> designations;
+  std::map<std::int64_t, util::Fen> accounts;
+  std::map<std::int64_t, util::Fen> designations;
 };
 BalancesAt balances_at(FundFile& file, const std::string& date_iso);
 

@@ -15,7 +15,7 @@
 namespace SQLite {
 class Database;
 class Statement;
-}
+}  // namespace SQLite
 
 namespace cfund::storage {
 
@@ -85,7 +85,6 @@ class FundFile {
 // Turns a failure that came out of SQLite (busy, disk full, read-only, not a
 // database, I/O error) into a FundFileError naming the file. Returns nothing for
 // other exceptions.
-std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure,
-                                                     const std::string& fund_path);
+std::optional<FundFileError> explain_storage_failure(std::exception_ptr failure, const std::string& fund_path);
 
 }  // namespace cfund::storage

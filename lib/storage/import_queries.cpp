@@ -7,15 +7,13 @@ namespace cfund::storage {
 
 namespace {
 
-const char* table_name(ImportTable table) {
-  return table == ImportTable::donations ? "donations" : "disbursements";
-}
+const char* table_name(ImportTable table) { return table == ImportTable::donations ? "donations" : "disbursements"; }
 
 }  // namespace
 
 bool reference_recorded(FundFile& file, ImportTable table, std::int64_t account_id, const std::string& reference) {
-  CachedStatement q(file, std::string("SELECT 1 FROM ") + table_name(table) +
-                              " WHERE account_id = ? AND external_ref = ? LIMIT 1");
+  CachedStatement q(
+      file, std::string("SELECT 1 FROM ") + table_name(table) + " WHERE account_id = ? AND external_ref = ? LIMIT 1");
   q->bind(1, static_cast<std::int64_t>(account_id));
   q->bind(2, reference);
   return q->executeStep();

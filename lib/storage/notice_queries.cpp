@@ -80,12 +80,12 @@ std::size_t entries_dated_between(FundFile& file, const std::string& from, const
   return static_cast<std::size_t>(q.getColumn(0).getInt64());
 }
 
-std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
-                                                                std::int64_t cutoff) {
+std::map<std::int64_t, util::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
+                                                               std::int64_t cutoff) {
   // All entries from the per-day totals, less those after the cut-off (usually none
   // or a few: the cut-off is the last entry unless a notice is reproduced): CROSS JOIN and the
   // unary + make SQLite read them by id, not every posting or every earlier entry.
-  std::map<std::int64_t, books::Fen> balances;
+  std::map<std::int64_t, util::Fen> balances;
   SQLite::Statement all(file.db(),
                         "SELECT target_id, -SUM(amount) FROM day_totals WHERE side = 'designation' AND date <= ? "
                         "GROUP BY target_id");
@@ -114,22 +114,21 @@ void notice_donations(FundFile& file, const std::string& from, const std::string
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                           const std::function<void(NoticeDisbursement&)>& visit) {
   visit_in_scope<NoticeDisbursement>(
-      file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement",
-      from, to, cutoff,
+      file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement", from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDisbursement{detail::read_disbursement(q), detail::read_void(q)};
       },
       visit);
 }
 
-std::map<std::int64_t, books::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
-                                                    const std::string& last_date, std::int64_t cutoff) {
+std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
+                                                   const std::string& last_date, std::int64_t cutoff) {
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(d.amount), 0) FROM disbursements d JOIN entries e ON e.id = d.entry_id "
                       "WHERE d.designation_id = :designation AND e.id <= :cut AND e.date <= :last "
                       "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id AND v.id <= :cut "
                       "AND v.date <= :last)");
-  std::map<std::int64_t, books::Fen> spent;
+  std::map<std::int64_t, util::Fen> spent;
   for (const auto id : designation_ids) {
     q.reset();
     q.bind(":designation", static_cast<std::int64_t>(id));

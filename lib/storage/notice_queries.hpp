@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/queries.hpp"
 
 namespace cfund::storage {
@@ -35,8 +35,8 @@ std::size_t entries_dated_between(FundFile& file, const std::string& from, const
 
 // Designation id -> balance (credit positive) of the postings dated <= last_date of
 // entries with id <= cutoff.
-std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
-                                                                std::int64_t cutoff);
+std::map<std::int64_t, util::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
+                                                               std::int64_t cutoff);
 
 // Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
 // void (within the cut-off) is, visited in date and entry order. `void_mark` is that
@@ -46,14 +46,14 @@ std::map<std::int64_t, books::Fen> designation_balances_through(FundFile& file, 
 // repeat reason is left empty too). The visitor may move what it keeps out of the
 // row.
 struct NoticeDonation {
-  books::DonationRow row;
+  model::DonationRow row;
   std::optional<VoidMark> void_mark;
 };
 void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                       const std::function<void(NoticeDonation&)>& visit);
 
 struct NoticeDisbursement {
-  books::DisbursementRow row;
+  model::DisbursementRow row;
   std::optional<VoidMark> void_mark;
 };
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
@@ -61,8 +61,8 @@ void notice_disbursements(FundFile& file, const std::string& from, const std::st
 
 // Designation id -> what was paid from it (disbursements) in entries with id <= cutoff
 // dated <= last_date, less those voided by then, for each of `designation_ids`.
-std::map<std::int64_t, books::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
-                                                    const std::string& last_date, std::int64_t cutoff);
+std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
+                                                   const std::string& last_date, std::int64_t cutoff);
 
 // Reallocations between designations, chosen the same way.
 struct NoticeReallocation {
@@ -70,7 +70,7 @@ struct NoticeReallocation {
   std::string date;
   std::string reason;
   std::string approval_ref;
-  std::vector<std::pair<std::int64_t, books::Fen>> postings;  // designation id, amount (debit positive)
+  std::vector<std::pair<std::int64_t, util::Fen>> postings;  // designation id, amount (debit positive)
   std::optional<VoidMark> void_mark;
 };
 std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::string& from, const std::string& to,

@@ -139,7 +139,7 @@ std::vector<ProjectMoneyRow> project_money_rows(FundFile& file, std::int64_t des
   return rows;
 }
 
-books::Fen unvoided_spending(FundFile& file, std::int64_t designation_id) {
+util::Fen unvoided_spending(FundFile& file, std::int64_t designation_id) {
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(d.amount), 0) FROM disbursements d WHERE d.designation_id = ? "
                       "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id)");

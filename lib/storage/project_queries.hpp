@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 
 namespace cfund::storage {
 
@@ -20,7 +20,7 @@ struct ProjectRow {
   std::string code;
   std::string name;
   std::string category;
-  books::Fen budget = 0;  // as proposed; amendments are ProjectBudgetRow
+  util::Fen budget = 0;  // as proposed; amendments are ProjectBudgetRow
   std::string proposer;
   std::string implementer;
   std::string description;
@@ -51,8 +51,8 @@ struct ProjectStageRow {
 struct ProjectBudgetRow {
   std::int64_t entry_id = 0;
   std::string date;
-  books::Fen previous_budget = 0;
-  books::Fen budget = 0;
+  util::Fen previous_budget = 0;
+  util::Fen budget = 0;
   std::string approval_ref;
   std::string reason;
   std::string memo;
@@ -64,11 +64,11 @@ struct ProjectBudgetRow {
 struct ProjectMoneyRow {
   std::int64_t entry_id = 0;
   std::string date;
-  std::string kind;           // donation, reallocation
-  books::Fen amount = 0;      // into the project positive, out of it negative
-  std::string counterpart;    // the donor's name, or the other designation's code
+  std::string kind;              // donation, reallocation
+  util::Fen amount = 0;          // into the project positive, out of it negative
+  std::string counterpart;       // the donor's name, or the other designation's code
   std::string counterpart_name;  // the other designation's name
-  bool anonymous = false;     // an anonymous donor
+  bool anonymous = false;        // an anonymous donor
   std::string approval_ref;
   std::string reason;
 };
@@ -80,7 +80,7 @@ std::vector<ProjectBudgetRow> project_budget_rows(FundFile& file, std::int64_t d
 std::vector<ProjectMoneyRow> project_money_rows(FundFile& file, std::int64_t designation_id);
 
 // Sum of the unvoided payments charged to the designation.
-books::Fen unvoided_spending(FundFile& file, std::int64_t designation_id);
+util::Fen unvoided_spending(FundFile& file, std::int64_t designation_id);
 // The date of the latest unvoided payment charged to it ("" when none).
 std::string last_spending_date(FundFile& file, std::int64_t designation_id);
 

@@ -16,13 +16,13 @@ namespace {
 const char* side_name(Side side) { return side == Side::account ? "account" : "designation"; }
 
 // Accounts are debit-normal, designations credit-normal.
-books::Fen signed_for(Side side, books::Fen posting_sum) { return side == Side::account ? posting_sum : -posting_sum; }
+util::Fen signed_for(Side side, util::Fen posting_sum) { return side == Side::account ? posting_sum : -posting_sum; }
 
 }  // namespace
 
-std::vector<books::Account> accounts(FundFile& file) {
+std::vector<model::Account> accounts(FundFile& file) {
   SQLite::Statement query(file.db(), "SELECT id, code, name, kind FROM accounts ORDER BY id");
-  std::vector<books::Account> all;
+  std::vector<model::Account> all;
   while (query.executeStep()) {
     all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
                    query.getColumn(3).getString()});
@@ -30,9 +30,9 @@ std::vector<books::Account> accounts(FundFile& file) {
   return all;
 }
 
-std::vector<books::Designation> designations(FundFile& file) {
+std::vector<model::Designation> designations(FundFile& file) {
   SQLite::Statement query(file.db(), "SELECT id, code, name, kind, restricted FROM designations ORDER BY id");
-  std::vector<books::Designation> all;
+  std::vector<model::Designation> all;
   while (query.executeStep()) {
     all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
                    query.getColumn(3).getString(), query.getColumn(4).getInt() != 0});
@@ -40,7 +40,7 @@ std::vector<books::Designation> designations(FundFile& file) {
   return all;
 }
 
-std::int64_t insert_account(FundFile& file, const books::Account& account) {
+std::int64_t insert_account(FundFile& file, const model::Account& account) {
   SQLite::Statement insert(file.db(), "INSERT INTO accounts(code, name, kind) VALUES (?, ?, ?)");
   insert.bind(1, account.code);
   insert.bind(2, account.name);
@@ -49,7 +49,7 @@ std::int64_t insert_account(FundFile& file, const books::Account& account) {
   return file.db().getLastInsertRowid();
 }
 
-std::int64_t insert_designation(FundFile& file, const books::Designation& designation) {
+std::int64_t insert_designation(FundFile& file, const model::Designation& designation) {
   SQLite::Statement insert(file.db(), "INSERT INTO designations(code, name, kind, restricted) VALUES (?, ?, ?, ?)");
   insert.bind(1, designation.code);
   insert.bind(2, designation.name);
@@ -59,7 +59,7 @@ std::int64_t insert_designation(FundFile& file, const books::Designation& design
   return file.db().getLastInsertRowid();
 }
 
-books::Fen balance(FundFile& file, Side side, std::int64_t id) {
+util::Fen balance(FundFile& file, Side side, std::int64_t id) {
   CachedStatement query(file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ?");
   query->bind(1, side_name(side));
   query->bind(2, static_cast<std::int64_t>(id));
@@ -67,8 +67,8 @@ books::Fen balance(FundFile& file, Side side, std::int64_t id) {
   return signed_for(side, query->getColumn(0).getInt64());
 }
 
-books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
-  books::Fen running = 0;
+util::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
+  util::Fen running = 0;
   {
     CachedStatement before(
         file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ? AND date < ?");
@@ -85,7 +85,7 @@ books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const
   days->bind(3, date_iso);
   // The balance on the day itself is the opening balance when nothing else is dated
   // that day; otherwise the first row below gives it.
-  std::optional<books::Fen> lowest;
+  std::optional<util::Fen> lowest;
   bool first = true;
   while (days->executeStep()) {
     if (first && days->getColumn(0).getString() != date_iso) lowest = running;
@@ -176,7 +176,7 @@ namespace cfund::storage {
 
 namespace {
 
-books::Beneficiary read_beneficiary(SQLite::Statement& q) {
+model::Beneficiary read_beneficiary(SQLite::Statement& q) {
   return {q.getColumn(0).getInt64(),     q.getColumn(1).getInt64(),     q.getColumn(2).getString(),
           text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5)),
           q.getColumn(6).getString()};
@@ -187,34 +187,34 @@ const char* kBeneficiarySelect =
 
 }  // namespace
 
-std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
+std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
   SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) +
                                      "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
-  std::vector<books::DonationRow> rows;
+  std::vector<model::DonationRow> rows;
   while (q.executeStep()) rows.push_back(detail::read_donation(q));
   return rows;
 }
 
-std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entry_id) {
+std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entry_id) {
   SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
   return detail::read_donation(q);
 }
 
-std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
+std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
                                      "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
   q.bind(1, from);
   q.bind(2, to);
-  std::vector<books::DisbursementRow> rows;
+  std::vector<model::DisbursementRow> rows;
   while (q.executeStep()) rows.push_back(detail::read_disbursement(q));
   return rows;
 }
 
-std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id) {
+std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id) {
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
@@ -238,21 +238,21 @@ std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation
   return q.getColumn(0).getString();
 }
 
-std::vector<books::Beneficiary> beneficiaries(FundFile& file) {
+std::vector<model::Beneficiary> beneficiaries(FundFile& file) {
   SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "ORDER BY number");
-  std::vector<books::Beneficiary> all;
+  std::vector<model::Beneficiary> all;
   while (q.executeStep()) all.push_back(read_beneficiary(q));
   return all;
 }
 
-std::optional<books::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number) {
+std::optional<model::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number) {
   SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE number = ?");
   q.bind(1, static_cast<std::int64_t>(number));
   if (!q.executeStep()) return std::nullopt;
   return read_beneficiary(q);
 }
 
-std::optional<books::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number) {
+std::optional<model::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number) {
   SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE id_number = ?");
   q.bind(1, id_number);
   if (!q.executeStep()) return std::nullopt;

@@ -8,25 +8,25 @@
 #include <tuple>
 #include <vector>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 
 namespace cfund::storage {
 
 class FundFile;
 
 // Accounts and designations.
-std::vector<books::Account> accounts(FundFile& file);
-std::vector<books::Designation> designations(FundFile& file);
-std::int64_t insert_account(FundFile& file, const books::Account& account);
-std::int64_t insert_designation(FundFile& file, const books::Designation& designation);
+std::vector<model::Account> accounts(FundFile& file);
+std::vector<model::Designation> designations(FundFile& file);
+std::int64_t insert_account(FundFile& file, const model::Account& account);
+std::int64_t insert_designation(FundFile& file, const model::Designation& designation);
 
 // Balances. An account's balance is the sum of its postings; a designation's is
 // minus the sum (credit). Voids are ordinary entries and count like any other.
 enum class Side { account, designation };
-books::Fen balance(FundFile& file, Side side, std::int64_t id);
+util::Fen balance(FundFile& file, Side side, std::int64_t id);
 // The lowest balance the target has on any day from `date_iso` on (inclusive),
 // as the books stand: what a new outflow dated `date_iso` may take at most.
-books::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
+util::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
 
 // The postings summed per target and day (table day_totals, schemas/0006): derived
 // from the postings and kept up to date by books::JournalAppender, so that balances
@@ -39,14 +39,14 @@ struct DayKey {
     return std::tie(side, target_id, date) < std::tie(other.side, other.target_id, other.date);
   }
 };
-using DayTotals = std::map<DayKey, books::Fen>;
+using DayTotals = std::map<DayKey, util::Fen>;
 void add_day_totals(FundFile& file, const DayTotals& totals);
 // The recorded per-day totals of one side, by target and date, in the target's own
 // sign (designations credit positive), as the audit compares them with the postings.
 struct RecordedDay {
   std::int64_t target_id = 0;
   std::string date;
-  books::Fen total = 0;
+  util::Fen total = 0;
 };
 std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side);
 
@@ -77,24 +77,24 @@ std::optional<EntrySummary> entry_summary(FundFile& file, std::int64_t id);
 struct PostingRow {
   Side side;
   std::int64_t target_id;
-  books::Fen amount;
+  util::Fen amount;
 };
 std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id);
 
 // Donations and disbursements dated within [from, to] (ISO dates, inclusive), in
 // date and entry order; or the one with the given entry id.
-std::vector<books::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to);
-std::optional<books::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
-std::vector<books::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
-std::optional<books::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id);
+std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to);
+std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
+std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
+std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id);
 
 // An unvoided donation with this external reference on this account, if any.
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref);
 std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id);
 
-std::vector<books::Beneficiary> beneficiaries(FundFile& file);
-std::optional<books::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number);
-std::optional<books::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number);
+std::vector<model::Beneficiary> beneficiaries(FundFile& file);
+std::optional<model::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number);
+std::optional<model::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number);
 // Dates of unvoided relief payments to the beneficiary, dated within [from, to].
 std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,
                                                                   const std::string& from, const std::string& to);

@@ -9,24 +9,26 @@ namespace cfund::storage::detail {
 std::string donation_select(const std::string& void_join, RowColumns columns) {
   if (columns == RowColumns::notice) {
     return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
-           "d.item, d.quantity, d.unit, NULL, NULL, g.code, g.name, NULL, NULL, NULL, NULL, NULL, v.id, v.date, v.reason "
+           "d.item, d.quantity, d.unit, NULL, NULL, g.code, g.name, NULL, NULL, NULL, NULL, NULL, v.id, v.date, "
+           "v.reason "
            "FROM donations d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id " +
            void_join;
   }
   return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
          "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
-         "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT 1), "
+         "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT "
+         "1), "
          "e.operator, e.recorded_at, v.id, v.date, v.reason "
          "FROM donations d JOIN entries e ON e.id = d.entry_id "
          "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id " +
          void_join;
 }
 
-books::DonationRow read_donation(SQLite::Statement& q) {
-  books::DonationRow row;
+model::DonationRow read_donation(SQLite::Statement& q) {
+  model::DonationRow row;
   row.entry_id = q.getColumn(0).getInt64();
   row.date = q.getColumn(1).getString();
-  row.receipt_no = books::receipt_number(q.getColumn(2).getInt(), q.getColumn(3).getInt64());
+  row.receipt_no = model::receipt_number(q.getColumn(2).getInt(), q.getColumn(3).getInt64());
   row.donor_name = q.getColumn(4).getString();
   row.anonymous = q.getColumn(5).getInt() != 0;
   row.form = q.getColumn(6).getString();
@@ -68,8 +70,8 @@ std::string disbursement_select(const std::string& void_join, RowColumns columns
          void_join;
 }
 
-books::DisbursementRow read_disbursement(SQLite::Statement& q) {
-  books::DisbursementRow row;
+model::DisbursementRow read_disbursement(SQLite::Statement& q) {
+  model::DisbursementRow row;
   row.entry_id = q.getColumn(0).getInt64();
   row.date = q.getColumn(1).getString();
   row.category = q.getColumn(2).getString();

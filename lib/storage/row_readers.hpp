@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "books/types.hpp"
+#include "model/types.hpp"
 #include "storage/queries.hpp"
 
 namespace SQLite {
@@ -29,8 +29,8 @@ std::string disbursement_select(const std::string& void_join, RowColumns columns
 inline const char* const kAnyVoid = "LEFT JOIN entries v ON v.voids_entry = e.id ";
 
 // Read a row of the selects above; voided_by and void_reason come from v.
-books::DonationRow read_donation(SQLite::Statement& q);
-books::DisbursementRow read_disbursement(SQLite::Statement& q);
+model::DonationRow read_donation(SQLite::Statement& q);
+model::DisbursementRow read_disbursement(SQLite::Statement& q);
 // The void of the current row, if any.
 std::optional<VoidMark> read_void(SQLite::Statement& q);
 

@@ -145,8 +145,7 @@ class EntryCursor {
 
 }  // namespace
 
-void for_each_entry(FundFile& file,
-                    const std::function<std::string(const std::string& kind)>& kind_to_table,
+void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
                     const std::function<void(const EntryRows&)>& visit) {
   // One sequential scan of each table, merged by entry id, instead of a lookup of
   // the postings and of the detail row for every entry.
@@ -188,8 +187,8 @@ void for_each_entry(FundFile& file,
 
 std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
                                              const std::vector<std::string>& kinds) {
-  std::string sql = "SELECT DISTINCT t.entry_id FROM " + table +
-                    " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
+  std::string sql =
+      "SELECT DISTINCT t.entry_id FROM " + table + " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
   if (!kinds.empty()) {
     sql += " OR e.kind NOT IN (";
     for (std::size_t i = 0; i < kinds.size(); ++i) sql += i == 0 ? "?" : ", ?";

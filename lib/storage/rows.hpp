@@ -65,8 +65,7 @@ class RowInserter {
 
 // Calls back for each entry in id order, with the detail table that kind_to_table
 // names for its kind ("" for none). Reads in batches: memory stays small.
-void for_each_entry(FundFile& file,
-                    const std::function<std::string(const std::string& kind)>& kind_to_table,
+void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
                     const std::function<void(const EntryRows&)>& visit);
 
 // entry_ids in `table` whose entry is missing, or (when kinds is not empty) whose

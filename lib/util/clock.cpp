@@ -9,12 +9,12 @@
 namespace cfund::util {
 
 Expected<Moment> parse_moment(std::string_view text) {
-  static const std::regex form(
-      R"(^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?)?$)");
+  static const std::regex form(R"(^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?)?$)");
   std::string s(text);
   std::smatch m;
   if (!std::regex_match(s, m, form)) {
-    return bilingual("时间“{0}”无效：应为 YYYY-MM-DDTHH:MM:SS+08:00", "time '{0}' is not valid: expected YYYY-MM-DDTHH:MM:SS+08:00", s);
+    return bilingual("时间“{0}”无效：应为 YYYY-MM-DDTHH:MM:SS+08:00",
+                     "time '{0}' is not valid: expected YYYY-MM-DDTHH:MM:SS+08:00", s);
   }
   auto date = parse_date(m[1].str());
   if (!date) return date.error();

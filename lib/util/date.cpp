@@ -11,9 +11,8 @@ namespace {
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
 
-const char* const kMonthNames[12] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -40,8 +39,7 @@ std::size_t digit_run(std::string_view text, std::size_t pos) {
 std::string shown(std::string_view text) { return trim(single_line(text)); }
 
 Message bad_date_format(std::string_view text) {
-  return bilingual("日期“{0}”无效：应为 YYYY-MM-DD", "date '{0}' is not valid: expected YYYY-MM-DD",
-                   shown(text));
+  return bilingual("日期“{0}”无效：应为 YYYY-MM-DD", "date '{0}' is not valid: expected YYYY-MM-DD", shown(text));
 }
 
 Message bad_statement_format(std::string_view text) {
@@ -58,13 +56,11 @@ Expected<Date> make_date(std::string_view text, int year, int month, int day) {
                      "date '{0}' is not valid: the year must be from 1900 to 9999", shown(text));
   }
   if (month < 1 || month > 12) {
-    return bilingual("日期“{0}”无效：没有{1}月", "date '{0}' is not valid: there is no month {1}",
-                     shown(text), month);
+    return bilingual("日期“{0}”无效：没有{1}月", "date '{0}' is not valid: there is no month {1}", shown(text), month);
   }
   if (day < 1 || day > days_in_month(year, month)) {
-    return bilingual("日期“{0}”无效：{1}年{2}月没有{3}日",
-                     "date '{0}' is not valid: {4} {1} has no day {3}", shown(text), year, month,
-                     day, kMonthNames[month - 1]);
+    return bilingual("日期“{0}”无效：{1}年{2}月没有{3}日", "date '{0}' is not valid: {4} {1} has no day {3}",
+                     shown(text), year, month, day, kMonthNames[month - 1]);
   }
   return Date{year, month, day};
 }
@@ -72,8 +68,7 @@ Expected<Date> make_date(std::string_view text, int year, int month, int day) {
 // "H:MM", "HH:MM" or "HH:MM:SS", each part in range.
 Expected<bool> check_time(std::string_view whole, std::string_view time) {
   const std::size_t hour_digits = digit_run(time, 0);
-  bool well_formed = (hour_digits == 1 || hour_digits == 2) && time.size() > hour_digits &&
-                     time[hour_digits] == ':';
+  bool well_formed = (hour_digits == 1 || hour_digits == 2) && time.size() > hour_digits && time[hour_digits] == ':';
   int hour = -1, minute = -1, second = 0;
   if (well_formed) {
     hour = digits_at(time, 0, hour_digits);
@@ -92,8 +87,7 @@ Expected<bool> check_time(std::string_view whole, std::string_view time) {
   }
   if (!well_formed) {
     return bilingual("日期“{0}”无效：时间“{1}”应为 HH:MM 或 HH:MM:SS",
-                     "date '{0}' is not valid: the time '{1}' should be HH:MM or HH:MM:SS",
-                     shown(whole), shown(time));
+                     "date '{0}' is not valid: the time '{1}' should be HH:MM or HH:MM:SS", shown(whole), shown(time));
   }
   if (hour > 23 || minute > 59 || second > 59) {
     return bilingual("日期“{0}”无效：时间“{1}”超出范围", "date '{0}' is not valid: the time '{1}' is out of range",
@@ -126,23 +120,23 @@ std::string Date::iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year,
 long Date::days_since_epoch() const {
   const long y = static_cast<long>(year) - (month <= 2 ? 1 : 0);
   const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;                                      // [0, 399]
-  const long mp = (static_cast<long>(month) + 9) % 12;                 // March = 0
-  const long doy = (153 * mp + 2) / 5 + static_cast<long>(day) - 1;    // [0, 365]
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              // [0, 146096]
-  return era * 146097 + doe - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
+  const long yoe = y - era * 400;                                    // [0, 399]
+  const long mp = (static_cast<long>(month) + 9) % 12;               // March = 0
+  const long doy = (153 * mp + 2) / 5 + static_cast<long>(day) - 1;  // [0, 365]
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+  return era * 146097 + doe - 719468;                                // 719468: days from 0000-03-01 to 1970-01-01
 }
 
 // Howard Hinnant's civil_from_days, the inverse of the above.
 Date Date::from_days_since_epoch(long days) {
   const long z = days + 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;                                   // [0, 146096]
+  const long doe = z - era * 146097;                                       // [0, 146096]
   const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365]
-  const long mp = (5 * doy + 2) / 153;                                 // [0, 11]
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);      // [1, 31]
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);       // [1, 12]
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const long mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);          // [1, 31]
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);           // [1, 12]
   const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return Date{static_cast<int>(year), month, day};
 }
@@ -245,8 +239,8 @@ Expected<Period> parse_period(std::string_view text) {
     if (!to) return to.error();
     if (*to < *from) {
       return bilingual("期间“{0}”无效：开始日期 {1} 晚于结束日期 {2}",
-                       "period '{0}' is not valid: the start {1} is after the end {2}",
-                       shown(text), from->iso(), to->iso());
+                       "period '{0}' is not valid: the start {1} is after the end {2}", shown(text), from->iso(),
+                       to->iso());
     }
     return Period{*from, *to, from->iso() + ".." + to->iso()};
   }
@@ -271,8 +265,7 @@ Expected<Period> parse_period(std::string_view text) {
     }
     const int first_month = (quarter - 1) * 3 + 1;
     const int last_month = first_month + 2;
-    return Period{Date{year, first_month, 1},
-                  Date{year, last_month, days_in_month(year, last_month)},
+    return Period{Date{year, first_month, 1}, Date{year, last_month, days_in_month(year, last_month)},
                   fmt::format("{:04d}-Q{}", year, quarter)};
   }
 
@@ -282,8 +275,8 @@ Expected<Period> parse_period(std::string_view text) {
     auto y = period_year(text, year);
     if (!y) return y.error();
     if (month < 1 || month > 12) {
-      return bilingual("期间“{0}”无效：没有{1}月", "period '{0}' is not valid: there is no month {1}",
-                       shown(text), month);
+      return bilingual("期间“{0}”无效：没有{1}月", "period '{0}' is not valid: there is no month {1}", shown(text),
+                       month);
     }
     return Period{Date{year, month, 1}, Date{year, month, days_in_month(year, month)},
                   fmt::format("{:04d}-{:02d}", year, month)};

@@ -23,9 +23,7 @@ struct Date {
     return a.year == b.year && a.month == b.month && a.day == b.day;
   }
   friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
-  friend bool operator<(const Date& a, const Date& b) {
-    return a.days_since_epoch() < b.days_since_epoch();
-  }
+  friend bool operator<(const Date& a, const Date& b) { return a.days_since_epoch() < b.days_since_epoch(); }
   friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
   friend bool operator>(const Date& a, const Date& b) { return b < a; }
   friend bool operator>=(const Date& a, const Date& b) { return !(a < b); }

@@ -36,8 +36,7 @@ std::optional<Message> write_file_atomically(const std::string& path, const std:
   return write_file_atomically(path, [&bytes](std::ostream& out) { out << bytes; });
 }
 
-std::optional<Message> write_file_atomically(const std::string& path,
-                                             const std::function<void(std::ostream&)>& write) {
+std::optional<Message> write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::filesystem::path target(path);
   const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::string temporary;

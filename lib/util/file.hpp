@@ -21,7 +21,6 @@ std::optional<Message> write_file_atomically(const std::string& path, const std:
 // The same, for output too large to hold in memory (an export): `write` streams the
 // content into the temporary file. If it throws, the temporary file is removed and
 // the exception goes on.
-std::optional<Message> write_file_atomically(const std::string& path,
-                                             const std::function<void(std::ostream&)>& write);
+std::optional<Message> write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace cfund::util

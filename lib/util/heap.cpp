@@ -37,7 +37,8 @@ void reserve_heap_with_huge_pages() {
   if (at < top && top - at <= kReserve + (std::uintptr_t{2} << 20)) {
     const std::uintptr_t begin = (at + kHugePage - 1) & ~(kHugePage - 1);
     const std::uintptr_t end = top & ~(kHugePage - 1);
-    if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: errors are harmless
+    if (begin < end)
+      madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: errors are harmless
   }
   std::free(block);
 #endif

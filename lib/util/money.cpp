@@ -74,8 +74,8 @@ void append_utf8(std::string& out, char32_t cp) {
 // Blank around an amount: ASCII white space, U+3000 (ideographic space, typed by
 // Chinese input methods) and U+00A0 (no-break space, common in copied statements).
 bool is_blank(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
-         cp == 0x3000 || cp == 0x00A0;
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' || cp == 0x3000 ||
+         cp == 0x00A0;
 }
 
 std::string_view trim_blank(std::string_view text) {
@@ -176,13 +176,9 @@ Message not_an_amount(const std::string& s) {
 }
 
 // Magnitude of an amount, safe for INT64_MIN (whose magnitude is no int64).
-U64 magnitude(Fen amount) {
-  return amount < 0 ? U64{0} - static_cast<U64>(amount) : static_cast<U64>(amount);
-}
+U64 magnitude(Fen amount) { return amount < 0 ? U64{0} - static_cast<U64>(amount) : static_cast<U64>(amount); }
 
-std::string two_digits(U64 n) {
-  return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
-}
+std::string two_digits(U64 n) { return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
 
 constexpr const char* kCapitalDigits[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
 constexpr const char* kCapitalPlaces[] = {"", "拾", "佰", "仟"};

@@ -20,22 +20,17 @@ struct Step {
 Step decode_at(std::string_view text, std::size_t pos) {
   utf8proc_int32_t cp = -1;
   // utf8proc rejects overlong forms, surrogates and values above U+10FFFF.
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                       static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
   if (n <= 0) return Step{-1, 1};
   return Step{cp, static_cast<std::size_t>(n)};
 }
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
-bool is_c0_c1_or_del(std::int32_t cp) {
-  return (cp >= 0 && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F);
-}
+bool is_c0_c1_or_del(std::int32_t cp) { return (cp >= 0 && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F); }
 
 std::string spaces(int n) { return std::string(static_cast<std::size_t>(std::max(0, n)), ' '); }
 
@@ -45,9 +40,8 @@ std::vector<std::string_view> utf8_characters(std::string_view text) {
   std::vector<std::string_view> out;
   for (std::size_t pos = 0; pos < text.size();) {
     utf8proc_int32_t cp = -1;
-    const utf8proc_ssize_t n =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                                static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     const std::size_t length = n > 0 ? static_cast<std::size_t>(n) : 1;
     out.push_back(text.substr(pos, length));
     pos += length;
@@ -168,7 +162,7 @@ bool is_single_line(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
-    if (byte < 0x20 || byte == 0x7F) return false;                  // C0 (line breaks too) and DEL
+    if (byte < 0x20 || byte == 0x7F) return false;                   // C0 (line breaks too) and DEL
     if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) return false;  // C1
     // U+2028, U+2029 (line and paragraph separators)
     if (byte == 0xE2 && next == 0x80 && pos + 2 < text.size() &&
@@ -183,8 +177,8 @@ bool is_plain_code(std::string_view code) {
   if (code.empty() || code.front() == '-' || !is_valid_utf8(code) || display_width(code) > 24) return false;
   for (std::size_t pos = 0; pos < code.size();) {
     const Step s = decode_at(code, pos);
-    const bool ascii_ok = (s.cp >= 'a' && s.cp <= 'z') || (s.cp >= 'A' && s.cp <= 'Z') || (s.cp >= '0' && s.cp <= '9') ||
-                          s.cp == '-' || s.cp == '_' || s.cp == '.';
+    const bool ascii_ok = (s.cp >= 'a' && s.cp <= 'z') || (s.cp >= 'A' && s.cp <= 'Z') ||
+                          (s.cp >= '0' && s.cp <= '9') || s.cp == '-' || s.cp == '_' || s.cp == '.';
     // Beyond ASCII: letters and ideographs, not spaces (U+3000, U+00A0) or controls.
     const bool other_ok = s.cp > 0xA0 && s.cp != 0x3000 && s.cp != 0x2028 && s.cp != 0x2029 && s.cp != 0xFEFF;
     if (!(s.cp < 0x80 ? ascii_ok : other_ok)) return false;

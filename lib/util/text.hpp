@@ -19,7 +19,7 @@ std::vector<std::string_view> utf8_characters(std::string_view text);
 // (the journal checks every text of every entry it appends, a million in an import).
 struct TextFacts {
   bool valid_utf8 = true;
-  std::size_t characters = 0;   // code points (an invalid byte counts as one)
+  std::size_t characters = 0;       // code points (an invalid byte counts as one)
   std::int32_t first_control = -1;  // the first C0 (but tab, CR, LF), DEL or C1 code point, -1 for none
 };
 TextFacts inspect_text(std::string_view text);

@@ -11,8 +11,8 @@
 
 namespace cfund::testing {
 
-inline books::FundDefinition small_fund_definition() {
-  books::FundDefinition definition;
+inline model::FundDefinition small_fund_definition() {
+  model::FundDefinition definition;
   definition.settings.name = "测试社区基金";
   definition.settings.approval_threshold = 300000;
   definition.settings.relief_window_days = 30;

@@ -198,14 +198,16 @@ TEST_CASE("OVERDRAWN: below zero on some days even though the end balance is fin
   CHECK(found[1].message.en.find("account '银行'") != std::string::npos);
   // An audit of March alone does not report February's overdraft; one of February does.
   CHECK(with_code(audit(fund, "2025-03-10", *util::parse_period("2025-03")), books::finding_code::overdrawn).empty());
-  CHECK(with_code(audit(fund, "2025-03-10", *util::parse_period("2025-02")), books::finding_code::overdrawn).size() == 2);
+  CHECK(with_code(audit(fund, "2025-03-10", *util::parse_period("2025-02")), books::finding_code::overdrawn).size() ==
+        2);
 }
 
 TEST_CASE("OVERDRAWN: restricted money spent beyond what it holds, still negative", "[audit]") {
   TempFund fund;
   record_sample(fund);
-  fund.raw_sql("UPDATE postings SET amount = 60000 WHERE entry_id = 4 AND designation_id IS NOT NULL;"
-               "UPDATE postings SET amount = -60000 WHERE entry_id = 4 AND account_id IS NOT NULL");
+  fund.raw_sql(
+      "UPDATE postings SET amount = 60000 WHERE entry_id = 4 AND designation_id IS NOT NULL;"
+      "UPDATE postings SET amount = -60000 WHERE entry_id = 4 AND account_id IS NOT NULL");
   const auto found = with_code(audit(fund), books::finding_code::overdrawn);
   REQUIRE(found.size() == 2);  // the elderly fund and the cash box
   CHECK(found[0].message.zh.find("专款专用") != std::string::npos);
@@ -248,8 +250,9 @@ TEST_CASE("RECEIPT_GAP and RECEIPT_DUPLICATE: receipt numbers within a year", "[
     CHECK(found[0].message.zh.find("2025-000003 … 2025-000005") != std::string::npos);
   }
   SECTION("a duplicate (the UNIQUE constraint dropped by rebuilding the table)") {
-    fund.raw_sql("CREATE TABLE d2 AS SELECT * FROM donations; DROP TABLE donations; "
-                 "ALTER TABLE d2 RENAME TO donations; UPDATE donations SET receipt_seq = 2 WHERE entry_id = 7");
+    fund.raw_sql(
+        "CREATE TABLE d2 AS SELECT * FROM donations; DROP TABLE donations; "
+        "ALTER TABLE d2 RENAME TO donations; UPDATE donations SET receipt_seq = 2 WHERE entry_id = 7");
     const auto report = audit(fund);
     const auto found = with_code(report, books::finding_code::receipt_duplicate);
     REQUIRE(found.size() == 1);
@@ -399,10 +402,10 @@ std::int64_t project_with_payment(const TempFund& fund) {
   proposal.date = day("2025-03-01");
   const std::string code = books::propose_project(file, TempFund::recorder(), proposal).code;
   give(file, "张伟", 100000, "bank", "2025-03-01", code.c_str());
-  for (const auto& [to, date] : std::vector<std::pair<std::string, const char*>>{
-           {books::project_stage::under_review, "2025-03-02"},
-           {books::project_stage::approved, "2025-03-03"},
-           {books::project_stage::in_progress, "2025-03-04"}}) {
+  for (const auto& [to, date] :
+       std::vector<std::pair<std::string, const char*>>{{books::project_stage::under_review, "2025-03-02"},
+                                                        {books::project_stage::approved, "2025-03-03"},
+                                                        {books::project_stage::in_progress, "2025-03-04"}}) {
     books::ProjectStep step;
     step.project = code;
     step.to_stage = to;
@@ -448,8 +451,9 @@ TEST_CASE("INTEGRITY: SQLite's own integrity check", "[audit]") {
   record_sample(fund);
   CHECK(with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity).empty());
   // An index whose definition no longer matches its content.
-  fund.raw_sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX entries_by_date ON "
-               "entries(operator)' WHERE name = 'entries_by_date'");
+  fund.raw_sql(
+      "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX entries_by_date ON "
+      "entries(operator)' WHERE name = 'entries_by_date'");
   SECTION("the full check (--deep) compares every index with its table") {
     const auto found = with_code(audit(fund, "2025-03-10", std::nullopt, true), books::finding_code::integrity);
     REQUIRE(found.size() == 1);
@@ -501,7 +505,8 @@ TEST_CASE("closing a period: refused back-dated entries, voids still work, the a
     CHECK(e.message().en.find("corrections") != std::string::npos);
   }
   CHECK_THROWS_AS(pay(file, "management", 100, "bank", "2025-01-15", "", std::nullopt, "", "", "2025-04-02"), Refused);
-  CHECK_THROWS_AS(books::void_entry(file, april, 6, books::entry_kind::disbursement, "录错", day("2025-03-20")), Refused);
+  CHECK_THROWS_AS(books::void_entry(file, april, 6, books::entry_kind::disbursement, "录错", day("2025-03-20")),
+                  Refused);
   // A void dated in the open period is the way to correct.
   const auto void_id = books::void_entry(file, april, 6, books::entry_kind::disbursement, "录错", day("2025-04-02"));
   give(file, "钱多", 1000, "cash", "2025-04-01", "", "", "2025-04-02");
@@ -514,7 +519,8 @@ TEST_CASE("closing a period: refused back-dated entries, voids still work, the a
     CHECK(found[0].entries == Ids{7, void_id});
   }
   SECTION("closing refuses when the audit up to the month finds errors") {
-    fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = " + std::to_string(void_id) + " AND seq = 1");
+    fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = " + std::to_string(void_id) +
+                 " AND seq = 1");
     auto tampered = fund.open();
     try {
       books::close_period(tampered, TempFund::recorder("2025-05-02"), "2025-04");
@@ -534,9 +540,12 @@ TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, na
     const char* also;  // another finding that names the same entry, or ""
   };
   const Edit edits[] = {
-      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1, "TRIAL_BALANCE"},
-      {"both postings of a payment, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4, "POSTING_MISMATCH"},
-      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1, "POSTING_MISMATCH"},
+      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1,
+       "TRIAL_BALANCE"},
+      {"both postings of a payment, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4,
+       "POSTING_MISMATCH"},
+      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1,
+       "POSTING_MISMATCH"},
       {"a donation's amount", "UPDATE donations SET amount = 400000 WHERE entry_id = 1", 1, "POSTING_MISMATCH"},
       {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 5", 5, "OVERDRAWN"},
       {"a payment's approval removed", "UPDATE entries SET approval_ref = NULL WHERE id = 5", 5, "APPROVAL_MISSING"},
@@ -545,7 +554,9 @@ TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, na
       {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3, ""},
       {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3, ""},
       {"the last entry and its postings deleted",
-       "DELETE FROM disbursements WHERE entry_id = 6; DELETE FROM postings WHERE entry_id = 6; DELETE FROM entries WHERE id = 6", 6, ""},
+       "DELETE FROM disbursements WHERE entry_id = 6; DELETE FROM postings WHERE entry_id = 6; DELETE FROM entries "
+       "WHERE id = 6",
+       6, ""},
       {"a posting deleted", "DELETE FROM postings WHERE entry_id = 2 AND seq = 2", 2, "TRIAL_BALANCE"},
       {"a donation row deleted", "DELETE FROM donations WHERE entry_id = 2", 2, ""},
       {"a posting inserted into an entry", "INSERT INTO postings VALUES (2, 3, 2, NULL, 500)", 2, "TRIAL_BALANCE"},

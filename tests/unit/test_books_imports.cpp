@@ -211,7 +211,8 @@ TEST_CASE("a signed statement: donations take the positive rows; payments need t
 
 TEST_CASE("a payment import meets the rules of disburse add; one refused row refuses the file") {
   testing::TempFund fund;
-  run_import(fund, write_file(fund, "in.csv", "date,amount,donor,reference,account\n2025-03-01,1000.00,张伟,WX1,bank\n"),
+  run_import(fund,
+             write_file(fund, "in.csv", "date,amount,donor,reference,account\n2025-03-01,1000.00,张伟,WX1,bank\n"),
              kDonations);
   const std::string before = file_bytes(fund.path());
   const std::string path = write_file(fund, "out.csv",

@@ -89,7 +89,9 @@ TEST_CASE("SHA-256 known answer", "[journal]") {
 
 TEST_CASE("the canonical encoding sorts keys, leaves out NULLs, the hash and the entry link", "[journal]") {
   storage::EntryRows rows;
-  rows.entry.set("kind", std::string("transfer")).set("id", std::int64_t{7}).set("memo", storage::Value{})
+  rows.entry.set("kind", std::string("transfer"))
+      .set("id", std::int64_t{7})
+      .set("memo", storage::Value{})
       .set("hash", std::string("h"));
   storage::Row posting;
   posting.set("entry_id", std::int64_t{7}).set("seq", std::int64_t{1}).set("amount", std::int64_t{-5});
@@ -125,11 +127,17 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
       {"a detail row deleted", "DELETE FROM donations WHERE entry_id = 2", 2},
       {"a posting added to an entry", "INSERT INTO postings VALUES (2, 1, 1, NULL, 500)", 2},
       {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99},
-      {"a donation row for no entry", "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, designation_id) VALUES (77, 2025, 9, 'x', 0, 'money', 1, 1)", 77},
+      {"a donation row for no entry",
+       "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
+       "designation_id) VALUES (77, 2025, 9, 'x', 0, 'money', 1, 1)",
+       77},
       {"a donation row for an entry of another kind",
-       "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, designation_id) VALUES (4, 2025, 9, 'x', 0, 'money', 1, 1)", 4},
+       "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
+       "designation_id) VALUES (4, 2025, 9, 'x', 0, 'money', 1, 1)",
+       4},
       {"an entry appended by hand",
-       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 6, 'transfer', '2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 5",
+       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 6, 'transfer', "
+       "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 5",
        6},
   };
   for (const auto& edit : edits) {
@@ -179,10 +187,20 @@ std::string reference_encoding(const storage::EntryRows& rows) {
 }  // namespace
 
 TEST_CASE("the canonical encoding is byte for byte what nlohmann::json writes, whatever the text") {
-  const std::vector<std::string> texts = {
-      "", "张伟", "a\"b\\c", "line\nbreak\ttab\rcr\bback\fform", std::string("nul\0byte", 8), "\x01\x1f\x7f",
-      "emoji 😀 and 全角　空格", "<script>alert(1)</script>", "=cmd()|x", "\xff\xfe invalid", "\xe4\xb8",
-      "\xed\xa0\x80 surrogate", "/", "¥1,234.56"};
+  const std::vector<std::string> texts = {"",
+                                          "张伟",
+                                          "a\"b\\c",
+                                          "line\nbreak\ttab\rcr\bback\fform",
+                                          std::string("nul\0byte", 8),
+                                          "\x01\x1f\x7f",
+                                          "emoji 😀 and 全角　空格",
+                                          "<script>alert(1)</script>",
+                                          "=cmd()|x",
+                                          "\xff\xfe invalid",
+                                          "\xe4\xb8",
+                                          "\xed\xa0\x80 surrogate",
+                                          "/",
+                                          "¥1,234.56"};
   std::mt19937 random(20251123);
   for (int round = 0; round < 500; ++round) {
     auto text = [&] { return texts[random() % texts.size()]; };
@@ -193,10 +211,15 @@ TEST_CASE("the canonical encoding is byte for byte what nlohmann::json writes, w
         .set("memo", random() % 2 ? storage::Value{text()} : storage::Value{})
         .set("hash", std::string(64, 'a'))
         .set("amount", static_cast<std::int64_t>(random()) - 1000000000);
-    rows.postings.push_back(storage::Row().set("entry_id", std::int64_t{1}).set("seq", std::int64_t{1}).set("amount", std::int64_t{-5}));
+    rows.postings.push_back(
+        storage::Row().set("entry_id", std::int64_t{1}).set("seq", std::int64_t{1}).set("amount", std::int64_t{-5}));
     if (random() % 3 != 0) {
       rows.detail_table = random() % 2 ? "donations" : text();
-      rows.detail.push_back(storage::Row().set("entry_id", std::int64_t{1}).set(text(), text()).set("zeta", std::int64_t{0}).set("Alpha", text()));
+      rows.detail.push_back(storage::Row()
+                                .set("entry_id", std::int64_t{1})
+                                .set(text(), text())
+                                .set("zeta", std::int64_t{0})
+                                .set("Alpha", text()));
     }
     INFO("round " << round);
     CHECK(books::canonical_encoding(rows) == reference_encoding(rows));
@@ -214,11 +237,11 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   gifts[0].designation = "elderly";
   gifts[0].external_ref = "BK001";
   gifts[0].date = day("2025-03-01");
-  gifts[0].source = books::ImportSource{2, ""};
+  gifts[0].source = model::ImportSource{2, ""};
   gifts[1] = gifts[0];  // no reference: found again by its content key
   gifts[1].donor = "李娜 \"小李\"";
   gifts[1].external_ref.clear();
-  gifts[1].source = books::ImportSource{3, "0123456789abcdef0123456789abcdef"};
+  gifts[1].source = model::ImportSource{3, "0123456789abcdef0123456789abcdef"};
   gifts[2] = gifts[0];  // not from a statement: no source columns at all
   gifts[2].external_ref = "BK002";
   gifts[2].source.reset();

@@ -20,7 +20,8 @@ util::Date day(const char* iso) { return *util::parse_date(iso); }
 
 std::int64_t entries(storage::FundFile& file) { return books::recorded_chain_head(file).length; }
 
-void donate(storage::FundFile& file, util::Fen amount, const std::string& designation, const char* date = "2025-03-01") {
+void donate(storage::FundFile& file, util::Fen amount, const std::string& designation,
+            const char* date = "2025-03-01") {
   books::DonationInput input;
   input.donor = "张伟";
   input.amount = amount;
@@ -144,17 +145,21 @@ TEST_CASE("a proposal is checked: name, category, budget, proposer, code, dates"
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.proposer = ""; })), InputError);
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.code = "P 1"; })), InputError);
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) {
-                    p.planned_start = day("2025-05-01");
-                    p.planned_end = day("2025-04-01");
-                  })),
+                                           p.planned_start = day("2025-05-01");
+                                           p.planned_end = day("2025-04-01");
+                                         })),
                   InputError);
   // codes and names are unique among all designations
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.code = "elderly"; })), Refused);
-  CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.name = "独居老人关爱微基金"; })), Refused);
+  CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.name = "独居老人关爱微基金"; })),
+                  Refused);
   CHECK(entries(file) == 0);
   CHECK(storage::designations(file).size() == 2);
   CHECK(books::propose_project(file, recorder, with([](auto& p) { p.code = "ZY-01"; })).code == "ZY-01");
-  CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.name = "座椅二期"; p.code = "ZY-01"; })),
+  CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) {
+                                           p.name = "座椅二期";
+                                           p.code = "ZY-01";
+                                         })),
                   Refused);
   try {
     books::propose_project(file, recorder, with([](auto& p) { p.category = "体育比赛"; }));
@@ -269,9 +274,9 @@ TEST_CASE("a step needs what it records: decision, reason, evaluation, a date no
   advance(file, code, stage::in_progress);
   advance(file, code, stage::completed);
   for (auto change : std::vector<std::function<void(books::ProjectStep&)>>{
-           [](auto& s) { s.summary = ""; },         [](auto& s) { s.people_served.reset(); },
-           [](auto& s) { s.people_served = -1; },   [](auto& s) { s.score = 0; },
-           [](auto& s) { s.score = 6; },            [](auto& s) { s.score.reset(); }}) {
+           [](auto& s) { s.summary = ""; }, [](auto& s) { s.people_served.reset(); },
+           [](auto& s) { s.people_served = -1; }, [](auto& s) { s.score = 0; }, [](auto& s) { s.score = 6; },
+           [](auto& s) { s.score.reset(); }}) {
     auto evaluate = step_to(code, stage::evaluated);
     change(evaluate);
     CHECK_THROWS_AS(books::advance_project(file, TempFund::recorder(), evaluate), InputError);
@@ -472,7 +477,8 @@ TEST_CASE("closing with money left needs an explicit destination, recorded with 
   CHECK(books::verify_chain(file).ok());
 }
 
-TEST_CASE("a remainder may move to another designation; an ending step without money takes no destination", "[projects]") {
+TEST_CASE("a remainder may move to another designation; an ending step without money takes no destination",
+          "[projects]") {
   TempFund fund;
   auto file = fund.open();
   const std::string seats = propose(file, 100000, "休闲座椅");

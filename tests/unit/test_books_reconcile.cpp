@@ -17,9 +17,9 @@ namespace {
 util::Date day(const char* iso) { return *util::parse_date(iso); }
 
 // What `cfund audit reconcile` reads by default: the cfund profile.
-import::Statement read_cfund(const std::string& path) {
-  return import::read_statement(path, config::load_import_profile("cfund"));
-}
+import::Statement read_cfund(const std::string& path){
+    return import::read_statement(path, config::load_import_profile("cfund"));
+}  // namespace
 
 std::string write(const TempFund& fund, const std::string& name, const std::string& text) {
   const std::string path = fund.dir() + "/" + name;
@@ -65,11 +65,11 @@ TEST_CASE("reconcile: matched, missing, extra and amount-mismatched lines", "[re
   record_bank(fund);
   const auto path = write(fund, "statement.csv",
                           "date,amount,reference,counterparty\n"
-                          "2025-03-01,5000.00,B1,张伟\n"          // 2: by reference
-                          "2025/3/4,200.00,,张伟\n"               // 3: by amount, two days later
-                          "2025-03-04,310.00,B3,张伟\n"           // 4: same reference, other amount
-                          "2025-03-06,-120.00,B4,青溪印务\n"      // 5: a payment by reference
-                          "2025-03-07,99.00,B9,某人\n"            // 6: not in the books
+                          "2025-03-01,5000.00,B1,张伟\n"      // 2: by reference
+                          "2025/3/4,200.00,,张伟\n"           // 3: by amount, two days later
+                          "2025-03-04,310.00,B3,张伟\n"       // 4: same reference, other amount
+                          "2025-03-06,-120.00,B4,青溪印务\n"  // 5: a payment by reference
+                          "2025-03-07,99.00,B9,某人\n"        // 6: not in the books
                           "closing,5489.00,,\n");
   auto file = fund.open();
   books::ReconcileOptions options;
@@ -121,7 +121,8 @@ TEST_CASE("reconcile: entries missing from the statement; a clean statement", "[
   }
   SECTION("everything matches and the closing balance agrees") {
     const auto path = write(fund, "s.csv",
-                            "\xEF\xBB\xBF" "date,amount,reference,counterparty\r\n"
+                            "\xEF\xBB\xBF"
+                            "date,amount,reference,counterparty\r\n"
                             "2025-03-01,5000,B1,张伟\r\n2025-03-02,200,,\r\n2025-03-04,300,B3,\r\n"
                             "2025-03-06,-120,B4,\r\n2025-03-08,50,,\r\n");
     options.closing_balance = 543000;
@@ -142,18 +143,22 @@ TEST_CASE("statement CSV errors name the file, the line and the field", "[reconc
     }
     return std::string("no error");
   };
-  CHECK(message_of("date,amount\n2025-03-01,12.345\n").find("bad.csv line 2, field amount (value '12.345')") != std::string::npos);
+  CHECK(message_of("date,amount\n2025-03-01,12.345\n").find("bad.csv line 2, field amount (value '12.345')") !=
+        std::string::npos);
   CHECK(message_of("date,amount\n2025-03-01,1\n2025-13-01,1\n").find("line 3, field date") != std::string::npos);
-  CHECK(message_of("when,amount\n2025-03-01,1\n").find("line 1 (the header row): there is no column for the field date") != std::string::npos);
+  CHECK(message_of("when,amount\n2025-03-01,1\n")
+            .find("line 1 (the header row): there is no column for the field date") != std::string::npos);
   CHECK(message_of("").find("empty") != std::string::npos);
   CHECK(message_of("date,amount\n").find("no transaction lines") != std::string::npos);
-  CHECK(message_of("date,amount\nclosing,1\n2025-03-01,1\n").find("line 3 ('2025-03-01,1'): the closing balance line (line 2) must be the last") !=
-        std::string::npos);
-  CHECK(message_of("date,amount,counterparty\n2025-03-01,1,\"open\n2025-03-02,1,x\n").find("line 2: the file ends inside a quoted field") !=
-        std::string::npos);
+  CHECK(message_of("date,amount\nclosing,1\n2025-03-01,1\n")
+            .find("line 3 ('2025-03-01,1'): the closing balance line (line 2) must be the last") != std::string::npos);
+  CHECK(message_of("date,amount,counterparty\n2025-03-01,1,\"open\n2025-03-02,1,x\n")
+            .find("line 2: the file ends inside a quoted field") != std::string::npos);
   // Not UTF-8: read as GBK, where B2 E2 is 测, which is no amount.
-  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\xB2\xE2\n").find("line 3, field amount (value '测')") != std::string::npos);
-  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\x80\n").find("line 3: the text is neither UTF-8 nor GBK") != std::string::npos);
+  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\xB2\xE2\n").find("line 3, field amount (value '测')") !=
+        std::string::npos);
+  CHECK(message_of("date,amount\n2025-03-01,1\n2025-03-02,\x80\n").find("line 3: the text is neither UTF-8 nor GBK") !=
+        std::string::npos);
   // Every bad row is named, not only the first.
   const std::string two = message_of("date,amount\n2025-03-01,x\n2025-03-02,1,2\n");
   CHECK(two.find("2 rows cannot be read") != std::string::npos);

@@ -136,17 +136,21 @@ TEST_CASE("voids reverse the postings and cannot be repeated", "[rules]") {
   auto file = fund.open();
   donate(file, 10000, "cash", "general", "2025-03-01");
   const auto cash = books::find_account(file, "cash").id;
-  const auto v = books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "录错", day("2025-03-02"));
+  const auto v =
+      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "录错", day("2025-03-02"));
   CHECK(storage::balance(file, storage::Side::account, cash) == 0);
   auto postings = storage::postings_of(file, v);
   REQUIRE(postings.size() == 2);
   CHECK(postings[0].amount == -10000);
-  CHECK_THROWS_AS(books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "再冲", day("2025-03-02")),
-                  Refused);
-  CHECK_THROWS_AS(books::void_entry(file, TempFund::recorder(), v, books::entry_kind::donation, "冲红冲", day("2025-03-02")),
-                  Refused);
-  CHECK_THROWS_AS(books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::disbursement, "种类不对", day("2025-03-02")),
-                  InputError);
+  CHECK_THROWS_AS(
+      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "再冲", day("2025-03-02")),
+      Refused);
+  CHECK_THROWS_AS(
+      books::void_entry(file, TempFund::recorder(), v, books::entry_kind::donation, "冲红冲", day("2025-03-02")),
+      Refused);
+  CHECK_THROWS_AS(
+      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::disbursement, "种类不对", day("2025-03-02")),
+      InputError);
   CHECK(entries(file) == 2);
 }
 

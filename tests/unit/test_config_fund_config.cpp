@@ -30,9 +30,10 @@ TEST_CASE("the [audit] table of a fund definition", "[config]") {
     CHECK(definition.settings.audit.management_ratio_floor == 20000000);
   }
   SECTION("read, stored and loaded back") {
-    auto definition = config::load_fund_definition(write_toml(
-        fund, "[audit]\ncharitable_ratio_check = false\ncharitable_ratio_min = 60\nmanagement_ratio_max = 12\n"
-              "management_ratio_floor = \"50,000.00\"\n"));
+    auto definition = config::load_fund_definition(
+        write_toml(fund,
+                   "[audit]\ncharitable_ratio_check = false\ncharitable_ratio_min = 60\nmanagement_ratio_max = 12\n"
+                   "management_ratio_floor = \"50,000.00\"\n"));
     CHECK_FALSE(definition.settings.audit.charitable_ratio_check);
     CHECK(definition.settings.audit.charitable_ratio_min == 60);
     CHECK(definition.settings.audit.management_ratio_floor == 5000000);
@@ -53,6 +54,7 @@ TEST_CASE("the [audit] table of a fund definition", "[config]") {
     } catch (const InputError& e) {
       CHECK(e.message().en.find("line 9, field audit.charitable_ratio_min") != std::string::npos);
     }
-    CHECK_THROWS_AS(config::load_fund_definition(write_toml(fund, "[audit]\nmanagement_ratio_check = \"yes\"\n")), InputError);
+    CHECK_THROWS_AS(config::load_fund_definition(write_toml(fund, "[audit]\nmanagement_ratio_check = \"yes\"\n")),
+                    InputError);
   }
 }

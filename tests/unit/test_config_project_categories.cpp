@@ -14,7 +14,8 @@ namespace {
 std::string write_definition(const TempFund& fund, const std::string& categories_line) {
   const std::string path = fund.dir() + "/fund.toml";
   std::ofstream out(path);
-  out << "[fund]\nname = \"测试社区基金\"\n" << categories_line << "\n\n[[accounts]]\ncode = \"bank\"\nkind = \"bank\"\n";
+  out << "[fund]\nname = \"测试社区基金\"\n"
+      << categories_line << "\n\n[[accounts]]\ncode = \"bank\"\nkind = \"bank\"\n";
   return path;
 }
 
@@ -22,7 +23,8 @@ std::string write_definition(const TempFund& fund, const std::string& categories
 
 TEST_CASE("project_categories in the fund TOML adds categories", "[config][projects]") {
   TempFund fund;
-  const auto definition = config::load_fund_definition(write_definition(fund, "project_categories = [\"邻里互助\", \" 养老服务 \"]"));
+  const auto definition =
+      config::load_fund_definition(write_definition(fund, "project_categories = [\"邻里互助\", \" 养老服务 \"]"));
   REQUIRE(definition.project_categories.size() == 2);
   CHECK(definition.project_categories[1] == "养老服务");
   CHECK(config::load_fund_definition(write_definition(fund, "")).project_categories.empty());
@@ -30,9 +32,9 @@ TEST_CASE("project_categories in the fund TOML adds categories", "[config][proje
 
 TEST_CASE("a bad project_categories names the file, line and field", "[config][projects]") {
   TempFund fund;
-  for (const char* line : {"project_categories = \"邻里互助\"", "project_categories = [\"邻里互助\", 3]",
-                           "project_categories = [\"\"]", "project_categories = [\"环境保护\"]",
-                           "project_categories = [\"邻里互助\", \"邻里互助\"]"}) {
+  for (const char* line :
+       {"project_categories = \"邻里互助\"", "project_categories = [\"邻里互助\", 3]", "project_categories = [\"\"]",
+        "project_categories = [\"环境保护\"]", "project_categories = [\"邻里互助\", \"邻里互助\"]"}) {
     try {
       config::load_fund_definition(write_definition(fund, line));
       FAIL("accepted: " << line);

@@ -29,16 +29,18 @@ TEST_CASE("mask_name trims first", "[privacy][mask]") {
 
 TEST_CASE("mask_name never lets a byte of a hidden character through", "[privacy][mask]") {
   // Invalid bytes count as characters of their own.
-  CHECK(mask_name("a\xFF" "b") == "a*b");
+  CHECK(mask_name("a\xFF"
+                  "b") == "a*b");
   CHECK(mask_name("\xFF\xFE") == "\xFF*");
   // A combining mark is a code point of its own.
-  CHECK(mask_name("e\xCC\x81" "z") == "e*z");
+  CHECK(mask_name("e\xCC\x81"
+                  "z") == "e*z");
 }
 
 TEST_CASE("mask_id_number keeps the first 3 and last 4 of long values", "[privacy][mask]") {
   CHECK(mask_id_number("110105194912310021") == "110***********0021");
   CHECK(mask_id_number("11010519491231002X") == "110***********002X");
-  CHECK(mask_id_number("12345678901234") == "123*******1234");       // 14: exactly half shown
+  CHECK(mask_id_number("12345678901234") == "123*******1234");  // 14: exactly half shown
   CHECK(mask_id_number("12345678901234567890") == "123*************7890");
   CHECK(mask_id_number(" 110105194912310021 ") == "110***********0021");  // trimmed
   CHECK(mask_id_number("") == "");
@@ -89,13 +91,13 @@ TEST_CASE("mask_phone keeps the first 3 and last 4 digits", "[privacy][mask]") {
 
 TEST_CASE("mask_phone handles landlines and other lengths", "[privacy][mask]") {
   CHECK(mask_phone("0571-88881234") == "057*****1234");
-  CHECK(mask_phone("010-87654321") == "010****4321");     // 11 digits
+  CHECK(mask_phone("010-87654321") == "010****4321");  // 11 digits
   CHECK(mask_phone("0755-2345-6789") == "075*****6789");
   CHECK(mask_phone("+86 0571 88881234") == "+86********1234");  // not the 13-digit mobile form
   CHECK(mask_phone("86123456789") == "861****6789");            // 11 digits: no prefix to strip
   CHECK(mask_phone("88881234") == "****1234");                  // 8..10: last 4 only
   CHECK(mask_phone("0105551234") == "******1234");
-  CHECK(mask_phone("1234567") == "*****67");                    // short: last 2 at most
+  CHECK(mask_phone("1234567") == "*****67");  // short: last 2 at most
   CHECK(mask_phone("12345") == "***45");
   CHECK(mask_phone("110") == "**0");
   CHECK(mask_phone("12") == "*2");

@@ -24,9 +24,8 @@ TEST_CASE("resident_id_check_char", "[privacy][resident_id]") {
 }
 
 TEST_CASE("validate_resident_id accepts valid numbers", "[privacy][resident_id]") {
-  for (const char* id : {"11010519491231002X", "440304199003010410", "440304199003010111",
-                         "440304199003010912", "310115200002294567", "330106198506150089",
-                         "11010519000101001X", "320102199912319991"}) {
+  for (const char* id : {"11010519491231002X", "440304199003010410", "440304199003010111", "440304199003010912",
+                         "310115200002294567", "330106198506150089", "11010519000101001X", "320102199912319991"}) {
     CAPTURE(id);
     auto r = validate_resident_id(id);
     REQUIRE(r.ok());
@@ -47,7 +46,10 @@ TEST_CASE("validate_resident_id normalises", "[privacy][resident_id]") {
   REQUIRE(r.ok());
   CHECK(*r == "11010519491231002X");
 
-  r = validate_resident_id("\xE3\x80\x80" "11010519491231002ｘ" "\xE3\x80\x80");
+  r = validate_resident_id(
+      "\xE3\x80\x80"
+      "11010519491231002ｘ"
+      "\xE3\x80\x80");
   REQUIRE(r.ok());
   CHECK(*r == "11010519491231002X");
 }
@@ -97,8 +99,7 @@ TEST_CASE("validate_resident_id: not digits", "[privacy][resident_id]") {
 
   r = validate_resident_id("11010519491231002Y");
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().en ==
-        "resident ID '11010519491231002Y' is not valid: the last character ('Y') must be a digit or X");
+  CHECK(r.error().en == "resident ID '11010519491231002Y' is not valid: the last character ('Y') must be a digit or X");
 }
 
 TEST_CASE("validate_resident_id: birth date", "[privacy][resident_id]") {

@@ -67,7 +67,8 @@ TEST_CASE("a donor named with markup breaks no format", "[render]") {
   for (const auto& csv : render::render_notice(document, "csv")) {
     CHECK(csv.bytes.rfind("\xEF\xBB\xBF", 0) == 0);
     if (csv.name == "notice-2025-03-donations.csv") {
-      CHECK(csv.bytes.find("2025-03-01,A|B <script>alert(1)</script> =cmd() 第一行 第二行,500.00,") != std::string::npos);
+      CHECK(csv.bytes.find("2025-03-01,A|B <script>alert(1)</script> =cmd() 第一行 第二行,500.00,") !=
+            std::string::npos);
     }
   }
   // Each table row stays one line in text and Markdown.

@@ -55,7 +55,7 @@ util::Date day(int d) { return util::Date{2025, 3, d}; }
 // The notice of March in every format, from books whose every text is `text(i)`.
 std::vector<render::RenderedFile> notice_with(const std::function<std::string(int)>& text) {
   TempDir dir;
-  books::FundDefinition definition;
+  model::FundDefinition definition;
   definition.settings.name = text(0);
   definition.settings.organisation = text(1);
   definition.settings.host = text(2);

@@ -21,7 +21,7 @@ using cfund::testing::TempFund;
 
 namespace {
 
-const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
+const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周",   "吴",   "徐",  "孙",
                                             "胡", "朱", "高", "林", "何", "郭", "马", "罗", "欧阳", "司马", "诸葛"};
 const std::vector<std::string> kGiven = {"秀", "英", "明", "华", "芳", "娜", "敏", "静", "丽", "强", "磊", "军",
                                          "洋", "勇", "艳", "杰", "娟", "涛", "超", "霞", "平", "刚", "桂", "兰",
@@ -36,7 +36,8 @@ struct Generator {
   std::string name() {
     const std::string surname = kSurnames[pick(kSurnames.size())];
     const std::size_t surname_chars = surname.size() / 3;
-    const std::size_t given_chars = std::max<std::size_t>(1, std::uniform_int_distribution<std::size_t>(1, 4 - surname_chars)(random));
+    const std::size_t given_chars =
+        std::max<std::size_t>(1, std::uniform_int_distribution<std::size_t>(1, 4 - surname_chars)(random));
     std::string out = surname;
     for (std::size_t i = 0; i < given_chars; ++i) out += kGiven[pick(kGiven.size())];
     return out;
@@ -62,7 +63,8 @@ struct Generator {
 };
 
 std::string every_format(storage::FundFile& file, const char* period) {
-  const auto model = report::build_notice(file, {*util::parse_period(period), std::nullopt, "2025-04-01T09:00:00+08:00"});
+  const auto model =
+      report::build_notice(file, {*util::parse_period(period), std::nullopt, "2025-04-01T09:00:00+08:00"});
   std::string all;
   for (Lang lang : {Lang::zh, Lang::en}) {
     const auto document = render::notice_document(model, lang);
@@ -75,7 +77,8 @@ std::string every_format(storage::FundFile& file, const char* period) {
 
 }  // namespace
 
-TEST_CASE("no notice in any format shows a beneficiary's private data or an anonymous donor's name", "[render][privacy]") {
+TEST_CASE("no notice in any format shows a beneficiary's private data or an anonymous donor's name",
+          "[render][privacy]") {
   TempFund fund;
   auto file = fund.open();
   file.set_setting("band_donations_below", "5000");  // some anonymous donors end up in bands, some listed
@@ -130,8 +133,8 @@ TEST_CASE("no notice in any format shows a beneficiary's private data or an anon
     paid.date = util::Date{2025, 3, 11 + static_cast<int>(generate.pick(15))};
     payments.push_back(books::record_disbursement(file, recorder, paid));
     if (i % 17 == 0) {
-      books::void_entry(file, recorder, payments.back(), "disbursement", "误付给" + person.name + "，住址 " + person.address,
-                        util::Date{2025, 3, 28});
+      books::void_entry(file, recorder, payments.back(), "disbursement",
+                        "误付给" + person.name + "，住址 " + person.address, util::Date{2025, 3, 28});
     }
   }
 

@@ -77,7 +77,8 @@ TEST_CASE("the summary adds up: opening + income - spending = closing, as in the
   pay(file, 20000, "2025-02-20");
   donate(file, 30000, "2025-03-01");
   pay(file, 10000, "2025-03-02", "elderly");
-  books::record_reallocation(file, TempFund::recorder(), {day("2025-03-03"), 5000, "general", "elderly", "同意", "议-1", ""});
+  books::record_reallocation(file, TempFund::recorder(),
+                             {day("2025-03-03"), 5000, "general", "elderly", "同意", "议-1", ""});
   books::record_transfer(file, TempFund::recorder(), {day("2025-03-04"), 7000, "bank", "cash", "", ""});
 
   const auto march = notice(file, "2025-03");
@@ -128,7 +129,8 @@ TEST_CASE("voids of published entries are corrections in the next notice only", 
   auto file = fund.open();
   const auto february = donate(file, 80000, "2025-02-10");
   auto feb = notice(file, "2025-02");
-  books::record_publication(file, TempFund::recorder(), {period("2025-02"), feb.cutoff_entry, feb.verification_code, "md"});
+  books::record_publication(file, TempFund::recorder(),
+                            {period("2025-02"), feb.cutoff_entry, feb.verification_code, "md"});
   books::void_entry(file, TempFund::recorder(), february, "donation", "重复", day("2025-03-08"));
 
   auto march = notice(file, "2025-03");
@@ -136,7 +138,8 @@ TEST_CASE("voids of published entries are corrections in the next notice only", 
   CHECK(march.corrections[0].published_in == "2025-02");
   CHECK(march.corrections[0].amount == 80000);
   CHECK(march.corrections[0].reason == "重复");
-  books::record_publication(file, TempFund::recorder(), {period("2025-03"), march.cutoff_entry, march.verification_code, "md"});
+  books::record_publication(file, TempFund::recorder(),
+                            {period("2025-03"), march.cutoff_entry, march.verification_code, "md"});
   // March again, and April after it.
   CHECK(notice(file, "2025-03").corrections.size() == 1);
   CHECK(notice(file, "2025-04").corrections.empty());
@@ -151,10 +154,12 @@ TEST_CASE("the cut-off: publication records do not count, an older state is repr
   const auto head = storage::entry_stamp(file, 1)->hash;
   CHECK(first.verification_code == books::verification_code(head));
 
-  const auto recorded = books::record_publication(file, TempFund::recorder(), {period("2025-03"), 1, first.verification_code, "txt"});
+  const auto recorded =
+      books::record_publication(file, TempFund::recorder(), {period("2025-03"), 1, first.verification_code, "txt"});
   CHECK_FALSE(recorded.already_recorded);
   CHECK(notice(file, "2025-03").verification_code == first.verification_code);
-  CHECK(books::record_publication(file, TempFund::recorder(), {period("2025-03"), 1, first.verification_code, "md"}).already_recorded);
+  CHECK(books::record_publication(file, TempFund::recorder(), {period("2025-03"), 1, first.verification_code, "md"})
+            .already_recorded);
 
   donate(file, 20000, "2025-03-02");
   CHECK(notice(file, "2025-03").total.income == 30000);
@@ -289,8 +294,8 @@ TEST_CASE("project progress is a section of every format when the fund has proje
       INFO(format);
       CHECK(all.find("楼道微花园") != std::string::npos);
       const std::string heading = format == std::string("csv") ? "notice-2025-03-projects.csv"
-                                  : lang == Lang::en          ? "Project progress"
-                                                              : "项目进展";
+                                  : lang == Lang::en           ? "Project progress"
+                                                               : "项目进展";
       CHECK(all.find(heading) != std::string::npos);
     }
   }
@@ -299,5 +304,6 @@ TEST_CASE("project progress is a section of every format when the fund has proje
   donate(other, 100000, "2025-03-01");
   const auto none = notice(other, "2025-03");
   CHECK(none.projects.empty());
-  CHECK(render::render_notice(render::notice_document(none, Lang::zh), "md").front().bytes.find("项目进展") == std::string::npos);
+  CHECK(render::render_notice(render::notice_document(none, Lang::zh), "md").front().bytes.find("项目进展") ==
+        std::string::npos);
 }

@@ -55,8 +55,8 @@ TEST_CASE("parse_amount accepts the usual ASCII forms", "[money]") {
 }
 
 TEST_CASE("parse_amount accepts yuan signs and the unit 元", "[money]") {
-  CHECK(parsed("¥1,234.56") == 123456);   // U+00A5
-  CHECK(parsed("￥1234") == 123400);      // U+FFE5 full-width
+  CHECK(parsed("¥1,234.56") == 123456);  // U+00A5
+  CHECK(parsed("￥1234") == 123400);     // U+FFE5 full-width
   CHECK(parsed("100元") == 10000);
   CHECK(parsed("1,234.50元") == 123450);
   CHECK(parsed("¥0.00") == 0);
@@ -73,9 +73,9 @@ TEST_CASE("parse_amount accepts full-width digits and punctuation", "[money]") {
 TEST_CASE("parse_amount ignores surrounding spaces", "[money]") {
   CHECK(parsed("  1234.56  ") == 123456);
   CHECK(parsed("\t12\n") == 1200);
-  CHECK(parsed("\u30001234.56\u3000") == 123456);   // ideographic space
+  CHECK(parsed("\u30001234.56\u3000") == 123456);  // ideographic space
   CHECK(parsed(" \u3000 ¥5 \u3000") == 500);
-  CHECK(parsed("\u00A05\u00A0") == 500);              // no-break space
+  CHECK(parsed("\u00A05\u00A0") == 500);  // no-break space
 }
 
 TEST_CASE("parse_amount handles negatives only when allowed", "[money]") {
@@ -83,8 +83,8 @@ TEST_CASE("parse_amount handles negatives only when allowed", "[money]") {
     CHECK(parsed("-12.30", true) == -1230);
     CHECK(parsed("-¥12.30", true) == -1230);
     CHECK(parsed("¥-12.30", true) == -1230);
-    CHECK(parsed("−12.30", true) == -1230);    // U+2212 minus sign
-    CHECK(parsed("－12.30", true) == -1230);    // U+FF0D full-width hyphen-minus
+    CHECK(parsed("−12.30", true) == -1230);   // U+2212 minus sign
+    CHECK(parsed("－12.30", true) == -1230);  // U+FF0D full-width hyphen-minus
     CHECK(parsed("－￥１２．３０", true) == -1230);
     CHECK(parsed("-1,234.56", true) == -123456);
     CHECK(parsed("-100元", true) == -10000);
@@ -115,8 +115,8 @@ TEST_CASE("parse_amount refuses empty and non-numeric text", "[money]") {
     CHECK(error.en == "amount is empty");
     CHECK(error.zh == "金额为空");
   }
-  for (const char* text : {"abc", "12a", "1.2.3", "1e5", "0x10", "¥", "元", ".", "¥100元", "1 234", "12 元",
-                           "1.2,3", "1.5元元", "NaN", "1_000", "12。5", "\xff\xfe"}) {
+  for (const char* text : {"abc", "12a", "1.2.3", "1e5", "0x10", "¥", "元", ".", "¥100元", "1 234", "12 元", "1.2,3",
+                           "1.5元元", "NaN", "1_000", "12。5", "\xff\xfe"}) {
     auto error = refusal(text);
     CHECK(contains(error.en, "is not a valid amount"));
     CHECK(contains(error.zh, "不是有效的金额"));
@@ -160,8 +160,8 @@ TEST_CASE("parse_amount refuses more than two decimals", "[money]") {
 }
 
 TEST_CASE("parse_amount refuses misplaced thousands separators", "[money]") {
-  for (const char* text : {"12,34", "1,2345", ",100", "100,", "1,,000", "1234,567", "1,000,00", "0,123",
-                           "1,000,0000", ",", "1,23.45", "１，２３"}) {
+  for (const char* text : {"12,34", "1,2345", ",100", "100,", "1,,000", "1234,567", "1,000,00", "0,123", "1,000,0000",
+                           ",", "1,23.45", "１，２３"}) {
     auto error = refusal(text);
     CHECK(contains(error.en, "misplaced thousands separators"));
     CHECK(contains(error.zh, "千位分隔符"));
@@ -175,9 +175,9 @@ TEST_CASE("parse_amount overflow boundaries", "[money]") {
     CHECK(parsed("0000092233720368547758.07") == kMax);
   }
   SECTION("one fen more is refused") {
-    for (const char* text : {"92233720368547758.08", "92233720368547758.1", "92233720368547759",
-                             "100000000000000000", "99999999999999999999", "18446744073709551616",
-                             "999999999999999999999999999999999999999.99"}) {
+    for (const char* text :
+         {"92233720368547758.08", "92233720368547758.1", "92233720368547759", "100000000000000000",
+          "99999999999999999999", "18446744073709551616", "999999999999999999999999999999999999999.99"}) {
       auto error = refusal(text);
       CHECK(contains(error.en, "out of range"));
       CHECK(contains(error.zh, "超出"));
@@ -221,8 +221,8 @@ TEST_CASE("parse and format round trips", "[money]") {
                            "92233720368547758.07", "-92233720368547758.08"}) {
     CHECK(format_plain(parsed(text, true)) == text);
   }
-  for (const char* text : {"¥0.00", "¥1,234.56", "-¥1,234.56", "¥92,233,720,368,547,758.07",
-                           "-¥92,233,720,368,547,758.08"}) {
+  for (const char* text :
+       {"¥0.00", "¥1,234.56", "-¥1,234.56", "¥92,233,720,368,547,758.07", "-¥92,233,720,368,547,758.08"}) {
     CHECK(format_amount(parsed(text, true)) == text);
   }
   CHECK(format_plain(parsed("１，２３４．５")) == "1234.50");
@@ -281,8 +281,6 @@ TEST_CASE("capital_amount: negatives and the int64 range", "[money]") {
   CHECK(capital_amount(-140950) == "负壹仟肆佰零玖元伍角");
   CHECK(capital_amount(-5) == "负伍分");
   CHECK(capital_amount(-10000) == "负壹佰元整");
-  CHECK(capital_amount(kMax) ==
-        "玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零柒分");
-  CHECK(capital_amount(kMin) ==
-        "负玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零捌分");
+  CHECK(capital_amount(kMax) == "玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零柒分");
+  CHECK(capital_amount(kMin) == "负玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零捌分");
 }

@@ -11,26 +11,26 @@ TEST_CASE("is_valid_utf8 accepts well-formed text", "[util][text]") {
   CHECK(is_valid_utf8(""));
   CHECK(is_valid_utf8("plain ASCII"));
   CHECK(is_valid_utf8("社区慈善基金"));
-  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600, four bytes
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));   // U+10FFFF, the last code point
-  CHECK(is_valid_utf8("\xED\x9F\xBF"));       // U+D7FF, just below the surrogates
-  CHECK(is_valid_utf8("a\0b"s));              // NUL is a valid character
+  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600, four bytes
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
+  CHECK(is_valid_utf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+  CHECK(is_valid_utf8("a\0b"s));             // NUL is a valid character
 }
 
 TEST_CASE("is_valid_utf8 rejects malformed text", "[util][text]") {
-  CHECK_FALSE(is_valid_utf8("\x80"));                 // lone continuation byte
-  CHECK_FALSE(is_valid_utf8("\xE4\xB8"));             // truncated 3-byte sequence
-  CHECK_FALSE(is_valid_utf8("abc\xE4"));              // truncated at the end
-  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));             // overlong '/'
-  CHECK_FALSE(is_valid_utf8("\xC1\xBF"));             // overlong 2-byte
-  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));         // overlong 3-byte
-  CHECK_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));     // overlong 4-byte
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));         // U+D800, a surrogate
-  CHECK_FALSE(is_valid_utf8("\xED\xBF\xBF"));         // U+DFFF, a surrogate
-  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));     // U+110000, out of range
-  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));     // lead byte never valid
+  CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
+  CHECK_FALSE(is_valid_utf8("\xE4\xB8"));          // truncated 3-byte sequence
+  CHECK_FALSE(is_valid_utf8("abc\xE4"));           // truncated at the end
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xC1\xBF"));          // overlong 2-byte
+  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong 3-byte
+  CHECK_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));  // overlong 4-byte
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // U+D800, a surrogate
+  CHECK_FALSE(is_valid_utf8("\xED\xBF\xBF"));      // U+DFFF, a surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // U+110000, out of range
+  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));  // lead byte never valid
   CHECK_FALSE(is_valid_utf8("\xFF"));
-  CHECK_FALSE(is_valid_utf8("中\xE6\x96文"));          // broken sequence in the middle
+  CHECK_FALSE(is_valid_utf8("中\xE6\x96文"));  // broken sequence in the middle
 }
 
 TEST_CASE("display_width counts terminal columns", "[util][text]") {
@@ -38,13 +38,14 @@ TEST_CASE("display_width counts terminal columns", "[util][text]") {
   CHECK(display_width("abc") == 3);
   CHECK(display_width("张三") == 4);
   CHECK(display_width("Li 华") == 5);
-  CHECK(display_width("ＡＢ") == 4);           // full-width Latin letters are wide
-  CHECK(display_width("，") == 2);             // full-width comma
-  CHECK(display_width("e\xCC\x81") == 1);     // e + combining acute accent
+  CHECK(display_width("ＡＢ") == 4);              // full-width Latin letters are wide
+  CHECK(display_width("，") == 2);                // full-width comma
+  CHECK(display_width("e\xCC\x81") == 1);         // e + combining acute accent
   CHECK(display_width("\xF0\x9F\x98\x80") == 2);  // emoji
-  CHECK(display_width("a\xFF" "b") == 3);     // an invalid byte counts one
-  CHECK(display_width("\xE4\xB8") == 2);      // each byte of a truncated sequence
-  CHECK(display_width("\t\x01") >= 0);        // control characters never go negative
+  CHECK(display_width("a\xFF"
+                      "b") == 3);         // an invalid byte counts one
+  CHECK(display_width("\xE4\xB8") == 2);  // each byte of a truncated sequence
+  CHECK(display_width("\t\x01") >= 0);    // control characters never go negative
 }
 
 TEST_CASE("pad_right and pad_left pad by display width", "[util][text]") {
@@ -52,7 +53,7 @@ TEST_CASE("pad_right and pad_left pad by display width", "[util][text]") {
   CHECK(pad_left("ab", 5) == "   ab");
   CHECK(pad_right("张三", 6) == "张三  ");
   CHECK(pad_left("张三", 6) == "  张三");
-  CHECK(pad_right("张三明", 4) == "张三明");   // never truncates
+  CHECK(pad_right("张三明", 4) == "张三明");  // never truncates
   CHECK(pad_left("abc", 0) == "abc");
   CHECK(pad_left("abc", -3) == "abc");
   CHECK(pad_right("", 2) == "  ");
@@ -65,10 +66,10 @@ TEST_CASE("trim removes ASCII white space and U+3000", "[util][text]") {
   CHECK(trim(" \t\r\n abc \v\f") == "abc");
   CHECK(trim("\xE3\x80\x80张三\xE3\x80\x80") == "张三");
   CHECK(trim(" \xE3\x80\x80 a b \xE3\x80\x80 ") == "a b");
-  CHECK(trim("张 三") == "张 三");                  // inner spaces stay
+  CHECK(trim("张 三") == "张 三");  // inner spaces stay
   CHECK(trim("\xE3\x80\x80") == "");
   CHECK(trim("\xC2\xA0x\xC2\xA0") == "\xC2\xA0x\xC2\xA0");  // no-break space is not trimmed
-  CHECK(trim("\xE3\x80") == "\xE3\x80");           // a partial U+3000 is not a space
+  CHECK(trim("\xE3\x80") == "\xE3\x80");                    // a partial U+3000 is not a space
 }
 
 TEST_CASE("single_line replaces control characters and line breaks", "[util][text]") {
@@ -76,17 +77,26 @@ TEST_CASE("single_line replaces control characters and line breaks", "[util][tex
   CHECK(single_line("no change 中文") == "no change 中文");
   CHECK(single_line("a\tb") == "a b");
   CHECK(single_line("a\nb") == "a b");
-  CHECK(single_line("a\r\nb") == "a b");            // CR LF is one break
-  CHECK(single_line("a\r\n\r\n\nb") == "a b");      // a run of breaks is one space
+  CHECK(single_line("a\r\nb") == "a b");        // CR LF is one break
+  CHECK(single_line("a\r\n\r\n\nb") == "a b");  // a run of breaks is one space
   CHECK(single_line("\nab\n") == " ab ");
-  CHECK(single_line("a\x01\x02" "b") == "a  b");     // other controls: one space each
+  CHECK(single_line("a\x01\x02"
+                    "b") == "a  b");  // other controls: one space each
   CHECK(single_line("a\0b"s) == "a b");
-  CHECK(single_line("a\x7F" "b") == "a b");          // DEL
-  CHECK(single_line("a\xC2\x85" "b") == "a b");      // U+0085 (C1)
-  CHECK(single_line("a\xC2\x9F" "b") == "a b");      // U+009F (C1)
-  CHECK(single_line("a\xC2\xA0" "b") == "a\xC2\xA0" "b");  // U+00A0 is not a control
-  CHECK(single_line("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c") == "a b c");  // U+2028, U+2029
-  CHECK(single_line("a\xFF\n") == "a\xFF ");         // invalid bytes pass through
+  CHECK(single_line("a\x7F"
+                    "b") == "a b");  // DEL
+  CHECK(single_line("a\xC2\x85"
+                    "b") == "a b");  // U+0085 (C1)
+  CHECK(single_line("a\xC2\x9F"
+                    "b") == "a b");  // U+009F (C1)
+  CHECK(single_line("a\xC2\xA0"
+                    "b") ==
+        "a\xC2\xA0"
+        "b");  // U+00A0 is not a control
+  CHECK(single_line("a\xE2\x80\xA8"
+                    "b\xE2\x80\xA9"
+                    "c") == "a b c");         // U+2028, U+2029
+  CHECK(single_line("a\xFF\n") == "a\xFF ");  // invalid bytes pass through
 }
 
 TEST_CASE("is_single_line is true exactly when single_line changes nothing", "[util][text]") {
@@ -101,15 +111,17 @@ TEST_CASE("is_single_line is true exactly when single_line changes nothing", "[u
 TEST_CASE("fold_full_width turns full-width ASCII variants into ASCII", "[util][text]") {
   CHECK(fold_full_width("") == "");
   CHECK(fold_full_width("２０２５－０３－０５") == "2025-03-05");
-  CHECK(fold_full_width("！") == "!");                // U+FF01, the first
-  CHECK(fold_full_width("～") == "~");                // U+FF5E, the last
+  CHECK(fold_full_width("！") == "!");  // U+FF01, the first
+  CHECK(fold_full_width("～") == "~");  // U+FF5E, the last
   CHECK(fold_full_width("ＡＢｃ１２３．５") == "ABc123.5");
-  CHECK(fold_full_width("\xE3\x80\x80x") == " x");    // U+3000
+  CHECK(fold_full_width("\xE3\x80\x80x") == " x");  // U+3000
   CHECK(fold_full_width("中文，不变") == "中文,不变");
   CHECK(fold_full_width("\xEF\xBD\x9F") == "\xEF\xBD\x9F");  // U+FF5F is outside the range
-  CHECK(fold_full_width("¥￥") == "¥￥");             // U+FFE5 is not in FF01..FF5E
-  CHECK(fold_full_width("１\xFF２") == "1\xFF" "2");   // invalid bytes pass through
-  CHECK(fold_full_width("\xEF\xBC") == "\xEF\xBC");   // truncated sequence unchanged
+  CHECK(fold_full_width("¥￥") == "¥￥");                    // U+FFE5 is not in FF01..FF5E
+  CHECK(fold_full_width("１\xFF２") ==
+        "1\xFF"
+        "2");                                        // invalid bytes pass through
+  CHECK(fold_full_width("\xEF\xBC") == "\xEF\xBC");  // truncated sequence unchanged
 }
 
 TEST_CASE("inspect_text counts characters and finds the first control character in one pass") {

@@ -11,7 +11,7 @@
 #include "util/message.hpp"
 #include "util/money.hpp"
 
-namespace cfund::books {
+namespace cfund::model {
 
 using util::Fen;
 
@@ -42,17 +42,17 @@ inline const std::string kGeneralFund = "general";
 // fund TOML). Percentages are whole numbers.
 struct AuditSettings {
   bool charitable_ratio_check = true;
-  int charitable_ratio_min = 70;        // charitable spending >= this % of last year's income
+  int charitable_ratio_min = 70;  // charitable spending >= this % of last year's income
   bool management_ratio_check = true;
-  int management_ratio_max = 10;        // management cost <= this % of the year's spending
+  int management_ratio_max = 10;          // management cost <= this % of the year's spending
   Fen management_ratio_floor = 20000000;  // ¥200,000.00: below this much management cost, no check
 };
 
 struct FundSettings {
   std::string name;
-  std::string organisation;        // who runs the fund (e.g. a residents' committee)
-  std::string host;                // the charity federation that issues official receipts
-  std::string supervision_phone;   // printed on every notice
+  std::string organisation;       // who runs the fund (e.g. a residents' committee)
+  std::string host;               // the charity federation that issues official receipts
+  std::string supervision_phone;  // printed on every notice
   std::string default_operator;
   Lang report_language = Lang::zh;
   Fen approval_threshold = 500000;  // payments above it need an approval reference
@@ -66,8 +66,8 @@ struct FundSettings {
 // Everything `cfund init` needs to create a fund.
 struct FundDefinition {
   FundSettings settings;
-  std::vector<Account> accounts;          // id unused
-  std::vector<Designation> designations;  // special funds; the general fund is always created
+  std::vector<Account> accounts;                // id unused
+  std::vector<Designation> designations;        // special funds; the general fund is always created
   std::vector<std::string> project_categories;  // added to the six every fund has (books/projects.hpp)
 };
 
@@ -90,8 +90,8 @@ struct DonationRow {
   std::string receipt_no;  // 2025-000123
   std::string donor_name;  // as given; may be empty when anonymous
   bool anonymous = false;
-  std::string form;        // money, goods
-  Fen amount = 0;          // money, or the estimated value of goods
+  std::string form;  // money, goods
+  Fen amount = 0;    // money, or the estimated value of goods
   std::string item;
   std::string quantity;
   std::string unit;
@@ -144,4 +144,4 @@ struct Beneficiary {
   std::string category;  // 困难学生, 独居老人, 隐形困难人群, ...
 };
 
-}  // namespace cfund::books
+}  // namespace cfund::model
