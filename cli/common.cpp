@@ -119,25 +119,26 @@ struct VoidOptions {
   std::string date;
 };
 
-std::string run_void(const VoidOptions& o, const Context& ctx, const std::string& kind) {
+std::string run_void(const VoidOptions& o, const Context& ctx, const std::vector<std::string>& kinds) {
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
   const auto id = entry_id_option("ID", o.id);
   const auto void_id =
-      books::void_entry(file, recorder, id, kind, o.reason, date_option("--date", o.date, recorder.now.today));
+      books::void_entry(file, recorder, id, kinds, o.reason, date_option("--date", o.date, recorder.now.today));
   if (ctx.lang == Lang::en) return fmt::format("Voided entry {} with entry {}\n", id, void_id);
   return fmt::format("已红冲第 {} 号分录：红冲分录第 {} 号\n", id, void_id);
 }
 
 }  // namespace
 
-void add_void_command(CLI::App& parent, Context& ctx, const std::string& kind, const std::string& description) {
+void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,
+                      const std::string& description) {
   auto options = std::make_shared<VoidOptions>();
   auto* cmd = parent.add_subcommand("void", description);
   cmd->add_option("ID", options->id, ctx.tr("要红冲的分录编号", "number of the entry to void"))->required();
   cmd->add_option("--reason", options->reason, ctx.tr("红冲理由", "reason"))->required();
   cmd->add_option("--date", options->date, ctx.tr("红冲日期（默认今天）", "date of the void (default today)"));
-  cmd->callback([options, &ctx, kind] { ctx.output = run_void(*options, ctx, kind); });
+  cmd->callback([options, &ctx, kinds] { ctx.output = run_void(*options, ctx, kinds); });
 }
 
 }  // namespace cfund::cli

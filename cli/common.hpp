@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "books/imports.hpp"
 #include "books/journal.hpp"
@@ -32,6 +33,7 @@ struct Context {
 
   // A description in the user's language, for --help.
   std::string tr(const char* zh, const char* en) const { return lang == Lang::en ? en : zh; }
+  std::string tr(const Message& message) const { return message.in(lang); }
 };
 
 // The language for messages before the command line is parsed: --lang, else
@@ -48,8 +50,9 @@ std::int64_t entry_id_option(const std::string& option, const std::string& text)
 int day_count_option(const std::string& option, const std::string& text);
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);
 
-// Adds `PARENT void ID --reason R [--date D]`, which voids an entry of `kind`.
-void add_void_command(CLI::App& parent, Context& ctx, const std::string& kind, const std::string& description);
+// Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
+void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,
+                      const std::string& description);
 
 // Adds `PARENT import FILE ...` (cli/import.cpp): donations or payments from a statement.
 void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget target);
@@ -65,5 +68,8 @@ void setup_project(CLI::App& app, Context& ctx);
 void setup_audit(CLI::App& app, Context& ctx);
 void setup_publish(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
+void setup_income(CLI::App& app, Context& ctx);
+void setup_opening(CLI::App& app, Context& ctx);
+void setup_goods(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

@@ -5,6 +5,7 @@
 #include "books/disbursements.hpp"
 #include "books/movements.hpp"
 #include "common.hpp"
+#include "model/categories.hpp"
 #include "render/books_views.hpp"
 
 namespace cfund::cli {
@@ -75,8 +76,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
                       ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
   add_cmd
       ->add_option("--category", add->category,
-                   ctx.tr("类别：relief 救助、project 项目支出、management 管理费用、fundraising 筹款费用",
-                          "category: relief, project, management, fundraising"))
+                   ctx.tr("类别：", "category: ") + ctx.tr(model::payment_category_choices()))
       ->required();
   add_cmd->add_option("--payee", add->payee, ctx.tr("收款方", "payee"));
   add_cmd->add_option("--purpose", add->purpose, ctx.tr("事由", "what it is for"))->required();
@@ -104,7 +104,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
 
   add_import_command(*disburse, ctx, books::ImportTarget::disbursements);
 
-  add_void_command(*disburse, ctx, books::entry_kind::disbursement,
+  add_void_command(*disburse, ctx, {model::entry_kind::disbursement},
                    ctx.tr("红冲一笔支出（追加冲销分录，不删除原记录）", "void a payment (appends a reversing entry)"));
 }
 

@@ -144,7 +144,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
 
   add_import_command(*donate, ctx, books::ImportTarget::donations);
 
-  add_void_command(*donate, ctx, books::entry_kind::donation,
+  add_void_command(*donate, ctx, {model::entry_kind::donation},
                    ctx.tr("红冲一笔捐赠（追加冲销分录，不删除原记录）", "void a donation (appends a reversing entry)"));
 
   auto receipt = std::make_shared<ReceiptOptions>();

@@ -64,7 +64,8 @@ std::string run_init(const InitOptions& o, Context& ctx) {
     const auto parts = split_colons(spec, 2);
     definition.designations.push_back({0, parts[0], parts.size() > 1 ? parts[1] : "", "special", true});
   }
-  auto file = books::create_fund(o.path, definition);
+  const books::Recorder recorder{config::resolve_operator(ctx.operator_option, s.default_operator), util::now()};
+  auto file = books::create_fund(o.path, definition, recorder);
   const auto view = books::overview(file);
   if (ctx.lang == Lang::en) {
     return fmt::format("Created fund '{}' in {} with {} accounts and {} designations.\n", view.settings.name, o.path,

@@ -42,8 +42,11 @@ int main(int argc, char** argv) {
   cfund::cli::setup_init(app, ctx);
   cfund::cli::setup_fund(app, ctx);
   cfund::cli::setup_donate(app, ctx);
+  cfund::cli::setup_income(app, ctx);
+  cfund::cli::setup_opening(app, ctx);
   cfund::cli::setup_disburse(app, ctx);
   cfund::cli::setup_beneficiary(app, ctx);
+  cfund::cli::setup_goods(app, ctx);
   cfund::cli::setup_movements(app, ctx);
   cfund::cli::setup_project(app, ctx);
   cfund::cli::setup_audit(app, ctx);

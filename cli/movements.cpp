@@ -69,7 +69,7 @@ void setup_movements(CLI::App& app, Context& ctx) {
   transfer_cmd->add_option("--amount", transfer->amount, ctx.tr("金额", "amount"));
   transfer_cmd->add_option("--date", transfer->date, ctx.tr("日期（默认今天）", "date (default today)"));
   transfer_cmd->add_option("--memo", transfer->memo, ctx.tr("备注", "note"));
-  add_void_command(*transfer_cmd, ctx, books::entry_kind::transfer, ctx.tr("红冲一笔转账", "void a transfer"));
+  add_void_command(*transfer_cmd, ctx, {model::entry_kind::transfer}, ctx.tr("红冲一笔转账", "void a transfer"));
   transfer_cmd->callback([transfer, transfer_cmd, &ctx] {
     if (transfer_cmd->get_subcommands().empty()) ctx.output = run_transfer(*transfer, ctx);
   });
@@ -85,7 +85,7 @@ void setup_movements(CLI::App& app, Context& ctx) {
   reallocate_cmd->add_option("--reason", reallocate->reason, ctx.tr("理由", "reason"));
   reallocate_cmd->add_option("--approval", reallocate->approval, ctx.tr("议事会决议编号", "council decision number"));
   reallocate_cmd->add_option("--memo", reallocate->memo, ctx.tr("备注", "note"));
-  add_void_command(*reallocate_cmd, ctx, books::entry_kind::reallocation,
+  add_void_command(*reallocate_cmd, ctx, {model::entry_kind::reallocation},
                    ctx.tr("红冲一笔用途调整", "void a reallocation"));
   reallocate_cmd->callback([reallocate, reallocate_cmd, &ctx] {
     if (reallocate_cmd->get_subcommands().empty()) ctx.output = run_reallocate(*reallocate, ctx);

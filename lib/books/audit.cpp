@@ -8,11 +8,15 @@
 #include "books/fund.hpp"
 #include "books/journal.hpp"
 #include "books/projects.hpp"
+#include "books/ratios.hpp"
+#include "model/categories.hpp"
 #include "storage/audit_queries.hpp"
+#include "storage/economy_queries.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
+#include "util/quantity.hpp"
 
 namespace cfund::books {
 
@@ -107,7 +111,7 @@ void check_trial_balance(AuditScope& scope, std::vector<Finding>& findings) {
 
 void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
   for (const auto& m : storage::detail_mismatches(scope.file)) {
-    const Message kind = m.kind == "donation" ? Message{"捐赠", "donation"} : Message{"支出", "payment"};
+    const Message kind{model::entry_kind_name(m.kind, Lang::zh), model::entry_kind_name(m.kind, Lang::en)};
     findings.push_back(
         make(finding_code::posting_mismatch, Severity::error,
              bilingual("第 {0} 号{1}（{2}）记载金额 {3}，但记入其账户的是 {4}、记入其资金用途的是 {5}",
@@ -273,8 +277,14 @@ void check_balances_by_day(AuditScope& scope, std::vector<Finding>& findings) {
 // --- approvals -----------------------------------------------------------------
 
 void check_approval(AuditScope& scope, std::vector<Finding>& findings) {
-  const Fen threshold = scope.settings.approval_threshold;
-  for (const auto& p : storage::unapproved_payments(scope.file, threshold)) {
+  // The lowest threshold any category has: the query's floor; each payment then meets its own.
+  Fen lowest = scope.settings.approval_threshold;
+  for (const auto& [category, threshold] : scope.settings.approval_thresholds) lowest = std::min(lowest, threshold);
+  for (const auto& p : storage::unapproved_payments(scope.file, lowest)) {
+    const model::PaymentCategory* category = model::find_payment_category(p.category);
+    if (category != nullptr && !category->approval) continue;  // bank fees need no decision
+    const Fen threshold = scope.settings.approval_threshold_for(p.category);
+    if (p.amount <= threshold) continue;
     const Message voided = p.voided ? Message{"（已红冲）", " (since voided)"} : Message{};
     findings.push_back(make(
         finding_code::approval_missing, Severity::error,
@@ -396,13 +406,13 @@ void check_duplicates(AuditScope& scope, std::vector<Finding>& findings) {
 // --- repeated relief -----------------------------------------------------------------
 
 void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
-  const int window = scope.settings.relief_window_days;
-  if (window <= 0) return;
   const auto payments = storage::relief_payments_all(scope.file);
   for (std::size_t i = 1; i < payments.size(); ++i) {
     const auto& earlier = payments[i - 1];
     const auto& later = payments[i];
     if (earlier.beneficiary != later.beneficiary) continue;
+    const int window = scope.settings.relief_window_for(later.beneficiary_category);
+    if (window <= 0) continue;
     const auto later_day = util::parse_date(later.date);
     const auto earlier_day = util::parse_date(earlier.date);
     if (!later_day || !earlier_day) continue;  // only a raw edit writes such a date: CHAIN_BROKEN says so
@@ -425,58 +435,128 @@ void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
 
 // --- yearly ratios ---------------------------------------------------------------------
 
+// The ratios of each year that has ended, with the bases the rules name: charitable
+// spending against last year's total income (opening balances are never income), and
+// management cost against the year's spending (books/ratios.hpp).
 void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
   const model::AuditSettings& rules = scope.settings.audit;
-  std::map<int, storage::YearTotals> years;  // each year read once, though two years use it
-  auto year_totals = [&](int year) -> const storage::YearTotals& {
+  std::map<int, YearFigures> years;  // each year read once, though two years use it
+  auto figures_of = [&](int year) -> const YearFigures& {
     auto found = years.find(year);
-    if (found == years.end()) found = years.emplace(year, storage::year_totals(scope.file, year)).first;
+    if (found == years.end()) found = years.emplace(year, year_figures(scope.file, year)).first;
     return found->second;
   };
   for (const int year : storage::entry_years(scope.file)) {
     if (year >= scope.options.today.year) continue;  // only years that have ended
     const std::string from = std::to_string(year) + "-01-01";
     const std::string to = std::to_string(year) + "-12-31";
-    const storage::YearTotals& totals = year_totals(year);
+    const YearFigures& figures = figures_of(year);
     if (rules.charitable_ratio_check) {
-      const Fen income = year_totals(year - 1).money_donations;
-      const Fen charitable = totals.relief + totals.project;
+      const Fen income = figures_of(year - 1).income;
       if (income > 0) {
-        const bool ok = charitable * 100 >= income * rules.charitable_ratio_min;
-        const Message figures =
-            bilingual("{0} 年公益支出 {1}（救助 {2} + 项目 {3}），为上年（{4} 年）捐赠收入 {5} 的 {6}",
-                      "charitable spending of {0} was {1} (relief {2} + projects {3}), {6} of the previous year's "
-                      "({4}) donation income {5}",
-                      year, format_amount(charitable), format_amount(totals.relief), format_amount(totals.project),
-                      year - 1, format_amount(income), percent_text(charitable, income));
+        const bool ok = figures.charitable * 100 >= income * rules.charitable_ratio_min;
+        const Message figures_text = bilingual(
+            "{0} 年公益支出 {1}（救助、项目支出和发放的物资），为上年（{2} 年）总收入 {3} 的 {4}",
+            "charitable spending of {0} was {1} (relief, projects and goods given out), {4} of the previous year's "
+            "({2}) total income {3}",
+            year, format_amount(figures.charitable), year - 1, format_amount(income),
+            percent_text(figures.charitable, income));
         const Message verdict =
             ok ? bilingual("，达到 {0}% 的要求", ", meeting the {0}% rule", rules.charitable_ratio_min)
                : bilingual("，低于 {0}% 的要求（提示性指标）", ", below the {0}% rule (advisory)",
                            rules.charitable_ratio_min);
         findings.push_back(make(finding_code::ratio_charitable, ok ? Severity::info : Severity::warning,
-                                {figures.zh + verdict.zh, figures.en + verdict.en}, {}, charitable, from, to));
+                                {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, figures.charitable,
+                                from, to));
       }
     }
-    if (rules.management_ratio_check && totals.spending() > 0) {
-      const Message figures = bilingual("{0} 年管理费用 {1}，占当年支出 {2} 的 {3}",
-                                        "management cost of {0} was {1}, {3} of the year's spending {2}", year,
-                                        format_amount(totals.management), format_amount(totals.spending()),
-                                        percent_text(totals.management, totals.spending()));
+    if (rules.management_ratio_check && figures.spending > 0) {
+      const Message figures_text = bilingual("{0} 年管理费用 {1}（含手续费），占当年支出 {2} 的 {3}",
+                                             "management cost of {0} was {1} (bank fees included), {3} of the year's "
+                                             "spending {2}",
+                                             year, format_amount(figures.management), format_amount(figures.spending),
+                                             percent_text(figures.management, figures.spending));
       Message verdict;
       bool ok = true;
-      if (totals.management < rules.management_ratio_floor) {
+      if (figures.management < rules.management_ratio_floor) {
         verdict = bilingual("；管理费用低于 {0}，不适用 {1}% 的上限",
                             "; below {0} of management cost the {1}% limit does not apply",
                             format_amount(rules.management_ratio_floor), rules.management_ratio_max);
       } else {
-        ok = totals.management * 100 <= totals.spending() * rules.management_ratio_max;
+        ok = figures.management * 100 <= figures.spending * rules.management_ratio_max;
         verdict = ok ? bilingual("，未超过 {0}% 的上限", ", within the {0}% limit", rules.management_ratio_max)
                      : bilingual("，超过 {0}% 的上限（提示性指标）", ", above the {0}% limit (advisory)",
                                  rules.management_ratio_max);
       }
       findings.push_back(make(finding_code::ratio_management, ok ? Severity::info : Severity::warning,
-                              {figures.zh + verdict.zh, figures.en + verdict.en}, {}, totals.management, from, to));
+                              {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, figures.management,
+                              from, to));
     }
+  }
+}
+
+// --- goods in stock -------------------------------------------------------------------
+
+// Every item's stock stays at or above zero with a value that fits it, and the goods
+// stock account holds exactly the stock's value.
+void check_goods_stock(AuditScope& scope, std::vector<Finding>& findings) {
+  std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, Fen>> running;
+  std::vector<std::tuple<std::string, std::int64_t, std::int64_t, Fen, std::string, std::string>> events;
+  for (const auto& movement : storage::goods_movements(scope.file, "0000-01-01", "9999-12-31")) {
+    auto quantity = util::parse_quantity(movement.quantity);
+    const std::int64_t sign = movement.in ? 1 : -1;
+    const std::int64_t q = quantity ? *quantity : 0;
+    events.emplace_back(movement.date, movement.entry_id, sign * q, sign * movement.value, movement.item,
+                        movement.unit);
+    if (movement.voided_by) {
+      events.emplace_back(movement.void_date, *movement.voided_by, -sign * q, -sign * movement.value, movement.item,
+                          movement.unit);
+    }
+  }
+  std::sort(events.begin(), events.end());
+  std::set<std::pair<std::string, std::string>> reported;
+  Fen stock_value = 0;
+  for (const auto& [date, entry, quantity, value, item, unit] : events) {
+    auto& [on_hand, worth] = running[{item, unit}];
+    on_hand += quantity;
+    worth += value;
+    stock_value += value;
+    if ((on_hand >= 0 && worth >= 0 && (on_hand != 0 || worth == 0)) || !reported.insert({item, unit}).second) continue;
+    findings.push_back(
+        make(finding_code::goods_stock, Severity::error,
+             bilingual("物资“{0}”在 {1}（第 {2} 号分录后）的库存为 {3}{4}、估价 {5}：发出的物资多于收到的，或估价不符",
+                       "goods '{0}' stood at {3} {4} valued {5} on {1} (after entry {2}): more left the "
+                       "stock than came in, or the value does not fit",
+                       item, date, entry,
+                       on_hand < 0 ? "-" + util::format_quantity(-on_hand) : util::format_quantity(on_hand), unit,
+                       format_amount(worth)),
+             {entry}, worth, date));
+  }
+  const auto goods = storage::goods_targets(scope.file);
+  const Fen booked = storage::balance(scope.file, storage::Side::account, goods.account_id);
+  if (booked != stock_value) {
+    findings.push_back(make(finding_code::goods_stock, Severity::error,
+                            bilingual("库存物资账户余额 {0}，而各项物资的库存估价合计 {1}",
+                                      "the goods stock account holds {0}, but the items in stock are valued at {1}",
+                                      format_amount(booked), format_amount(stock_value)),
+                            {}, booked - stock_value));
+  }
+}
+
+// --- opening balances ------------------------------------------------------------------
+
+void check_opening_order(AuditScope& scope, std::vector<Finding>& findings) {
+  const auto earliest = storage::earliest_entry_besides_openings(scope.file);
+  if (!earliest) return;
+  for (const auto& opening : storage::opening_rows(scope.file)) {
+    if (opening.date < earliest->date) continue;
+    findings.push_back(
+        make(finding_code::opening_order, Severity::error,
+             bilingual("第 {0} 号分录是期初余额，日期 {1} 却不早于第 {2} 号分录（{3}）：期初余额须早于其他所有分录",
+                       "entry {0} is an opening balance dated {1}, not before entry {2} ({3}): opening "
+                       "balances come before every other entry",
+                       opening.entry_id, opening.date, earliest->id, earliest->date),
+             {opening.entry_id, earliest->id}, opening.amount, opening.date));
   }
 }
 
@@ -585,6 +665,8 @@ const std::vector<AuditCheck>& audit_checks() {
       {{finding_code::ratio_charitable, finding_code::ratio_management}, check_ratios},
       {{finding_code::closed_period_entry}, check_closed_periods},
       {{finding_code::project_stage, finding_code::project_budget}, check_projects},
+      {{finding_code::goods_stock}, check_goods_stock},
+      {{finding_code::opening_order}, check_opening_order},
   };
   return checks;
 }

@@ -57,7 +57,7 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
   }
   const std::int64_t number = storage::next_beneficiary_number(file);
   EntryDraft draft;
-  draft.kind = entry_kind::beneficiary;
+  draft.kind = model::entry_kind::beneficiary;
   draft.date = recorder.now.today;
   draft.memo = input.memo;
   draft.detail.set("number", number)

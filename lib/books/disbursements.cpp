@@ -6,24 +6,18 @@
 #include "books/projects.hpp"
 #include "books/rules.hpp"
 #include "error.hpp"
+#include "model/categories.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
 
 namespace cfund::books {
 
-Message category_name(const std::string& category) {
-  if (category == "relief") return {"救助", "relief"};
-  if (category == "project") return {"项目支出", "project cost"};
-  if (category == "management") return {"管理费用", "management cost"};
-  if (category == "fundraising") return {"筹款费用", "fundraising cost"};
-  return {category, category};
-}
-
 namespace {
 
 // A second relief to the same beneficiary inside the window needs a reason.
-void require_no_repeated_relief(storage::FundFile& file, const DisbursementInput& input) {
-  const int window = load_settings(file).relief_window_days;
+void require_no_repeated_relief(storage::FundFile& file, const DisbursementInput& input,
+                                const model::Beneficiary& beneficiary) {
+  const int window = load_settings(file).relief_window_for(beneficiary.category);
   if (window == 0 || !input.repeat_reason.empty()) return;
   const auto earlier = storage::relief_payments(file, *input.beneficiary, input.date.plus_days(-(window - 1)).iso(),
                                                 input.date.plus_days(window - 1).iso());
@@ -41,17 +35,16 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
   if (input.amount <= 0) {
     throw InputError(bilingual("--amount：支出金额必须大于零", "--amount: the payment must be above zero"));
   }
-  if (std::find(kDisbursementCategories.begin(), kDisbursementCategories.end(), input.category) ==
-      kDisbursementCategories.end()) {
-    throw InputError(bilingual(
-        "--category：“{0}”无效，应为 relief（救助）、project（项目支出）、management（管理费用）或 "
-        "fundraising（筹款费用）",
-        "--category: '{0}' is not valid: expected relief, project, management or fundraising", input.category));
+  const model::PaymentCategory* category = model::find_payment_category(input.category);
+  if (category == nullptr) {
+    const Message choices = model::payment_category_choices();
+    throw InputError(bilingual("--category：“{0}”无效，应为 {1}", "--category: '{0}' is not valid: expected {2}",
+                               input.category, choices.zh, choices.en));
   }
   if (util::trim(input.purpose).empty()) {
     throw InputError(bilingual("--purpose：请写明用途", "--purpose: say what the money is for"));
   }
-  const bool relief = input.category == "relief";
+  const bool relief = category->needs_beneficiary;
   if (relief && !input.beneficiary) {
     throw InputError(
         bilingual("--beneficiary：救助支出须指明受助对象编号（cfund beneficiary list）",
@@ -76,12 +69,12 @@ std::int64_t record_disbursement(storage::FundFile& file, const Recorder& record
       throw InputError(bilingual("--beneficiary：没有编号为 B{0:04d} 的受助对象",
                                  "--beneficiary: there is no beneficiary B{0:04d}", *input.beneficiary));
     }
-    require_no_repeated_relief(file, input);
+    require_no_repeated_relief(file, input, *beneficiary);
   }
-  require_approval(file, input.amount, util::trim(input.approval_ref));
+  require_approval(file, input.category, input.amount, util::trim(input.approval_ref));
 
   EntryDraft draft;
-  draft.kind = entry_kind::disbursement;
+  draft.kind = model::entry_kind::disbursement;
   draft.date = input.date;
   draft.memo = input.memo;
   draft.approval_ref = util::trim(input.approval_ref);

@@ -14,18 +14,12 @@
 
 namespace cfund::books {
 
-// The categories of SPEC §2, as stored.
-inline const std::vector<std::string> kDisbursementCategories = {"relief", "project", "management", "fundraising"};
-// What a category is called in lists, notices and exports ("救助" / "relief"); an
-// unknown one (only a raw edit stores it) is shown as stored.
-Message category_name(const std::string& category);
-
 struct DisbursementInput {
   util::Date date;
   Fen amount = 0;
   std::string account;      // code or name
   std::string designation;  // code or name; empty for the general fund
-  std::string category;     // relief, project, management, fundraising
+  std::string category;     // a payment category (model/categories.hpp): relief, project, management, ...
   std::string payee;
   std::string purpose;
   std::optional<std::int64_t> beneficiary;  // number; required for relief

@@ -5,7 +5,9 @@
 #include "books/fund.hpp"
 #include "books/projects.hpp"
 #include "error.hpp"
+#include "storage/economy_queries.hpp"
 #include "storage/queries.hpp"
+#include "util/quantity.hpp"
 #include "util/text.hpp"
 
 namespace cfund::books {
@@ -36,6 +38,12 @@ void check_donation_input(const DonationInput& input) {
       throw InputError(bilingual("--account：捐物不进入资金账户，请去掉 --account",
                                  "--account: goods do not go into an account; drop --account"));
     }
+    if (auto quantity = util::parse_quantity(input.quantity); !quantity) {
+      throw InputError(bilingual("--quantity：{0}（物资按数量入库）",
+                                 "--quantity: {1} (goods enter the stock by quantity)", quantity.error().zh,
+                                 quantity.error().en));
+    }
+
   } else if (input.account.empty()) {
     throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）",
                                "--account: name the account the money went into (e.g. bank, cash, wechat)"));
@@ -97,12 +105,18 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
   }
 
   EntryDraft draft;
-  draft.kind = entry_kind::donation;
+  draft.kind = model::entry_kind::donation;
   draft.date = input.date;
   draft.memo = input.memo;
   if (into != nullptr) {
     draft.postings = {{PostingDraft::Side::account, into->id, input.amount},
                       {PostingDraft::Side::designation, to.id, -input.amount}};
+  } else {
+    // Goods enter the stock at their estimated value; the designation named is what
+    // they are for (shown in notices), the money designations are not touched.
+    if (!goods_) goods_ = storage::goods_targets(file_);
+    draft.postings = {{PostingDraft::Side::account, goods_->account_id, input.amount},
+                      {PostingDraft::Side::designation, goods_->designation_id, -input.amount}};
   }
   auto seq = next_receipt_seq_.find(input.date.year);
   if (seq == next_receipt_seq_.end()) {
@@ -119,7 +133,7 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
       .set("account_id", into != nullptr ? storage::Value{into->id} : storage::Value{})
       .set("designation_id", to.id)
       .set_text("item", util::trim(input.item))
-      .set_text("quantity", util::trim(input.quantity))
+      .set_text("quantity", input.goods ? util::format_quantity(*util::parse_quantity(input.quantity)) : "")
       .set_text("unit", util::trim(input.unit))
       .set_text("external_ref", input.external_ref);
   if (input.source) {
@@ -158,7 +172,7 @@ std::int64_t record_host_receipt(storage::FundFile& file, const Recorder& record
                             *existing));
   }
   EntryDraft draft;
-  draft.kind = entry_kind::host_receipt;
+  draft.kind = model::entry_kind::host_receipt;
   // Dated today, but never before the donation it annotates.
   draft.date = std::max(recorder.now.today, *util::parse_date(donation.date));
   draft.detail.set("donation_entry_id", donation_entry_id).set("number", trimmed);

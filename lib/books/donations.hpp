@@ -9,6 +9,7 @@
 
 #include "books/journal.hpp"
 #include "model/types.hpp"
+#include "storage/economy_queries.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
 
@@ -60,6 +61,7 @@ class DonationWriter {
   std::map<std::string, model::Designation> designations_;
   std::map<std::string, std::int64_t> donors_;
   std::map<int, std::int64_t> next_receipt_seq_;  // by year
+  std::optional<storage::GoodsTargets> goods_;    // the goods stock, once a goods donation needs it
 };
 
 std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period);

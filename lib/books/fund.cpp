@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <set>
 
+#include "books/goods.hpp"
+#include "books/openings.hpp"
 #include "books/projects.hpp"
 #include "error.hpp"
+#include "model/categories.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
 
@@ -22,6 +25,57 @@ void check_code(const std::string& code, const Message& what) {
                   "-, no spaces), at most 24 columns",
                   what.zh, what.en, code));
   }
+}
+
+// The codes of the goods stock account and the goods designation every fund has.
+const std::string kGoodsCode = "goods";
+
+// Settings by payment category and by beneficiary category ([approval], [relief_windows]).
+const std::string kThresholdPrefix = "approval_threshold.";
+const std::string kWindowPrefix = "relief_window_days.";
+
+// Opening balances name the definition's own accounts and designations.
+void validate_openings(const model::FundDefinition& definition) {
+  if (definition.openings.empty()) return;
+  if (!util::parse_date(definition.opening_date)) {
+    throw InputError(
+        bilingual("期初余额的日期（opening.date）无效", "the opening balances' date (opening.date) is not valid"));
+  }
+  for (const auto& balance : definition.openings) {
+    if (!balance.item.empty()) continue;
+    bool account = false;
+    for (const auto& known : definition.accounts) account = account || known.code == balance.account;
+    if (!account) {
+      throw InputError(bilingual("期初余额的账户“{0}”不在 [[accounts]] 中",
+                                 "the opening balance's account '{0}' is not among [[accounts]]", balance.account));
+    }
+    bool designation = balance.designation.empty() || balance.designation == model::kGeneralFund;
+    for (const auto& known : definition.designations) designation = designation || known.code == balance.designation;
+    if (!designation) {
+      throw InputError(bilingual("期初余额的资金用途“{0}”不在 [[special_funds]] 中",
+                                 "the opening balance's designation '{0}' is not among [[special_funds]]",
+                                 balance.designation));
+    }
+  }
+}
+
+// The fund definition's [opening] balances, appended as entries once the fund exists.
+void record_definition_openings(storage::FundFile& file, const model::FundDefinition& definition,
+                                const Recorder& recorder) {
+  if (definition.openings.empty()) return;
+  JournalAppender journal(file, recorder);
+  for (const auto& balance : definition.openings) {
+    OpeningInput input;
+    input.date = *util::parse_date(definition.opening_date);
+    input.amount = balance.amount;
+    input.account = balance.account;
+    input.designation = balance.designation;
+    input.item = balance.item;
+    input.unit = balance.unit;
+    input.quantity = balance.quantity;
+    append_opening(file, journal, input);
+  }
+  journal.finish();
 }
 
 std::string join_codes(const std::vector<std::string>& codes) {
@@ -69,23 +123,32 @@ void validate_definition(const model::FundDefinition& definition) {
     if (!seen.insert(account.code).second) {
       throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
     }
-    if (!model::is_account_kind(account.kind)) {
-      throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 bank、cash、wechat、alipay 或 other",
-                                 "account '{0}' has kind '{1}': expected bank, cash, wechat, alipay or other",
-                                 account.code, account.kind));
+    const model::AccountKind* kind = model::find_account_kind(account.kind);
+    if (kind == nullptr || !kind->money) {
+      const Message choices = model::account_kind_choices();
+      throw InputError(bilingual("账户“{0}”的类型“{1}”无效：应为 {2}", "account '{0}' has kind '{1}': expected {3}",
+                                 account.code, account.kind, choices.zh, choices.en));
+    }
+    if (account.code == kGoodsCode) {
+      throw InputError(bilingual("账户代码“{0}”留给库存物资，请换一个",
+                                 "the account code '{0}' is kept for the goods stock; choose another", account.code));
     }
   }
-  seen = {model::kGeneralFund};
+  seen = {model::kGeneralFund, kGoodsCode};
   for (const auto& designation : definition.designations) {
     check_code(designation.code, bilingual("专项基金", "special fund"));
     if (!seen.insert(designation.code).second) {
-      throw InputError(bilingual("专项基金代码“{0}”重复或与非限定性基金（general）相同",
-                                 "special fund code '{0}' appears twice or is the general fund's", designation.code));
+      throw InputError(bilingual(
+          "专项基金代码“{0}”重复，或是留给非限定性资金（general）、捐赠物资（goods）的代码",
+          "special fund code '{0}' appears twice or is kept for the general fund (general) or the goods (goods)",
+          designation.code));
     }
   }
+  validate_openings(definition);
 }
 
-storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition) {
+storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition,
+                              const Recorder& recorder) {
   validate_definition(definition);
   auto file = storage::FundFile::create(path);
   try {
@@ -105,6 +168,11 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
     file.set_setting("audit.management_ratio_max", std::to_string(s.audit.management_ratio_max));
     file.set_setting("audit.management_ratio_floor", std::to_string(s.audit.management_ratio_floor));
     file.set_setting("band_donations_below", std::to_string(s.band_donations_below));
+    for (const auto& [category, threshold] : s.approval_thresholds) {
+      file.set_setting(kThresholdPrefix + category, std::to_string(threshold));
+    }
+    for (const auto& [category, days] : s.relief_windows)
+      file.set_setting(kWindowPrefix + category, std::to_string(days));
     for (const auto& account : definition.accounts) {
       model::Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -118,7 +186,11 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
       named.restricted = true;
       storage::insert_designation(file, named);
     }
+    // The goods stock, after the fund's own accounts and designations (schemas/0007).
+    storage::insert_account(file, {0, kGoodsCode, "库存物资", model::kGoodsKind});
+    storage::insert_designation(file, {0, kGoodsCode, "捐赠物资", model::kGoodsKind, true});
     store_extra_project_categories(file, definition.project_categories);
+    record_definition_openings(file, definition, recorder);
     tx.commit();
   } catch (...) {
     // A fund that could not be set up whole is not left behind half-made.
@@ -150,6 +222,11 @@ model::FundSettings load_settings(storage::FundFile& file) {
   if (auto v = file.setting("audit.management_ratio_max")) s.audit.management_ratio_max = std::stoi(*v);
   if (auto v = file.setting("audit.management_ratio_floor")) s.audit.management_ratio_floor = std::stoll(*v);
   if (auto v = file.setting("band_donations_below")) s.band_donations_below = std::stoll(*v);
+  for (const auto& [category, value] : file.settings_under(kThresholdPrefix)) {
+    s.approval_thresholds[category] = std::stoll(value);
+  }
+  for (const auto& [category, value] : file.settings_under(kWindowPrefix))
+    s.relief_windows[category] = std::stoi(value);
   return s;
 }
 
@@ -157,8 +234,16 @@ model::Account find_account(storage::FundFile& file, const std::string& code_or_
   const auto all = storage::accounts(file);
   std::vector<std::string> codes;
   for (const auto& account : all) {
-    if (account.code == code_or_name || account.name == code_or_name) return account;
-    codes.push_back(account.code);
+    const bool goods = account.kind == model::kGoodsKind;
+    if (account.code == code_or_name || account.name == code_or_name) {
+      if (!goods) return account;
+      throw InputError(
+          bilingual("“{0}”是库存物资，不是资金账户：物资的收发用 cfund donate add --goods、cfund goods give / sell",
+                    "'{0}' is the goods stock, not a money account: goods come and go with cfund donate add --goods "
+                    "and cfund goods give / sell",
+                    code_or_name));
+    }
+    if (!goods) codes.push_back(account.code);
   }
   throw InputError(bilingual("没有资金账户“{0}”（已有：{1}）", "no account '{0}' (there are: {1})", code_or_name,
                              join_codes(codes)));
@@ -169,8 +254,15 @@ model::Designation find_designation(storage::FundFile& file, const std::string& 
   const auto all = storage::designations(file);
   std::vector<std::string> codes;
   for (const auto& designation : all) {
-    if (designation.code == wanted || designation.name == wanted) return designation;
-    codes.push_back(designation.code);
+    const bool goods = designation.kind == model::kGoodsKind;
+    if (designation.code == wanted || designation.name == wanted) {
+      if (!goods) return designation;
+      throw InputError(bilingual("“{0}”是捐赠物资的价值，不是资金用途：资金请记入非限定性资金、专项基金或项目",
+                                 "'{0}' holds the value of donated goods, not money: money goes to the general fund, a "
+                                 "special fund or a project",
+                                 wanted));
+    }
+    if (!goods) codes.push_back(designation.code);
   }
   throw InputError(bilingual("没有资金用途（专项基金/项目）“{0}”（已有：{1}）",
                              "no designation (special fund or project) '{0}' (there are: {1})", wanted,
@@ -182,15 +274,21 @@ FundOverview overview(storage::FundFile& file) {
   view.settings = load_settings(file);
   for (const auto& account : storage::accounts(file)) {
     const Fen balance = storage::balance(file, storage::Side::account, account.id);
+    if (account.kind == model::kGoodsKind) {
+      view.goods_value += balance;
+      continue;
+    }
     view.accounts.push_back({account.code, account.name, account.kind, false, balance});
     view.total += balance;
   }
   for (const auto& designation : storage::designations(file)) {
+    if (designation.kind == model::kGoodsKind) continue;
     const Fen balance = storage::balance(file, storage::Side::designation, designation.id);
     view.designations.push_back(
         {designation.code, designation.name, designation.kind, designation.restricted, balance});
     if (designation.restricted) view.restricted_total += balance;
   }
+  view.goods = goods_stock(file, "9999-12-31");
   view.chain = recorded_chain_head(file);
   return view;
 }

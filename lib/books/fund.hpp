@@ -8,21 +8,26 @@
 #include "books/journal.hpp"
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
+#include "util/clock.hpp"
 
 namespace cfund::books {
 
-// Checks the definition and creates a new fund file from it, in one transaction.
-// On any failure no file is left behind.
-storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition);
+// Checks the definition and creates a new fund file from it, in one transaction,
+// with its opening balances (recorded by `recorder`). On any failure no file is left
+// behind.
+storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition,
+                              const Recorder& recorder = Recorder{"cfund", util::now()});
 
 // Refuses a definition a fund cannot be run with (names the field).
 void validate_definition(const model::FundDefinition& definition);
 
 model::FundSettings load_settings(storage::FundFile& file);
 
-// Finds an account by its code or its name; the error lists the ones there are.
+// Finds a money account by its code or its name; the error lists the ones there
+// are. The goods stock is no money account: naming it is an error.
 model::Account find_account(storage::FundFile& file, const std::string& code_or_name);
-// Finds a designation by code or name; empty text means the general fund.
+// Finds a designation of money by code or name; empty text means the general fund.
+// The goods designation is refused like the goods account.
 model::Designation find_designation(storage::FundFile& file, const std::string& code_or_name);
 
 struct BalanceLine {
@@ -37,8 +42,10 @@ struct FundOverview {
   model::FundSettings settings;
   std::vector<BalanceLine> accounts;
   std::vector<BalanceLine> designations;
-  Fen total = 0;             // sum of accounts == sum of designations
-  Fen restricted_total = 0;  // held for special funds and projects
+  Fen total = 0;                        // money: sum of accounts == sum of designations
+  Fen restricted_total = 0;             // money held for special funds and projects
+  std::vector<model::StockLine> goods;  // goods in stock, by item
+  Fen goods_value = 0;                  // their estimated value
   ChainHead chain;
 };
 

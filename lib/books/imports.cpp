@@ -384,7 +384,7 @@ class Importer {
 
   EntryDraft import_entry() const {
     EntryDraft draft;
-    draft.kind = entry_kind::import;
+    draft.kind = model::entry_kind::import;
     draft.date = recorder_.now.today;
     draft.memo = base_name(report_.path);
     draft.detail.set("target", std::string(target_ == ImportTarget::donations ? "donations" : "disbursements"))

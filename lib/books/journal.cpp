@@ -15,32 +15,6 @@ namespace cfund::books {
 
 namespace {
 
-const std::map<std::string, std::string>& detail_tables() {
-  static const std::map<std::string, std::string> tables = {
-      {entry_kind::donation, "donations"},
-      {entry_kind::disbursement, "disbursements"},
-      {entry_kind::beneficiary, "beneficiaries"},
-      {entry_kind::host_receipt, "host_receipts"},
-      {entry_kind::project, "projects"},
-      {entry_kind::project_stage, "project_stages"},
-      {entry_kind::project_budget, "project_budgets"},
-      {entry_kind::period_close, "period_closes"},
-      {entry_kind::publication, "publications"},
-      {entry_kind::import, "imports"},
-  };
-  return tables;
-}
-
-const std::vector<std::string>& known_kinds() {
-  static const std::vector<std::string> kinds = {
-      entry_kind::donation,      entry_kind::disbursement,   entry_kind::transfer,     entry_kind::reallocation,
-      entry_kind::void_entry,    entry_kind::beneficiary,    entry_kind::host_receipt, entry_kind::project,
-      entry_kind::project_stage, entry_kind::project_budget, entry_kind::period_close, entry_kind::publication,
-      entry_kind::import,
-  };
-  return kinds;
-}
-
 // Columns of a row as a JSON object; NULLs are left out, and so are the columns the
 // encoding must not contain (the entry's own hash, the link back to the entry).
 nlohmann::json encode_row(const storage::Row& row, const std::string& skip) {
@@ -114,11 +88,6 @@ const std::string kChainHeadKey = "chain_head";
 const std::string kChainLengthKey = "chain_length";
 
 }  // namespace
-
-std::string detail_table_for(const std::string& kind) {
-  auto found = detail_tables().find(kind);
-  return found == detail_tables().end() ? std::string() : found->second;
-}
 
 namespace {
 
@@ -303,7 +272,7 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
         .set("amount", posting.amount);
     rows.postings.push_back(std::move(row));
   }
-  rows.detail_table = detail_table_for(draft.kind);
+  rows.detail_table = model::detail_table_for(draft.kind);
   if (!rows.detail_table.empty()) {
     storage::Row detail;
     detail.set("entry_id", id);
@@ -351,7 +320,7 @@ ChainReport verify_chain(storage::FundFile& file) {
 
   std::int64_t expected_id = 1;
   std::string previous = kGenesisHash;
-  storage::for_each_entry(file, detail_table_for, [&](const storage::EntryRows& rows) {
+  storage::for_each_entry(file, model::detail_table_for, [&](const storage::EntryRows& rows) {
     if (report.first_bad_entry) return;
     const std::int64_t id = integer_column(rows.entry, "id");
     ++report.entries;
@@ -361,7 +330,7 @@ ChainReport verify_chain(storage::FundFile& file) {
       return;
     }
     const std::string kind = text_column(rows.entry, "kind");
-    if (std::find(known_kinds().begin(), known_kinds().end(), kind) == known_kinds().end()) {
+    if (model::find_entry_kind(kind) == nullptr) {
       fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的",
                          "entry {0} has kind '{1}', which cfund never writes", id, kind));
       return;
@@ -396,8 +365,9 @@ ChainReport verify_chain(storage::FundFile& file) {
 
   // Rows that belong to no entry (or to an entry of another kind) were added by hand.
   auto orphans = storage::rows_without_entry(file, "postings", {});
-  for (const auto& [kind, table] : detail_tables()) {
-    auto found = storage::rows_without_entry(file, table, {kind});
+  for (const auto& kind : model::entry_kinds()) {
+    if (kind.detail_table.empty()) continue;
+    auto found = storage::rows_without_entry(file, kind.detail_table, {kind.id});
     orphans.insert(orphans.end(), found.begin(), found.end());
   }
   if (!orphans.empty()) {

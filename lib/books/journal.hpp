@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "model/entry_kinds.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
 #include "util/clock.hpp"
@@ -27,25 +28,6 @@ class FundFile;
 namespace cfund::books {
 
 using util::Fen;
-
-namespace entry_kind {
-inline const std::string donation = "donation";
-inline const std::string disbursement = "disbursement";
-inline const std::string transfer = "transfer";              // between accounts
-inline const std::string reallocation = "reallocation";      // between designations
-inline const std::string void_entry = "void";                // 红冲: reverses another entry
-inline const std::string beneficiary = "beneficiary";        // registers a beneficiary
-inline const std::string host_receipt = "host_receipt";      // records an official receipt number
-inline const std::string project = "project";                // proposes a project (books/projects.hpp)
-inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
-inline const std::string project_budget = "project_budget";  // amends a project's budget
-inline const std::string period_close = "period_close";      // 结账: closes every month up to a month
-inline const std::string publication = "publication";        // a published notice (公示)
-inline const std::string import = "import";                  // a statement import: which file, which entries
-}  // namespace entry_kind
-
-// The detail table of a kind of entry, "" when the kind has none.
-std::string detail_table_for(const std::string& kind);
 
 // Who records, and when: taken once per command.
 struct Recorder {

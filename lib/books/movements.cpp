@@ -1,6 +1,9 @@
 #include "books/movements.hpp"
 
+#include <algorithm>
+
 #include "books/fund.hpp"
+#include "books/goods.hpp"
 #include "books/projects.hpp"
 #include "books/rules.hpp"
 #include "error.hpp"
@@ -15,15 +18,6 @@ void require_positive(Fen amount) {
   if (amount <= 0) throw InputError(bilingual("--amount：金额必须大于零", "--amount: the amount must be above zero"));
 }
 
-Message kind_name(const std::string& kind) {
-  if (kind == entry_kind::donation) return {"捐赠", "donation"};
-  if (kind == entry_kind::disbursement) return {"支出", "payment"};
-  if (kind == entry_kind::transfer) return {"账户间转账", "transfer"};
-  if (kind == entry_kind::reallocation) return {"用途调整", "reallocation"};
-  if (kind == entry_kind::void_entry) return {"红冲", "void"};
-  return {kind, kind};
-}
-
 }  // namespace
 
 std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input) {
@@ -36,7 +30,7 @@ std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, 
         bilingual("--from 与 --to 是同一个账户“{0}”", "--from and --to are the same account '{0}'", from.code));
   }
   EntryDraft draft;
-  draft.kind = entry_kind::transfer;
+  draft.kind = model::entry_kind::transfer;
   draft.date = input.date;
   draft.memo = input.memo;
   draft.postings = {{PostingDraft::Side::account, to.id, input.amount},
@@ -66,7 +60,7 @@ std::int64_t record_reallocation(storage::FundFile& file, const Recorder& record
         bilingual("--from 与 --to 是同一个资金用途“{0}”", "--from and --to are the same designation '{0}'", from.code));
   }
   EntryDraft draft;
-  draft.kind = entry_kind::reallocation;
+  draft.kind = model::entry_kind::reallocation;
   draft.date = input.date;
   draft.memo = input.memo;
   draft.reason = util::trim(input.reason);
@@ -80,18 +74,30 @@ std::int64_t record_reallocation(storage::FundFile& file, const Recorder& record
 }
 
 std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::int64_t entry_id,
-                        const std::string& expected_kind, const std::string& reason, const util::Date& date) {
+                        const std::vector<std::string>& expected_kinds, const std::string& reason,
+                        const util::Date& date) {
   if (util::trim(reason).empty()) {
     throw InputError(bilingual("--reason：红冲须写明理由", "--reason: a void needs a reason"));
   }
   storage::FundFile::WriteTransaction tx(file);
   const auto original = storage::entry_summary(file, entry_id);
-  if (!original || (original->kind != expected_kind && original->kind != entry_kind::void_entry)) {
-    const Message what = kind_name(expected_kind);
+  const bool expected =
+      original && std::find(expected_kinds.begin(), expected_kinds.end(), original->kind) != expected_kinds.end();
+  if (!original || (!expected && original->kind != model::entry_kind::void_entry)) {
+    Message what;
+    for (const auto& kind : expected_kinds) {
+      what.zh += (what.zh.empty() ? "" : "或") + model::entry_kind_name(kind, Lang::zh);
+      what.en += (what.en.empty() ? "" : " or ") + model::entry_kind_name(kind, Lang::en);
+    }
     throw InputError(
         bilingual("没有编号为 {0} 的{1}", "there is no {2} with entry number {0}", entry_id, what.zh, what.en));
   }
-  if (original->kind == entry_kind::void_entry) {
+  if (const auto* kind = model::find_entry_kind(original->kind);
+      kind != nullptr && !kind->voidable && original->kind != model::entry_kind::void_entry) {
+    throw Refused(bilingual("第 {0} 号分录（{1}）不能红冲", "entry {0} ({2}) cannot be voided", entry_id, kind->name.zh,
+                            kind->name.en));
+  }
+  if (original->kind == model::entry_kind::void_entry) {
     throw Refused(bilingual("第 {0} 号分录本身是红冲分录，不能再红冲",
                             "entry {0} is itself a void and cannot be voided", entry_id));
   }
@@ -107,7 +113,7 @@ std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::
                                original_date.iso()));
   }
   EntryDraft draft;
-  draft.kind = entry_kind::void_entry;
+  draft.kind = model::entry_kind::void_entry;
   draft.date = date;
   draft.reason = util::trim(reason);
   draft.voids_entry = entry_id;
@@ -116,6 +122,8 @@ std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::
         {posting.side == storage::Side::account ? PostingDraft::Side::account : PostingDraft::Side::designation,
          posting.target_id, -posting.amount});
   }
+  // Goods that came in cannot be taken back once given out; goods given out return.
+  if (const auto reversal = stock_reversal(file, entry_id)) require_stock(file, *reversal, date);
   require_no_overdraft(file, draft);
   const std::int64_t id = append_entry(file, recorder, draft);
   tx.commit();

@@ -6,6 +6,7 @@
 // And the void (红冲): an entry that reverses an earlier one, with a reason.
 
 #include <string>
+#include <vector>
 
 #include "books/journal.hpp"
 #include "model/types.hpp"
@@ -34,10 +35,16 @@ struct ReallocationInput {
 };
 std::int64_t record_reallocation(storage::FundFile& file, const Recorder& recorder, const ReallocationInput& input);
 
-// Appends a reversing entry for `entry_id`, which must be of `expected_kind`
-// (donation, disbursement, transfer or reallocation) and not voided already.
+// Appends a reversing entry for `entry_id`, which must be of `expected_kind` (a
+// voidable kind of model/entry_kinds.hpp) and not voided already. Voiding goods
+// meets the stock rule (books/goods.hpp).
 // The void is dated `date` (normally today), never before the original.
 std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::int64_t entry_id,
-                        const std::string& expected_kind, const std::string& reason, const util::Date& date);
+                        const std::vector<std::string>& expected_kinds, const std::string& reason,
+                        const util::Date& date);
+inline std::int64_t void_entry(storage::FundFile& file, const Recorder& recorder, std::int64_t entry_id,
+                               const std::string& expected_kind, const std::string& reason, const util::Date& date) {
+  return void_entry(file, recorder, entry_id, std::vector<std::string>{expected_kind}, reason, date);
+}
 
 }  // namespace cfund::books

@@ -51,7 +51,7 @@ ClosedPeriod close_period(storage::FundFile& file, const Recorder& recorder, con
                   month->last.iso(), audit.count(Severity::error), first->code, first->message.zh, first->message.en));
   }
   EntryDraft draft;
-  draft.kind = entry_kind::period_close;
+  draft.kind = model::entry_kind::period_close;
   draft.date = recorder.now.today;
   draft.detail.set("through", month->label);
   ClosedPeriod closed{append_entry(file, recorder, draft), month->label, month->last};

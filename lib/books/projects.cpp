@@ -128,7 +128,7 @@ ProjectStatus status_of(storage::FundFile& file, const storage::ProjectRow& proj
   status.stage = current_stage(storage::project_stage_rows(file, project.designation_id));
   status.budget = current_budget(project, storage::project_budget_rows(file, project.designation_id));
   for (const auto& money : storage::project_money_rows(file, project.designation_id)) {
-    if (money.kind == entry_kind::donation) {
+    if (money.kind == model::entry_kind::donation) {
       status.donated += money.amount;
     } else if (money.amount > 0) {
       status.allocated += money.amount;
@@ -336,7 +336,7 @@ ProposedProject propose_project(storage::FundFile& file, const Recorder& recorde
   const std::int64_t designation_id = storage::insert_designation(file, {0, code, name, "project", true});
 
   EntryDraft draft;
-  draft.kind = entry_kind::project;
+  draft.kind = model::entry_kind::project;
   draft.date = proposal.date;
   draft.memo = clean(proposal.note);
   draft.detail.set("designation_id", designation_id)
@@ -413,7 +413,7 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   }
 
   EntryDraft draft;
-  draft.kind = entry_kind::project_stage;
+  draft.kind = model::entry_kind::project_stage;
   draft.date = step.date;
   draft.memo = clean(step.note);
   draft.approval_ref = clean(step.decision);
@@ -466,7 +466,7 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
                      bilingual("项目提出的日期", "the date the project was proposed"));
 
   EntryDraft draft;
-  draft.kind = entry_kind::project_budget;
+  draft.kind = model::entry_kind::project_budget;
   draft.date = amendment.date;
   draft.memo = clean(amendment.note);
   draft.approval_ref = clean(amendment.decision);

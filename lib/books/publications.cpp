@@ -13,7 +13,7 @@ RecordedPublication record_publication(storage::FundFile& file, const Recorder& 
     }
   }
   EntryDraft draft;
-  draft.kind = entry_kind::publication;
+  draft.kind = model::entry_kind::publication;
   draft.date = recorder.now.today;
   draft.detail.set("period_label", input.period.label)
       .set("first_date", input.period.first.iso())

@@ -4,6 +4,7 @@
 
 #include "books/fund.hpp"
 #include "error.hpp"
+#include "model/categories.hpp"
 #include "storage/queries.hpp"
 
 namespace cfund::books {
@@ -48,13 +49,16 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
   }
 }
 
-void require_approval(storage::FundFile& file, Fen amount, const std::string& approval_ref) {
-  const Fen threshold = load_settings(file).approval_threshold;
+void require_approval(storage::FundFile& file, const std::string& category, Fen amount,
+                      const std::string& approval_ref) {
+  const model::PaymentCategory* sort = model::find_payment_category(category);
+  if (sort == nullptr || !sort->approval) return;
+  const Fen threshold = load_settings(file).approval_threshold_for(category);
   if (amount > threshold && approval_ref.empty()) {
-    throw Refused(bilingual(
-        "金额 {0} 超过本基金的审批限额 {1}：请用 --approval 写明议事会决议编号",
-        "amount {0} is above the fund's approval threshold {1}: give the council decision number with --approval",
-        util::format_amount(amount), util::format_amount(threshold)));
+    throw Refused(bilingual("金额 {0} 超过本基金{2}的审批限额 {1}：请用 --approval 写明议事会决议编号",
+                            "amount {0} is above the fund's approval threshold {1} for {3}: give the council decision "
+                            "number with --approval",
+                            util::format_amount(amount), util::format_amount(threshold), sort->name.zh, sort->name.en));
   }
 }
 

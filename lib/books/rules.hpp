@@ -15,7 +15,10 @@ namespace cfund::books {
 // payment cannot spend money that arrived later).
 void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft);
 
-// A payment above the fund's approval threshold needs an approval reference.
-void require_approval(storage::FundFile& file, Fen amount, const std::string& approval_ref);
+// A payment above the fund's approval threshold for its category ([approval] in the
+// fund TOML, else approval_threshold) needs an approval reference; categories to
+// which no approval applies (bank fees, model/categories.cpp) never do.
+void require_approval(storage::FundFile& file, const std::string& category, Fen amount,
+                      const std::string& approval_ref);
 
 }  // namespace cfund::books

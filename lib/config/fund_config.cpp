@@ -10,7 +10,10 @@
 #include "books/fund.hpp"
 #include "books/projects.hpp"
 #include "error.hpp"
+#include "model/categories.hpp"
+#include "util/date.hpp"
 #include "util/money.hpp"
+#include "util/quantity.hpp"
 #include "util/text.hpp"
 
 namespace cfund::config {
@@ -118,6 +121,95 @@ toml::table parse_file(const std::string& path) {
   }
 }
 
+// [approval]: a threshold per payment category, e.g. relief = "0", management = "3,000".
+void read_approval_thresholds(const toml::table& root, const FieldReader& read, model::FundSettings& settings) {
+  const toml::node* node = root.get("approval");
+  if (node == nullptr) return;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) read.fail(node, "approval", bilingual("应写成 [approval] 表", "expected an [approval] table"));
+  for (const auto& [key, value] : *table) {
+    const std::string category(key.str());
+    const std::string field = "approval." + category;
+    const model::PaymentCategory* known = model::find_payment_category(category);
+    if (known == nullptr || !known->approval) {
+      const Message choices = model::payment_category_choices();
+      read.fail(&value, field,
+                bilingual("“{0}”不是需要审批的支出类别：应为 {1}（手续费 fee 不经审批）",
+                          "'{0}' is not a payment category that needs approval: expected {2} (fees need none)",
+                          category, choices.zh, choices.en));
+    }
+    settings.approval_thresholds[category] = read.amount(*table, category, field, 0);
+  }
+}
+
+// [relief_windows]: days per beneficiary category, e.g. "困难学生" = 120.
+void read_relief_windows(const toml::table& root, const FieldReader& read, model::FundSettings& settings) {
+  const toml::node* node = root.get("relief_windows");
+  if (node == nullptr) return;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) {
+    read.fail(node, "relief_windows", bilingual("应写成 [relief_windows] 表", "expected a [relief_windows] table"));
+  }
+  for (const auto& [key, value] : *table) {
+    const std::string category(key.str());
+    const std::string field = "relief_windows." + category;
+    const std::int64_t days = read.integer(*table, category, field, 0);
+    if (days < 0 || days > 3660)
+      read.fail(&value, field, bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
+    settings.relief_windows[category] = static_cast<int>(days);
+  }
+}
+
+// [opening]: the date and the balances brought forward ([[opening.balances]] of money,
+// [[opening.goods]] of goods in stock).
+void read_openings(const toml::table& root, const FieldReader& read, model::FundDefinition& definition) {
+  const toml::node* node = root.get("opening");
+  if (node == nullptr) return;
+  const toml::table* opening = node->as_table();
+  if (opening == nullptr) read.fail(node, "opening", bilingual("应写成 [opening] 表", "expected an [opening] table"));
+  definition.opening_date = read.text(*opening, "date", "opening.date", true);
+  if (auto date = util::parse_date(definition.opening_date); !date) {
+    read.fail(opening->get("date"), "opening.date", date.error());
+  } else {
+    definition.opening_date = date->iso();
+  }
+  if (const auto* balances = read.array_of_tables(*opening, "balances")) {
+    for (std::size_t i = 0; i < balances->size(); ++i) {
+      const auto& table = *balances->get(i)->as_table();
+      const std::string field = fmt::format("opening.balances[{}]", i + 1);
+      model::OpeningBalance balance;
+      balance.account = read.text(table, "account", field + ".account", true);
+      balance.designation = read.text(table, "designation", field + ".designation", false);
+      balance.amount = read.amount(table, "amount", field + ".amount", 0);
+      if (balance.amount <= 0)
+        read.fail(table.get("amount"), field + ".amount", bilingual("应大于零", "must be above zero"));
+      definition.openings.push_back(balance);
+    }
+  }
+  if (const auto* goods = read.array_of_tables(*opening, "goods")) {
+    for (std::size_t i = 0; i < goods->size(); ++i) {
+      const auto& table = *goods->get(i)->as_table();
+      const std::string field = fmt::format("opening.goods[{}]", i + 1);
+      model::OpeningBalance balance;
+      balance.item = read.text(table, "item", field + ".item", true);
+      balance.unit = read.text(table, "unit", field + ".unit", false);
+      balance.quantity = read.text(table, "quantity", field + ".quantity", true);
+      if (auto quantity = util::parse_quantity(balance.quantity); !quantity) {
+        read.fail(table.get("quantity"), field + ".quantity", quantity.error());
+      }
+      balance.amount = read.amount(table, "value", field + ".value", 0);
+      if (balance.amount <= 0)
+        read.fail(table.get("value"), field + ".value", bilingual("应大于零", "must be above zero"));
+      definition.openings.push_back(balance);
+    }
+  }
+  if (definition.openings.empty()) {
+    read.fail(opening, "opening",
+              bilingual("没有期初余额：请写 [[opening.balances]] 或 [[opening.goods]]",
+                        "no balances: write [[opening.balances]] or [[opening.goods]]"));
+  }
+}
+
 }  // namespace
 
 model::FundDefinition load_fund_definition(const std::string& path) {
@@ -176,10 +268,12 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       account.code = read.text(table, "code", field + ".code", true);
       account.name = read.text(table, "name", field + ".name", false);
       account.kind = read.text(table, "kind", field + ".kind", true);
-      if (!model::is_account_kind(account.kind)) {
-        read.fail(table.get("kind"), field + ".kind",
-                  bilingual("“{0}”无效：应为 bank、cash、wechat、alipay 或 other",
-                            "'{0}' is not valid: expected bank, cash, wechat, alipay or other", account.kind));
+      const model::AccountKind* kind = model::find_account_kind(account.kind);
+      if (kind == nullptr || !kind->money) {
+        const Message choices = model::account_kind_choices();
+        read.fail(
+            table.get("kind"), field + ".kind",
+            bilingual("“{0}”无效：应为 {1}", "'{0}' is not valid: expected {2}", account.kind, choices.zh, choices.en));
       }
       for (const auto& earlier : definition.accounts) {
         if (earlier.code == account.code) {
@@ -234,6 +328,9 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       known.push_back(category);
     }
   }
+  read_approval_thresholds(root, read, definition.settings);
+  read_relief_windows(root, read, definition.settings);
+  read_openings(root, read, definition);
   try {
     books::validate_definition(definition);
   } catch (const InputError& e) {

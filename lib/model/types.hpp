@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include <fmt/format.h>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,8 @@ namespace cfund::model {
 
 using util::Fen;
 
-// Where money physically sits: bank, cash, wechat, alipay or other.
-inline const std::vector<std::string> kAccountKinds = {"bank", "cash", "wechat", "alipay", "other"};
-bool is_account_kind(const std::string& kind);
-
+// Where money physically sits (a kind of model/categories.hpp: bank, cash, wechat,
+// alipay, other), or the stock of donated goods (kind goods, one per fund).
 struct Account {
   std::int64_t id = 0;
   std::string code;
@@ -32,11 +31,15 @@ struct Designation {
   std::int64_t id = 0;
   std::string code;
   std::string name;
-  std::string kind;  // general, special, project
+  std::string kind;  // general, special, project, goods
   bool restricted = false;
 };
 
 inline const std::string kGeneralFund = "general";
+// The designation that holds the value of donated goods in stock (kind goods): the
+// goods commands move it, so that money designations hold money only and a payment
+// can never be covered by goods.
+inline const std::string kGoodsKind = "goods";
 
 // The yearly ratios that `cfund audit` reports as advisory indicators ([audit] in the
 // fund TOML). Percentages are whole numbers.
@@ -57,6 +60,14 @@ struct FundSettings {
   Lang report_language = Lang::zh;
   Fen approval_threshold = 500000;  // payments above it need an approval reference
   int relief_window_days = 365;     // a second relief inside it needs a reason
+  // [approval] in the fund TOML: a threshold per payment category (relief "0",
+  // management "3,000"); categories left out use approval_threshold.
+  std::map<std::string, Fen> approval_thresholds;
+  // [relief_windows]: a window per beneficiary category (困难学生 = 120, student aid
+  // paid each term); categories left out use relief_window_days.
+  std::map<std::string, int> relief_windows;
+  Fen approval_threshold_for(const std::string& category) const;
+  int relief_window_for(const std::string& beneficiary_category) const;
   AuditSettings audit;
   // [notice]: money donations below this are listed in bands (count and total per
   // band) instead of one line each; 0 lists every donation.
@@ -64,11 +75,25 @@ struct FundSettings {
 };
 
 // Everything `cfund init` needs to create a fund.
+// A balance brought forward when a fund that existed before cfund starts using it
+// ([opening] in the fund TOML, or `cfund opening add`): money in an account for a
+// designation, or goods in stock (item set).
+struct OpeningBalance {
+  std::string account;      // money: account code
+  std::string designation;  // money: designation code ("" = the general fund)
+  Fen amount = 0;           // money, or the estimated value of goods
+  std::string item;         // goods
+  std::string unit;
+  std::string quantity;
+};
+
 struct FundDefinition {
   FundSettings settings;
   std::vector<Account> accounts;                // id unused
   std::vector<Designation> designations;        // special funds; the general fund is always created
   std::vector<std::string> project_categories;  // added to the six every fund has (books/projects.hpp)
+  std::string opening_date;                     // ISO; set when openings are
+  std::vector<OpeningBalance> openings;
 };
 
 // Where an imported donation or payment came from (books/imports.hpp): its line in
@@ -130,6 +155,91 @@ struct DisbursementRow {
   std::string operator_name;
   std::string recorded_at;
   std::optional<std::int64_t> voided_by;
+  std::string void_reason;
+};
+
+// Income other than a donation (grants, matching funds, interest, ...).
+struct IncomeRow {
+  std::int64_t entry_id = 0;
+  std::string date;
+  std::string income_kind;  // model/categories.hpp: grant, matching, interest, service, sales, other
+  std::string source;
+  Fen amount = 0;
+  std::string account_code;
+  std::string account_name;
+  std::string designation_code;
+  std::string designation_name;
+  std::string external_ref;
+  std::optional<std::int64_t> matches_entry;
+  std::string matches_campaign;
+  std::string memo;
+  std::string operator_name;
+  std::string recorded_at;
+  std::optional<std::int64_t> voided_by;
+  std::string void_reason;
+};
+
+// A balance brought forward (期初余额): money into an account and a designation, or
+// goods into stock.
+struct OpeningRow {
+  std::int64_t entry_id = 0;
+  std::string date;
+  Fen amount = 0;  // money, or the estimated value of goods
+  std::string account_code;
+  std::string account_name;
+  std::string designation_code;
+  std::string designation_name;
+  std::string item;  // goods only
+  std::string unit;
+  std::string quantity;
+  std::string memo;
+  std::string approval_ref;
+  std::optional<std::int64_t> voided_by;
+  std::string void_date;
+  std::string void_reason;
+};
+
+// What the stock holds of one item (by name and unit), at its estimated value.
+struct StockLine {
+  std::string item;
+  std::string unit;
+  std::int64_t quantity = 0;  // thousandths of a unit (util/quantity.hpp)
+  Fen value = 0;
+};
+
+// Goods coming into or leaving the stock: a goods donation, a goods opening, goods
+// given out or sold. Quantities are as stored ("50", "2.5").
+struct GoodsMovement {
+  std::int64_t entry_id = 0;
+  std::string kind;  // entry kind: donation, opening, goods_given, goods_sale
+  std::string date;
+  std::string item;
+  std::string unit;
+  std::string quantity;
+  Fen value = 0;   // the stock's value that came in or left
+  bool in = true;  // into stock
+  // goods given: to whom (a beneficiary's name is private)
+  std::optional<std::int64_t> beneficiary;
+  std::string beneficiary_name;
+  std::string beneficiary_category;
+  std::string project_code;
+  std::string project_name;
+  std::string recipient;
+  std::string purpose;
+  // goods sold
+  Fen price = 0;
+  std::string account_code;
+  std::string designation_code;
+  std::string designation_name;
+  std::string buyer;
+  // goods donation
+  std::string receipt_no;
+  std::string donor_name;  // private when anonymous
+  bool anonymous = false;
+  std::string approval_ref;
+  std::string memo;
+  std::optional<std::int64_t> voided_by;
+  std::string void_date;
   std::string void_reason;
 };
 

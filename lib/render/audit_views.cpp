@@ -1,4 +1,5 @@
 #include "render/audit_views.hpp"
+#include "model/entry_kinds.hpp"
 
 #include <filesystem>
 
@@ -37,12 +38,7 @@ nlohmann::json optional_amount(const std::optional<util::Fen>& amount) {
   return amount ? nlohmann::json(*amount) : nlohmann::json(nullptr);
 }
 
-std::string kind_shown(const std::string& kind, Lang lang) {
-  if (kind == "donation") return pick(lang, "捐赠", "donation");
-  if (kind == "disbursement") return pick(lang, "支出", "payment");
-  if (kind == "transfer") return pick(lang, "转账", "transfer");
-  return kind;
-}
+std::string kind_shown(const std::string& kind, Lang lang) { return model::entry_kind_name(kind, lang); }
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 

@@ -1,21 +1,22 @@
 #include "render/books_views.hpp"
+#include "model/categories.hpp"
 
 #include "books/disbursements.hpp"
 #include "privacy/mask.hpp"
 #include "render/table.hpp"
+#include "render/view_helpers.hpp"
 #include "util/money.hpp"
+#include "util/quantity.hpp"
 #include "util/text.hpp"
 
 namespace cfund::render {
 
 namespace {
 
-std::string pick(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
-
-std::string voided_mark(const std::optional<std::int64_t>& voided_by, Lang lang) {
-  if (!voided_by) return "";
-  return lang == Lang::en ? fmt::format("voided by #{}", *voided_by) : fmt::format("已红冲(#{})", *voided_by);
-}
+using detail::designation_shown;
+using detail::optional_json;
+using detail::pick;
+using detail::voided_mark;
 
 std::string donor_shown(const model::DonationRow& row, Lang lang) {
   if (!row.anonymous) return row.donor_name;
@@ -29,18 +30,9 @@ std::string goods_text(const model::DonationRow& row) {
   return text;
 }
 
-// The general fund is created by cfund with a Chinese name; English readers get theirs.
-std::string designation_shown(const std::string& code, const std::string& name, Lang lang) {
-  return lang == Lang::en && code == model::kGeneralFund ? "General fund" : name;
-}
-
-nlohmann::json optional_json(const std::optional<std::int64_t>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
-std::string category_name(const std::string& category, Lang lang) { return books::category_name(category).in(lang); }
+std::string category_name(const std::string& category, Lang lang) { return model::category_name(category).in(lang); }
 
 std::string beneficiary_label(const model::DisbursementRow& row) {
   if (!row.beneficiary) return row.payee;
@@ -195,13 +187,23 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   std::string out = s.name + "\n";
   if (!s.organisation.empty()) out += pick(lang, "管理单位：", "Run by: ") + s.organisation + "\n";
   if (!s.host.empty()) out += pick(lang, "依托慈善组织：", "Host charity: ") + s.host + "\n";
-  out += pick(lang, "审批限额：", "Approval threshold: ") + util::format_amount(s.approval_threshold) + "\n";
-  out += pick(lang, "重复救助间隔：", "Repeat relief window: ") + std::to_string(s.relief_window_days) +
-         pick(lang, " 天\n", " days\n");
+  out += pick(lang, "审批限额：", "Approval threshold: ") + util::format_amount(s.approval_threshold);
+  for (const auto& [category, threshold] : s.approval_thresholds) {
+    out += pick(lang, "；", "; ") + category_name(category, lang) + " " + util::format_amount(threshold);
+  }
+  out += "\n" + pick(lang, "重复救助间隔：", "Repeat relief window: ") + std::to_string(s.relief_window_days) +
+         pick(lang, " 天", " days");
+  for (const auto& [category, days] : s.relief_windows) {
+    out += pick(lang, "；", "; ") + category + " " + std::to_string(days) + pick(lang, " 天", " days");
+  }
+  out += "\n";
   if (!s.supervision_phone.empty()) out += pick(lang, "监督电话：", "Supervision phone: ") + s.supervision_phone + "\n";
   out += "\n";
   std::vector<std::vector<std::string>> cells;
-  for (const auto& a : view.accounts) cells.push_back({a.code, a.name, a.kind, util::format_amount(a.balance)});
+  for (const auto& a : view.accounts) {
+    const auto* kind = model::find_account_kind(a.kind);
+    cells.push_back({a.code, a.name, kind == nullptr ? a.kind : kind->name.in(lang), util::format_amount(a.balance)});
+  }
   out += text_table({{pick(lang, "账户", "Account")},
                      {pick(lang, "名称", "Name")},
                      {pick(lang, "类型", "Kind")},
@@ -223,6 +225,15 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   out += pick(lang, "资金合计：", "Total funds: ") + util::format_amount(view.total) +
          pick(lang, "（其中限定性 ", " (restricted ") + util::format_amount(view.restricted_total) +
          pick(lang, "）\n", ")\n");
+  if (!view.goods.empty()) {
+    out += pick(lang, "物资库存估价：", "Goods in stock, valued at: ") + util::format_amount(view.goods_value) +
+           pick(lang, "（", " (");
+    for (std::size_t i = 0; i < view.goods.size(); ++i) {
+      const auto& line = view.goods[i];
+      out += (i > 0 ? pick(lang, "、", ", ") : "") + line.item + " " + util::format_quantity(line.quantity) + line.unit;
+    }
+    out += pick(lang, "；明细用 cfund goods stock）\n", "; see cfund goods stock)\n");
+  }
   out += pick(lang, "分录数：", "Entries: ") + std::to_string(view.chain.length) +
          pick(lang, "，链尾哈希：", ", chain head: ") + view.chain.hash.substr(0, 16) + "\n";
   return out;
@@ -235,7 +246,10 @@ nlohmann::json overview_json(const books::FundOverview& view) {
                         {"host", s.host},
                         {"supervision_phone", s.supervision_phone},
                         {"approval_threshold_fen", s.approval_threshold},
+                        {"approval_thresholds_fen", s.approval_thresholds},
                         {"relief_window_days", s.relief_window_days},
+                        {"relief_windows_days", s.relief_windows},
+                        {"goods_value_fen", view.goods_value},
                         {"total_fen", view.total},
                         {"restricted_total_fen", view.restricted_total},
                         {"entries", view.chain.length},
@@ -243,6 +257,13 @@ nlohmann::json overview_json(const books::FundOverview& view) {
   out["accounts"] = nlohmann::json::array();
   for (const auto& a : view.accounts) {
     out["accounts"].push_back({{"code", a.code}, {"name", a.name}, {"kind", a.kind}, {"balance_fen", a.balance}});
+  }
+  out["goods"] = nlohmann::json::array();
+  for (const auto& line : view.goods) {
+    out["goods"].push_back({{"item", line.item},
+                            {"unit", line.unit},
+                            {"quantity", util::format_quantity(line.quantity)},
+                            {"value_fen", line.value}});
   }
   out["designations"] = nlohmann::json::array();
   for (const auto& d : view.designations) {

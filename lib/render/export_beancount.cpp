@@ -24,7 +24,7 @@ std::string amount_text(util::Fen amount) { return util::format_plain(amount) + 
 std::string posting_line(const std::string& path, util::Fen amount) {
   const std::string money = amount_text(amount);
   const std::size_t width = path.size() + 2 < 50 ? 50 - path.size() : 2;
-  return "  " + path + std::string(width > money.size() ? width - money.size() : 2, ' ') + money + "\n";
+  return "  " + path + std::string(width >= money.size() + 2 ? width - money.size() : 2, ' ') + money + "\n";
 }
 
 class BeancountWriter : public report::ExportSink {
@@ -40,26 +40,27 @@ class BeancountWriter : public report::ExportSink {
       out_ << (en ? "; period " : "; 期间 ") << h.period_label;
     }
     if (!h.first_date.empty()) out_ << " (" << h.first_date << " .. " << h.last_date << ")";
-    out_ << "\n"
-         << (en ? "; Each cfund posting is one posting here: accounts are debits, designations (Funds:) credits.\n"
-                  "; Entries that move no money are comments; the closing balances are asserted at the end.\n"
-                : "; 每条 cfund 过账对应这里的一行：资金账户记借方，资金用途（Funds:）记贷方。\n"
-                  "; 不涉及资金的分录写作注释；文件末尾以 balance 断言核对 cfund 的期末余额。\n")
-         << "\noption \"title\" " << quoted(h.fund_name) << "\n"
-         << "option \"operating_currency\" \"CNY\"\n"
-         << "option \"name_equity\" \"Funds\"\n";
+    out_
+        << "\n"
+        << (en ? "; Assets are the accounts and the goods in stock. A designation's postings go to Income:,\n"
+                 "; Expenses: or Funds: accounts ending in its suffix; its balance is minus their sum.\n"
+                 "; Entries that move no money are comments; the assets' closing balances are asserted at the end.\n"
+               : "; Assets 为资金账户和库存物资。资金用途的过账记入以其后缀结尾的 Income:、Expenses: 或 Funds: 账户，\n"
+                 "; 其余额为这些账户合计的相反数。不涉及资金的分录写作注释；文件末尾以 balance "
+                 "断言核对资产的期末余额。\n")
+        << "\noption \"title\" " << quoted(h.fund_name) << "\n"
+        << "option \"operating_currency\" \"CNY\"\n"
+        << "option \"name_equity\" \"Funds\"\n";
     if (h.open_date.empty()) return;  // an empty journal: nothing to open
     out_ << "\n";
-    for (const auto& account : h.accounts) {
-      out_ << h.open_date << " open " << account.path << " CNY\n"
-           << "  name: " << quoted(account.name) << "\n"
-           << "  code: " << quoted(account.code) << "\n"
-           << "  kind: " << quoted(account.kind) << "\n";
-    }
+    open_date_ = h.open_date;
+    for (const auto& account : h.accounts) open(account);
     if (h.opening) entry(*h.opening);
   }
 
   void entry(const report::ExportEntry& e) override {
+    if (!e.declare.empty()) out_ << "\n";
+    for (const auto& account : e.declare) open(account);
     if (e.postings.empty()) {
       out_ << "\n; " << e.date << " #" << e.id << " " << (e.payee.empty() ? "" : e.payee + " | ") << e.narration
            << "\n";
@@ -79,11 +80,25 @@ class BeancountWriter : public report::ExportSink {
     out_ << "\n; " << (h.lang == Lang::en ? "cfund's balances at the end of " : "cfund 记录的期末余额（") << h.last_date
          << (h.lang == Lang::en ? "\n" : " 日终）\n");
     for (const auto& account : h.accounts) {
-      out_ << h.assert_date << " balance " << account.path << "  " << amount_text(account.ledger_closing()) << "\n";
+      if (account.designation()) {
+        out_ << "; "
+             << "*:" << account.suffix << "  " << amount_text(account.ledger_closing()) << "\n";
+      } else {
+        out_ << h.assert_date << " balance " << account.path << "  " << amount_text(account.ledger_closing()) << "\n";
+      }
     }
   }
 
  private:
+  // Opened on the export's first day, whatever line it is written on: beancount sorts by date.
+  void open(const report::ExportAccount& account) {
+    out_ << open_date_ << " open " << account.path << " CNY\n"
+         << "  name: " << quoted(account.name) << "\n"
+         << "  code: " << quoted(account.code) << "\n"
+         << "  kind: " << quoted(account.kind) << "\n";
+  }
+  std::string open_date_;
+
   std::ostream& out_;
 };
 

@@ -10,14 +10,48 @@ namespace cfund::render {
 
 namespace {
 
+const char* type_name(report::ExportAccount::Type type) {
+  switch (type) {
+    case report::ExportAccount::Type::asset:
+      return "asset";
+    case report::ExportAccount::Type::funds:
+      return "designation";
+    case report::ExportAccount::Type::income:
+      return "income";
+    case report::ExportAccount::Type::expense:
+      return "expense";
+  }
+  return "asset";
+}
+
+nlohmann::json account_json(const report::ExportAccount& a) {
+  nlohmann::json line = {{"path", a.path},
+                         {"code", a.code},
+                         {"name", a.name},
+                         {"kind", a.kind},
+                         {"type", type_name(a.type)},
+                         {"restricted", a.restricted}};
+  if (a.type == report::ExportAccount::Type::asset || a.designation()) {
+    line["opening"] = a.opening;
+    line["closing"] = a.closing;
+  }
+  if (!a.suffix.empty()) line["suffix"] = a.suffix;
+  return line;
+}
+
 nlohmann::json entry_json(const report::ExportEntry& e) {
   nlohmann::json meta = nlohmann::json::object();
   for (const auto& item : e.meta) meta[item.key] = item.value;
   nlohmann::json postings = nlohmann::json::array();
   for (const auto& posting : e.postings) postings.push_back({{"account", posting.path}, {"amount", posting.amount}});
-  return {{"id", e.id},     {"kind", e.kind},   {"date", e.date},
-          {"code", e.code}, {"payee", e.payee}, {"narration", e.narration},
-          {"meta", meta},   {"link", e.link},   {"postings", postings}};
+  nlohmann::json json = {{"id", e.id},     {"kind", e.kind},   {"date", e.date},
+                         {"code", e.code}, {"payee", e.payee}, {"narration", e.narration},
+                         {"meta", meta},   {"link", e.link},   {"postings", postings}};
+  if (!e.declare.empty()) {
+    json["declare"] = nlohmann::json::array();
+    for (const auto& account : e.declare) json["declare"].push_back(account_json(account));
+  }
+  return json;
 }
 
 std::string dump(const nlohmann::json& value) {
@@ -36,15 +70,7 @@ class JsonWriter : public report::ExportSink {
          << "\"accounts\":[";
     bool first = true;
     for (const auto& a : h.accounts) {
-      nlohmann::json line = {{"path", a.path},
-                             {"code", a.code},
-                             {"name", a.name},
-                             {"kind", a.kind},
-                             {"side", a.designation ? "designation" : "account"},
-                             {"restricted", a.restricted},
-                             {"opening", a.opening},
-                             {"closing", a.closing}};
-      out_ << (first ? "\n" : ",\n") << dump(line);
+      out_ << (first ? "\n" : ",\n") << dump(account_json(a));
       first = false;
     }
     out_ << "],\n\"opening\":" << (h.opening ? dump(entry_json(*h.opening)) : "null") << ",\n\"entries\":[";

@@ -15,7 +15,7 @@ std::string amount_text(util::Fen amount) { return util::format_plain(amount) + 
 std::string posting_line(const std::string& path, util::Fen amount) {
   const std::string money = amount_text(amount);
   const std::size_t width = path.size() + 2 < 52 ? 52 - path.size() : 2;
-  return "    " + path + std::string(width > money.size() ? width - money.size() : 2, ' ') + money + "\n";
+  return "    " + path + std::string(width >= money.size() + 2 ? width - money.size() : 2, ' ') + money + "\n";
 }
 
 // "payee | narration", the form hledger reads as payee and note; ledger keeps it whole.
@@ -40,19 +40,21 @@ class LedgerWriter : public report::ExportSink {
     }
     if (!h.first_date.empty()) out_ << " (" << h.first_date << " .. " << h.last_date << ")";
     out_ << "\n"
-         << (en ? "; Each cfund posting is one posting here: accounts are debits, designations (Funds:) credits,\n"
-                  "; so their balances show negative. Entries that move no money are comments.\n"
-                : "; 每条 cfund 过账对应这里的一行：资金账户记借方，资金用途（Funds:）记贷方，余额显示为负数。\n"
-                  "; 不涉及资金的分录（物资捐赠、受助对象登记、项目进展、结账、公示等）写作注释。\n")
+         << (en ? "; Assets are the accounts and the goods in stock. A designation's postings go to Income:,\n"
+                  "; Expenses: or Funds: accounts ending in its suffix (:Restricted:Elderly); its balance is minus\n"
+                  "; their sum. Entries that move no money are comments.\n"
+                : "; Assets 为资金账户和库存物资。资金用途的过账记入以其后缀（如 :Restricted:Elderly）结尾的\n"
+                  "; Income:（收入）、Expenses:（费用）或 "
+                  "Funds:（净资产结转、调整）账户，其余额为这些账户合计的相反数。\n"
+                  "; 不涉及资金的分录（受助对象登记、项目进展、结账、公示等）写作注释。\n")
          << "\ncommodity CNY\n\n";
-    for (const auto& account : h.accounts) {
-      out_ << "account " << account.path << "\n    note " << journal_text(account.name) << " (" << account.code << ", "
-           << account.kind << ")\n";
-    }
+    for (const auto& account : h.accounts) declare(account);
     if (h.opening) entry(*h.opening);
   }
 
   void entry(const report::ExportEntry& e) override {
+    if (!e.declare.empty()) out_ << "\n";
+    for (const auto& account : e.declare) declare(account);
     if (e.postings.empty()) {
       out_ << "\n; " << e.date << " #" << e.id << " " << description(e) << "\n";
       return;
@@ -69,11 +71,17 @@ class LedgerWriter : public report::ExportSink {
     out_ << "\n; " << (h.lang == Lang::en ? "balances according to cfund at the end of " : "cfund 记录的期末余额（")
          << h.last_date << (h.lang == Lang::en ? ":\n" : " 日终）：\n");
     for (const auto& account : h.accounts) {
-      out_ << ";   " << account.path << "  " << amount_text(account.ledger_closing()) << "\n";
+      const std::string path = account.designation() ? "*:" + account.suffix : account.path;
+      out_ << ";   " << path << "  " << amount_text(account.ledger_closing()) << "\n";
     }
   }
 
  private:
+  void declare(const report::ExportAccount& account) {
+    out_ << "account " << account.path << "\n    note " << journal_text(account.name) << " (" << account.code << ", "
+         << account.kind << ")\n";
+  }
+
   std::ostream& out_;
 };
 

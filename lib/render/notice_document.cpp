@@ -1,11 +1,14 @@
 #include "render/notice_document.hpp"
 
 #include "books/projects.hpp"
+#include "model/categories.hpp"
+#include "model/entry_kinds.hpp"
 
 #include <fmt/format.h>
 
 #include "render/books_views.hpp"
 #include "util/money.hpp"
+#include "util/quantity.hpp"
 
 namespace cfund::render {
 
@@ -86,13 +89,7 @@ std::string section_heading(std::size_t index, const char* zh, const char* en, c
                               : fmt::format("{}、{}", kChineseNumbers[index], zh);
 }
 
-std::string kind_name(const std::string& kind, const Words& w) {
-  if (kind == "donation") return w("捐赠", "donation");
-  if (kind == "disbursement") return w("支出", "payment");
-  if (kind == "reallocation") return w("资金用途调整", "reallocation");
-  if (kind == "transfer") return w("账户间转账", "transfer between accounts");
-  return kind;
-}
+std::string kind_name(const std::string& kind, const Words& w) { return model::entry_kind_name(kind, w.lang()); }
 
 std::string line_note(bool correction, const std::string& original_date, const std::string& voided_on,
                       const std::string& reason, const Words& w) {
@@ -113,20 +110,23 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   section.heading = section_heading(index, "资金概况", "Summary of funds", w);
   bool moved = false;
   for (const auto& line : m.designations) moved = moved || line.transferred_in != 0 || line.transferred_out != 0;
+  const bool other_income = m.total.other_income != 0;
 
   NoticeTable table;
   table.id = "summary";
-  table.columns = {{w("资金用途", "Designation")},
-                   {w("期初余额", "Opening"), true},
-                   {w("本期收入", "Income"), true},
-                   {w("本期支出", "Spending"), true}};
+  table.columns = {{w("资金用途", "Designation")}, {w("期初余额", "Opening"), true}};
+  table.columns.push_back({other_income ? w("捐赠收入", "Donations") : w("本期收入", "Income"), true});
+  if (other_income) table.columns.push_back({w("其他收入", "Other income"), true});
+  table.columns.push_back({w("本期支出", "Spending"), true});
   if (moved) {
     table.columns.push_back({w("调入", "Moved in"), true});
     table.columns.push_back({w("调出", "Moved out"), true});
   }
   table.columns.push_back({w("期末余额", "Closing"), true});
   auto add_row = [&](const std::string& name, const auto& line) {
-    std::vector<NoticeCell> row = {text(name), money(line.opening), money(line.income), money(line.spending)};
+    std::vector<NoticeCell> row = {text(name), money(line.opening), money(line.income)};
+    if (other_income) row.push_back(money(line.other_income));
+    row.push_back(money(line.spending));
     if (moved) {
       row.push_back(money(line.transferred_in));
       row.push_back(money(line.transferred_out));
@@ -153,23 +153,30 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   add_row(w("合计", "Total"), m.total);
   section.tables.push_back(std::move(table));
 
-  section.after.push_back(
-      moved ? w("期末余额 = 期初余额 + 本期收入 − 本期支出 + 调入 − "
-                "调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
-                "Closing = opening + income − spending + moved in − moved out. Moves are reallocations between "
-                "designations decided by the council; they are neither income nor spending.")
-            : w("期末余额 = 期初余额 + 本期收入 − 本期支出。", "Closing = opening + income − spending."));
+  std::string formula = other_income
+                            ? w("期末余额 = 期初余额 + 捐赠收入 + 其他收入 − 本期支出",
+                                "Closing = opening + donations + other income − spending")
+                            : w("期末余额 = 期初余额 + 本期收入 − 本期支出", "Closing = opening + income − spending");
+  if (moved) {
+    formula += w(" + 调入 − 调出。调入/调出是经议事会决议在资金用途之间的调整，不是收入或支出。",
+                 " + moved in − moved out. Moves are reallocations between designations decided by the council; "
+                 "they are neither income nor spending.");
+  } else {
+    formula += w("。", ".");
+  }
+  section.after.push_back(formula);
   section.after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
                             "Transfers between accounts (such as cash paid into the bank) are neither income nor "
                             "spending. Restricted money is spent only on the purpose it was given for."));
   if (m.goods_count > 0 || m.goods_value != 0) {
     section.after.push_back(
         w.lang() == Lang::en
-            ? fmt::format("Goods received this period: {} {}, estimated at {} in all; not counted as income (listed "
-                          "under donations).",
+            ? fmt::format("Goods received this period: {} {}, estimated at {} in all; goods are not money and are "
+                          "not counted here (see Donations and Goods).",
                           m.goods_count, m.goods_count == 1 ? "gift" : "gifts", util::format_amount(m.goods_value))
-            : fmt::format("本期另收到捐赠物资 {} 批，估价合计 {}，不计入资金收入（明细见捐赠公示）。", m.goods_count,
-                          util::format_amount(m.goods_value)));
+            : fmt::format(
+                  "本期另收到捐赠物资 {} 批，估价合计 {}；物资不是资金，不计入上表（明细见捐赠公示和物资收发）。",
+                  m.goods_count, util::format_amount(m.goods_value)));
   }
   if (m.voided_within_period > 0) {
     section.after.push_back(
@@ -304,6 +311,103 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
   return section;
 }
 
+NoticeSection income_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "income";
+  section.heading = section_heading(index, "其他收入", "Other income", w);
+  NoticeTable table;
+  table.id = "income";
+  table.columns = {{w("日期", "Date"), false, true, true},
+                   {w("类别", "Kind")},
+                   {w("来源", "From")},
+                   {w("金额", "Amount"), true},
+                   {w("用途", "Designation")},
+                   {w("备注", "Note"), false, true, false, true}};
+  for (const auto& line : m.income) {
+    const auto* kind = model::find_income_kind(line.kind);
+    std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
+    if (note.empty() && !line.matches.empty()) {
+      const bool entry = line.matches.find_first_not_of("0123456789") == std::string::npos;
+      note = entry ? (w.lang() == Lang::en ? fmt::format("matches entry {}", line.matches)
+                                           : fmt::format("配捐：第 {} 号分录", line.matches))
+                   : w("配捐：", "matches: ") + line.matches;
+    }
+    table.rows.push_back(
+        cells(text(line.date), text(kind ? kind->name.in(w.lang()) : line.kind), text(line.source), money(line.amount),
+              text(designation_name(line.designation_code, line.designation_name, w)), text(std::move(note))));
+  }
+  drop_empty_notes(table);
+  section.tables.push_back(std::move(table));
+  section.after.push_back(
+      w.lang() == Lang::en ? fmt::format("Other income this period: {} in all. It is not a donation: no receipt, "
+                                         "not among the donors.",
+                                         util::format_amount(m.total.other_income))
+                           : fmt::format("本期其他收入合计 {}。其他收入不是捐赠，不开具捐赠收据，也不列入捐赠人名单。",
+                                         util::format_amount(m.total.other_income)));
+  return section;
+}
+
+bool has_goods(const NoticeModel& m) {
+  return !m.goods_out.empty() || !m.stock.empty() || m.goods_value != 0 || m.stock_opening_value != 0;
+}
+
+NoticeSection goods_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "goods";
+  section.heading = section_heading(index, "物资收发", "Goods", w);
+  Fen given = 0;
+  Fen sold = 0;
+  if (!m.goods_out.empty()) {
+    NoticeTable table;
+    table.id = "goods_out";
+    table.caption = w("物资发放与义卖（估价）", "Goods given out and sold (estimated value)");
+    table.columns = {{w("日期", "Date"), false, true, true},
+                     {w("物资", "Goods")},
+                     {w("估价", "Value"), true},
+                     {w("发给/售予", "To")},
+                     {w("用途", "Purpose")},
+                     {w("义卖所得", "Sold for"), true},
+                     {w("备注", "Note"), false, true, false, true}};
+    for (const auto& line : m.goods_out) {
+      (line.sold ? sold : given) += line.amount;
+      table.rows.push_back(cells(text(line.date), text(line.goods), money(line.amount), text(line.to),
+                                 text(line.purpose), line.sold ? money(line.price) : text(""),
+                                 text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+    }
+    drop_empty_notes(table);
+    section.tables.push_back(std::move(table));
+  }
+  if (!m.stock.empty()) {
+    NoticeTable table;
+    table.id = "stock";
+    table.caption = w("期末库存", "In stock at the end of the period");
+    table.columns = {{w("物资", "Goods")}, {w("数量", "Quantity"), true}, {w("估价", "Value"), true}};
+    for (const auto& line : m.stock) {
+      table.rows.push_back(
+          cells(text(line.item), text(util::format_quantity(line.quantity) + line.unit), money(line.value)));
+    }
+    section.tables.push_back(std::move(table));
+  }
+  section.after.push_back(
+      w.lang() == Lang::en
+          ? fmt::format("Goods in stock at the start: {}; received: {}; given out: {}; sold: {}; in stock at the end: "
+                        "{} (estimated values). Goods are not money and are not in the summary of funds.",
+                        util::format_amount(m.stock_opening_value), util::format_amount(m.goods_value),
+                        util::format_amount(given), util::format_amount(sold), util::format_amount(m.stock_value))
+          : fmt::format(
+                "期初库存估价 {}，本期收到 {}，发放 {}，义卖 {}，期末库存估价 {}。物资不是资金，不计入资金概况。",
+                util::format_amount(m.stock_opening_value), util::format_amount(m.goods_value),
+                util::format_amount(given), util::format_amount(sold), util::format_amount(m.stock_value)));
+  bool to_people = false;
+  for (const auto& line : m.goods_out) to_people = to_people || line.to_person;
+  if (to_people) {
+    section.after.push_back(w("物资发给受助对象的，只公示类别和隐去部分字符的姓名。",
+                              "Goods given to people are shown only with their category and a partly hidden name."));
+  }
+
+  return section;
+}
+
 NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "projects";
@@ -412,7 +516,9 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   std::size_t index = 0;
   doc.sections.push_back(summary_section(m, index++, w));
   doc.sections.push_back(donations_section(m, index++, w));
+  if (!m.income.empty()) doc.sections.push_back(income_section(m, index++, w));
   doc.sections.push_back(spending_section(m, index++, w));
+  if (has_goods(m)) doc.sections.push_back(goods_section(m, index++, w));
   if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 

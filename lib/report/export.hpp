@@ -3,19 +3,26 @@
 // books, streamed entry by entry to a sink (lib/render/export_*.cpp lay it out as a
 // ledger-cli/hledger journal, a beancount file or JSON).
 //
-// - Each cfund posting becomes one posting, so every total equals cfund's own:
-//   accounts are debit positive (Assets:<Kind>:<Code>), designations credit, so a
-//   designation's balance shows negative (Funds:Unrestricted:General,
-//   Funds:Restricted:<Code> for special funds and projects).
-// - Account names are ASCII; the Chinese names go into the account declarations.
-// - A void is the reversing entry it is, linked to the entry it voids.
-// - Entries that move no money (goods donations, beneficiary registrations, project
-//   events, official receipt numbers, period closes, publications, statement imports)
-//   carry no postings:
-//   the renderers show them as comments, JSON lists them with empty postings.
-// - A period export starts with the opening balances as of the day before the period
-//   (one entry that sums to zero, as the books do), so balances at the end of the
-//   period are right.
+// - Accounts are assets: Assets:<Kind>:<Code> for money (Assets:Bank:Bank), and
+//   Assets:Goods:<Item> for goods in stock, one account per item.
+// - A designation (what money is for) is the suffix <Unrestricted|Restricted>:<Code>.
+//   Each posting on a designation goes to <root>:<suffix>, where the entry-kind
+//   registry (model/entry_kinds.hpp) names the root: Income:Donation, Income:Grant
+//   (the income kind's), Expenses:Relief (the payment category's), Expenses:GoodsGiven,
+//   Funds (opening balances, reallocations: the fund's net assets brought forward or
+//   moved). So `ledger balance Income` is the income by source, `ledger balance
+//   Expenses` the spending by category, and a designation's balance is minus the sum
+//   of every account that ends in its suffix (Funds + Income − Expenses of it).
+// - Account names are ASCII; the Chinese names go into the account declarations. An
+//   income or expense account is declared just before the first entry that uses it.
+// - A void reverses the postings of the entry it voids, on the same accounts, and is
+//   linked to it.
+// - Entries that move no money (beneficiary registrations, project events, official
+//   receipt numbers, period closes, publications, statement imports) carry no
+//   postings: the renderers show them as comments, JSON lists them with empty postings.
+// - A period export starts with the balances as of the day before the period (one
+//   entry, kind "period_opening", on the assets and Funds:<suffix> accounts), so that
+//   balances at the end of the period are right and Income/Expenses hold the period's flows.
 // - Privacy (SPEC §6): beneficiaries appear only by number (B0001), anonymous donors
 //   as 匿名, and free text (purposes, memos, reasons) is masked like a notice's.
 
@@ -38,18 +45,26 @@ struct ExportOptions {
   Lang lang = Lang::zh;  // the language of narrations and comments
 };
 
-// An account or a designation, as a ledger account.
+// An account of the export: an asset (a money account or a goods item), a
+// designation's Funds account, or an income or expense account.
 struct ExportAccount {
-  std::string path;  // Assets:Bank:Bank, Funds:Restricted:Elderly
-  std::string code;
-  std::string name;
-  std::string kind;  // bank, cash, wechat, alipay, other; general, special, project
-  bool designation = false;
+  enum class Type { asset, funds, income, expense };
+  Type type = Type::asset;
+  std::string path;  // Assets:Bank:Bank, Funds:Restricted:Elderly, Income:Grant:Unrestricted:General
+  std::string code;  // the account's, designation's or item's code as cfund knows it
+  std::string name;  // in the export's language
+  std::string kind;  // bank, cash, ..., goods; general, special, project, goods; income; expense
   bool restricted = false;
-  Fen opening = 0;  // balance at the end of the day before the export (accounts debit, designations credit positive)
-  Fen closing = 0;  // balance at the end of its last day
-  // What a ledger shows as the account's total: debit positive, so designations negative.
-  Fen ledger_closing() const { return designation ? -closing : closing; }
+  // Assets and designations: the balance at the end of the day before the export and
+  // at the end of its last day (accounts debit, designations credit positive). For a
+  // designation these are its whole balance, which every account ending in `suffix`
+  // makes up together.
+  Fen opening = 0;
+  Fen closing = 0;
+  std::string suffix;  // designations: "Restricted:Elderly"
+  bool designation() const { return type == Type::funds; }
+  // What a ledger shows as the total: debit positive, so designations negative.
+  Fen ledger_closing() const { return designation() ? -closing : closing; }
 };
 
 struct ExportPosting {
@@ -63,8 +78,8 @@ struct ExportMeta {
 };
 
 struct ExportEntry {
-  std::int64_t id = 0;  // 0 for the opening balances
-  std::string kind;     // a journal kind, or "opening"
+  std::int64_t id = 0;  // 0 for a period's opening balances
+  std::string kind;     // a journal kind, or "period_opening"
   std::string date;
   std::string code;  // receipt number or voucher (a ledger transaction's code)
   std::string payee;
@@ -72,6 +87,7 @@ struct ExportEntry {
   std::vector<ExportMeta> meta;
   std::string link;                     // "cfund-12" on entry 12 once voided and on its void
   std::vector<ExportPosting> postings;  // empty: no money moved (shown as a comment)
+  std::vector<ExportAccount> declare;   // accounts first used here: declare them before the entry
 };
 
 struct ExportHeader {
@@ -82,8 +98,8 @@ struct ExportHeader {
   std::string open_date;     // when accounts are opened: first_date, or the day before a period
   std::string assert_date;   // the day after last_date, when closing balances hold
   Lang lang = Lang::zh;
-  std::vector<ExportAccount> accounts;
-  std::optional<ExportEntry> opening;  // a period's opening balances, when any is not zero
+  std::vector<ExportAccount> accounts;  // assets, then designations (Funds)
+  std::optional<ExportEntry> opening;   // a period's opening balances, when any is not zero
 };
 
 class ExportSink {

@@ -1,6 +1,7 @@
 #include "report/notice.hpp"
 
 #include "books/projects.hpp"
+#include "model/categories.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/project_queries.hpp"
 
@@ -9,11 +10,13 @@
 #include <stdexcept>
 
 #include "books/fund.hpp"
+#include "books/goods.hpp"
 #include "books/journal.hpp"
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "privacy/mask.hpp"
 #include "report/secrets.hpp"
+#include "storage/economy_queries.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
@@ -60,10 +63,15 @@ std::string month_label(const util::Date& date) { return fmt::format("{:04d}-{:0
 void add_to(SummaryTotals& totals, const DesignationSummary& line) {
   totals.opening += line.opening;
   totals.income += line.income;
+  totals.other_income += line.other_income;
   totals.spending += line.spending;
   totals.transferred_in += line.transferred_in;
   totals.transferred_out += line.transferred_out;
   totals.closing += line.closing;
+}
+
+std::string goods_text(const model::GoodsMovement& movement) {
+  return movement.item + " " + movement.quantity + movement.unit;
 }
 
 // Voids of entries that belong to a period already published, not yet explained in
@@ -95,20 +103,30 @@ std::vector<Correction> find_corrections(storage::FundFile& file, const util::Pe
     correction.original_kind = void_record.original_kind;
     correction.reason = scrub(void_record.reason);
     correction.published_in = shown_in->period_label;
-    if (void_record.original_kind == books::entry_kind::donation) {
+    if (void_record.original_kind == model::entry_kind::donation) {
       if (auto row = storage::donation_row(file, void_record.original_id)) {
         correction.donor = shown_donor(*row, scrub);
         correction.amount = row->amount;
         correction.description = row->receipt_no;
         if (row->form == "goods") correction.description += " " + scrub(goods_description(*row));
       }
-    } else if (void_record.original_kind == books::entry_kind::disbursement) {
+    } else if (void_record.original_kind == model::entry_kind::disbursement) {
       if (auto row = storage::disbursement_row(file, void_record.original_id)) {
         correction.amount = row->amount;
         const std::string payee = row->beneficiary ? relief_payee(*row, scrub) : scrub(row->payee);
         correction.description = scrub(row->purpose) + (payee.empty() ? "" : " / " + payee);
         if (!row->voucher.empty()) correction.description += " / " + scrub(row->voucher);
       }
+    } else if (void_record.original_kind == model::entry_kind::income) {
+      if (auto row = storage::income_row(file, void_record.original_id)) {
+        correction.amount = row->amount;
+        correction.description = model::find_income_kind(row->income_kind) != nullptr
+                                     ? scrub(row->source)
+                                     : scrub(row->income_kind + " " + row->source);
+      }
+    } else if (auto goods = storage::goods_movement(file, void_record.original_id)) {
+      correction.amount = goods->kind == model::entry_kind::goods_sale ? goods->price : goods->value;
+      correction.description = scrub(goods_text(*goods));
     } else {
       for (const auto& posting : storage::postings_of(file, void_record.original_id)) {
         if (posting.amount > 0) correction.amount += posting.amount;
@@ -136,6 +154,105 @@ void place_in_period(Line& line, std::string date, Fen amount, const std::option
   line.correction = true;
   line.original_date = std::move(date);
   line.reason = scrub(void_mark->reason);
+}
+
+// Where the summary keeps each money designation (the goods designation is not money).
+struct SummaryIndex {
+  std::map<std::string, std::size_t> by_code;
+  std::map<std::int64_t, std::size_t> by_id;
+};
+
+// Opening balances brought forward (kind opening) dated in the period join the opening
+// balance; a void of one dated in the period takes it out again.
+void add_brought_forward(storage::FundFile& file, const util::Period& period, std::int64_t cutoff,
+                         const SummaryIndex& index, NoticeModel& model) {
+  for (const auto& row : storage::opening_rows(file)) {
+    if (row.entry_id > cutoff || !row.item.empty()) continue;  // goods are in the stock's figures
+    auto found = index.by_code.find(row.designation_code);
+    if (found == index.by_code.end()) continue;
+    Fen change = in_period(period, row.date) ? row.amount : 0;
+    if (row.voided_by && *row.voided_by <= cutoff && in_period(period, row.void_date)) change -= row.amount;
+    model.designations[found->second].opening += change;
+    model.brought_forward += change;
+  }
+}
+
+void add_income(storage::FundFile& file, const util::Period& period, std::int64_t cutoff, const SummaryIndex& index,
+                const Scrubber& scrub, NoticeModel& model) {
+  storage::notice_income(file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeIncome& found) {
+    auto& row = found.row;
+    const bool dated_here = in_period(period, row.date);
+    if (dated_here && found.void_mark && in_period(period, found.void_mark->date)) {
+      ++model.voided_within_period;
+      return;
+    }
+    IncomeLine line;
+    line.kind = row.income_kind;
+    line.source = scrub(row.source);
+    line.designation_code = row.designation_code;
+    line.designation_name = row.designation_name;
+    line.matches = row.matches_entry ? std::to_string(*row.matches_entry) : scrub(row.matches_campaign);
+    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
+    model.designations[index.by_code.at(line.designation_code)].other_income += line.amount;
+    model.income.push_back(std::move(line));
+  });
+}
+
+// Goods given out or sold in the period (the price of goods sold is income), and the
+// stock before and after it. Goods received are among the donations.
+void add_goods(storage::FundFile& file, const util::Period& period, std::int64_t cutoff, const SummaryIndex& index,
+               const Scrubber& scrub, NoticeModel& model) {
+  for (auto& movement : storage::goods_movements(file, "0000-01-01", period.last.iso(), cutoff)) {
+    const bool dated_here = in_period(period, movement.date);
+    const bool voided_here = movement.voided_by && in_period(period, movement.void_date);
+    if (movement.in && movement.kind == model::entry_kind::opening && dated_here) {
+      model.stock_opening_value += movement.value;  // brought forward in the period
+    }
+    if (movement.in || (!dated_here && !voided_here)) continue;
+    if (dated_here && voided_here) {
+      ++model.voided_within_period;
+      continue;
+    }
+    std::optional<storage::VoidMark> void_mark;
+    if (movement.voided_by)
+      void_mark = storage::VoidMark{*movement.voided_by, movement.void_date, movement.void_reason};
+    GoodsOutLine line;
+    line.sold = movement.kind == model::entry_kind::goods_sale;
+    line.goods = scrub(goods_text(movement));
+    line.purpose = scrub(movement.purpose);
+    if (movement.beneficiary) {
+      line.to_person = true;
+      const std::string masked = privacy::mask_name(movement.beneficiary_name);
+
+      const std::string category = scrub(movement.beneficiary_category);
+      line.to = category.empty() ? masked : category + " " + masked;
+    } else if (!movement.project_code.empty()) {
+      line.to = scrub(movement.project_name);
+    } else {
+      line.to = scrub(line.sold ? movement.buyer : movement.recipient);
+    }
+    const std::string date = movement.date;
+    place_in_period(line, movement.date, movement.value, void_mark, dated_here, scrub);
+    if (line.sold) {
+      line.price = line.correction ? -movement.price : movement.price;
+      IncomeLine income;
+      income.kind = "sales";
+      income.source = line.to.empty() ? line.goods : line.to + " / " + line.goods;
+      income.designation_code = movement.designation_code;
+      income.designation_name = movement.designation_name;
+      place_in_period(income, date, movement.price, void_mark, dated_here, scrub);
+      model.designations[index.by_code.at(income.designation_code)].other_income += income.amount;
+      model.income.push_back(std::move(income));
+    }
+    model.goods_out.push_back(std::move(line));
+  }
+  std::stable_sort(model.income.begin(), model.income.end(),
+                   [](const IncomeLine& a, const IncomeLine& b) { return a.date < b.date; });
+  for (const auto& line : books::goods_stock(file, period.first.plus_days(-1).iso(), cutoff)) {
+    model.stock_opening_value += line.value;
+  }
+  model.stock = books::goods_stock(file, period.last.iso(), cutoff);
+  for (const auto& line : model.stock) model.stock_value += line.value;
 }
 
 }  // namespace
@@ -227,9 +344,13 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   const std::string to = period.last.iso();
 
   // The summary by designation, in the books' order.
-  const auto designations = storage::designations(file);
-  std::map<std::string, std::size_t> by_code;
-  std::map<std::int64_t, std::size_t> by_id;
+  std::vector<model::Designation> designations;
+  for (auto& designation : storage::designations(file)) {
+    if (designation.kind != model::kGoodsKind) designations.push_back(std::move(designation));
+  }
+  SummaryIndex index;
+  auto& by_code = index.by_code;
+  auto& by_id = index.by_id;
   const auto opening = storage::designation_balances_through(file, period.first.plus_days(-1).iso(), cutoff);
   for (const auto& designation : designations) {
     DesignationSummary line;
@@ -243,6 +364,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     by_id[designation.id] = model.designations.size();
     model.designations.push_back(line);
   }
+  add_brought_forward(file, period, cutoff, index, model);
 
   // Donations.
   std::vector<DonationLine> money;
@@ -316,6 +438,9 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     model.spending.push_back(std::move(line));
   });
 
+  add_income(file, period, cutoff, index, scrub, model);
+  add_goods(file, period, cutoff, index, scrub, model);
+
   // Reallocations between designations: transferred in / out.
   for (const auto& found : storage::notice_reallocations(file, from, to, cutoff)) {
     const bool dated_here = in_period(period, found.date);
@@ -340,7 +465,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   const auto closing = storage::designation_balances_through(file, to, cutoff);
   for (std::size_t i = 0; i < designations.size(); ++i) {
     auto& line = model.designations[i];
-    line.closing = line.opening + line.income - line.spending + line.transferred_in - line.transferred_out;
+    line.closing =
+        line.opening + line.income + line.other_income - line.spending + line.transferred_in - line.transferred_out;
     auto found = closing.find(designations[i].id);
     const Fen booked = found == closing.end() ? 0 : found->second;
     if (booked != line.closing) {
@@ -351,6 +477,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     add_to(line.restricted ? model.restricted : model.unrestricted, line);
   }
 
+  for (const auto& line : model.income) income_by_month[line.date.substr(0, 7)] += line.amount;
   model.corrections = find_corrections(file, period, cutoff, scrub);
   model.projects = load_project_progress(file, period, cutoff);
 
@@ -369,8 +496,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     }
   } else {
     for (const auto& line : model.designations) {
-      if (line.income == 0 && line.spending == 0) continue;
-      model.chart.push_back({line.code, line.name, line.income, line.spending});
+      if (line.income + line.other_income == 0 && line.spending == 0) continue;
+      model.chart.push_back({line.code, line.name, line.income + line.other_income, line.spending});
     }
   }
   return model;

@@ -9,15 +9,18 @@
 // - opening = balances of postings dated before the period; closing = balances of
 //   postings dated up to its last day; closing = opening + income - spending
 //   + transferred in - transferred out, per designation (checked when building);
-// - income is money donations dated in the period; spending is disbursements dated
-//   in it. An entry voided inside the same period is left out together with its
-//   void (both are counted in `voided_within_period`). A void dated in the period
-//   of an entry dated before it shows as a negative row (a correction) in this
-//   period's list, so that the lists add up to the summary. An entry dated in the
-//   period but voided later still counts here, with a note;
+// - opening balances brought forward from before cfund (kind opening) that are dated
+//   in the period are part of the opening balance, never income;
+// - income is money donations and other income (grants, interest, ..., the price of
+//   goods sold) dated in the period; spending is disbursements dated in it. An entry voided inside the same period is
+//   left out together with its void (both are counted in `voided_within_period`). A void dated in the period of an
+//   entry dated before it shows as a negative row (a correction) in this period's list, so that the lists add up to the
+//   summary. An entry dated in the period but voided later still counts here, with a note;
 // - transfers between accounts are neither income nor spending; reallocations
 //   between designations show as transferred in / out (调入/调出);
-// - goods are listed separately at their estimated value and are not income.
+// - goods are listed separately at their estimated value and are not money: goods
+//   received (among donations), given out and sold, and the stock on hand at the
+//   period's end (物资收发).
 
 #include <cstdint>
 #include <optional>
@@ -43,8 +46,9 @@ struct DesignationSummary {
   std::string name;
   std::string kind;  // general, special, project
   bool restricted = false;
-  Fen opening = 0;
-  Fen income = 0;
+  Fen opening = 0;       // balances before the period, and opening balances brought forward in it
+  Fen income = 0;        // money donations
+  Fen other_income = 0;  // income that is not a donation
   Fen spending = 0;
   Fen transferred_in = 0;   // reallocations into it (调入)
   Fen transferred_out = 0;  // reallocations out of it (调出)
@@ -54,6 +58,7 @@ struct DesignationSummary {
 struct SummaryTotals {
   Fen opening = 0;
   Fen income = 0;
+  Fen other_income = 0;
   Fen spending = 0;
   Fen transferred_in = 0;
   Fen transferred_out = 0;
@@ -107,6 +112,39 @@ struct SpendingLine {
   std::string reason;
 };
 
+// A row of the other-income list (grants, matching funds, interest, ...), or the
+// void in this period of one listed in an earlier one.
+struct IncomeLine {
+  std::string date;
+  std::string kind;    // an income kind (model/categories.hpp)
+  std::string source;  // who paid it
+  Fen amount = 0;
+  std::string designation_code;
+  std::string designation_name;
+  std::string matches;  // matching funds: what they match ("第 12 号分录" is given as the entry number)
+  bool correction = false;
+  std::string original_date;
+  std::string voided_on;
+  std::string reason;
+};
+
+// Goods given out or sold (物资发放、义卖), or the void in this period of one listed before.
+struct GoodsOutLine {
+  std::string date;
+  bool sold = false;
+  std::string goods;       // 大米 50袋
+  Fen amount = 0;          // the stock's estimated value that left
+  Fen price = 0;           // sold: what it fetched
+  std::string to;          // a beneficiary as relief shows them (独居老人 王*英), a project, a group, a buyer
+  bool to_person = false;  // given to a beneficiary
+
+  std::string purpose;
+  bool correction = false;
+  std::string original_date;
+  std::string voided_on;
+  std::string reason;
+};
+
 // Project progress, one line per project (filled by load_project_progress).
 struct ProjectProgress {
   std::string name;
@@ -154,15 +192,21 @@ struct NoticeModel {
   SummaryTotals total;
   SummaryTotals restricted;
   SummaryTotals unrestricted;
-  Fen goods_value = 0;
+  Fen goods_value = 0;  // goods received (donations) this period
   int goods_count = 0;
+  Fen brought_forward = 0;  // opening balances (kind opening) dated in the period, in `opening`
 
   // Lists.
   std::vector<DonationLine> donations;  // money: named (and all, without bands), corrections
   std::vector<DonationBand> bands;      // money donations below band_below
   Fen band_below = 0;                   // 0: no bands
   std::vector<DonationLine> goods;
+  std::vector<IncomeLine> income;  // other income; the price of goods sold is among it
   std::vector<SpendingLine> spending;
+  std::vector<GoodsOutLine> goods_out;
+  std::vector<model::StockLine> stock;  // on hand at the period's end
+  Fen stock_value = 0;
+  Fen stock_opening_value = 0;   // on hand before the period (goods brought forward in it included)
   int voided_within_period = 0;  // entries voided in the same period: left out of lists and sums
   std::vector<ProjectProgress> projects;
   std::vector<Correction> corrections;

@@ -110,28 +110,51 @@ PostingTotals posting_totals(FundFile& file) {
 }
 
 std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
-  // A money donation debits its account and credits its designation by its amount;
-  // a disbursement does the opposite. Goods donations have no postings.
-  SQLite::Statement q(file.db(),
-                      "SELECT entry_id, date, kind, amount, acc, des FROM ("
-                      " SELECT d.entry_id, e.date, 'donation' AS kind, d.amount, "
-                      "  (SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.entry_id = d.entry_id "
-                      "   AND p.account_id = d.account_id) AS acc, "
-                      "  (SELECT COALESCE(-SUM(p.amount), 0) FROM postings p WHERE p.entry_id = d.entry_id "
-                      "   AND p.designation_id = d.designation_id) AS des "
-                      " FROM donations d JOIN entries e ON e.id = d.entry_id WHERE d.form = 'money' "
-                      " UNION ALL "
-                      " SELECT d.entry_id, e.date, 'disbursement', d.amount, "
-                      "  (SELECT COALESCE(-SUM(p.amount), 0) FROM postings p WHERE p.entry_id = d.entry_id "
-                      "   AND p.account_id = d.account_id), "
-                      "  (SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.entry_id = d.entry_id "
-                      "   AND p.designation_id = d.designation_id) "
-                      " FROM disbursements d JOIN entries e ON e.id = d.entry_id"
-                      ") WHERE acc <> amount OR des <> amount ORDER BY entry_id");
+  // Each kind whose detail row states an amount on an account and a designation must
+  // have posted it there: money in debits the account and credits the designation,
+  // money out the opposite. Goods post to the goods stock: goods in and out state
+  // their value (goods donations recorded before the stock existed have no postings).
+  // A goods sale states both: its price on its account and designation, its value on
+  // the goods stock (two rows here).
+  const char* goods_account = "(SELECT id FROM accounts WHERE kind = 'goods' ORDER BY id LIMIT 1)";
+  const char* goods_designation = "(SELECT id FROM designations WHERE kind = 'goods' ORDER BY id LIMIT 1)";
+  auto side = [](const char* sign, const char* column, const std::string& target) {
+    return fmt::format(
+        "(SELECT COALESCE({}SUM(p.amount), 0) FROM postings p WHERE p.entry_id = x.entry_id AND p.{} = {})", sign,
+        column, target);
+  };
+  auto money = [&](const char* kind, const char* table, const char* amount, bool in, const char* where) {
+    return fmt::format(
+        "SELECT x.entry_id, e.date, '{}' AS kind, x.{} AS amount, {} AS acc, {} AS des FROM {} x "
+        "JOIN entries e ON e.id = x.entry_id {}",
+        kind, amount, side(in ? "" : "-", "account_id", "x.account_id"),
+        side(in ? "-" : "", "designation_id", "x.designation_id"), table, where);
+  };
+  auto goods = [&](const char* kind, const char* table, const char* amount, bool in, const char* where) {
+    return fmt::format(
+        "SELECT x.entry_id, e.date, '{}' AS kind, x.{} AS amount, {} AS acc, {} AS des FROM {} x "
+        "JOIN entries e ON e.id = x.entry_id {}",
+        kind, amount, side(in ? "" : "-", "account_id", goods_account),
+        side(in ? "-" : "", "designation_id", goods_designation), table, where);
+  };
+  const std::string sql =
+      "SELECT entry_id, date, kind, amount, acc, des FROM (" +
+      money("donation", "donations", "amount", true, "WHERE x.form = 'money'") + " UNION ALL " +
+      goods("donation", "donations", "amount", true,
+            "WHERE x.form = 'goods' AND EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = x.entry_id)") +
+      " UNION ALL " + money("income", "incomes", "amount", true, "") + " UNION ALL " +
+      money("opening", "openings", "amount", true, "") + " UNION ALL " +
+      money("disbursement", "disbursements", "amount", false, "") + " UNION ALL " +
+      goods("goods_given", "goods_given", "value", false, "") + " UNION ALL " +
+      money("goods_sale", "goods_sales", "amount", true, "") + " UNION ALL " +
+      goods("goods_sale", "goods_sales", "value", false, "") +
+      ") WHERE acc <> amount OR des <> amount ORDER BY entry_id";
+  SQLite::Statement q(file.db(), sql);
   std::vector<DetailMismatch> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getInt64(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64()});
+    found.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("date").getString(),
+                     q.getColumn("kind").getString(), q.getColumn("amount").getInt64(), q.getColumn("acc").getInt64(),
+                     q.getColumn("des").getInt64()});
   }
   return found;
 }
@@ -445,42 +468,53 @@ std::optional<DuplicateGroups> duplicate_groups(FundFile& file) {
 std::vector<ReliefPayment> relief_payments_all(FundFile& file) {
   SQLite::Statement q(
       file.db(),
-      "SELECT d.beneficiary, d.entry_id, e.date, d.amount, d.repeat_reason FROM disbursements d "
-      "JOIN entries e ON e.id = d.entry_id WHERE d.category = 'relief' AND d.beneficiary IS NOT NULL AND" +
+      "SELECT d.beneficiary AS beneficiary, b.category AS category, d.entry_id AS entry_id, e.date AS date, "
+      "d.amount AS amount, d.repeat_reason AS repeat_reason FROM disbursements d "
+      "JOIN entries e ON e.id = d.entry_id LEFT JOIN beneficiaries b ON b.number = d.beneficiary "
+      "WHERE d.category = 'relief' AND d.beneficiary IS NOT NULL AND" +
           live("d.entry_id") + "ORDER BY d.beneficiary, e.date, d.entry_id");
   std::vector<ReliefPayment> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
-                     q.getColumn(3).getInt64(), text_or_empty(q.getColumn(4))});
+    found.push_back({q.getColumn("beneficiary").getInt64(), text_or_empty(q.getColumn("category")),
+                     q.getColumn("entry_id").getInt64(), q.getColumn("date").getString(),
+                     q.getColumn("amount").getInt64(), text_or_empty(q.getColumn("repeat_reason"))});
   }
   return found;
 }
 
 YearTotals year_totals(FundFile& file, int year) {
-  const std::string from = std::to_string(year) + "-01-01";
-  const std::string to = std::to_string(year) + "-12-31";
+  // One statement: the year's unvoided sums of each kind by its sort (the form of a
+  // donation, the kind of income, the category of a payment), goods by their value.
+  const std::string sql =
+      "SELECT m.kind AS kind, m.sort AS sort, SUM(m.amount) AS total, SUM(m.price) AS price FROM ("
+      " SELECT 'donation' AS kind, x.form AS sort, x.amount, 0 AS price, x.entry_id FROM donations x"
+      "  WHERE x.form = 'money' OR EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = x.entry_id)"
+      " UNION ALL SELECT 'income', x.income_kind, x.amount, 0, x.entry_id FROM incomes x"
+      " UNION ALL SELECT 'disbursement', x.category, x.amount, 0, x.entry_id FROM disbursements x"
+      " UNION ALL SELECT 'goods_given', '', x.value, 0, x.entry_id FROM goods_given x"
+      " UNION ALL SELECT 'goods_sale', '', x.value, x.amount, x.entry_id FROM goods_sales x"
+      ") m JOIN entries e ON e.id = m.entry_id WHERE e.date BETWEEN ? AND ? AND" +
+      live("m.entry_id") + "GROUP BY m.kind, m.sort";
+  SQLite::Statement q(file.db(), sql);
+  q.bind(1, std::to_string(year) + "-01-01");
+  q.bind(2, std::to_string(year) + "-12-31");
   YearTotals totals;
-  SQLite::Statement income(file.db(),
-                           "SELECT COALESCE(SUM(d.amount), 0) FROM donations d JOIN entries e ON e.id = d.entry_id "
-                           "WHERE d.form = 'money' AND e.date BETWEEN ? AND ? AND" +
-                               live("d.entry_id"));
-  income.bind(1, from);
-  income.bind(2, to);
-  income.executeStep();
-  totals.money_donations = income.getColumn(0).getInt64();
-  SQLite::Statement spending(file.db(),
-                             "SELECT d.category, COALESCE(SUM(d.amount), 0) FROM disbursements d "
-                             "JOIN entries e ON e.id = d.entry_id WHERE e.date BETWEEN ? AND ? AND" +
-                                 live("d.entry_id") + "GROUP BY d.category");
-  spending.bind(1, from);
-  spending.bind(2, to);
-  while (spending.executeStep()) {
-    const std::string category = spending.getColumn(0).getString();
-    const util::Fen amount = spending.getColumn(1).getInt64();
-    if (category == "relief") totals.relief = amount;
-    if (category == "project") totals.project = amount;
-    if (category == "management") totals.management = amount;
-    if (category == "fundraising") totals.fundraising = amount;
+  while (q.executeStep()) {
+    const std::string kind = q.getColumn("kind").getString();
+    const std::string sort = q.getColumn("sort").getString();
+    const util::Fen total = q.getColumn("total").getInt64();
+    if (kind == "donation") {
+      (sort == "money" ? totals.money_donations : totals.goods_donations) += total;
+    } else if (kind == "income") {
+      totals.income[sort] += total;
+    } else if (kind == "disbursement") {
+      totals.payments[sort] += total;
+    } else if (kind == "goods_given") {
+      totals.goods_given += total;
+    } else {
+      totals.goods_sold += total;
+      totals.goods_sales += q.getColumn("price").getInt64();
+    }
   }
   return totals;
 }

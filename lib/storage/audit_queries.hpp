@@ -4,6 +4,7 @@
 // that the checks in books/audit.cpp can say precisely what is wrong.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,7 +85,8 @@ struct PostingDays {
 };
 std::optional<PostingDays> posting_days(FundFile& file);
 
-// Disbursements above `threshold` with no approval reference.
+// Disbursements above `threshold` with no approval reference (the caller applies the
+// threshold of each category; `threshold` is the lowest of them).
 struct UnapprovedPayment {
   std::int64_t entry_id = 0;
   std::string date;
@@ -130,6 +132,7 @@ std::optional<DuplicateGroups> duplicate_groups(FundFile& file);
 // Unvoided relief payments by beneficiary and date.
 struct ReliefPayment {
   std::int64_t beneficiary = 0;
+  std::string beneficiary_category;  // what the relief window depends on
   std::int64_t entry_id = 0;
   std::string date;
   util::Fen amount = 0;
@@ -137,14 +140,17 @@ struct ReliefPayment {
 };
 std::vector<ReliefPayment> relief_payments_all(FundFile& file);
 
-// Unvoided totals of one calendar year.
+// Unvoided totals of one calendar year, by what the registry classes them by
+// (model/entry_kinds.hpp, model/categories.hpp): the books' figures that the yearly
+// ratios and the annual statements are made of. Opening balances are never in them.
 struct YearTotals {
   util::Fen money_donations = 0;
-  util::Fen relief = 0;
-  util::Fen project = 0;
-  util::Fen management = 0;
-  util::Fen fundraising = 0;
-  util::Fen spending() const { return relief + project + management + fundraising; }
+  util::Fen goods_donations = 0;              // goods received into stock, at their value
+  std::map<std::string, util::Fen> income;    // by income kind
+  std::map<std::string, util::Fen> payments;  // by payment category
+  util::Fen goods_given = 0;                  // the stock's value given out
+  util::Fen goods_sold = 0;                   // the stock's value sold
+  util::Fen goods_sales = 0;                  // what goods sold fetched
 };
 YearTotals year_totals(FundFile& file, int year);
 // The years in which any entry is dated, ascending.

@@ -170,6 +170,16 @@ std::optional<std::string> FundFile::setting(const std::string& key) {
   return query->getColumn(0).getString();
 }
 
+std::map<std::string, std::string> FundFile::settings_under(const std::string& prefix) {
+  CachedStatement query(*this, "SELECT key, value FROM fund_settings WHERE substr(key, 1, length(?1)) = ?1");
+  query->bind(1, prefix);
+  std::map<std::string, std::string> found;
+  while (query->executeStep()) {
+    found[query->getColumn("key").getString().substr(prefix.size())] = query->getColumn("value").getString();
+  }
+  return found;
+}
+
 void FundFile::set_setting(const std::string& key, const std::string& value) {
   CachedStatement upsert(*this,
                          "INSERT INTO fund_settings(key, value) VALUES (?, ?) "

@@ -5,6 +5,7 @@
 // older file migrates it forward inside a transaction; a newer one is refused.
 
 #include <exception>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ class FundFile {
   SQLite::Statement& prepared(const std::string& sql);
 
   std::optional<std::string> setting(const std::string& key);
+  // Every setting whose key starts with `prefix`, by the rest of its key.
+  std::map<std::string, std::string> settings_under(const std::string& prefix);
   void set_setting(const std::string& key, const std::string& value);
 
   // A consistent view for a reader that makes many queries (the audit, a notice):

@@ -35,6 +35,7 @@ void bind_scope(SQLite::Statement& q, const std::string& kind, const std::string
 const std::string& date_of(const NoticeDonation& found) { return found.row.date; }
 const std::string& date_of(const NoticeDisbursement& found) { return found.row.date; }
 const std::string& date_of(const NoticeReallocation& found) { return found.date; }
+const std::string& date_of(const NoticeIncome& found) { return found.row.date; }
 
 // Visits the rows of `select` (entries `e` of `kind`, their voids `v`) in scope, in date
 // and entry order, without holding them: a month of a large fund lists tens of thousands.
@@ -117,6 +118,34 @@ void notice_disbursements(FundFile& file, const std::string& from, const std::st
       file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement", from, to, cutoff,
       [](SQLite::Statement& q) {
         return NoticeDisbursement{detail::read_disbursement(q), detail::read_void(q)};
+      },
+      visit);
+}
+
+void notice_income(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
+                   const std::function<void(NoticeIncome&)>& visit) {
+  const std::string select =
+      "SELECT i.entry_id AS entry_id, e.date AS date, i.income_kind AS income_kind, i.source AS source, "
+      "i.amount AS amount, g.code AS designation_code, g.name AS designation_name, "
+      "i.matches_entry AS matches_entry, i.matches_campaign AS matches_campaign, v.id AS void_id, "
+      "v.date AS void_date, v.reason AS void_reason "
+      "FROM incomes i JOIN entries e ON e.id = i.entry_id JOIN designations g ON g.id = i.designation_id " +
+      std::string(kVoidJoin);
+  visit_in_scope<NoticeIncome>(
+      file, select, "income", from, to, cutoff,
+      [](SQLite::Statement& q) {
+        NoticeIncome found;
+        found.row.entry_id = q.getColumn("entry_id").getInt64();
+        found.row.date = q.getColumn("date").getString();
+        found.row.income_kind = q.getColumn("income_kind").getString();
+        found.row.source = q.getColumn("source").getString();
+        found.row.amount = q.getColumn("amount").getInt64();
+        found.row.designation_code = q.getColumn("designation_code").getString();
+        found.row.designation_name = q.getColumn("designation_name").getString();
+        found.row.matches_entry = optional_id(q.getColumn("matches_entry"));
+        found.row.matches_campaign = text_or_empty(q.getColumn("matches_campaign"));
+        found.void_mark = detail::read_void(q);
+        return found;
       },
       visit);
 }

@@ -59,6 +59,14 @@ struct NoticeDisbursement {
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                           const std::function<void(NoticeDisbursement&)>& visit);
 
+// Income other than donations, chosen the same way (any account and designation read).
+struct NoticeIncome {
+  model::IncomeRow row;
+  std::optional<VoidMark> void_mark;
+};
+void notice_income(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
+                   const std::function<void(NoticeIncome&)>& visit);
+
 // Designation id -> what was paid from it (disbursements) in entries with id <= cutoff
 // dated <= last_date, less those voided by then, for each of `designation_ids`.
 std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,

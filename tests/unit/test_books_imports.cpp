@@ -116,7 +116,7 @@ TEST_CASE("a donation voided after import is not brought back by importing again
   run_import(fund, path, kDonations);
   {
     auto file = fund.open();
-    books::void_entry(file, testing::TempFund::recorder(), 1, books::entry_kind::donation, "重复录入",
+    books::void_entry(file, testing::TempFund::recorder(), 1, model::entry_kind::donation, "重复录入",
                       *util::parse_date("2025-03-10"));
   }
   const auto again = run_import(fund, path, kDonations);
@@ -272,7 +272,7 @@ TEST_CASE("an import is one journal entry naming the file's checksum and the ent
   const auto report = run_import(fund, write_file(fund, "march.csv", kMarch), kDonations);
   auto file = fund.open();
   bool found = false;
-  storage::for_each_entry(file, books::detail_table_for, [&](const storage::EntryRows& rows) {
+  storage::for_each_entry(file, model::detail_table_for, [&](const storage::EntryRows& rows) {
     if (rows.detail_table != "imports") return;
     found = true;
     REQUIRE(rows.detail.size() == 1);

@@ -34,6 +34,7 @@ void record_sample(const TempFund& fund) {
   goods.donor = "惠民超市";
   goods.goods = true;
   goods.item = "大米";
+  goods.quantity = "20";
   goods.amount = 50000;
   goods.date = day("2025-03-02");
   books::record_donation(file, rec, goods);
@@ -50,7 +51,7 @@ void record_sample(const TempFund& fund) {
   relief.purpose = "慰问";
   relief.date = day("2025-03-05");
   const auto paid = books::record_disbursement(file, rec, relief);
-  books::void_entry(file, rec, paid, books::entry_kind::disbursement, "录错", day("2025-03-06"));
+  books::void_entry(file, rec, paid, model::entry_kind::disbursement, "录错", day("2025-03-06"));
 }
 
 }  // namespace
@@ -125,7 +126,7 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
       {"the last entry deleted", "DELETE FROM entries WHERE id = 5; DELETE FROM postings WHERE entry_id = 5", 5},
       {"a posting deleted", "DELETE FROM postings WHERE entry_id = 1 AND seq = 2", 1},
       {"a detail row deleted", "DELETE FROM donations WHERE entry_id = 2", 2},
-      {"a posting added to an entry", "INSERT INTO postings VALUES (2, 1, 1, NULL, 500)", 2},
+      {"a posting added to an entry", "INSERT INTO postings VALUES (2, 3, 1, NULL, 500)", 2},
       {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99},
       {"a donation row for no entry",
        "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
@@ -245,9 +246,11 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   gifts[2] = gifts[0];  // not from a statement: no source columns at all
   gifts[2].external_ref = "BK002";
   gifts[2].source.reset();
-  gifts[3].donor = "惠民超市";  // goods: no postings, another detail column list
+  gifts[3].donor = "惠民超市";  // goods: into the goods stock, another detail column list
   gifts[3].goods = true;
   gifts[3].item = "大米";
+  gifts[3].quantity = "20";
+
   gifts[3].amount = 50000;
   gifts[3].date = day("2025-03-02");
 
@@ -282,5 +285,5 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   CHECK(books::recorded_chain_head(one).hash == books::recorded_chain_head(other).hash);
   CHECK(books::find_donation(one, 2).donor_name == "李娜 \"小李\"");
   CHECK(books::find_donation(one, 3).external_ref == "BK002");
-  CHECK(storage::postings_of(one, 4).empty());
+  CHECK(storage::postings_of(one, 4).size() == 2);  // the goods, into the goods stock
 }

@@ -154,7 +154,7 @@ TEST_CASE("a proposal is checked: name, category, budget, proposer, code, dates"
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) { p.name = "独居老人关爱微基金"; })),
                   Refused);
   CHECK(entries(file) == 0);
-  CHECK(storage::designations(file).size() == 2);
+  CHECK(storage::designations(file).size() == 3);  // general, elderly, goods
   CHECK(books::propose_project(file, recorder, with([](auto& p) { p.code = "ZY-01"; })).code == "ZY-01");
   CHECK_THROWS_AS(books::propose_project(file, recorder, with([](auto& p) {
                                            p.name = "座椅二期";
@@ -364,7 +364,7 @@ TEST_CASE("spending stays within the budget unless the council amends it", "[pro
   books::amend_project_budget(file, recorder, more);
   const auto spent_id = books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-06"));
   CHECK_THROWS_AS(books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-06")), Refused);
-  books::void_entry(file, recorder, spent_id, books::entry_kind::disbursement, "录错", day("2025-03-07"));
+  books::void_entry(file, recorder, spent_id, model::entry_kind::disbursement, "录错", day("2025-03-07"));
   books::record_disbursement(file, recorder, payment(code, 10000, "2025-03-07"));
 
   // no amendment once the work is completed

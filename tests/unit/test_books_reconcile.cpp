@@ -54,7 +54,7 @@ void record_bank(const TempFund& fund) {
   pay.external_ref = "B4";
   books::record_disbursement(file, rec, pay);
   const auto wrong = give(8000, "2025-03-07", "");
-  books::void_entry(file, rec, wrong, books::entry_kind::donation, "录错", day("2025-03-07"));
+  books::void_entry(file, rec, wrong, model::entry_kind::donation, "录错", day("2025-03-07"));
   give(5000, "2025-03-08", "");
 }
 

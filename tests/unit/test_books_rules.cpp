@@ -125,7 +125,7 @@ TEST_CASE("a second relief inside the window needs a reason", "[rules]") {
   relief.repeat_reason = "住院";
   books::record_disbursement(file, TempFund::recorder(), relief);
   // a voided relief does not count
-  books::void_entry(file, TempFund::recorder(), first, books::entry_kind::disbursement, "录错", day("2025-03-10"));
+  books::void_entry(file, TempFund::recorder(), first, model::entry_kind::disbursement, "录错", day("2025-03-10"));
   relief.repeat_reason.clear();
   relief.date = day("2025-02-20");
   CHECK_THROWS_AS(books::record_disbursement(file, TempFund::recorder(), relief), Refused);  // 03-15 is within 30 days
@@ -137,19 +137,19 @@ TEST_CASE("voids reverse the postings and cannot be repeated", "[rules]") {
   donate(file, 10000, "cash", "general", "2025-03-01");
   const auto cash = books::find_account(file, "cash").id;
   const auto v =
-      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "录错", day("2025-03-02"));
+      books::void_entry(file, TempFund::recorder(), 1, model::entry_kind::donation, "录错", day("2025-03-02"));
   CHECK(storage::balance(file, storage::Side::account, cash) == 0);
   auto postings = storage::postings_of(file, v);
   REQUIRE(postings.size() == 2);
   CHECK(postings[0].amount == -10000);
   CHECK_THROWS_AS(
-      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::donation, "再冲", day("2025-03-02")),
+      books::void_entry(file, TempFund::recorder(), 1, model::entry_kind::donation, "再冲", day("2025-03-02")),
       Refused);
   CHECK_THROWS_AS(
-      books::void_entry(file, TempFund::recorder(), v, books::entry_kind::donation, "冲红冲", day("2025-03-02")),
+      books::void_entry(file, TempFund::recorder(), v, model::entry_kind::donation, "冲红冲", day("2025-03-02")),
       Refused);
   CHECK_THROWS_AS(
-      books::void_entry(file, TempFund::recorder(), 1, books::entry_kind::disbursement, "种类不对", day("2025-03-02")),
+      books::void_entry(file, TempFund::recorder(), 1, model::entry_kind::disbursement, "种类不对", day("2025-03-02")),
       InputError);
   CHECK(entries(file) == 2);
 }

@@ -111,7 +111,7 @@ std::vector<render::RenderedFile> notice_with(const std::function<std::string(in
   cost.purpose = text(n++);
   cost.date = day(10);
   const auto paid = books::record_disbursement(file, rec, cost);
-  books::void_entry(file, rec, paid, books::entry_kind::disbursement, text(n++), day(11));
+  books::void_entry(file, rec, paid, model::entry_kind::disbursement, text(n++), day(11));
 
   books::ProjectProposal proposal;
   proposal.name = text(n++);

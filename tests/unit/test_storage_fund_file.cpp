@@ -78,11 +78,16 @@ TEST_CASE("a file from a newer cfund is refused, one that is older is migrated",
 
 namespace {
 
-// Turns a fund file back into its schema-5 shape: no per-day totals, the UNIQUE
-// index on entries.hash, every entry in the voids_entry index.
+// Turns a fund file back into its schema-5 shape: none of schema 7's tables, goods
+// account and designation; no per-day totals, the UNIQUE index on entries.hash,
+// every entry in the voids_entry index.
 void back_to_schema_5(const TempFund& fund) {
   fund.raw_sql(
+      "DROP TABLE incomes; DROP TABLE openings; DROP TABLE goods_given; DROP TABLE goods_sales; "
+      "DROP INDEX donations_goods; DELETE FROM accounts WHERE kind = 'goods'; "
+      "DELETE FROM designations WHERE kind = 'goods'; "
       "DROP TABLE day_totals; DROP INDEX donations_by_anonymous_name; DROP INDEX disbursements_by_designation; "
+
       "DROP INDEX entries_by_voided; CREATE UNIQUE INDEX old_voids ON entries(voids_entry); "
       "CREATE UNIQUE INDEX old_hash ON entries(hash); PRAGMA user_version = 5;");
 }

@@ -1,0 +1,135 @@
+#include "model/categories.hpp"
+
+#include <algorithm>
+
+namespace cfund::model {
+
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& rows, const std::string& id) {
+  auto found = std::find_if(rows.begin(), rows.end(), [&id](const T& row) { return row.id == id; });
+  return found == rows.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+const std::vector<IncomeKind>& income_kinds() {
+  using A = ActivityLine;
+  static const std::vector<IncomeKind> kinds = {
+      {"grant",
+       {"政府补助", "government grant"},
+       A::grant_income,
+       "Grant",
+       {"政府补助收入（如街道、镇政府的拨款）", "a grant from government (e.g. the town or sub-district)"}},
+      {"matching",
+       {"配捐", "matching funds"},
+       A::donation_income,
+       "Matching",
+       {"配捐：慈善会、企业或政府按比例配套的资金（--matches 写明所配的分录或活动）",
+        "matching funds from a charity, a firm or government (--matches names what they match)"}},
+      {"interest",
+       {"利息收入", "interest"},
+       A::investment_income,
+       "Interest",
+       {"银行存款利息（投资收益）", "bank interest (investment income)"}},
+      {"service",
+       {"提供服务收入", "service income"},
+       A::service_income,
+       "Service",
+       {"提供服务取得的收入", "income from services the fund provides"}},
+      {"sales",
+       {"商品销售收入", "sales income"},
+       A::sales_income,
+       "Sales",
+       {"商品销售收入，如慈善义卖（捐赠物资的义卖用 cfund goods sell）",
+        "sales income such as a charity sale (donated goods sold: cfund goods sell)"}},
+      {"other",
+       {"其他收入", "other income"},
+       A::other_income,
+       "Other",
+       {"不属于以上各类的收入", "income of no kind above"}},
+  };
+  return kinds;
+}
+
+const IncomeKind* find_income_kind(const std::string& id) { return find_by_id(income_kinds(), id); }
+
+const std::vector<PaymentCategory>& payment_categories() {
+  using A = ActivityLine;
+  // id, name, line, export, charitable, management, needs beneficiary, approval applies
+  static const std::vector<PaymentCategory> categories = {
+      {"relief", {"救助", "relief"}, A::program_cost, "Relief", true, false, true, true},
+      {"project", {"项目支出", "project cost"}, A::program_cost, "Project", true, false, false, true},
+      {"management", {"管理费用", "management cost"}, A::management_cost, "Management", false, true, false, true},
+      {"fundraising", {"筹款费用", "fundraising cost"}, A::fundraising_cost, "Fundraising", false, false, false, true},
+      {"fee", {"手续费", "bank fee"}, A::management_cost, "Fee", false, true, false, false},
+  };
+  return categories;
+}
+
+const PaymentCategory* find_payment_category(const std::string& id) { return find_by_id(payment_categories(), id); }
+
+Message category_name(const std::string& category) {
+  const PaymentCategory* found = find_payment_category(category);
+  return found == nullptr ? Message{category, category} : found->name;
+}
+
+const std::vector<AccountKind>& account_kinds() {
+  static const std::vector<AccountKind> kinds = {
+      {"bank", {"银行", "bank"}, "Bank", true},
+      {"cash", {"现金", "cash"}, "Cash", true},
+      {"wechat", {"微信支付", "WeChat Pay"}, "WeChat", true},
+      {"alipay", {"支付宝", "Alipay"}, "Alipay", true},
+      {"other", {"其他", "other"}, "Other", true},
+      {"goods", {"库存物资", "goods in stock"}, "Goods", false},
+  };
+  return kinds;
+}
+
+const AccountKind* find_account_kind(const std::string& id) { return find_by_id(account_kinds(), id); }
+
+std::vector<std::string> money_account_kind_ids() {
+  std::vector<std::string> ids;
+  for (const auto& kind : account_kinds()) {
+    if (kind.money) ids.push_back(kind.id);
+  }
+  return ids;
+}
+
+namespace {
+
+template <typename T>
+Message choices(const std::vector<T>& rows, bool (*shown)(const T&)) {
+  Message text;
+  std::vector<const T*> listed;
+  for (const auto& row : rows) {
+    if (shown(row)) listed.push_back(&row);
+  }
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const bool last = i + 1 == listed.size();
+    if (i > 0) {
+      text.zh += last ? "或 " : "、";
+      text.en += last ? " or " : ", ";
+    }
+    text.zh += listed[i]->id + "（" + listed[i]->name.zh + "）";
+    text.en += listed[i]->id;
+  }
+  return text;
+}
+
+}  // namespace
+
+Message income_kind_choices() {
+  return choices<IncomeKind>(income_kinds(), [](const IncomeKind&) { return true; });
+}
+
+Message payment_category_choices() {
+  return choices<PaymentCategory>(payment_categories(), [](const PaymentCategory&) { return true; });
+}
+
+Message account_kind_choices() {
+  return choices<AccountKind>(account_kinds(), [](const AccountKind& kind) { return kind.money; });
+}
+
+}  // namespace cfund::model
