@@ -5,6 +5,9 @@
 # first quarter (donations of money and goods, relief, a refused overdraft, a void, a
 # deposit of cash at the bank, projects at every stage), audits the books and writes
 # the March notice in every format: what a community worker would print and post.
+# Then a town fund's whole year (examples/town/year.sh): opening balances, a grant and
+# its matching, interest, a charity sale, goods given out, a bank fee, and its notice.
+
 # All names are fictional.
 set -euo pipefail
 cfund=$(realpath "$1")
@@ -85,6 +88,10 @@ step "审计与公示 / audit and the notice"
 run audit
 "$here/demo_publish.sh" "$cfund" "$CFUND_FUND" "$out/notices"
 
+step "镇级基金的一年：期初余额、政府补助与配捐、利息、义卖、物资发放、手续费 / a town fund's year with every kind of entry"
+"$here/town/year.sh" "$cfund" "$out/town"
+
 step "输出文件 / output written to"
+
 echo "基金账套 fund file: $CFUND_FUND"
 find "$out" -maxdepth 2 -type f ! -name '*.cfund*' | sort | sed 's/^/  /'

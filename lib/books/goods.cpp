@@ -121,7 +121,7 @@ StockChange taken_out(storage::FundFile& file, const std::string& typed_item, co
   const Milli quantity = quantity_option(typed_quantity);
   const model::StockLine stock = on_hand(item_events(file, item, unit), date.iso());
   if (quantity > stock.quantity) {
-    throw Refused(bilingual("库存不足：{0} 在 {1} 有 {2}，本次要出库 {3}",
+    throw Refused(bilingual("库存不足：{0}在 {1} 有 {2}，本次要出库 {3}",
                             "not enough in stock: {0} holds {2} on {1}, this takes {3}", described(item, unit),
                             date.iso(), util::format_quantity(std::max<Milli>(stock.quantity, 0)),
                             util::format_quantity(quantity)));
@@ -178,13 +178,13 @@ void require_stock(storage::FundFile& file, const StockChange& change, const uti
     if (event.date < date.iso()) continue;
     if (quantity < 0) {
       throw Refused(
-          bilingual("库存不足：这样记账后 {0} 在 {1} 的库存将为 {2}（物资不能发出比收到的多）",
+          bilingual("库存不足：这样记账后{0}在 {1} 的库存将为 {2}（物资不能发出比收到的多）",
                     "not enough in stock: {0} would stand at {2} on {1} (no more goods can leave than came in)",
                     described(change.item, change.unit), event.date, "-" + util::format_quantity(-quantity)));
     }
     if (value < 0 || (quantity == 0 && value != 0)) {
       throw Refused(
-          bilingual("{0} 在 {1} 的库存估价将不一致（数量 {2}，估价 {3}）：请先红冲其后的物资发放或义卖，再更正",
+          bilingual("{0}在 {1} 的库存估价将不一致（数量 {2}，估价 {3}）：请先红冲其后的物资发放或义卖，再更正",
                     "the stock of {0} would be valued inconsistently on {1} (quantity {2}, value {3}): void the "
                     "goods given out or sold after it first, then correct",
                     described(change.item, change.unit), event.date,
@@ -226,7 +226,7 @@ std::int64_t give_goods(storage::FundFile& file, const Recorder& recorder, const
       throw InputError(bilingual("--to-project：“{0}”不是公益项目（cfund project list）",
                                  "--to-project: '{0}' is not a project (cfund project list)", input.project));
     }
-    require_project_accepts_money(file, project);
+    require_project_at_work(file, project, input.date);
     project_id = project.id;
   }
   const StockChange change = taken_out(file, input.item, input.unit, input.quantity, input.date);

@@ -40,16 +40,16 @@ void check_income_input(const IncomeInput& input) {
   }
 }
 
-// An entry number ("12") names a donation or income in the books; any other text is a campaign.
+// An entry number ("12") names a donation in the books; any other text is a campaign.
 std::optional<std::int64_t> matched_entry(storage::FundFile& file, const std::string& matches) {
   const std::string text = util::trim(matches);
   if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
   const std::int64_t id = std::stoll(text);
   const auto entry = storage::entry_summary(file, id);
-  if (!entry || (entry->kind != model::entry_kind::donation && entry->kind != model::entry_kind::income)) {
-    throw InputError(
-        bilingual("--matches：第 {0} 号分录不是捐赠或收入", "--matches: entry {0} is not a donation or income", id));
+  if (!entry || entry->kind != model::entry_kind::donation) {
+    throw InputError(bilingual("--matches：第 {0} 号分录不是捐赠（配捐所配的是捐赠）",
+                               "--matches: entry {0} is not a donation (matching funds match donations)", id));
   }
   return id;
 }

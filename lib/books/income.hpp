@@ -23,7 +23,7 @@ struct IncomeInput {
   std::string account;      // code or name
   std::string designation;  // code or name; empty for the general fund
   std::string external_ref;
-  // Matching funds name what they match: an entry number (a donation or income) or
+  // Matching funds name what they match: the entry number of a donation, or
   // a campaign ("99公益日").
   std::string matches;
   std::string memo;

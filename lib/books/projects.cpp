@@ -510,8 +510,7 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
   return id;
 }
 
-void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
-                                      const util::Date& date) {
+void require_project_at_work(storage::FundFile& file, const model::Designation& designation, const util::Date& date) {
   if (designation.kind != "project") return;
   const auto project = storage::project_row(file, designation.id);
   if (!project) return;  // a designation made by hand: the audit reports it
@@ -531,6 +530,15 @@ void require_project_spending_allowed(storage::FundFile& file, const model::Desi
                               step.date, label.en));
     }
   }
+}
+
+void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
+                                      const util::Date& date) {
+  require_project_at_work(file, designation, date);
+  if (designation.kind != "project") return;
+  const auto project = storage::project_row(file, designation.id);
+  if (!project) return;
+  const Message label = project_label(*project);
   const Fen budget = current_budget(*project, storage::project_budget_rows(file, designation.id));
   const Fen spent = storage::unvoided_spending(file, designation.id);
   if (spent + amount > budget) {

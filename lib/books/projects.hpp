@@ -144,8 +144,12 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
 
 // Rules that other entries meet when their designation is a project (no-ops for
 // other designations):
+// - goods given to a project: the project is approved or in progress, and the goods
+//   are not given before the approval;
+void require_project_at_work(storage::FundFile& file, const model::Designation& designation, const util::Date& date);
 // - a payment: the project is approved or in progress, the payment is not dated
 //   before the approval, and the unvoided spending with it stays within the budget;
+
 void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
                                       const util::Date& date);
 // - money coming in (an earmarked donation, a reallocation): the project has not

@@ -132,7 +132,8 @@ void read_approval_thresholds(const toml::table& root, const FieldReader& read, 
     const std::string field = "approval." + category;
     const model::PaymentCategory* known = model::find_payment_category(category);
     if (known == nullptr || !known->approval) {
-      const Message choices = model::payment_category_choices();
+      const Message choices = model::approved_category_choices();
+
       read.fail(&value, field,
                 bilingual("“{0}”不是需要审批的支出类别：应为 {1}（手续费 fee 不经审批）",
                           "'{0}' is not a payment category that needs approval: expected {2} (fees need none)",

@@ -128,6 +128,11 @@ Message payment_category_choices() {
   return choices<PaymentCategory>(payment_categories(), [](const PaymentCategory&) { return true; });
 }
 
+Message approved_category_choices() {
+  return choices<PaymentCategory>(payment_categories(),
+                                  [](const PaymentCategory& category) { return category.approval; });
+}
+
 Message account_kind_choices() {
   return choices<AccountKind>(account_kinds(), [](const AccountKind& kind) { return kind.money; });
 }

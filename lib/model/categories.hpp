@@ -58,6 +58,8 @@ std::vector<std::string> money_account_kind_ids();
 // "relief（救助）、project（项目支出）或 fee（手续费）" / "relief, project or fee".
 Message income_kind_choices();
 Message payment_category_choices();
+Message approved_category_choices();  // the categories to which an approval threshold applies
+
 Message account_kind_choices();  // the kinds a fund definition may name
 
 }  // namespace cfund::model

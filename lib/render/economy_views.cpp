@@ -49,8 +49,9 @@ std::string income_text(const std::vector<model::IncomeRow>& rows, Lang lang) {
   for (const auto& row : rows) {
     std::string note =
         row.matches_entry
-            ? fmt::format("{}#{}", pick(lang, "配捐 ", "matches "), *row.matches_entry)
-            : (row.matches_campaign.empty() ? row.memo : pick(lang, "配捐 ", "matches ") + row.matches_campaign);
+            ? (lang == Lang::en ? fmt::format("matches entry {}", *row.matches_entry)
+                                : fmt::format("配捐：第 {} 号分录", *row.matches_entry))
+            : (row.matches_campaign.empty() ? row.memo : pick(lang, "配捐：", "matches ") + row.matches_campaign);
     if (row.voided_by) {
       note = voided_mark(row.voided_by, lang) + (note.empty() ? "" : " " + note);
     } else {

@@ -165,6 +165,21 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
     formula += w("。", ".");
   }
   section.after.push_back(formula);
+  if (other_income) {
+    section.after.push_back(w("其他收入是捐赠以外的收入（政府补助、配捐、利息、义卖所得等），明细见“其他收入”。",
+                              "Other income is income that is not a donation (grants, matching funds, interest, "
+                              "sales); see Other income."));
+  }
+  if (m.brought_forward != 0) {
+    section.after.push_back(
+        w.lang() == Lang::en
+            ? fmt::format("The opening balance includes {} brought forward from before the fund kept its books in "
+                          "cfund; it is not income.",
+                          util::format_amount(m.brought_forward))
+            : fmt::format("期初余额含建账时结转的期初余额 {}（启用 cfund 之前的结余），不计入本期收入。",
+                          util::format_amount(m.brought_forward)));
+  }
+
   section.after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
                             "Transfers between accounts (such as cash paid into the bank) are neither income nor "
                             "spending. Restricted money is spent only on the purpose it was given for."));

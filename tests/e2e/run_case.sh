@@ -16,6 +16,8 @@
 #                        byte-identical to the last snap
 #   sql "STATEMENT"      a raw edit of fund.cfund with the sqlite3 shell
 #   examples             the path of the repository's examples/ folder
+#   cfund_binary         the binary's path, for scripts that take it (examples/town/year.sh)
+
 set -u
 binary=$(realpath "$1")
 case_dir=$(realpath "$2")
@@ -27,6 +29,8 @@ rm -f "$work/expected" "$work/actual"
 
 cat > "$work/.helpers.sh" <<HELPERS
 cfund() { "$binary" "\$@"; }
+cfund_binary="$binary"
+
 snap() { sha256sum "\${1:-fund.cfund}" > .snap; }
 unchanged() {
   local status=\$?

@@ -25,7 +25,12 @@ echo "== the example fund (examples/demo.sh)"
 "$repo/examples/demo.sh" "$cfund" "$work/demo" > "$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
 "$check" "$cfund" "$work/demo/guihuali.cfund" "$work/demo" 2025-03 2025-02 2025-Q1
 
+echo "== a town fund's year with every kind of entry (examples/town/year.sh)"
+"$repo/examples/town/year.sh" "$cfund" "$work/town" > "$work/town.log" 2>&1 || { cat "$work/town.log"; exit 1; }
+"$check" "$cfund" "$work/town/yuntang.cfund" "$work/town" 2025 2025-Q4 2025-01-01..2025-06-30 2024-12-31..2025-01-31
+
 echo "== a generated fund (cfund_generate --mode commands)"
+
 "$generate" --donations 150 --out "$work/gen" --mode commands
 (
   cd "$work/gen"
