@@ -19,7 +19,8 @@
 //                          account,designation,memo
 //   DIR/finish.sh          the projects' endings (complete, evaluate, close), after the import
 // --mode commands writes DIR/fund.toml and DIR/commands.sh: every event as one cfund
-// command in date order, with voids, goods, transfers, reallocations and official
+// command in date order, with opening balances, voids, goods given out and sold, interest,
+// grants and matching funds, bank fees, transfers, reallocations and official
 // receipt numbers too (a few hundred entries make a varied fund for tests).
 // The scripts call a shell function `cfund` that the caller defines.
 //
@@ -213,8 +214,9 @@ class Generator {
   }
 
  private:
-  static constexpr Fen kThreshold = 500000;  // ¥5,000.00: payments above it need a decision number
-  static constexpr int kReliefWindow = 30;   // days
+  static constexpr Fen kThreshold = 500000;     // ¥5,000.00: payments above it need a decision number
+  static constexpr int kReliefWindow = 30;      // days
+  static constexpr Fen kOpeningBank = 1000000;  // ¥10,000.00 brought forward (commands mode)
 
   void write_fund_toml() {
     std::ofstream toml(o_.out + "/fund.toml");
@@ -228,6 +230,15 @@ class Generator {
     }
     for (const auto& s : kSpecials)
       toml << "[[special_funds]]\ncode = \"" << s.code << "\"\nname = \"" << s.name << "\"\n\n";
+    if (!o_.commands) return;
+    // A fund that existed before it kept its books in cfund: balances and goods brought forward.
+    toml << "[opening]\ndate = \"2022-12-31\"\n\n[[opening.balances]]\naccount = \"bank\"\namount = \""
+         << yuan(kOpeningBank) << "\"\n\n[[opening.goods]]\nitem = \"大米\"\nunit = \"袋\"\nquantity = \"40\"\n"
+         << "value = \"2,400.00\"\n";
+    balance_[0] += kOpeningBank;
+    designation_["general"] += kOpeningBank;
+    rice_ = 40;
+    next_entry_ += 2;
   }
 
   void plan_projects() {
@@ -424,10 +435,71 @@ class Generator {
 
   void goods(long day) {
     const std::string designation = random_.pick(kSpecials).code;
+    const auto quantity = 5 + random_.below(30);
     command(fmt::format("donate add --donor {} --donor-type organisation --goods --item 大米 --quantity {} --unit 袋 "
                         "--value {} --to {} --date {}",
-                        firm(), 5 + random_.below(30), yuan(random_.between(200, 3000) * 100), designation, iso(day)),
+                        firm(), quantity, yuan(random_.between(200, 3000) * 100), designation, iso(day)),
             1);
+    rice_ += static_cast<long>(quantity);
+  }
+
+  // Commands mode: the rest of a fund's economy. Quarterly bank interest and a fee, a
+  // yearly town grant and matching funds for the 99 giving day, rice given out to
+  // beneficiaries or sold at a charity sale, never more than is in stock.
+  void economy(long day) {
+    if (!o_.commands) return;
+    const auto date = civil_from_days(day);
+    if (date.d == 21 && date.m % 3 == 0) {
+      const Fen interest = random_.between(500, 9000);
+      command(fmt::format("income add --kind interest --source 临江农商银行 --amount {} --account bank --date {} "
+                          "--ref JX{}{:02d}",
+                          yuan(interest), iso(day), date.y, date.m),
+              1);
+      balance_[0] += interest;
+      designation_["general"] += interest;
+      if (designation_["general"] >= 500 && balance_[0] >= 500) {
+        command(fmt::format("disburse add --amount 5 --account bank --category fee --payee 临江农商银行 "
+                            "--purpose 网银年费 --date {}",
+                            iso(day)),
+                1);
+        balance_[0] -= 500;
+        designation_["general"] -= 500;
+      }
+    }
+    if (date.m == 3 && date.d == 2) {
+      const Fen grant = random_.between(100, 400) * 10000;
+      command(fmt::format("income add --kind grant --source 临江街道办事处 --amount {} --account bank --date {}",
+                          yuan(grant), iso(day)),
+              1);
+      balance_[0] += grant;
+      designation_["general"] += grant;
+    }
+    if (date.m == 9 && date.d == 20) {
+      const Fen matching = random_.between(20, 80) * 10000;
+      command(fmt::format("income add --kind matching --source 临江街道慈善会 --amount {} --account bank --to elderly "
+                          "--matches 99公益日 --date {}",
+                          yuan(matching), iso(day)),
+              1);
+      balance_[0] += matching;
+      designation_["elderly"] += matching;
+    }
+    if (rice_ > 10 && random_.chance(15)) {
+      const long quantity = 1 + static_cast<long>(random_.below(static_cast<std::uint64_t>(rice_ / 2)));
+      if (random_.chance(300)) {
+        command(fmt::format("goods sell --item 大米 --quantity {} --amount {} --account cash --buyer 社区义卖会 "
+                            "--date {}",
+                            quantity, yuan(quantity * 5000), iso(day)),
+                1);
+        balance_[1] += quantity * 5000;
+        designation_["general"] += quantity * 5000;
+      } else {
+        command(
+            fmt::format("goods give --item 大米 --quantity {} --to-beneficiary B{:04d} --purpose 节日慰问 --date {}",
+                        quantity, 1 + random_.below(beneficiaries_.size()), iso(day)),
+            1);
+      }
+      rice_ -= quantity;
+    }
   }
 
   // One payment, if the books can afford it; returns whether one was written.
@@ -566,6 +638,7 @@ class Generator {
       const long count = per_day[static_cast<std::size_t>(day - first)];
       for (long i = 0; i < count; ++i) donation(day);
       if (o_.commands && random_.chance(20)) goods(day);
+      economy(day);
       owed_payments += 0.15 * static_cast<double>(count);
       for (int tries = 0; owed_payments >= 1.0 && tries < 50; ++tries) {
         if (disbursement(day)) owed_payments -= 1.0;
@@ -609,6 +682,7 @@ class Generator {
   long references_ = 0;
   int decisions_ = 0;
   int host_receipts_ = 0;
+  long rice_ = 0;  // bags of rice in stock (commands mode)
   std::ofstream commands_, setup_, finish_, donations_, disbursements_;
 };
 
