@@ -10,6 +10,59 @@
 
 namespace cfund::books {
 
+namespace {
+
+// The lines' indexes in date order: file order, or backwards for a newest-first
+// export (WeChat's). When the dates do not say (one day), the order whose running
+// balance holds better.
+std::int64_t count_breaks(const std::vector<import::StatementLine>& lines, const std::vector<std::size_t>& order,
+                          std::optional<BalanceBreak>* first) {
+  std::int64_t breaks = 0;
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const auto& previous = lines[order[k - 1]];
+    const auto& line = lines[order[k]];
+    if (!previous.balance || !line.balance) continue;
+    const util::Fen expected = *previous.balance + line.amount;
+    if (*line.balance == expected) continue;
+    if (++breaks == 1 && first != nullptr) *first = BalanceBreak{line.line, expected, *line.balance};
+  }
+  return breaks;
+}
+
+std::vector<std::size_t> date_order(const std::vector<import::StatementLine>& lines) {
+  std::vector<std::size_t> forward(lines.size()), backward(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    forward[i] = i;
+    backward[i] = lines.size() - 1 - i;
+  }
+  if (lines.front().date < lines.back().date) return forward;
+  if (lines.back().date < lines.front().date) return backward;
+  return count_breaks(lines, backward, nullptr) < count_breaks(lines, forward, nullptr) ? backward : forward;
+}
+
+// The statement's own balances: running balance, opening and closing, against the books.
+void check_balances(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options,
+                    ReconcileReport& report) {
+  std::vector<import::StatementLine> lines;
+  for (const auto& line : statement.lines) {
+    if (line.balance) lines.push_back(line);
+  }
+  if (!statement.has_balances || lines.empty()) return;
+  report.statement_has_balances = true;
+  const auto order = date_order(lines);
+  report.balance_breaks = count_breaks(lines, order, &report.first_break);
+  const auto& first = lines[order.front()];
+  const auto& last = lines[order.back()];
+  report.statement_opening = *first.balance - first.amount;
+  report.statement_closing = *last.balance;
+  report.typed_closing = options.closing_balance;
+  const util::Date opening_day = util::parse_date(report.first_date)->plus_days(-1);
+  report.opening_date = opening_day.iso();
+  report.books_opening = storage::corrected_account_balance_through(file, report.account.id, report.opening_date);
+}
+
+}  // namespace
+
 ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement,
                           const ReconcileOptions& options) {
   storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
@@ -90,6 +143,7 @@ ReconcileReport reconcile(storage::FundFile& file, const import::Statement& stat
 
   report.statement_closing = options.closing_balance ? options.closing_balance : statement.closing_balance;
   report.books_closing = storage::corrected_account_balance_through(file, report.account.id, report.last_date);
+  check_balances(file, statement, options, report);
   return report;
 }
 
