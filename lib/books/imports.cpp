@@ -167,6 +167,8 @@ class Importer {
     report_.profile = reader_.profile().name;
     report_.sha256 = reader_.summary().sha256;
     report_.encoding = reader_.summary().encoding;
+    report_.format = reader_.summary().format;
+    report_.sheet = reader_.summary().sheet;
 
     storage::FundFile::WriteTransaction tx(file_);
     report_.same_file_before = storage::previous_import(file_, table_of(target_), report_.sha256);

@@ -88,6 +88,7 @@ class ZipPart {
                                  path));
     }
     size_ = st.size;
+    packed_ = st.comp_size;
     if (st.size > limit || (st.size > kMiB && st.comp_size > 0 && st.size / st.comp_size > kRatioLimit)) {
       refuse(st.size);
     }
@@ -105,7 +106,8 @@ class ZipPart {
     const zip_int64_t got = zip_fread(file_, buffer_, sizeof buffer_);
     if (got < 0) damaged(path_, name_, zip_file_strerror(file_));
     read_ += static_cast<std::uint64_t>(got);
-    if (read_ > limit_ || read_ > size_) refuse(read_);
+    if (read_ > limit_) refuse(read_);
+    if (read_ > size_) damaged(path_, name_, "longer than its stated size");
     return std::string_view(buffer_, static_cast<std::size_t>(got));
   }
   std::uint64_t size() const { return size_; }
@@ -113,18 +115,26 @@ class ZipPart {
 
  private:
   [[noreturn]] void refuse(std::uint64_t bytes) const {
+    if (bytes > limit_) {
+      throw InputError(
+          bilingual("{0}：文件里的 {1} 解压后超过 {2} MB 的上限：这可能是恶意构造的压缩包（zip 炸弹），拒绝读取",
+                    "{0}: its part {1} unpacks to more than the limit of {2} MB: it may be a hostile "
+                    "archive (a zip bomb); not read",
+                    path_, name_, limit_ / kMiB));
+    }
     throw InputError(bilingual(
-        "{0}：文件里的 {1} 解压后有 {2} MB，超出上限（{3} MB，压缩比不超过 {4} 倍）：这可能是恶意构造的压缩包（zip "
+        "{0}：文件里的 {1} 解压后有 {2} MB，是压缩后的 {3} 倍（上限 {4} 倍）：这可能是恶意构造的压缩包（zip "
         "炸弹），拒绝读取",
-        "{0}: its part {1} unpacks to {2} MB, over the limit ({3} MB, at most {4} times its packed size): it may be "
-        "a hostile archive (a zip bomb); not read",
-        path_, name_, bytes / kMiB, limit_ / kMiB, kRatioLimit));
+        "{0}: its part {1} unpacks to {2} MB, {3} times its packed size (at most {4} times): it may be a hostile "
+        "archive (a zip bomb); not read",
+        path_, name_, bytes / kMiB, bytes / std::max<std::uint64_t>(1, packed_), kRatioLimit));
   }
 
   std::string path_;
   std::string name_;
   std::uint64_t limit_;
   std::uint64_t size_ = 0;
+  std::uint64_t packed_ = 0;
   std::uint64_t read_ = 0;
   zip_file_t* file_ = nullptr;
   char buffer_[kChunk];
