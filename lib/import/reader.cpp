@@ -397,7 +397,9 @@ struct StatementReader::State {
         return Outcome::skipped;
       }
     }
-    if (count != width) {
+    // A spreadsheet places each cell by its column and leaves out empty ones at the end
+    // of a row: only a CSV row can have the wrong number of fields.
+    if (count != width && summary.format == FileFormat::csv) {
       record_bad(row.line, "", row_text(row),
                  bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
                            "expected {0} fields (as in the header row), found {1}", width, count));

@@ -223,7 +223,7 @@ def bank_statements():
         shutil.copy(os.path.join(work, "bank-2025-03.xls"), os.path.join(EXAMPLES, "bank-2025-03.xls"))
     case = os.path.join(CASES, "audit_reconcile_balance")
     os.makedirs(case, exist_ok=True)
-    # Row 10 of the sheet (the 5th transaction) states ¥100 too much, and so do the rows after it.
+    # Row 10 of the sheet (the 5th transaction) states ¥100 too much; the rows after it are right.
     save(bank_book(BANK_ROWS, 0, break_at=4), os.path.join(case, "bank-broken.xlsx"))
 
 
