@@ -345,16 +345,12 @@ struct StatementReader::State {
     return true;
   }
 
-  // A counterparty such as 匿名 or 爱心人士 names nobody: the gift is anonymous and
-  // has no donor name.
-  bool take_anonymous_name(std::string& counterparty) const {
-    if (counterparty.empty() || profile.anonymous_counterparties.empty()) return false;
+  // A counterparty such as 匿名 or 爱心人士 names nobody.
+  bool names_nobody(const std::string& counterparty) const {
+    if (counterparty.empty()) return false;
     const std::string key = header_key(counterparty);
     for (const auto& name : profile.anonymous_counterparties) {
-      if (key == header_key(name)) {
-        counterparty.clear();
-        return true;
-      }
+      if (key == header_key(name)) return true;
     }
     return false;
   }
@@ -503,7 +499,6 @@ struct StatementReader::State {
     text_field(record.voucher, row, f_voucher);
 
     if (!balance_field(row, record)) return Outcome::bad;
-    const bool anonymous_name = take_anonymous_name(record.counterparty);
 
     text_field(record.donor_type, row, f_donor_type);
     const std::string type = header_key(record.donor_type);
@@ -528,7 +523,12 @@ struct StatementReader::State {
       return bad_field(row, f_anonymous, cell(row, f_anonymous),
                        bilingual("匿名应为 1/0、yes/no 或 是/否", "anonymous must be 1/0, yes/no or 是/否"));
     }
-    if (!record.anonymous && anonymous_name) record.anonymous = true;
+    // 匿名, 爱心人士 …: an anonymous gift with no donor name, unless the file's own
+    // anonymous column says otherwise.
+    if (record.anonymous != false && names_nobody(record.counterparty)) {
+      record.anonymous = true;
+      record.counterparty.clear();
+    }
     record.line = row.line;
     return Outcome::taken;
   }

@@ -29,7 +29,9 @@ constexpr std::uint64_t kStringsLimit = 256 * kMiB;   // shared strings: kept in
 constexpr std::uint64_t kSheetLimit = 2048 * kMiB;    // streamed
 constexpr std::uint64_t kRatioLimit = 200;            // uncompressed ÷ compressed, for parts above 1 MiB
 constexpr std::size_t kChunk = 64 * 1024;
-constexpr std::size_t kMaxColumns = 16384;  // Excel's XFD
+constexpr std::size_t kMaxColumns = 16384;   // Excel's XFD
+constexpr std::size_t kMaxCellBytes = kMiB;  // Excel holds at most 32,767 characters in a cell
+constexpr std::size_t kMaxReadyRows = 64;    // rows parsed ahead of the reader: expat is suspended then
 constexpr int kMaxRow = 1048576;
 
 [[noreturn]] void damaged(const std::string& path, const std::string& part, const std::string& detail) {
@@ -80,7 +82,7 @@ class ZipPart {
       : path_(path), name_(name), limit_(limit) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat(archive, name.c_str(), 0, &st) != 0) damaged(path, name, "missing");
+    if (zip_stat(archive, name.c_str(), ZIP_FL_NOCASE, &st) != 0) damaged(path, name, "missing");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
       throw InputError(bilingual("{0}：这个文件受密码保护（已加密），无法读取；请取消密码后另存为 .xlsx，再导入",
                                  "{0}: this file is password-protected (encrypted) and cannot be read; remove the "
@@ -92,7 +94,7 @@ class ZipPart {
     if (st.size > limit || (st.size > kMiB && st.comp_size > 0 && st.size / st.comp_size > kRatioLimit)) {
       refuse(st.size);
     }
-    file_ = zip_fopen(archive, name.c_str(), 0);
+    file_ = zip_fopen(archive, name.c_str(), ZIP_FL_NOCASE);
     if (file_ == nullptr) damaged(path, name, zip_strerror(archive));
   }
   ~ZipPart() {
@@ -172,13 +174,14 @@ class XmlReader {
   XmlReader(const XmlReader&) = delete;
   XmlReader& operator=(const XmlReader&) = delete;
 
+  // The bytes must stay as they are while the parser is suspended (a handler may
+  // suspend it: resume() goes on with the rest of them).
   void feed(std::string_view bytes, bool last) {
-    if (XML_Parse(parser_, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0) == XML_STATUS_OK) return;
-    if (doctype_) damaged(path_, part_, "DOCTYPE");
-    damaged(
-        path_, part_,
-        fmt::format("XML line {}: {}", XML_GetCurrentLineNumber(parser_), XML_ErrorString(XML_GetErrorCode(parser_))));
+    check(XML_Parse(parser_, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0));
   }
+  void suspend() { XML_StopParser(parser_, XML_TRUE); }
+  bool suspended() const { return suspended_; }
+  void resume() { check(XML_ResumeParser(parser_)); }
 
   // Reads a whole (small) part.
   void parse(ZipPart& part) {
@@ -193,10 +196,19 @@ class XmlReader {
   void start(const char* name, const char** atts) {
     if (on_start) on_start(local_name(name), atts);
   }
+  void check(XML_Status status) {
+    suspended_ = status == XML_STATUS_SUSPENDED;
+    if (status != XML_STATUS_ERROR) return;
+    if (doctype_) damaged(path_, part_, "DOCTYPE");
+    damaged(
+        path_, part_,
+        fmt::format("XML line {}: {}", XML_GetCurrentLineNumber(parser_), XML_ErrorString(XML_GetErrorCode(parser_))));
+  }
   std::string path_;
   std::string part_;
   XML_Parser parser_ = nullptr;
   bool doctype_ = false;
+  bool suspended_ = false;
 };
 
 struct SheetEntry {
@@ -270,7 +282,11 @@ class XlsxSource final : public RowSource {
   }
 
   RawRow* next() override {
-    while (ready_.empty() && !sheet_done_) {
+    while (ready_.empty() && (!sheet_done_ || parser_->suspended())) {
+      if (parser_->suspended()) {
+        parser_->resume();
+        continue;
+      }
       const std::string_view chunk = sheet_->read();
       sheet_done_ = chunk.empty();
       parser_->feed(chunk, sheet_done_);
@@ -296,7 +312,7 @@ class XlsxSource final : public RowSource {
     return out;
   }
 
-  bool has_part(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
+  bool has_part(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE) >= 0; }
 
   // The workbook part named by the package's relationships (xl/workbook.xml as a rule).
   std::string workbook_part() {
@@ -494,7 +510,10 @@ void XlsxSource::start_sheet_parser() {
     if (name == "row") end_row();
   };
   parser_->on_text = [this](const char* text, int length) {
-    if (in_value_ || in_inline_text_) value_.append(text, static_cast<std::size_t>(length));
+    if (!in_value_ && !in_inline_text_) return;
+    value_.append(text, static_cast<std::size_t>(length));
+    if (value_.size() > kMaxCellBytes)
+      damaged(path_, sheet_part_, fmt::format("row {}: a cell over 1 MB", row_number_));
   };
 }
 
@@ -561,6 +580,7 @@ void XlsxSource::end_row() {
   }
   std::swap(finished, row_);
   ready_.push_back(std::move(finished));
+  if (ready_.size() >= kMaxReadyRows) parser_->suspend();  // the reader takes these first
 }
 
 std::unique_ptr<RowSource> open_xlsx_source(const std::string& path, const std::string& sheet, ReadSummary& summary) {

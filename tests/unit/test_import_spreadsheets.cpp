@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <zip.h>
+
+#include <cstdio>
 #include <fstream>
 
 #include "error.hpp"
@@ -57,7 +60,67 @@ std::string file_bytes(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// A workbook of one sheet whose rows are given as XML: the parts a workbook needs
+// around it, zipped with libzip.
+std::string workbook_with_sheet(const std::string& path, const std::string& rows) {
+  const std::string sheet = "<worksheet><sheetData>" + rows + "</sheetData></worksheet>";
+  const std::pair<const char*, std::string> parts[] = {
+      {"[Content_Types].xml", "<Types/>"},
+      {"xl/workbook.xml",
+       "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+       "Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+      {"xl/worksheets/sheet1.xml", sheet}};
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  for (const auto& [name, text] : parts) {
+    zip_source_t* source = zip_source_buffer(archive, text.data(), text.size(), 0);
+    REQUIRE(zip_file_add(archive, name, source, 0) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  return path;
+}
+
 }  // namespace
+
+TEST_CASE("xlsx: many rows stream in order across chunks; a row may reach column XFD", "[import][xlsx]") {
+  std::string rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>日期</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>金额</t></is></c></row>";
+  for (int i = 2; i <= 20001; ++i) {
+    rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) +
+            "\" t=\"inlineStr\"><is><t>2025-03-01</t></is></c><c r=\"B" + std::to_string(i) + "\"><v>" +
+            std::to_string(i) + ".5</v></c>" +
+            (i % 1000 == 0 ? "<c r=\"XFD" + std::to_string(i) + "\"><v>1</v></c>" : "") + "</row>";
+  }
+  const std::string path = workbook_with_sheet("/tmp/cfund-test-many-rows.xlsx", rows);
+  const auto read = read_all(path, "cfund");
+  std::remove(path.c_str());
+  CHECK(read.bad.empty());
+  REQUIRE(read.records.size() == 20000);
+  for (std::size_t k = 0; k < read.records.size(); ++k) {
+    const int row = static_cast<int>(k) + 2;
+    if (read.records[k].line != row || read.records[k].amount != row * 100 + 50) {
+      FAIL("row " << row << " read as line " << read.records[k].line << ", amount " << read.records[k].amount);
+    }
+  }
+  CHECK(read.summary.lines == 20001);
+}
+
+TEST_CASE("xlsx: rows out of order and a column past XFD are a damaged file", "[import][xlsx]") {
+  const std::string header =
+      "<row r=\"1\"><c t=\"inlineStr\"><is><t>日期</t></is></c><c t=\"inlineStr\"><is><t>金额</t></is></c></row>";
+  const std::string path = "/tmp/cfund-test-damaged.xlsx";
+  workbook_with_sheet(path, header + "<row r=\"3\"/><row r=\"2\"/>");
+  CHECK(error_of([&] {
+          read_all(path, "cfund");
+        }).find("不是有效的 .xlsx 文件（xl/worksheets/sheet1.xml：row 2 after row 3）") != std::string::npos);
+  workbook_with_sheet(path, header + "<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>");
+  CHECK(error_of([&] { read_all(path, "cfund"); }).find("cell XFE2") != std::string::npos);
+  std::remove(path.c_str());
+}
 
 TEST_CASE("cell text: numbers stay decimal text, float noise rounded at 15 digits", "[import][xlsx]") {
   CHECK(import::decimal_text("12.5") == "12.5");
