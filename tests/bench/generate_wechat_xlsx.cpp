@@ -16,7 +16,7 @@
 namespace {
 
 const char* const kNames[] = {"周晓燕", "何志强", "冯静", "吴丽华", "郑凯", "王磊", "李娜", "张伟", "陈刚", "孙丽"};
-const char* const kHeader[] = {"交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)",
+const char* const kHeader[] = {"交易时间", "交易类型", "交易对方", "商品",     "收/支", "金额(元)",
                                "支付方式", "当前状态", "交易单号", "商户单号", "备注"};
 
 }  // namespace
@@ -31,9 +31,12 @@ int main(int argc, char** argv) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, "微信支付账单流水");
   lxw_format* when = workbook_add_format(book);
   format_set_num_format(when, "yyyy-mm-dd hh:mm:ss");
-  const char* const preamble[] = {"微信支付账单明细", "微信昵称：[桂花里社区基金]",
-                                  "起始时间：[2026-01-01 00:00:00] 终止时间：[2026-03-31 23:59:59]", "导出类型：[全部]",
-                                  "导出时间：[2026-04-01 09:30:12]", "本账单中所有时间均为UTC+08:00时间"};
+  const char* const preamble[] = {"微信支付账单明细",
+                                  "微信昵称：[桂花里社区基金]",
+                                  "起始时间：[2026-01-01 00:00:00] 终止时间：[2026-03-31 23:59:59]",
+                                  "导出类型：[全部]",
+                                  "导出时间：[2026-04-01 09:30:12]",
+                                  "本账单中所有时间均为UTC+08:00时间"};
   lxw_row_t row = 0;
   for (const char* line : preamble) worksheet_write_string(sheet, row++, 0, line, nullptr);
   row = 16;
