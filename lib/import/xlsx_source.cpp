@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
 #include <utility>
@@ -155,14 +156,23 @@ class XmlReader {
     XML_SetUserData(parser_, this);
     XML_SetElementHandler(
         parser_,
-        [](void* self, const char* name, const char** atts) { static_cast<XmlReader*>(self)->start(name, atts); },
+        [](void* self, const char* name, const char** atts) {
+          auto* reader = static_cast<XmlReader*>(self);
+          reader->guarded([&] {
+            if (reader->on_start) reader->on_start(local_name(name), atts);
+          });
+        },
         [](void* self, const char* name) {
           auto* reader = static_cast<XmlReader*>(self);
-          if (reader->on_end) reader->on_end(local_name(name));
+          reader->guarded([&] {
+            if (reader->on_end) reader->on_end(local_name(name));
+          });
         });
     XML_SetCharacterDataHandler(parser_, [](void* self, const char* text, int length) {
       auto* reader = static_cast<XmlReader*>(self);
-      if (reader->on_text) reader->on_text(text, length);
+      reader->guarded([&] {
+        if (reader->on_text) reader->on_text(text, length);
+      });
     });
     XML_SetStartDoctypeDeclHandler(parser_, [](void* self, const char*, const char*, const char*, int) {
       auto* reader = static_cast<XmlReader*>(self);
@@ -193,10 +203,20 @@ class XmlReader {
   }
 
  private:
-  void start(const char* name, const char** atts) {
-    if (on_start) on_start(local_name(name), atts);
+  // A handler's exception must not unwind through expat (C code): it is kept, the
+  // parser stopped, and the exception thrown again once XML_Parse has returned.
+  template <typename F>
+  void guarded(F&& handler) {
+    if (failure_) return;
+    try {
+      handler();
+    } catch (...) {
+      failure_ = std::current_exception();
+      XML_StopParser(parser_, XML_FALSE);
+    }
   }
   void check(XML_Status status) {
+    if (failure_) std::rethrow_exception(failure_);
     suspended_ = status == XML_STATUS_SUSPENDED;
     if (status != XML_STATUS_ERROR) return;
     if (doctype_) damaged(path_, part_, "DOCTYPE");
@@ -209,6 +229,7 @@ class XmlReader {
   XML_Parser parser_ = nullptr;
   bool doctype_ = false;
   bool suspended_ = false;
+  std::exception_ptr failure_;
 };
 
 struct SheetEntry {
