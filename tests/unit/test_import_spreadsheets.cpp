@@ -14,51 +14,20 @@
 #include "import/profile.hpp"
 #include "import/reader.hpp"
 #include "import/statement.hpp"
+#include "reader_fixture.hpp"
 #include "util/sha256.hpp"
 
 using namespace cfund;
 using import::DateKind;
 using import::Direction;
 using import::Record;
+using namespace cfund::testing;
 
 namespace {
 
 const std::string kData = CFUND_STATEMENTS "/";
 const std::string kSheets = CFUND_TEST_DATA "/spreadsheets/";
 const std::string kBad = CFUND_E2E_CASES "/import_spreadsheet_errors/";
-
-struct Read {
-  std::vector<Record> records;
-  std::vector<import::BadRow> bad;
-  import::ReadSummary summary;
-};
-
-Read read_all(const std::string& path, const std::string& profile, const std::string& sheet = "") {
-  import::StatementReader reader(path, config::load_import_profile(profile), sheet);
-  Read out;
-  Record record;
-  while (reader.next(record)) out.records.push_back(record);
-  out.bad = reader.bad_rows();
-  out.summary = reader.summary();
-  return out;
-}
-
-util::Date day(const char* iso) { return *util::parse_date(iso); }
-
-template <typename F>
-std::string error_of(F&& call) {
-  try {
-    call();
-  } catch (const InputError& e) {
-    return e.message().zh;
-  }
-  return "no error";
-}
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // A workbook of one sheet whose rows are given as XML: the parts a workbook needs
 // around it, zipped with libzip.
@@ -269,15 +238,15 @@ TEST_CASE("wechat .xlsx of spring 2026: one more preamble row, numbers and dates
 
 TEST_CASE("workbooks: --sheet picks a sheet by name; a missing one lists those there are", "[import][xlsx]") {
   const std::string path = kData + "wechat-2026.xlsx";
-  CHECK(error_of([&] { read_all(path, "wechat", "汇总"); }) ==
+  CHECK(error_of([&] { read_sheet(path, "wechat", "汇总"); }) ==
         path + " 工作表“汇总”：没有找到列名行（第一个字段以“交易时间”开头的行）；这是“wechat”格式的文件吗？");
-  CHECK(error_of([&] { read_all(path, "wechat", "三月"); }) ==
+  CHECK(error_of([&] { read_sheet(path, "wechat", "三月"); }) ==
         path + "：没有名为“三月”的工作表（有：“微信支付账单流水”、“汇总”）；用 --sheet 选一个");
-  CHECK(read_all(path, "wechat", "微信支付账单流水").records.size() == 4);
-  CHECK(error_of([&] { read_all(kData + "bank-2025-03.xls", "bank", "Sheet9"); }) ==
+  CHECK(read_sheet(path, "wechat", "微信支付账单流水").records.size() == 4);
+  CHECK(error_of([&] { read_sheet(kData + "bank-2025-03.xls", "bank", "Sheet9"); }) ==
         kData + "bank-2025-03.xls：没有名为“Sheet9”的工作表（有：“账户明细”）；用 --sheet 选一个");
   CHECK(error_of([&] {
-          read_all(kData + "wechat.csv", "wechat", "Sheet1");
+          read_sheet(kData + "wechat.csv", "wechat", "Sheet1");
         }).find("不是电子表格（.xlsx 或 .xls），是文本（CSV）文件") != std::string::npos);
 }
 
