@@ -146,7 +146,6 @@ struct StatementReader::State {
   ReadSummary summary;
   std::vector<BadRow> bad;
   std::unique_ptr<RowSource> source;
-  bool in_table = false;  // the header has been read
   bool table_done = false;
 
   // Column index of each field (-1 = none), of each filter, and the table's width.
@@ -264,7 +263,6 @@ struct StatementReader::State {
       if (!candidate) continue;
       auto error = map_columns(*row);
       if (!error) {
-        in_table = true;
         source->table_started();
         return;
       }
@@ -361,6 +359,54 @@ struct StatementReader::State {
       if (!word.empty() && counterparty.find(word) != std::string::npos) return true;
     }
     return false;
+  }
+
+  // The row's texts, its balance, its donor's kind and anonymity; an outcome only when
+  // one of them is bad.
+  std::optional<Outcome> read_texts(const RawRow& row, Record& record) {
+    text_field(record.counterparty, row, f_counterparty);
+    text_field(record.reference, row, f_reference);
+    text_field(record.note, row, f_note);
+    text_field(record.account, row, f_account);
+    text_field(record.designation, row, f_designation);
+    text_field(record.category, row, f_category);
+    text_field(record.purpose, row, f_purpose);
+    text_field(record.beneficiary, row, f_beneficiary);
+    text_field(record.approval_ref, row, f_approval_ref);
+    text_field(record.voucher, row, f_voucher);
+
+    if (!balance_field(row, record)) return Outcome::bad;
+
+    text_field(record.donor_type, row, f_donor_type);
+    const std::string type = header_key(record.donor_type);
+    if (type == "个人" || type == "individual") {
+      record.donor_type = "individual";
+    } else if (type == "单位" || type == "organisation" || type == "organization" || type == "机构" || type == "企业") {
+      record.donor_type = "organisation";
+    } else if (!type.empty()) {
+      return bad_field(row, f_donor_type, record.donor_type,
+                       bilingual("捐赠人类型应为 individual（个人）或 organisation（单位）",
+                                 "the donor type must be individual (个人) or organisation (单位)"));
+    }
+    if (type.empty() && names_organisation(record.counterparty)) record.donor_type = "organisation";
+
+    record.anonymous.reset();
+    const std::string anonymous = header_key(cell(row, f_anonymous));
+    if (anonymous == "1" || anonymous == "yes" || anonymous == "true" || anonymous == "是" || anonymous == "y") {
+      record.anonymous = true;
+    } else if (anonymous == "0" || anonymous == "no" || anonymous == "false" || anonymous == "否" || anonymous == "n") {
+      record.anonymous = false;
+    } else if (!anonymous.empty()) {
+      return bad_field(row, f_anonymous, cell(row, f_anonymous),
+                       bilingual("匿名应为 1/0、yes/no 或 是/否", "anonymous must be 1/0, yes/no or 是/否"));
+    }
+    // 匿名, 爱心人士 …: an anonymous gift with no donor name, unless the file's own
+    // anonymous column says otherwise.
+    if (record.anonymous != false && names_nobody(record.counterparty)) {
+      record.anonymous = true;
+      record.counterparty.clear();
+    }
+    return std::nullopt;
   }
 
   Outcome process(const RawRow& row, Record& record) {
@@ -487,48 +533,7 @@ struct StatementReader::State {
       record.direction = credit != 0 ? Direction::in : Direction::out;
     }
 
-    text_field(record.counterparty, row, f_counterparty);
-    text_field(record.reference, row, f_reference);
-    text_field(record.note, row, f_note);
-    text_field(record.account, row, f_account);
-    text_field(record.designation, row, f_designation);
-    text_field(record.category, row, f_category);
-    text_field(record.purpose, row, f_purpose);
-    text_field(record.beneficiary, row, f_beneficiary);
-    text_field(record.approval_ref, row, f_approval_ref);
-    text_field(record.voucher, row, f_voucher);
-
-    if (!balance_field(row, record)) return Outcome::bad;
-
-    text_field(record.donor_type, row, f_donor_type);
-    const std::string type = header_key(record.donor_type);
-    if (type == "个人" || type == "individual") {
-      record.donor_type = "individual";
-    } else if (type == "单位" || type == "organisation" || type == "organization" || type == "机构" || type == "企业") {
-      record.donor_type = "organisation";
-    } else if (!type.empty()) {
-      return bad_field(row, f_donor_type, record.donor_type,
-                       bilingual("捐赠人类型应为 individual（个人）或 organisation（单位）",
-                                 "the donor type must be individual (个人) or organisation (单位)"));
-    }
-    if (type.empty() && names_organisation(record.counterparty)) record.donor_type = "organisation";
-
-    record.anonymous.reset();
-    const std::string anonymous = header_key(cell(row, f_anonymous));
-    if (anonymous == "1" || anonymous == "yes" || anonymous == "true" || anonymous == "是" || anonymous == "y") {
-      record.anonymous = true;
-    } else if (anonymous == "0" || anonymous == "no" || anonymous == "false" || anonymous == "否" || anonymous == "n") {
-      record.anonymous = false;
-    } else if (!anonymous.empty()) {
-      return bad_field(row, f_anonymous, cell(row, f_anonymous),
-                       bilingual("匿名应为 1/0、yes/no 或 是/否", "anonymous must be 1/0, yes/no or 是/否"));
-    }
-    // 匿名, 爱心人士 …: an anonymous gift with no donor name, unless the file's own
-    // anonymous column says otherwise.
-    if (record.anonymous != false && names_nobody(record.counterparty)) {
-      record.anonymous = true;
-      record.counterparty.clear();
-    }
+    if (const auto outcome = read_texts(row, record)) return *outcome;
     record.line = row.line;
     return Outcome::taken;
   }

@@ -274,8 +274,8 @@ class XlsxSource final : public RowSource {
   XlsxSource(const std::string& path, const std::string& sheet, ReadSummary& summary)
       : path_(path), file_bytes_(summary.bytes) {
     int error = 0;
-    archive_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
-    if (archive_ == nullptr) {
+    archive_.reset(zip_open(path.c_str(), ZIP_RDONLY, &error));
+    if (!archive_) {
       zip_error_t why;
       zip_error_init_with_code(&why, error);
       const std::string text = zip_error_strerror(&why);
@@ -293,13 +293,8 @@ class XlsxSource final : public RowSource {
     if (!workbook.styles.empty()) read_styles(workbook.styles);
     if (!workbook.shared_strings.empty()) read_shared_strings(workbook.shared_strings);
     sheet_part_ = target->second;
-    sheet_ = std::make_unique<ZipPart>(archive_, path_, sheet_part_, kSheetLimit);
+    sheet_ = std::make_unique<ZipPart>(archive_.get(), path_, sheet_part_, kSheetLimit);
     start_sheet_parser();
-  }
-  ~XlsxSource() override {
-    sheet_.reset();
-    parser_.reset();
-    if (archive_ != nullptr) zip_discard(archive_);
   }
 
   RawRow* next() override {
@@ -326,20 +321,15 @@ class XlsxSource final : public RowSource {
   int lines() const override { return last_row_; }
 
  private:
-  std::string part_text(const std::string& name, std::uint64_t limit) {
-    ZipPart part(archive_, path_, name, limit);
-    std::string out;
-    for (std::string_view chunk = part.read(); !chunk.empty(); chunk = part.read()) out.append(chunk);
-    return out;
+  bool has_part(const std::string& name) const {
+    return zip_name_locate(archive_.get(), name.c_str(), ZIP_FL_NOCASE) >= 0;
   }
-
-  bool has_part(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE) >= 0; }
 
   // The workbook part named by the package's relationships (xl/workbook.xml as a rule).
   std::string workbook_part() {
     if (!has_part("_rels/.rels")) return "xl/workbook.xml";
     std::string found;
-    ZipPart part(archive_, path_, "_rels/.rels", kSmallPartLimit);
+    ZipPart part(archive_.get(), path_, "_rels/.rels", kSmallPartLimit);
     XmlReader xml(path_, "_rels/.rels");
     xml.on_start = [&found](std::string_view name, const char** atts) {
       const char* type = attribute(atts, "Type");
@@ -359,7 +349,7 @@ class XlsxSource final : public RowSource {
     const std::string book = workbook_part();
     Workbook wb;
     {
-      ZipPart part(archive_, path_, book, kSmallPartLimit);
+      ZipPart part(archive_.get(), path_, book, kSmallPartLimit);
       XmlReader xml(path_, book);
       xml.on_start = [&wb](std::string_view name, const char** atts) {
         if (name == "sheet") {
@@ -376,7 +366,7 @@ class XlsxSource final : public RowSource {
     const auto slash = book.rfind('/');
     const std::string dir = slash == std::string::npos ? "" : book.substr(0, slash + 1);
     const std::string rels = dir + "_rels/" + book.substr(dir.size()) + ".rels";
-    ZipPart part(archive_, path_, rels, kSmallPartLimit);
+    ZipPart part(archive_.get(), path_, rels, kSmallPartLimit);
     XmlReader xml(path_, rels);
     xml.on_start = [&wb, &dir](std::string_view name, const char** atts) {
       const char* id = attribute(atts, "Id");
@@ -408,7 +398,7 @@ class XlsxSource final : public RowSource {
   // Which cell styles show dates: cellXfs' number formats, built in or custom.
   void read_styles(const std::string& name) {
     if (!has_part(name)) return;
-    ZipPart part(archive_, path_, name, kSmallPartLimit);
+    ZipPart part(archive_.get(), path_, name, kSmallPartLimit);
     XmlReader xml(path_, name);
     std::map<int, std::string> custom;
     std::vector<int> xf_formats;
@@ -438,7 +428,7 @@ class XlsxSource final : public RowSource {
   // <si> holds <t> text, or rich-text runs <r><t>; phonetic hints (<rPh>) are no text.
   void read_shared_strings(const std::string& name) {
     if (!has_part(name)) return;
-    ZipPart part(archive_, path_, name, kStringsLimit);
+    ZipPart part(archive_.get(), path_, name, kStringsLimit);
     XmlReader xml(path_, name);
     std::string text;
     bool in_t = false;
@@ -468,7 +458,12 @@ class XlsxSource final : public RowSource {
 
   std::string path_;
   std::uint64_t file_bytes_ = 0;
-  zip_t* archive_ = nullptr;
+  // Declared before the parts read from it: destroyed after them, also when the
+  // constructor throws half-way.
+  struct ArchiveCloser {
+    void operator()(zip_t* archive) const { zip_discard(archive); }
+  };
+  std::unique_ptr<zip_t, ArchiveCloser> archive_;
   bool date1904_ = false;
   std::vector<DateKind> style_kinds_;
   SharedStrings strings_;

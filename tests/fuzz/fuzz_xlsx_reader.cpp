@@ -46,7 +46,9 @@ bool pack_workbook(const std::string& path, const std::uint8_t* sheet, std::size
   };
   for (const auto& part : kParts) add(part[0], part[1], std::char_traits<char>::length(part[1]));
   add("xl/worksheets/sheet1.xml", sheet, size);
-  return zip_close(archive) == 0;
+  if (zip_close(archive) == 0) return true;
+  zip_discard(archive);
+  return false;
 }
 
 }  // namespace
