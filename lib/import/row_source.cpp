@@ -18,12 +18,12 @@ constexpr unsigned char kZipMagic[4] = {'P', 'K', 0x03, 0x04};
 constexpr unsigned char kEmptyZipMagic[4] = {'P', 'K', 0x05, 0x06};
 constexpr unsigned char kCompoundFileMagic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
-enum class Kind { text, zip, compound_file };
+enum class Kind { unreadable, text, zip, compound_file };
 
 Kind kind_of(const std::string& path) {
   unsigned char head[8] = {};
   std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return Kind::text;  // the CSV reader names the problem
+  if (file == nullptr) return Kind::unreadable;  // the CSV reader names the problem
   const std::size_t got = std::fread(head, 1, sizeof head, file);
   std::fclose(file);
   if (got >= 4 && (std::memcmp(head, kZipMagic, 4) == 0 || std::memcmp(head, kEmptyZipMagic, 4) == 0)) {
@@ -79,6 +79,14 @@ Message file_and_sheet(const std::string& path, const std::string& sheet) {
   return bilingual("{0} 工作表“{1}”", "{0} sheet '{1}'", path, sheet);
 }
 
+Message password_protected(const std::string& path) {
+  return bilingual(
+      "{0}：这个 Excel 文件受密码保护（已加密），无法读取；请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入",
+      "{0}: this Excel file is password-protected (encrypted) and cannot be read; open it in Excel or WPS, remove the "
+      "password, save it as .xlsx and import that",
+      path);
+}
+
 Message missing_sheet(const std::string& path, const std::string& sheet, const std::vector<std::string>& sheets) {
   std::string zh, en;
   for (const auto& name : sheets) {
@@ -93,6 +101,7 @@ Message missing_sheet(const std::string& path, const std::string& sheet, const s
 std::unique_ptr<RowSource> open_row_source(const std::string& path, std::size_t chunk_bytes, const std::string& sheet,
                                            ReadSummary& summary) {
   const Kind kind = kind_of(path);
+  if (kind == Kind::unreadable) return open_csv_source(path, chunk_bytes, summary);
   if (kind == Kind::text) {
     if (!sheet.empty()) {
       throw InputError(bilingual("--sheet：{0} 不是电子表格（.xlsx 或 .xls），是文本（CSV）文件，没有工作表",
@@ -108,14 +117,7 @@ std::unique_ptr<RowSource> open_row_source(const std::string& path, std::size_t 
     summary.format = FileFormat::xlsx;
     return open_xlsx_source(path, sheet, summary);
   }
-  if (encrypted) {
-    throw InputError(
-        bilingual("{0}：这个 Excel 文件受密码保护（已加密），无法读取；请在 Excel 或 WPS 中打开，"
-                  "取消密码后另存为 .xlsx，再导入",
-                  "{0}: this Excel file is password-protected (encrypted) and cannot be read; open it in "
-                  "Excel or WPS, remove the password, save it as .xlsx and import that",
-                  path));
-  }
+  if (encrypted) throw InputError(password_protected(path));
   summary.format = FileFormat::xls;
   return open_xls_source(path, sheet, summary);
 }

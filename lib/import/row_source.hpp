@@ -62,6 +62,9 @@ std::unique_ptr<RowSource> open_xls_source(const std::string& path, const std::s
 // "wechat.xlsx" and "wechat.xlsx 工作表“Sheet1”" alike: how messages name the place.
 Message file_and_sheet(const std::string& path, const std::string& sheet);
 
+// The error for an encrypted workbook (a password set in Excel or WPS).
+Message password_protected(const std::string& path);
+
 // The error for a sheet that is not in the workbook, listing those that are.
 Message missing_sheet(const std::string& path, const std::string& sheet, const std::vector<std::string>& sheets);
 

@@ -120,10 +120,7 @@ void write_workbook(const std::string& path, const std::string& wanted, PipeWrit
   if (opened != FREEXL_OK) return fail(unreadable(path, opened));
   unsigned int protection = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &protection) == FREEXL_OK && protection == FREEXL_BIFF_OBFUSCATED) {
-    return fail(bilingual("{0}：这个 Excel 文件受密码保护（已加密），无法读取；请取消密码后另存为 .xlsx，再导入",
-                          "{0}: this Excel file is password-protected (encrypted) and cannot be read; remove the "
-                          "password, save it as .xlsx and import that",
-                          path));
+    return fail(password_protected(path));
   }
   std::string sheet;
   unsigned int rows = 0;

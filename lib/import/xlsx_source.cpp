@@ -85,10 +85,7 @@ class ZipPart {
     zip_stat_init(&st);
     if (zip_stat(archive, name.c_str(), ZIP_FL_NOCASE, &st) != 0) damaged(path, name, "missing");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
-      throw InputError(bilingual("{0}：这个文件受密码保护（已加密），无法读取；请取消密码后另存为 .xlsx，再导入",
-                                 "{0}: this file is password-protected (encrypted) and cannot be read; remove the "
-                                 "password, save it as .xlsx and import that",
-                                 path));
+      throw InputError(password_protected(path));
     }
     size_ = st.size;
     packed_ = st.comp_size;
