@@ -89,7 +89,7 @@ void write_table(lxw_workbook* book, const Formats& f, const NoticeTable& table,
         // A spreadsheet's number is a double: exact for every amount below ¥90 trillion.
         worksheet_write_number(sheet, row, column, static_cast<double>(*cell.amount) / 100.0,
                                total ? f.total_money : f.money);
-        widths[c] = std::max(widths[c], 16);
+        if (c < widths.size()) widths[c] = std::max(widths[c], 16);
       } else {
         worksheet_write_string(sheet, row, column, cell.text.c_str(), total ? f.total_text : nullptr);
         if (c < widths.size()) widths[c] = std::max(widths[c], std::min(60, util::display_width(cell.text) + 2));
