@@ -25,6 +25,7 @@ struct ReconcileOptions {
   std::string account;
   std::string statement;
   std::string profile = "cfund";
+  std::string sheet;
   std::string closing_balance;
   std::string tolerance_days = "3";
   bool json = false;
@@ -64,7 +65,7 @@ std::string run_reconcile(const ReconcileOptions& o, Context& ctx) {
     options.closing_balance = *amount;
   }
   auto file = open_fund(ctx);
-  const auto statement = import::read_statement(o.statement, config::load_import_profile(o.profile));
+  const auto statement = import::read_statement(o.statement, config::load_import_profile(o.profile), o.sheet);
   const auto report = books::reconcile(file, statement, options);
   ctx.exit_code = findings_if(!report.clean());
   return o.json ? render::reconcile_json(report).dump(2) + "\n" : render::reconcile_text(report, ctx.lang);
@@ -112,8 +113,12 @@ void setup_audit(CLI::App& app, Context& ctx) {
       ->required();
   reconcile_cmd
       ->add_option("--statement", reconcile->statement,
-                   ctx.tr("对账单文件（CSV，UTF-8 或 GBK）", "the statement file (CSV, UTF-8 or GBK)"))
+                   ctx.tr("对账单文件（CSV，UTF-8 或 GBK；或 Excel 工作簿 .xlsx、.xls）",
+                          "the statement file (CSV, UTF-8 or GBK; or an Excel workbook, .xlsx or .xls)"))
       ->required();
+  reconcile_cmd->add_option("--sheet", reconcile->sheet,
+                            ctx.tr("Excel 工作簿中要读的工作表名称（默认第一个）",
+                                   "the worksheet to read in an Excel workbook (default: the first)"));
   reconcile_cmd->add_option(
       "--profile", reconcile->profile,
       ctx.tr("对账单格式：cfund（默认，列 date,amount,reference,counterparty）、wechat、alipay、bank，或自定义格式的 "
@@ -124,8 +129,9 @@ void setup_audit(CLI::App& app, Context& ctx) {
       "--tolerance-days", reconcile->tolerance_days,
       ctx.tr("按金额匹配时日期最多相差几天（默认 3）", "how many days apart an amount match may be (default 3)"));
   reconcile_cmd->add_option("--closing-balance", reconcile->closing_balance,
-                            ctx.tr("对账单的期末余额（代替文件中的 closing 行）",
-                                   "the statement's closing balance (instead of its closing line)"));
+                            ctx.tr("对账单的期末余额（代替文件中的 closing 行；对账单有余额列时须与之一致）",
+                                   "the statement's closing balance (instead of its closing line; with a balance "
+                                   "column it must agree with the statement's own)"));
   reconcile_cmd->add_flag("--json", reconcile->json, ctx.tr("输出 JSON", "print JSON"));
   reconcile_cmd->callback([reconcile, &ctx] { ctx.output = run_reconcile(*reconcile, ctx); });
 

@@ -18,6 +18,7 @@ namespace {
 struct ImportOptions {
   std::string file;
   std::string profile = "cfund";
+  std::string sheet;
   std::string account;
   std::string designation;
   std::string category;
@@ -30,7 +31,7 @@ std::string run_import(const ImportOptions& o, books::ImportTarget target, const
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
   const import::Profile profile = config::load_import_profile(o.profile);
-  import::StatementReader reader(o.file, profile);
+  import::StatementReader reader(o.file, profile, o.sheet);
 
   books::ImportOptions options;
   options.account = o.account;
@@ -67,7 +68,13 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
                    "import donations from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)")
           : ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入支出（全部成功或全部不写）",
                    "import payments from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)"));
-  cmd->add_option("FILE", o->file, ctx.tr("对账单或 CSV 文件", "statement or CSV file"))->required();
+  cmd->add_option(
+         "FILE", o->file,
+         ctx.tr("对账单：CSV、Excel 工作簿（.xlsx 或 .xls）", "statement: CSV or an Excel workbook (.xlsx or .xls)"))
+      ->required();
+  cmd->add_option("--sheet", o->sheet,
+                  ctx.tr("Excel 工作簿中要读的工作表名称（默认第一个）",
+                         "the worksheet to read in an Excel workbook (default: the first)"));
   cmd->add_option(
       "--profile", o->profile,
       ctx.tr("导入配置：cfund（默认）、wechat、alipay、bank，或自己写的配置文件路径",

@@ -1,5 +1,6 @@
 // cfund publish: the notice (公示) of a period in Markdown, CSV, print HTML, WeChat
-// HTML or text, to stdout or into a folder; records the publication in the journal.
+// HTML, text or an Excel workbook, to stdout or into a folder; records the
+// publication in the journal.
 
 #include <CLI/CLI.hpp>
 
@@ -43,8 +44,9 @@ std::vector<std::string> parse_formats(const std::string& text) {
     if (name == "text") name = "txt";
     if (std::find(render::kNoticeFormats.begin(), render::kNoticeFormats.end(), name) == render::kNoticeFormats.end()) {
       throw InputError(bilingual(
-          "--format：不认识的格式“{0}”（可选 md、csv、html、wechat、txt 或 all，可用逗号分隔多个）",
-          "--format: unknown format '{0}' (md, csv, html, wechat, txt or all, several separated by commas)", name));
+          "--format：不认识的格式“{0}”（可选 md、csv、html、wechat、txt、xlsx 或 all，可用逗号分隔多个）",
+          "--format: unknown format '{0}' (md, csv, html, wechat, txt, xlsx or all, several separated by commas)",
+          name));
     }
     if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
   };
@@ -103,6 +105,10 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
     if (formats.size() > 1) {
       throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录",
                                  "--format: only one format can go to stdout; use --out DIR for several"));
+    }
+    if (formats.front() == "xlsx") {
+      throw InputError(bilingual("--format xlsx：Excel 工作簿不能输出到屏幕，请用 --out 目录",
+                                 "--format xlsx: an Excel workbook cannot go to stdout; use --out DIR"));
     }
     if (formats.front() == "csv") {
       std::string names;
@@ -170,14 +176,15 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
 void setup_publish(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<PublishOptions>();
   auto* cmd = app.add_subcommand(
-      "publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本）",
-                        "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text)"));
+      "publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本、Excel 工作簿）",
+                        "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text, Excel)"));
   cmd->add_option("--period", options->period,
                   ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
       ->required();
   cmd->add_option("--format", options->formats,
-                  ctx.tr("格式：md、csv、html、wechat、txt（默认），逗号分隔多个，或 all",
-                         "format: md, csv, html, wechat, txt (default), several separated by commas, or all"));
+                  ctx.tr("格式：md、csv、html、wechat、txt（默认）、xlsx（须用 --out），逗号分隔多个，或 all",
+                         "format: md, csv, html, wechat, txt (default), xlsx (needs --out), several separated by "
+                         "commas, or all"));
   cmd->add_option("--out", options->out,
                   ctx.tr("写入此目录（文件名如 notice-2025-03.md），不写则输出到屏幕",
                          "write files into this folder (named like notice-2025-03.md) instead of stdout"));

@@ -66,6 +66,9 @@ run reallocate --from students --to elderly --amount 500 --reason 捐赠人刘�
 run donate import "$here/statements/wechat.csv" --profile wechat --dry-run --quiet
 run donate import "$here/statements/wechat.csv" --profile wechat --quiet
 run donate import "$here/statements/wechat.csv" --profile wechat --quiet
+# 支付宝经典版“交易记录明细查询”（GBK）；Excel 工作簿（.xlsx、.xls）也用同一个命令，见 docs/imports.md
+# Alipay's classic export (GBK); Excel workbooks (.xlsx, .xls) go through the same command (docs/imports.md)
+run donate import "$here/statements/alipay-classic.csv" --profile alipay --quiet
 
 step "收据 / receipts"
 "$cfund" donate receipt 2 | tee "$out/receipt-2025-000002.txt"

@@ -30,7 +30,7 @@ std::string base_name(const std::string& path) {
 // full, in the order of their lines.
 class Problems {
  public:
-  explicit Problems(std::string path) : path_(std::move(path)) {}
+  Problems(std::string path, std::string sheet) : path_(std::move(path)), sheet_(std::move(sheet)) {}
 
   void add(int line, const Message& message, bool refused) {
     ++count_;
@@ -40,11 +40,12 @@ class Problems {
     if (shown_.size() < 2 * kReportedProblems) shown_.emplace_back(line, message);
   }
   void add_row(int line, const Error& error) {
-    add(line, bilingual("{0} 第 {1} 行：{2}", "{0} line {1}: {3}", path_, line, error.message().zh, error.message().en),
+    const Message at = import::row_location(path_, sheet_, line);
+    add(line, bilingual("{0}：{1}", "{2}: {3}", at.zh, error.message().zh, at.en, error.message().en),
         error.code() == ExitCode::refused);
   }
   void add_field(int line, const std::string& field, const std::string& value, const Message& why) {
-    add(line, import::describe(path_, import::BadRow{line, field, value, why}), false);
+    add(line, import::describe(path_, import::BadRow{line, sheet_, field, value, why}), false);
   }
   void add_unshown(std::int64_t rows) {
     if (rows <= 0) return;
@@ -76,6 +77,7 @@ class Problems {
 
  private:
   std::string path_;
+  std::string sheet_;  // a spreadsheet's worksheet ("" for CSV)
   std::int64_t count_ = 0;
   bool refused_only_ = true;
   std::vector<std::pair<int, Message>> shown_;
@@ -155,7 +157,7 @@ class Importer {
         reader_(reader),
         target_(target),
         options_(options),
-        problems_(reader.path()),
+        problems_(reader.path(), reader.summary().sheet),
         presence_(file, table_of(target)) {}
 
   ImportReport run() {
@@ -165,6 +167,8 @@ class Importer {
     report_.profile = reader_.profile().name;
     report_.sha256 = reader_.summary().sha256;
     report_.encoding = reader_.summary().encoding;
+    report_.format = reader_.summary().format;
+    report_.sheet = reader_.summary().sheet;
 
     storage::FundFile::WriteTransaction tx(file_);
     report_.same_file_before = storage::previous_import(file_, table_of(target_), report_.sha256);

@@ -58,6 +58,8 @@ struct ImportReport {
   std::string path;
   std::string profile;
   import::Encoding encoding = import::Encoding::utf8;
+  import::FileFormat format = import::FileFormat::csv;
+  std::string sheet;  // the worksheet read, for a workbook
   std::string sha256;
   std::int64_t rows_read = 0;  // transaction rows the profile took
   std::int64_t rows_added = 0;

@@ -10,6 +10,74 @@
 
 namespace cfund::books {
 
+namespace {
+
+// Walks the lines in the given order carrying the running balance: each line that
+// states a balance must equal the previous stated balance plus the amounts since.
+std::int64_t count_breaks(const std::vector<import::StatementLine>& lines, const std::vector<std::size_t>& order,
+                          std::optional<BalanceBreak>* first) {
+  std::int64_t breaks = 0;
+  std::optional<util::Fen> running;
+  for (std::size_t index : order) {
+    const auto& line = lines[index];
+    if (running) *running += line.amount;
+    if (!line.balance) continue;
+    if (running && *running != *line.balance && ++breaks == 1 && first != nullptr) {
+      *first = BalanceBreak{line.line, *running, *line.balance};
+    }
+    running = line.balance;
+  }
+  return breaks;
+}
+
+// The lines' indexes in date order: file order, or backwards for a newest-first
+// export (WeChat's). When the dates do not say (one day), the order whose running
+// balance holds better.
+std::vector<std::size_t> date_order(const std::vector<import::StatementLine>& lines) {
+  std::vector<std::size_t> forward(lines.size()), backward(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    forward[i] = i;
+    backward[i] = lines.size() - 1 - i;
+  }
+  if (lines.front().date < lines.back().date) return forward;
+  if (lines.back().date < lines.front().date) return backward;
+  return count_breaks(lines, backward, nullptr) < count_breaks(lines, forward, nullptr) ? backward : forward;
+}
+
+// The statement's own balances: running balance, opening and closing, against the books.
+void check_balances(storage::FundFile& file, const import::Statement& statement, const ReconcileOptions& options,
+                    ReconcileReport& report) {
+  const auto& lines = statement.lines;
+  const auto stated = [](const import::StatementLine& line) { return line.balance.has_value(); };
+  if (!statement.has_balances || std::none_of(lines.begin(), lines.end(), stated)) return;
+  report.statement_has_balances = true;
+  const auto order = date_order(lines);
+  report.balance_breaks = count_breaks(lines, order, &report.first_break);
+  // Opening: the first stated balance less the amounts up to it; closing: the last
+  // stated balance plus the amounts after it.
+  util::Fen before = 0;
+  for (std::size_t index : order) {
+    before += lines[index].amount;
+    if (lines[index].balance) {
+      report.statement_opening = *lines[index].balance - before;
+      break;
+    }
+  }
+  util::Fen after = 0;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    if (lines[*it].balance) {
+      report.statement_closing = *lines[*it].balance + after;
+      break;
+    }
+    after += lines[*it].amount;
+  }
+  report.typed_closing = options.closing_balance;
+  report.opening_date = util::parse_date(report.first_date)->plus_days(-1).iso();
+  report.books_opening = storage::corrected_account_balance_through(file, report.account.id, report.opening_date);
+}
+
+}  // namespace
+
 ReconcileReport reconcile(storage::FundFile& file, const import::Statement& statement,
                           const ReconcileOptions& options) {
   storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
@@ -90,6 +158,7 @@ ReconcileReport reconcile(storage::FundFile& file, const import::Statement& stat
 
   report.statement_closing = options.closing_balance ? options.closing_balance : statement.closing_balance;
   report.books_closing = storage::corrected_account_balance_through(file, report.account.id, report.last_date);
+  check_balances(file, statement, options, report);
   return report;
 }
 

@@ -137,14 +137,21 @@ try {
 }
 ProfileReader read(file);
 read.only_keys(root, "",
-               {"description", "account", "designation", "table", "columns", "amount", "direction", "filter",
-                "closing"});
+               {"description", "account", "designation", "table", "columns", "amount", "direction", "filter", "closing",
+                "anonymous_counterparties", "organisation_words"});
 
 import::Profile p;
 p.name = name;
 p.description = read.text(root, "description", "description", "");
 p.account = read.text(root, "account", "account", "");
 p.designation = read.text(root, "designation", "designation", "");
+p.anonymous_counterparties = read.texts(root, "anonymous_counterparties", "anonymous_counterparties");
+p.organisation_words = read.texts(root, "organisation_words", "organisation_words");
+for (const auto& word : p.organisation_words) {
+  if (word.empty())
+    read.fail(root.get("organisation_words"), "organisation_words",
+              bilingual("不能有空文字", "may not hold an empty text"));
+}
 
 if (const auto* table = read.table(root, "table")) {
   read.only_keys(*table, "table.", {"skip_lines", "header_starts", "footer_starts", "required"});

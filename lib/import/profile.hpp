@@ -13,7 +13,7 @@ namespace cfund::import {
 // and debit for banks' separate 收入金额/支出金额 columns).
 // "date", "time", "amount", "credit", "debit", "direction", "counterparty", "reference",
 // "note", "account", "designation", "donor_type", "anonymous", "category", "purpose",
-// "beneficiary", "approval_ref", "voucher".
+// "beneficiary", "approval_ref", "voucher", "balance" (the account's balance after the row).
 const std::vector<std::string>& profile_fields();
 
 // One field and the header names that may stand for it in the file, in order of
@@ -70,6 +70,13 @@ struct Profile {
 
   // Values of the date cell that mark the closing-balance line (cfund CSV).
   std::vector<std::string> closing_labels;
+
+  // Counterparty names that name nobody (匿名, 爱心人士, 匿名用户): such a row is an
+  // anonymous gift with no donor name. Compared like headers (padding, case, width).
+  std::vector<std::string> anonymous_counterparties;
+  // Words that make a counterparty an organisation (公司, 委员会, 学校 …) when the file
+  // has no donor-type column.
+  std::vector<std::string> organisation_words;
 
   // How many bytes the reader takes from the file at a time. Not a TOML key: tests
   // set it tiny to prove that chunk boundaries split nothing.

@@ -1,26 +1,15 @@
 #include "import/reader.hpp"
 
-#include <csv.h>
-#include <iconv.h>
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <stdexcept>
 
 #include "error.hpp"
-#include "util/sha256.hpp"
+#include "import/row_source.hpp"
 #include "util/text.hpp"
 
 namespace cfund::import {
 
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // The fields of a profile, in the order of profile_fields().
 enum Field : int {
@@ -42,106 +31,8 @@ enum Field : int {
   f_beneficiary,
   f_approval_ref,
   f_voucher,
+  f_balance,
   f_count
-};
-
-// Strict UTF-8, fed in pieces: a character split between two chunks is fine.
-class Utf8Validator {
- public:
-  bool feed(const char* data, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-      const auto c = static_cast<unsigned char>(data[i]);
-      if (need_ == 0) {
-        if (c < 0x80) continue;
-        if (c >= 0xC2 && c <= 0xDF) {
-          start(1, 0x80, 0xBF);
-        } else if (c == 0xE0) {
-          start(2, 0xA0, 0xBF);  // no overlong forms
-        } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-          start(2, 0x80, 0xBF);
-        } else if (c == 0xED) {
-          start(2, 0x80, 0x9F);  // no surrogates
-        } else if (c == 0xF0) {
-          start(3, 0x90, 0xBF);
-        } else if (c >= 0xF1 && c <= 0xF3) {
-          start(3, 0x80, 0xBF);
-        } else if (c == 0xF4) {
-          start(3, 0x80, 0x8F);  // nothing above U+10FFFF
-        } else {
-          return false;
-        }
-      } else {
-        if (c < lo_ || c > hi_) return false;
-        --need_;
-        lo_ = 0x80;
-        hi_ = 0xBF;
-      }
-    }
-    return true;
-  }
-  bool complete() const { return need_ == 0; }
-
- private:
-  void start(int need, unsigned char lo, unsigned char hi) {
-    need_ = need;
-    lo_ = lo;
-    hi_ = hi;
-  }
-  int need_ = 0;
-  unsigned char lo_ = 0x80;
-  unsigned char hi_ = 0xBF;
-};
-
-// Turns the file's bytes into UTF-8, chunk by chunk. For GB18030 (which covers GBK
-// and GB2312) through glibc's iconv; the bytes of a character cut by the chunk's end
-// wait for the next chunk.
-class Decoder {
- public:
-  explicit Decoder(Encoding encoding) : encoding_(encoding) {
-    if (encoding_ == Encoding::gb18030) {
-      cd_ = iconv_open("UTF-8", "GB18030");
-      if (cd_ == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv_open(UTF-8, GB18030) failed");
-    }
-  }
-  ~Decoder() {
-    if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
-  }
-  Decoder(const Decoder&) = delete;
-  Decoder& operator=(const Decoder&) = delete;
-
-  // Appends the text of the bytes to out. False at an invalid sequence; out then
-  // holds everything before it.
-  bool convert(std::string_view bytes, std::string& out) {
-    if (encoding_ != Encoding::gb18030) {
-      out.append(bytes);
-      return true;
-    }
-    carry_.append(bytes);
-    char* in = carry_.data();
-    std::size_t in_left = carry_.size();
-    while (in_left > 0) {
-      const std::size_t used = out.size();
-      out.resize(used + in_left * 2 + 16);  // GB18030 → UTF-8 at most doubles
-      char* to = out.data() + used;
-      std::size_t to_left = out.size() - used;
-      const std::size_t result = iconv(cd_, &in, &in_left, &to, &to_left);
-      out.resize(out.size() - to_left);
-      if (result != static_cast<std::size_t>(-1)) break;
-      if (errno == E2BIG) continue;
-      if (errno == EINVAL) break;  // an incomplete character at the end: wait for more
-      carry_.clear();
-      return false;  // EILSEQ
-    }
-    carry_.erase(0, carry_.size() - in_left);
-    return true;
-  }
-  // At the end of the file nothing may be left half-read.
-  bool complete() const { return carry_.empty(); }
-
- private:
-  Encoding encoding_;
-  iconv_t cd_ = reinterpret_cast<iconv_t>(-1);
-  std::string carry_;
 };
 
 // A cell as the profile sees it: padding, the tab that exports append to long numbers
@@ -230,85 +121,6 @@ std::string normal_time(std::string_view text) {
   return out;
 }
 
-Message neither_utf8_nor_gb(const std::string& path, int line) {
-  return bilingual("{0} 第 {1} 行：既不是 UTF-8 也不是 GBK/GB18030 编码的文字，无法读取（请用文本编辑器另存为 UTF-8）",
-                   "{0} line {1}: the text is neither UTF-8 nor GBK/GB18030 (save it as UTF-8 with a text editor)",
-                   path, line);
-}
-
-std::FILE* open_or_throw(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    throw InputError(bilingual("无法读取对账单“{0}”：这是一个目录，请写对账单文件的路径",
-                               "cannot read the statement '{0}': it is a folder; name the statement file", path));
-  }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) throw InputError(bilingual("无法读取对账单“{0}”", "cannot read the statement '{0}'", path));
-  return file;
-}
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
-// The first pass: the digest and size of the stored bytes, and their encoding.
-void examine(const std::string& path, std::size_t chunk, ReadSummary& summary) {
-  File file(open_or_throw(path));
-  util::Sha256 digest;
-  Utf8Validator utf8;
-  bool is_utf8 = true;
-  std::vector<char> buffer(chunk);
-  char head[3] = {0, 0, 0};
-  std::size_t head_size = 0;
-  for (;;) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
-    if (got == 0) {
-      if (std::ferror(file.get())) {
-        throw InputError(bilingual("无法读取对账单“{0}”", "cannot read the statement '{0}'", path));
-      }
-      break;
-    }
-    digest.update(std::string_view(buffer.data(), got));
-    for (std::size_t i = 0; i < got && head_size < 3; ++i) head[head_size++] = buffer[i];
-    if (std::memchr(buffer.data(), 0, got) != nullptr) {
-      throw InputError(bilingual("{0}：不是文本文件（含有 NUL 字节，是二进制文件吗？）",
-                                 "{0}: not a text file (it holds NUL bytes: binary?)", path));
-    }
-    if (is_utf8) is_utf8 = utf8.feed(buffer.data(), got);
-    summary.bytes += got;
-  }
-  if (summary.bytes == 0) throw InputError(bilingual("{0}：文件是空的", "{0}: the file is empty", path));
-  summary.sha256 = digest.finish_hex();
-  if (is_utf8 && utf8.complete()) {
-    summary.encoding = head_size == 3 && std::string_view(head, 3) == kBom ? Encoding::utf8_bom : Encoding::utf8;
-    return;
-  }
-  // Not UTF-8: it must be GB18030 (GBK) all through; name the first line that is not.
-  summary.encoding = Encoding::gb18030;
-  std::rewind(file.get());
-  Decoder decoder(Encoding::gb18030);
-  std::string text;
-  int line = 1;
-  for (;;) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
-    if (got == 0) break;
-    text.clear();
-    const bool ok = decoder.convert(std::string_view(buffer.data(), got), text);
-    line += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-    if (!ok) throw InputError(neither_utf8_nor_gb(path, line));
-  }
-  if (!decoder.complete()) throw InputError(neither_utf8_nor_gb(path, line));
-}
-
-// A row as libcsv hands it over. The strings are reused from row to row.
-struct RawRow {
-  int line = 0;
-  std::vector<std::string> fields;
-  std::size_t count = 0;
-  std::string_view cell(std::size_t i) const { return i < count ? std::string_view(fields[i]) : std::string_view(); }
-};
-
 enum class Outcome { taken, filtered, bad, skipped, end };
 
 }  // namespace
@@ -317,7 +129,7 @@ const std::vector<std::string>& profile_fields() {
   static const std::vector<std::string> names = {"date",        "time",         "amount",    "credit",   "debit",
                                                  "direction",   "counterparty", "reference", "note",     "account",
                                                  "designation", "donor_type",   "anonymous", "category", "purpose",
-                                                 "beneficiary", "approval_ref", "voucher"};
+                                                 "beneficiary", "approval_ref", "voucher",   "balance"};
   return names;
 }
 
@@ -333,163 +145,31 @@ struct StatementReader::State {
   Profile profile;
   ReadSummary summary;
   std::vector<BadRow> bad;
-  std::uint64_t consumed = 0;
-
-  File file;
-  std::unique_ptr<Decoder> decoder;
-  std::vector<char> raw;
-  std::size_t bom_left = 0;  // bytes of the byte-order mark still to drop
-  std::string text;          // converted, not yet parsed
-  std::size_t pos = 0;
-  bool eof = false;
-
-  csv_parser parser{};
-  bool parser_open = false;
-  bool finished = false;  // the parser has seen the end of the file
-  bool in_table = false;  // the header has been read
+  std::unique_ptr<RowSource> source;
   bool table_done = false;
-  int line = 1;  // the physical line being parsed
-  bool at_line_start = true;
-  bool skip_to_line_end = false;  // after a CSV syntax error
-  int row_start = 1;
-
-  RawRow current;
-  std::vector<RawRow> ready;
-  std::size_t ready_head = 0;
-  std::size_t ready_count = 0;
 
   // Column index of each field (-1 = none), of each filter, and the table's width.
   int column[f_count];
+  std::vector<std::string> headers;  // the header row's cells, as in the file
   std::vector<int> filter_column;
   std::size_t width = 0;
   int closing_line = 0;
-  std::string cell_buffer;
 
   State(const std::string& p, const Profile& pr) : path(p), profile(pr) { std::fill(column, column + f_count, -1); }
-  ~State() {
-    if (parser_open) csv_free(&parser);
-  }
-
-  static void on_field(void* data, std::size_t size, void* context) {
-    auto* s = static_cast<State*>(context);
-    RawRow& row = s->current;
-    if (row.count == row.fields.size()) row.fields.emplace_back();
-    std::string& field = row.fields[row.count++];
-    if (size == 0) {
-      field.clear();
-    } else {
-      field.assign(static_cast<const char*>(data), size);
-    }
-  }
-
-  static void on_row(int, void* context) {
-    auto* s = static_cast<State*>(context);
-    s->current.line = s->row_start;
-    if (s->ready_count == s->ready.size()) s->ready.emplace_back();
-    std::swap(s->ready[s->ready_count++], s->current);
-    s->current.count = 0;
-  }
-
-  void open_parser() {
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("csv_init failed");
-    parser_open = true;
-  }
 
   void record_bad(int at, std::string field, std::string_view value, Message why) {
     ++summary.bad_rows;
-    if (bad.size() < max_reported) bad.push_back(BadRow{at, std::move(field), shown_value(value), std::move(why)});
-  }
-
-  // Reads and converts the next chunk; false at the end of the file.
-  bool refill() {
-    text.clear();
-    pos = 0;
-    while (text.empty()) {
-      if (eof) return false;
-      const std::size_t got = std::fread(raw.data(), 1, raw.size(), file.get());
-      if (got == 0) {
-        if (std::ferror(file.get())) {
-          throw InputError(bilingual("无法读取对账单“{0}”", "cannot read the statement '{0}'", path));
-        }
-        eof = true;
-        // examine() has read the same bytes to the end: nothing can be left over.
-        if (!decoder->complete()) throw InputError(neither_utf8_nor_gb(path, line));
-        return false;
-      }
-      consumed += got;
-      std::string_view bytes(raw.data(), got);
-      const std::size_t drop = std::min(bom_left, bytes.size());
-      bytes.remove_prefix(drop);
-      bom_left -= drop;
-      if (!decoder->convert(bytes, text)) throw InputError(neither_utf8_nor_gb(path, line));
-    }
-    return true;
-  }
-
-  void end_line() {
-    ++line;
-    ++summary.lines;
-    at_line_start = true;
-  }
-
-  void syntax_error() {
-    if (in_table) {
-      record_bad(row_start, "", "",
-                 bilingual("CSV 格式错误（{0}），常见原因是引号没有配对",
-                           "malformed CSV ({0}), often an unmatched quote", csv_strerror(csv_error(&parser))));
-    }
-    csv_free(&parser);
-    parser_open = false;
-    open_parser();
-    current.count = 0;
-  }
-
-  // Parses up to the end of one physical line, so that every row knows the line it
-  // started on (libcsv's pstate 0, ROW_NOT_BEGUN, at a line start: a new row begins
-  // there; a quoted field running over several lines keeps its row's first line).
-  void feed() {
-    if (pos == text.size() && !refill()) {
-      finish();
-      return;
-    }
-    const char* begin = text.data() + pos;
-    const std::size_t left = text.size() - pos;
-    const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', left));
-    const std::size_t length = newline != nullptr ? static_cast<std::size_t>(newline - begin) + 1 : left;
-    pos += length;
-    if (!skip_to_line_end) {
-      if (at_line_start && parser.pstate == 0) row_start = line;
-      if (csv_parse(&parser, begin, length, on_field, on_row, this) != length) {
-        syntax_error();
-        skip_to_line_end = newline == nullptr;
-      }
-    } else if (newline != nullptr) {
-      skip_to_line_end = false;
-    }
-    if (newline != nullptr) {
-      end_line();
-    } else {
-      at_line_start = false;
+    if (bad.size() < max_reported) {
+      bad.push_back(BadRow{at, summary.sheet, std::move(field), shown_value(value), std::move(why)});
     }
   }
 
-  void finish() {
-    finished = true;
-    if (!at_line_start) ++summary.lines;  // a last line without a line break
-    if (csv_fini(&parser, on_field, on_row, this) != 0 && in_table) {
-      record_bad(row_start, "", "",
-                 bilingual("文件在引号括起的字段中间结束：文件不完整（被截断）或引号没有配对",
-                           "the file ends inside a quoted field: it was cut off, or a quote is unmatched"));
-    }
-  }
-
+  // The next raw row, with the problems the source found on the way recorded.
   RawRow* next_raw() {
-    for (;;) {
-      if (ready_head < ready_count) return &ready[ready_head++];
-      ready_head = ready_count = 0;
-      if (finished) return nullptr;
-      feed();
-    }
+    RawRow* row = source->next();
+    for (auto& problem : source->take_problems()) record_bad(problem.line, "", "", std::move(problem.why));
+    summary.lines = source->lines();
+    return row;
   }
 
   bool blank(const RawRow& row) const {
@@ -516,16 +196,21 @@ struct StatementReader::State {
   }
 
   Message missing_column(int line, const Message& what, const std::vector<std::string>& names) const {
-    return bilingual("{0} 第 {1} 行（列名行）：缺少{2}的列（可用的列名：{3}）",
-                     "{0} line {1} (the header row): there is no column for {4} (accepted headers: {5})", path, line,
-                     what.zh, names_list(names), what.en, names_list(names, ", "));
+    const Message at = row_location(path, summary.sheet, line);
+    return bilingual("{0}（列名行）：缺少{1}的列（可用的列名：{2}）",
+                     "{3} (the header row): there is no column for {4} (accepted headers: {5})", at.zh, what.zh,
+                     names_list(names), at.en, what.en, names_list(names, ", "));
   }
 
   // Maps the columns of a header candidate; the reason when a needed column is missing.
   std::optional<Message> map_columns(const RawRow& row) {
     const Profile& p = profile;
     std::vector<std::string> keys;
-    for (std::size_t i = 0; i < row.count; ++i) keys.push_back(header_key(row.fields[i]));
+    headers.clear();
+    for (std::size_t i = 0; i < row.count; ++i) {
+      keys.push_back(header_key(row.fields[i]));
+      headers.emplace_back(clean_view(row.fields[i]));
+    }
     std::size_t count = keys.size();
     while (count > 0 && keys[count - 1].empty()) --count;  // a trailing comma names no column
     keys.resize(count);
@@ -578,20 +263,21 @@ struct StatementReader::State {
       if (!candidate) continue;
       auto error = map_columns(*row);
       if (!error) {
-        in_table = true;
+        source->table_started();
         return;
       }
       if (!first_error) first_error = std::move(error);
     }
     if (first_error) throw InputError(*first_error);
+    const Message where = file_and_sheet(path, summary.sheet);
     if (p.header_starts.empty()) {
       throw InputError(bilingual("{0}：没有找到列名行（文件只有空行）",
-                                 "{0}: there is no header row (the file has only blank lines)", path));
+                                 "{1}: there is no header row (the file has only blank lines)", where.zh, where.en));
     }
     throw InputError(
         bilingual("{0}：没有找到列名行（第一个字段以“{1}”开头的行）；这是“{2}”格式的文件吗？",
-                  "{0}: there is no header row (a row whose first field starts with '{1}'); is this a '{2}' file?",
-                  path, names_list(p.header_starts), p.name));
+                  "{3}: there is no header row (a row whose first field starts with '{4}'); is this a '{2}' file?",
+                  where.zh, names_list(p.header_starts), p.name, where.en, names_list(p.header_starts, "', '")));
   }
 
   std::string_view cell(const RawRow& row, int field) const {
@@ -616,8 +302,14 @@ struct StatementReader::State {
     return out;
   }
 
+  // A spreadsheet's user knows the column by its header (金额(元)), a CSV's by the
+  // profile's field name (as before spreadsheets were read).
   Outcome bad_field(const RawRow& row, int field, std::string_view value, Message why) {
-    record_bad(row.line, profile_fields()[field], value, std::move(why));
+    const int at = column[field];
+    const bool by_header =
+        summary.format != FileFormat::csv && at >= 0 && static_cast<std::size_t>(at) < headers.size();
+    record_bad(row.line, by_header ? headers[static_cast<std::size_t>(at)] : profile_fields()[field], value,
+               std::move(why));
     return Outcome::bad;
   }
 
@@ -633,6 +325,88 @@ struct StatementReader::State {
     }
     out = *amount;
     return true;
+  }
+
+  // The balance after the row (a bank's 余额), when the profile has the column; an
+  // empty cell leaves it unknown.
+  bool balance_field(const RawRow& row, Record& record) {
+    record.balance.reset();
+    if (column[f_balance] < 0) return true;
+    const std::string_view text = cell(row, f_balance);
+    if (text.empty() || text == "-" || text == "/") return true;
+    auto balance = util::parse_amount(text, true);
+    if (!balance) {
+      bad_field(row, f_balance, text, balance.error());
+      return false;
+    }
+    record.balance = *balance;
+    return true;
+  }
+
+  // A counterparty such as 匿名 or 爱心人士 names nobody.
+  bool names_nobody(const std::string& counterparty) const {
+    if (counterparty.empty()) return false;
+    const std::string key = header_key(counterparty);
+    for (const auto& name : profile.anonymous_counterparties) {
+      if (key == header_key(name)) return true;
+    }
+    return false;
+  }
+
+  // A firm, a committee, a school ...: a counterparty holding one of the profile's words.
+  bool names_organisation(const std::string& counterparty) const {
+    for (const auto& word : profile.organisation_words) {
+      if (!word.empty() && counterparty.find(word) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // The row's texts, its balance, its donor's kind and anonymity; an outcome only when
+  // one of them is bad.
+  std::optional<Outcome> read_texts(const RawRow& row, Record& record) {
+    text_field(record.counterparty, row, f_counterparty);
+    text_field(record.reference, row, f_reference);
+    text_field(record.note, row, f_note);
+    text_field(record.account, row, f_account);
+    text_field(record.designation, row, f_designation);
+    text_field(record.category, row, f_category);
+    text_field(record.purpose, row, f_purpose);
+    text_field(record.beneficiary, row, f_beneficiary);
+    text_field(record.approval_ref, row, f_approval_ref);
+    text_field(record.voucher, row, f_voucher);
+
+    if (!balance_field(row, record)) return Outcome::bad;
+
+    text_field(record.donor_type, row, f_donor_type);
+    const std::string type = header_key(record.donor_type);
+    if (type == "个人" || type == "individual") {
+      record.donor_type = "individual";
+    } else if (type == "单位" || type == "organisation" || type == "organization" || type == "机构" || type == "企业") {
+      record.donor_type = "organisation";
+    } else if (!type.empty()) {
+      return bad_field(row, f_donor_type, record.donor_type,
+                       bilingual("捐赠人类型应为 individual（个人）或 organisation（单位）",
+                                 "the donor type must be individual (个人) or organisation (单位)"));
+    }
+    if (type.empty() && names_organisation(record.counterparty)) record.donor_type = "organisation";
+
+    record.anonymous.reset();
+    const std::string anonymous = header_key(cell(row, f_anonymous));
+    if (anonymous == "1" || anonymous == "yes" || anonymous == "true" || anonymous == "是" || anonymous == "y") {
+      record.anonymous = true;
+    } else if (anonymous == "0" || anonymous == "no" || anonymous == "false" || anonymous == "否" || anonymous == "n") {
+      record.anonymous = false;
+    } else if (!anonymous.empty()) {
+      return bad_field(row, f_anonymous, cell(row, f_anonymous),
+                       bilingual("匿名应为 1/0、yes/no 或 是/否", "anonymous must be 1/0, yes/no or 是/否"));
+    }
+    // 匿名, 爱心人士 …: an anonymous gift with no donor name, unless the file's own
+    // anonymous column says otherwise.
+    if (record.anonymous != false && names_nobody(record.counterparty)) {
+      record.anonymous = true;
+      record.counterparty.clear();
+    }
+    return std::nullopt;
   }
 
   Outcome process(const RawRow& row, Record& record) {
@@ -665,7 +439,9 @@ struct StatementReader::State {
         return Outcome::skipped;
       }
     }
-    if (count != width) {
+    // A spreadsheet places each cell by its column and leaves out empty ones at the end
+    // of a row: only a CSV row can have the wrong number of fields.
+    if (count != width && summary.format == FileFormat::csv) {
       record_bad(row.line, "", row_text(row),
                  bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
                            "expected {0} fields (as in the header row), found {1}", width, count));
@@ -757,54 +533,16 @@ struct StatementReader::State {
       record.direction = credit != 0 ? Direction::in : Direction::out;
     }
 
-    text_field(record.counterparty, row, f_counterparty);
-    text_field(record.reference, row, f_reference);
-    text_field(record.note, row, f_note);
-    text_field(record.account, row, f_account);
-    text_field(record.designation, row, f_designation);
-    text_field(record.category, row, f_category);
-    text_field(record.purpose, row, f_purpose);
-    text_field(record.beneficiary, row, f_beneficiary);
-    text_field(record.approval_ref, row, f_approval_ref);
-    text_field(record.voucher, row, f_voucher);
-
-    text_field(record.donor_type, row, f_donor_type);
-    const std::string type = header_key(record.donor_type);
-    if (type == "个人" || type == "individual") {
-      record.donor_type = "individual";
-    } else if (type == "单位" || type == "organisation" || type == "organization" || type == "机构" || type == "企业") {
-      record.donor_type = "organisation";
-    } else if (!type.empty()) {
-      return bad_field(row, f_donor_type, record.donor_type,
-                       bilingual("捐赠人类型应为 individual（个人）或 organisation（单位）",
-                                 "the donor type must be individual (个人) or organisation (单位)"));
-    }
-
-    record.anonymous.reset();
-    const std::string anonymous = header_key(cell(row, f_anonymous));
-    if (anonymous == "1" || anonymous == "yes" || anonymous == "true" || anonymous == "是" || anonymous == "y") {
-      record.anonymous = true;
-    } else if (anonymous == "0" || anonymous == "no" || anonymous == "false" || anonymous == "否" || anonymous == "n") {
-      record.anonymous = false;
-    } else if (!anonymous.empty()) {
-      return bad_field(row, f_anonymous, cell(row, f_anonymous),
-                       bilingual("匿名应为 1/0、yes/no 或 是/否", "anonymous must be 1/0, yes/no or 是/否"));
-    }
+    if (const auto outcome = read_texts(row, record)) return *outcome;
     record.line = row.line;
     return Outcome::taken;
   }
 };
 
-StatementReader::StatementReader(const std::string& path, const Profile& profile)
+StatementReader::StatementReader(const std::string& path, const Profile& profile, const std::string& sheet)
     : state_(std::make_unique<State>(path, profile)) {
   State& s = *state_;
-  const std::size_t chunk = std::max<std::size_t>(1, profile.read_chunk_bytes);
-  examine(path, chunk, s.summary);
-  s.file.reset(open_or_throw(path));
-  s.decoder = std::make_unique<Decoder>(s.summary.encoding);
-  s.raw.resize(chunk);
-  s.bom_left = s.summary.encoding == Encoding::utf8_bom ? kBom.size() : 0;
-  s.open_parser();
+  s.source = open_row_source(path, profile.read_chunk_bytes, sheet, s.summary);
   s.read_header();
 }
 
@@ -836,24 +574,28 @@ bool StatementReader::next(Record& record) {
 
 const std::vector<BadRow>& StatementReader::bad_rows() const { return state_->bad; }
 const ReadSummary& StatementReader::summary() const { return state_->summary; }
-std::uint64_t StatementReader::bytes_consumed() const { return state_->consumed; }
+std::uint64_t StatementReader::bytes_consumed() const { return state_->source->bytes_consumed(); }
 const std::string& StatementReader::path() const { return state_->path; }
 const Profile& StatementReader::profile() const { return state_->profile; }
 
+Message row_location(const std::string& path, const std::string& sheet, int line) {
+  if (sheet.empty()) return bilingual("{0} 第 {1} 行", "{0} line {1}", path, line);
+  return bilingual("{0} 工作表“{1}”第 {2} 行", "{0} sheet '{1}' row {2}", path, sheet, line);
+}
+
 Message describe(const std::string& path, const BadRow& bad) {
+  const Message at = row_location(path, bad.sheet, bad.line);
   if (bad.field.empty() && bad.value.empty()) {
-    return bilingual("{0} 第 {1} 行：{2}", "{0} line {1}: {3}", path, bad.line, bad.why.zh, bad.why.en);
+    return bilingual("{0}：{1}", "{2}: {3}", at.zh, bad.why.zh, at.en, bad.why.en);
   }
   if (bad.field.empty()) {
-    return bilingual("{0} 第 {1} 行（“{2}”）：{3}", "{0} line {1} ('{2}'): {4}", path, bad.line, bad.value, bad.why.zh,
-                     bad.why.en);
+    return bilingual("{0}（“{1}”）：{2}", "{3} ('{1}'): {4}", at.zh, bad.value, bad.why.zh, at.en, bad.why.en);
   }
   if (bad.value.empty()) {
-    return bilingual("{0} 第 {1} 行，字段 {2}：{3}", "{0} line {1}, field {2}: {4}", path, bad.line, bad.field,
-                     bad.why.zh, bad.why.en);
+    return bilingual("{0}，字段 {1}：{2}", "{3}, field {1}: {4}", at.zh, bad.field, bad.why.zh, at.en, bad.why.en);
   }
-  return bilingual("{0} 第 {1} 行，字段 {2}（值“{3}”）：{4}", "{0} line {1}, field {2} (value '{3}'): {5}", path,
-                   bad.line, bad.field, bad.value, bad.why.zh, bad.why.en);
+  return bilingual("{0}，字段 {1}（值“{2}”）：{3}", "{4}, field {1} (value '{2}'): {5}", at.zh, bad.field, bad.value,
+                   bad.why.zh, at.en, bad.why.en);
 }
 
 }  // namespace cfund::import

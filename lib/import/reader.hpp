@@ -3,12 +3,18 @@
 // import profile, one transaction row at a time. This is the one reader behind
 // `cfund donate import`, `cfund disburse import` and `cfund audit reconcile`.
 //
-// The file is streamed: memory does not grow with its length. Its encoding is
-// worked out first (a UTF-8 byte-order mark, else strict UTF-8, else GB18030, which
-// covers GBK) and it is converted with iconv. CRLF and LF line ends, quoted fields
-// with commas, quotes and line breaks (libcsv). A bad row does not stop the reading:
-// it is reported (file, line, field, value, why) and the next row is read, so that
-// one run names every bad row; the caller writes nothing when there was any.
+// What the file is comes from its first bytes, not its name: an .xlsx workbook (a
+// zip: libzip + expat, the sheet's XML streamed), a legacy .xls workbook (libfreexl),
+// or text read as CSV. Every source yields the same rows of text cells, so a profile
+// reads a CSV, an .xlsx and an .xls export alike (import/row_source.hpp).
+//
+// The file is streamed: memory does not grow with its length (an .xlsx keeps its
+// shared strings). A CSV's encoding is worked out first (a UTF-8 byte-order mark,
+// else strict UTF-8, else GB18030, which covers GBK) and it is converted with iconv.
+// CRLF and LF line ends, quoted fields with commas, quotes and line breaks (libcsv).
+// A bad row does not stop the reading: it is reported (file, line or sheet and row,
+// field, value, why) and the next row is read, so that one run names every bad row;
+// the caller writes nothing when there was any.
 
 #include <cstdint>
 #include <memory>
@@ -50,12 +56,17 @@ struct Record {
   std::string beneficiary;  // B0001 or 1
   std::string approval_ref;
   std::string voucher;
+  // The account's balance after this row, when the profile names a balance column
+  // (a bank's 余额): reconciliation checks the statement's running balance with it.
+  std::optional<util::Fen> balance;
 };
 
 // A row that cannot be read. field is the profile's field name ("amount", "date", ...)
-// or "" for the row as a whole (wrong column count, malformed CSV).
+// for a CSV file and the column's header for a spreadsheet (金额(元)), or "" for the
+// row as a whole (wrong column count, malformed CSV).
 struct BadRow {
-  int line = 0;
+  int line = 0;       // CSV: the physical line; a spreadsheet: the sheet's row number
+  std::string sheet;  // the worksheet's name; "" for a CSV file
   std::string field;
   std::string value;  // as found in the file, one line, at most 80 characters
   Message why;
@@ -63,8 +74,13 @@ struct BadRow {
 
 enum class Encoding { utf8, utf8_bom, gb18030 };
 
+// What the file turned out to be (by its content, not its name).
+enum class FileFormat { csv, xlsx, xls };
+
 struct ReadSummary {
-  Encoding encoding = Encoding::utf8;
+  FileFormat format = FileFormat::csv;
+  std::string sheet;                         // the worksheet read (spreadsheets); "" for a CSV file
+  Encoding encoding = Encoding::utf8;        // CSV only: spreadsheets hold Unicode text
   std::string sha256;                        // of the file's bytes as stored on disk
   std::uint64_t bytes = 0;                   // the file's size
   int lines = 0;                             // physical lines read so far
@@ -76,10 +92,13 @@ struct ReadSummary {
 
 class StatementReader {
  public:
-  // Opens the file and works out its encoding. Throws InputError naming the file
-  // when it cannot be read, is empty, is not text (NUL bytes), or is in neither
-  // UTF-8 nor GB18030; when the profile's header row is not found.
-  StatementReader(const std::string& path, const Profile& profile);
+  // Opens the file and works out its format and (CSV) encoding. `sheet` picks a
+  // worksheet of a spreadsheet by name ("" = the first). Throws InputError naming
+  // the file when it cannot be read, is empty, is not text (NUL bytes) nor a
+  // workbook, is in neither UTF-8 nor GB18030, is a damaged, hostile (zip bomb) or
+  // password-protected workbook, lacks the sheet asked for (listing those there
+  // are), or when the profile's header row is not found.
+  StatementReader(const std::string& path, const Profile& profile, const std::string& sheet = "");
   ~StatementReader();
   StatementReader(const StatementReader&) = delete;
   StatementReader& operator=(const StatementReader&) = delete;
@@ -104,7 +123,11 @@ class StatementReader {
 };
 
 // The message for a bad row, naming file, line, field and value:
-// "donations.csv 第 12 行，字段 amount（值“12.345”）：金额最多两位小数".
+// "donations.csv 第 12 行，字段 amount（值“12.345”）：金额最多两位小数", or for a
+// spreadsheet "wechat.xlsx 工作表“Sheet1”第 18 行，字段 金额(元)（值“abc”）：…".
 Message describe(const std::string& path, const BadRow& bad);
+
+// Where a row is: "bank.csv 第 12 行" / "bank.xlsx 工作表“明细”第 12 行" (and English).
+Message row_location(const std::string& path, const std::string& sheet, int line);
 
 }  // namespace cfund::import

@@ -23,14 +23,17 @@ Message describe_bad_rows(const std::string& path, const std::vector<BadRow>& ro
   return out;
 }
 
-Statement read_statement(const std::string& path, const Profile& profile) {
-  StatementReader reader(path, profile);
+Statement read_statement(const std::string& path, const Profile& profile, const std::string& sheet) {
+  StatementReader reader(path, profile, sheet);
   Statement statement;
   statement.path = path;
+  statement.sheet = reader.summary().sheet;
+  statement.has_balances = profile.headers_of("balance") != nullptr;
   Record record;
   while (reader.next(record)) {
     const util::Fen amount = record.direction == Direction::out ? -record.amount : record.amount;
-    statement.lines.push_back({record.line, record.date, amount, record.reference, record.counterparty});
+    statement.lines.push_back(
+        {record.line, record.date, amount, record.reference, record.counterparty, record.balance});
   }
   const auto& summary = reader.summary();
   if (summary.bad_rows > 0) throw InputError(describe_bad_rows(path, reader.bad_rows(), summary.bad_rows));

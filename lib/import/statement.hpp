@@ -27,19 +27,22 @@ struct StatementLine {
   util::Fen amount = 0;  // money out negative
   std::string reference;
   std::string counterparty;
+  std::optional<util::Fen> balance;  // the account's balance after the line, when the statement has a balance column
 };
 
 struct Statement {
   std::string path;
-  std::vector<StatementLine> lines;  // in file order
-  std::optional<util::Fen> closing_balance;
+  std::string sheet;                         // the worksheet read ("" for a CSV file)
+  std::vector<StatementLine> lines;          // in file order
+  std::optional<util::Fen> closing_balance;  // the cfund CSV's closing line
+  bool has_balances = false;                 // the profile has a balance column and lines carry it
 };
 
-// Reads the whole file through the profile. Money out (Direction::out) becomes a
-// negative amount; in and unspecified stay positive. Throws InputError when the file
-// cannot be read, has any bad row (all of them listed, at most 50 shown), or has no
-// transaction row.
-Statement read_statement(const std::string& path, const Profile& profile);
+// Reads the whole file (of a workbook, the sheet named, else the first) through the
+// profile. Money out (Direction::out) becomes a negative amount; in and unspecified
+// stay positive. Throws InputError when the file cannot be read, has any bad row (all
+// of them listed, at most 50 shown), or has no transaction row.
+Statement read_statement(const std::string& path, const Profile& profile, const std::string& sheet = "");
 
 // The message listing the bad rows of a file (one per line), each through describe(),
 // max_reported of them (what the reader keeps), then "… and N more".

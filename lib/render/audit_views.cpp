@@ -105,6 +105,53 @@ nlohmann::json audit_json(const books::AuditReport& report, Lang lang) {
   return out;
 }
 
+namespace {
+
+// What a statement with a balance column (a bank's 余额) says of itself: its opening
+// balance against the books, and whether its running balance holds line by line.
+std::string statement_balances_text(const books::ReconcileReport& r, Lang lang) {
+  if (!r.statement_has_balances) return "";
+  const bool en = lang == Lang::en;
+  std::string out;
+  const util::Fen opening = *r.statement_opening;
+  if (r.opening_agrees()) {
+    out +=
+        en ? fmt::format("Opening balance: statement {} = books at the end of {}\n", util::format_amount(opening),
+                         r.opening_date)
+           : fmt::format("期初余额：对账单 {}，与账面（截至 {}）一致\n", util::format_amount(opening), r.opening_date);
+  } else {
+    out += en ? fmt::format("Opening balance: statement {}, books {} at the end of {}: a difference of {}\n",
+                            util::format_amount(opening), util::format_amount(r.books_opening), r.opening_date,
+                            util::format_amount(opening - r.books_opening))
+              : fmt::format("期初余额：对账单 {}，账面（截至 {}）{}，相差 {}\n", util::format_amount(opening),
+                            r.opening_date, util::format_amount(r.books_opening),
+                            util::format_amount(opening - r.books_opening));
+  }
+  if (r.first_break) {
+    const auto& b = *r.first_break;
+    out += en ? fmt::format(
+                    "Running balance: line {} states {}, but the line before and its amount make {}; {} line(s) break "
+                    "the statement's running balance (a line missing, or a wrong statement)\n",
+                    b.line, util::format_amount(b.found), util::format_amount(b.expected), r.balance_breaks)
+              : fmt::format(
+                    "余额连续性：第 {} 行余额为 {}，按上一行余额加本行金额应为 {}；共 {} "
+                    "行余额不连续（对账单缺行或有误）\n",
+                    b.line, util::format_amount(b.found), util::format_amount(b.expected), r.balance_breaks);
+  } else {
+    out += pick(lang, "余额连续性：每一行的余额都等于上一行余额加减本行金额\n",
+                "Running balance: every line's balance is the previous one plus or minus its amount\n");
+  }
+  if (!r.typed_agrees()) {
+    out += en ? fmt::format("The closing balance typed ({}) differs from the statement's own ({})\n",
+                            util::format_amount(*r.typed_closing), util::format_amount(*r.statement_closing))
+              : fmt::format("输入的期末余额 {} 与对账单余额列的期末余额 {} 不一致\n",
+                            util::format_amount(*r.typed_closing), util::format_amount(*r.statement_closing));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
   const bool en = lang == Lang::en;
   std::string out =
@@ -202,17 +249,24 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
                          r.last_date, util::format_amount(r.books_closing),
                          util::format_amount(*r.statement_closing - r.books_closing));
   }
+  out += statement_balances_text(r, lang);
   if (r.clean()) {
     out += pick(lang, "结论：已对平，账上未作任何改动\n", "Result: reconciled; nothing was written to the books\n");
   } else {
+    std::string zh, en_text;
+    if (!r.balance_agrees()) zh += "，期末余额不一致", en_text += ", closing balances differ";
+    if (!r.opening_agrees()) zh += "，期初余额不一致", en_text += ", opening balances differ";
+    if (r.balance_breaks > 0) {
+      zh += fmt::format("，对账单余额 {} 处不连续", r.balance_breaks);
+      en_text += fmt::format(", the statement's balance breaks at {} lines", r.balance_breaks);
+    }
+    if (!r.typed_agrees()) zh += "，输入的期末余额与对账单不符", en_text += ", the typed closing balance differs";
     out += en ? fmt::format(
                     "Result: NOT reconciled: {} only in the books, {} only on the statement, {} with different "
                     "amounts{}; nothing was written to the books\n",
-                    r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(),
-                    r.balance_agrees() ? "" : ", closing balances differ")
+                    r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(), en_text)
               : fmt::format("结论：未对平：{} 笔仅在账上，{} 笔仅在对账单上，{} 笔金额不符{}；账上未作任何改动\n",
-                            r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(),
-                            r.balance_agrees() ? "" : "，期末余额不一致");
+                            r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(), zh);
   }
   return out;
 }
@@ -238,6 +292,18 @@ nlohmann::json reconcile_json(const books::ReconcileReport& r) {
                         {"statement_closing_fen", optional_amount(r.statement_closing)},
                         {"books_closing_fen", r.books_closing},
                         {"balance_agrees", r.balance_agrees()}};
+  if (r.statement_has_balances) {
+    out["statement_opening_fen"] = *r.statement_opening;
+    out["books_opening_fen"] = r.books_opening;
+    out["opening_date"] = r.opening_date;
+    out["opening_agrees"] = r.opening_agrees();
+    out["balance_breaks"] = r.balance_breaks;
+    out["first_balance_break"] = r.first_break ? nlohmann::json{{"line", r.first_break->line},
+                                                                {"expected_fen", r.first_break->expected},
+                                                                {"found_fen", r.first_break->found}}
+                                               : nlohmann::json(nullptr);
+    out["typed_closing_fen"] = optional_amount(r.typed_closing);
+  }
   out["matched"] = nlohmann::json::array();
   for (const auto& m : r.matched) {
     out["matched"].push_back({{"statement", line_json(m.line)},

@@ -23,6 +23,16 @@ std::string encoding_name(import::Encoding encoding, Lang lang) {
   return "UTF-8";
 }
 
+// How the file was read: "编码 GBK/GB18030" for CSV, "Excel 工作簿（.xlsx），工作表“明细”" for a workbook.
+std::string source_text(const books::ImportReport& report, Lang lang) {
+  if (report.format == import::FileFormat::csv) {
+    return lang == Lang::en ? encoding_name(report.encoding, lang) : "编码 " + encoding_name(report.encoding, lang);
+  }
+  const char* kind = report.format == import::FileFormat::xlsx ? ".xlsx" : ".xls";
+  return lang == Lang::en ? fmt::format("Excel workbook ({}), sheet '{}'", kind, report.sheet)
+                          : fmt::format("Excel 工作簿（{}），工作表“{}”", kind, report.sheet);
+}
+
 std::string base_name(const std::string& path) {
   const auto slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -59,13 +69,11 @@ std::string import_report_text(const books::ImportReport& report, Lang lang) {
   std::string out;
   if (report.dry_run) {
     out += en ? fmt::format("Dry run, nothing written: {} (profile {}, {})\n", file, report.profile,
-                            encoding_name(report.encoding, lang))
-              : fmt::format("试运行，没有写入：{}（配置 {}，编码 {}）\n", file, report.profile,
-                            encoding_name(report.encoding, lang));
+                            source_text(report, lang))
+              : fmt::format("试运行，没有写入：{}（配置 {}，{}）\n", file, report.profile, source_text(report, lang));
   } else {
-    out +=
-        en ? fmt::format("Imported {} (profile {}, {})\n", file, report.profile, encoding_name(report.encoding, lang))
-           : fmt::format("导入 {}（配置 {}，编码 {}）\n", file, report.profile, encoding_name(report.encoding, lang));
+    out += en ? fmt::format("Imported {} (profile {}, {})\n", file, report.profile, source_text(report, lang))
+              : fmt::format("导入 {}（配置 {}，{}）\n", file, report.profile, source_text(report, lang));
   }
   const std::string what = donations ? pick(lang, "捐赠", "donations") : pick(lang, "支出", "payments");
   const std::string verb = report.dry_run ? pick(lang, "将新增", "would add") : pick(lang, "新增", "added");
@@ -140,6 +148,10 @@ nlohmann::json import_report_json(const books::ImportReport& report) {
       {"dry_run", report.dry_run},
       {"file", report.path},
       {"profile", report.profile},
+      {"format", report.format == import::FileFormat::csv    ? "csv"
+                 : report.format == import::FileFormat::xlsx ? "xlsx"
+                                                             : "xls"},
+      {"sheet", report.sheet.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.sheet)},
       {"sha256", report.sha256},
       {"rows_read", report.rows_read},
       {"rows_added", report.rows_added},

@@ -580,6 +580,7 @@ std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::st
   if (format == "html") return notice_html(doc);
   if (format == "wechat") return notice_wechat(doc);
   if (format == "txt") return notice_text(doc);
+  if (format == "xlsx") return notice_xlsx(doc);
   throw std::invalid_argument("unknown notice format " + format);
 }
 

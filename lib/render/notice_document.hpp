@@ -91,15 +91,17 @@ inline std::vector<RenderedFile> single_file(std::string name, std::string bytes
   return files;
 }
 
-// Each format: one file, except CSV (one file per table).
+// Each format: one file, except CSV (one file per table). The .xlsx workbook (one
+// sheet per table) is binary.
 std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc);
 std::vector<RenderedFile> notice_csv(const NoticeDocument& doc);
 std::vector<RenderedFile> notice_html(const NoticeDocument& doc);
 std::vector<RenderedFile> notice_wechat(const NoticeDocument& doc);
 std::vector<RenderedFile> notice_text(const NoticeDocument& doc);
+std::vector<RenderedFile> notice_xlsx(const NoticeDocument& doc);
 
-// The formats by name: md, csv, html, wechat, txt.
-inline const std::vector<std::string> kNoticeFormats = {"md", "csv", "html", "wechat", "txt"};
+// The formats by name: md, csv, html, wechat, txt, xlsx.
+inline const std::vector<std::string> kNoticeFormats = {"md", "csv", "html", "wechat", "txt", "xlsx"};
 std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::string& format);
 
 }  // namespace cfund::render

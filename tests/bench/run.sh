@@ -19,6 +19,10 @@
 #   audit       cfund audit (chain verified)          vs  ledger balance (whole journal)
 #   donate add  one cfund process on the full fund    vs  one sqlite3 process inserting one row
 # and prints one table. Ratios are cfund's time divided by the baseline's.
+# Then one line for a spreadsheet: a WeChat Pay .xlsx bill of BENCH_XLSX_ROWS rows (default
+# 100000; made by cfund_generate_wechat_xlsx) read by `cfund donate import --dry-run` on a
+# fresh fund: rows, median seconds, peak RSS and whether it stays under 64 MB (the sheet is
+# streamed; only the shared strings are kept). BENCH_ONLY_XLSX=1 measures that line alone.
 # Work files go to BENCH_DIR (default BUILD_DIR/bench); a 1M fund needs about 2 GB.
 # BENCH_ONLY_IMPORT=1 measures the import row only.
 set -euo pipefail
@@ -26,11 +30,12 @@ set -euo pipefail
 build=$(realpath "$1")
 cfund="$build/cfund"
 generate="$build/tests/cfund_generate"
+generate_xlsx="$build/tests/cfund_generate_wechat_xlsx"
 sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 work=${BENCH_DIR:-$build/bench}
 month=${BENCH_MONTH:-2025-06}
 year=${month%%-*}
-for tool in "$cfund" "$generate"; do
+for tool in "$cfund" "$generate" "$generate_xlsx"; do
   [ -x "$tool" ] || { echo "run.sh: $tool is missing (cmake --build $build)" >&2; exit 2; }
 done
 for tool in sqlite3 ledger /usr/bin/time; do
@@ -92,6 +97,27 @@ rows="$work/table.rows"
 row() {
   printf '%s|%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >> "$rows"
 }
+
+# xlsx_line: the streaming check of a large .xlsx statement, one line.
+xlsx_line() {
+  local rows=${BENCH_XLSX_ROWS:-100000} dir="$work/xlsx" result seconds mb
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  say "== xlsx: a WeChat Pay bill of $rows rows"
+  "$generate_xlsx" "$rows" "$dir/wechat.xlsx"
+  "$cfund" init "$dir/fresh.cfund" --config "$(dirname "$0")/../../examples/fund.toml" > /dev/null
+  result=$(run_samples xlsx "${BENCH_RUNS:-5}" -- "$cfund" -f "$dir/fresh.cfund" donate import "$dir/wechat.xlsx" \
+    --profile wechat --dry-run --quiet)
+  read -r seconds mb <<< "$result"
+  grep -q "读取交易行 $rows 行" "$work/.out" || { say "the import did not read $rows rows:"; cat "$work/.out" >&2; exit 1; }
+  awk -v rows="$rows" -v s="$seconds" -v mb="$mb" -v bytes="$(stat -c %s "$dir/wechat.xlsx")" 'BEGIN {
+    printf "xlsx read (donate import --dry-run of a WeChat Pay .xlsx): %d rows, %.1f MB file, %.3fs, peak RSS %.1fMB, under 64MB: %s\n",
+      rows, bytes / 1e6, s, mb, (mb < 64) ? "yes" : "NO" }'
+}
+if [ "${BENCH_ONLY_XLSX:-0}" = 1 ]; then
+  xlsx_line | tee "$work/xlsx.txt"
+  exit 0
+fi
 
 for n in $sizes; do
   dir="$work/$n"
@@ -227,3 +253,4 @@ done
       }'
   done < "$rows"
 } | tee "$work/table.txt"
+xlsx_line | tee "$work/xlsx.txt"

@@ -184,3 +184,46 @@ TEST_CASE("statement CSV: Chinese headers, quoted amounts, a multi-line field", 
   CHECK(statement.lines[1].date == day("2025-03-02"));
   CHECK(statement.closing_balance == 95000);
 }
+
+TEST_CASE("reconcile: a statement's own balances, newest first, a line without one, a break", "[reconcile]") {
+  TempFund fund;
+  record_bank(fund);
+  auto file = fund.open();
+  const auto bank = config::load_import_profile("bank");
+  const std::string header = "交易日期,收入金额,支出金额,余额,交易流水号\n";
+  // Newest first (as WeChat writes): read backwards; 03-04 states no balance.
+  const std::string good = header +
+                           "2025-03-08,50.00,,\"5,430.00\",\n"
+                           "2025-03-06,,120.00,\"5,380.00\",B4\n"
+                           "2025-03-04,300.00,,,B3\n"
+                           "2025-03-02,200.00,,\"5,200.00\",\n"
+                           "2025-03-01,\"5,000.00\",,\"5,000.00\",B1\n";
+  books::ReconcileOptions options;
+  options.account = "bank";
+  const auto clean = books::reconcile(file, import::read_statement(write(fund, "good.csv", good), bank), options);
+  CHECK(clean.statement_has_balances);
+  CHECK(clean.balance_breaks == 0);
+  CHECK(clean.statement_opening == 0);
+  CHECK(clean.opening_date == "2025-02-28");
+  CHECK(clean.statement_closing == 543000);
+  CHECK(clean.books_closing == 543000);
+  CHECK(clean.clean());
+
+  // 03-06 states ¥10 too much: it breaks there, and the line after it (03-08) too.
+  std::string broken = good;
+  broken.replace(broken.find("5,380.00"), 8, "5,390.00");
+  const auto report = books::reconcile(file, import::read_statement(write(fund, "bad.csv", broken), bank), options);
+  CHECK(report.balance_breaks == 2);
+  REQUIRE(report.first_break);
+  CHECK(report.first_break->line == 3);
+  CHECK(report.first_break->expected == 538000);
+  CHECK(report.first_break->found == 539000);
+  CHECK_FALSE(report.clean());
+
+  // A typed closing balance must agree with the statement's own.
+  options.closing_balance = 543100;
+  const auto typed = books::reconcile(file, import::read_statement(write(fund, "good.csv", good), bank), options);
+  CHECK(typed.statement_closing == 543000);
+  CHECK_FALSE(typed.typed_agrees());
+  CHECK_FALSE(typed.clean());
+}

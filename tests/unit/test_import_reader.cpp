@@ -7,11 +7,13 @@
 #include "error.hpp"
 #include "import/profile.hpp"
 #include "import/reader.hpp"
+#include "reader_fixture.hpp"
 #include "util/sha256.hpp"
 
 using namespace cfund;
 using import::Direction;
 using import::Record;
+using namespace cfund::testing;
 
 namespace {
 
@@ -37,45 +39,6 @@ class TempDir {
  private:
   std::string dir_;
 };
-
-struct Read {
-  std::vector<Record> records;
-  std::vector<import::BadRow> bad;
-  import::ReadSummary summary;
-};
-
-Read read_all(const std::string& path, import::Profile profile, std::size_t chunk = 64 * 1024) {
-  profile.read_chunk_bytes = chunk;
-  import::StatementReader reader(path, profile);
-  Read out;
-  Record record;
-  while (reader.next(record)) out.records.push_back(record);
-  out.bad = reader.bad_rows();
-  out.summary = reader.summary();
-  return out;
-}
-
-Read read_all(const std::string& path, const std::string& profile, std::size_t chunk = 64 * 1024) {
-  return read_all(path, config::load_import_profile(profile), chunk);
-}
-
-util::Date day(const char* iso) { return *util::parse_date(iso); }
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// The Chinese message of the InputError the call throws ("no error" when none).
-template <typename F>
-std::string error_of(F&& call) {
-  try {
-    call();
-  } catch (const InputError& e) {
-    return e.message().zh;
-  }
-  return "no error";
-}
 
 bool same(const Record& a, const Record& b) {
   return a.line == b.line && a.date == b.date && a.time == b.time && a.amount == b.amount &&

@@ -18,6 +18,7 @@
 #include "books/projects.hpp"
 #include "fund_fixture.hpp"
 #include "render/notice_document.hpp"
+#include "rendered_text.hpp"
 #include "report/notice.hpp"
 
 using namespace cfund;
@@ -307,6 +308,15 @@ TEST_CASE("hostile names change the shape of no notice format", "[render][inject
           CHECK(field.find('\n') == std::string::npos);
         }
       }
+    } else if (name.find(".xlsx") != std::string::npos) {
+      // A workbook's shape is its rows and cells; a hostile name stays one text cell,
+      // never a formula, and XML-escaped.
+      const std::string good_xml = test::rendered_text(plain[f]);
+      const std::string bad_xml = test::rendered_text(hostile[f]);
+      CHECK(occurrences(bad_xml, "<row ") == occurrences(good_xml, "<row "));
+      CHECK(occurrences(bad_xml, "<c ") == occurrences(good_xml, "<c "));
+      CHECK(bad_xml.find("<f>") == std::string::npos);
+      CHECK(bad_xml.find("<script") == std::string::npos);
     } else {
       CHECK(lines_of(bad).size() == lines_of(good).size());
     }

@@ -14,6 +14,7 @@
 #include "fund_fixture.hpp"
 #include "privacy/resident_id.hpp"
 #include "render/notice_document.hpp"
+#include "rendered_text.hpp"
 #include "report/notice.hpp"
 
 using namespace cfund;
@@ -69,7 +70,7 @@ std::string every_format(storage::FundFile& file, const char* period) {
   for (Lang lang : {Lang::zh, Lang::en}) {
     const auto document = render::notice_document(model, lang);
     for (const auto& format : render::kNoticeFormats) {
-      for (const auto& file_out : render::render_notice(document, format)) all += file_out.bytes + "\n";
+      for (const auto& file_out : render::render_notice(document, format)) all += test::rendered_text(file_out) + "\n";
     }
   }
   return all;

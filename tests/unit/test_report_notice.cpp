@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "fund_fixture.hpp"
 #include "render/notice_document.hpp"
+#include "rendered_text.hpp"
 #include "report/notice.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
@@ -290,7 +291,7 @@ TEST_CASE("project progress is a section of every format when the fund has proje
     const auto document = render::notice_document(model, lang);
     for (const auto& format : render::kNoticeFormats) {
       std::string all;
-      for (const auto& out : render::render_notice(document, format)) all += out.name + "\n" + out.bytes;
+      for (const auto& out : render::render_notice(document, format)) all += out.name + "\n" + test::rendered_text(out);
       INFO(format);
       CHECK(all.find("楼道微花园") != std::string::npos);
       const std::string heading = format == std::string("csv") ? "notice-2025-03-projects.csv"
