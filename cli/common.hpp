@@ -65,5 +65,6 @@ void setup_project(CLI::App& app, Context& ctx);
 void setup_audit(CLI::App& app, Context& ctx);
 void setup_publish(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

@@ -4,6 +4,7 @@
 
 #include "books/disbursements.hpp"
 #include "books/movements.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
 #include "render/books_views.hpp"
 
@@ -70,9 +71,13 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   auto add = std::make_shared<AddOptions>();
   auto* add_cmd = disburse->add_subcommand("add", ctx.tr("记录一笔支出", "record a payment"));
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额", "amount"))->required();
-  add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))->required();
-  add_cmd->add_option("--from,--designation", add->designation,
-                      ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
+  add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))
+      ->required()
+      ->type_name(kAccountCode);
+  add_cmd
+      ->add_option("--from,--designation", add->designation,
+                   ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"))
+      ->type_name(kDesignationCode);
   add_cmd
       ->add_option("--category", add->category,
                    ctx.tr("类别：relief 救助、project 项目支出、management 管理费用、fundraising 筹款费用",

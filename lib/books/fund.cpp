@@ -177,6 +177,18 @@ model::Designation find_designation(storage::FundFile& file, const std::string& 
                              join_codes(codes)));
 }
 
+std::vector<std::string> codes(storage::FundFile& file, CodeKind kind) {
+  std::vector<std::string> found;
+  if (kind == CodeKind::accounts) {
+    for (const auto& account : storage::accounts(file)) found.push_back(account.code);
+    return found;
+  }
+  for (const auto& designation : storage::designations(file)) {
+    if (kind == CodeKind::designations || designation.kind == "project") found.push_back(designation.code);
+  }
+  return found;
+}
+
 FundOverview overview(storage::FundFile& file) {
   FundOverview view;
   view.settings = load_settings(file);

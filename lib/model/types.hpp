@@ -18,6 +18,8 @@ using util::Fen;
 // Where money physically sits: bank, cash, wechat, alipay or other.
 inline const std::vector<std::string> kAccountKinds = {"bank", "cash", "wechat", "alipay", "other"};
 bool is_account_kind(const std::string& kind);
+// The kind in words: 银行账户 / bank account ... (an unknown kind as it is).
+Message account_kind_name(const std::string& kind);
 
 struct Account {
   std::int64_t id = 0;

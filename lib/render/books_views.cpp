@@ -201,7 +201,8 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   if (!s.supervision_phone.empty()) out += pick(lang, "监督电话：", "Supervision phone: ") + s.supervision_phone + "\n";
   out += "\n";
   std::vector<std::vector<std::string>> cells;
-  for (const auto& a : view.accounts) cells.push_back({a.code, a.name, a.kind, util::format_amount(a.balance)});
+  for (const auto& a : view.accounts)
+    cells.push_back({a.code, a.name, model::account_kind_name(a.kind).in(lang), util::format_amount(a.balance)});
   out += text_table({{pick(lang, "账户", "Account")},
                      {pick(lang, "名称", "Name")},
                      {pick(lang, "类型", "Kind")},

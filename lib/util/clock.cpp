@@ -31,7 +31,8 @@ Moment now() {
   if (const char* fixed = std::getenv("CFUND_NOW"); fixed != nullptr && *fixed != '\0') {
     auto moment = parse_moment(fixed);
     if (!moment) {
-      throw InputError(bilingual("环境变量 CFUND_NOW：{0}", "environment variable CFUND_NOW: {0}", moment.error().zh));
+      throw InputError(bilingual("环境变量 CFUND_NOW：{0}", "environment variable CFUND_NOW: {1}", moment.error().zh,
+                                 moment.error().en));
     }
     return *moment;
   }
