@@ -52,7 +52,7 @@ std::vector<std::string> option_names(const CLI::Option& option) {
   return names;
 }
 
-bool takes_value(const CLI::Option& option) { return option.get_type_size() != 0; }
+bool takes_value(const CLI::Option& option) { return option.get_items_expected_max() != 0; }
 
 std::vector<std::string> allowed_values(const CLI::Option& option) {
   // CLI::IsMember describes itself as "{zh,en}" after the type: "TEXT:{zh,en}".

@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "books/fund.hpp"
 #include "command_tree.hpp"
 #include "common.hpp"
@@ -61,7 +63,9 @@ std::string tables(CLI::App& root) {
     for (const CLI::Option* option : options_of(app)) {
       if (option->get_positional()) {
         const std::string words = value_words(*option);
-        arguments.push_back(words.empty() ? "-" : words.substr(0, words.find(' ')));
+        std::string kind = words.empty() ? "-" : words;  // one word per argument: "bash,zsh"
+        std::replace(kind.begin(), kind.end(), ' ', ',');
+        arguments.push_back(kind);
         continue;
       }
       for (const auto& name : option_names(*option)) {
@@ -83,25 +87,26 @@ std::string tables(CLI::App& root) {
 
 // The part that is the same for every tree: find the command being typed, then
 // offer its subcommands, options, an option's values or the fund's codes. Runs in
-// bash and, through bashcompinit, in zsh (ksharrays: arrays count from 0 there too).
+// bash and, through bashcompinit, in zsh (ksharrays: arrays count from 0 there too;
+// no variable is called "path", which zsh ties to PATH).
 const char* kFunctions = R"sh(
-# Whether WORD is an option of PATH or of a command above it that takes a value.
+# Whether $2 is an option taking a value of the command $1 (e.g. "donate add") or one above it.
 _cfund_valued() {
-  local path=$1
+  local under=$1
   while :; do
-    _cfund_words "$path" valued
+    _cfund_words "$under" valued
     [[ " $REPLY " == *" $2 "* ]] && return 0
-    [[ -z $path ]] && return 1
-    if [[ $path == *" "* ]]; then path=${path% *}; else path=""; fi
+    [[ -z $under ]] && return 1
+    if [[ $under == *" "* ]]; then under=${under% *}; else under=""; fi
   done
 }
-# The values of option $2 as given under PATH or a command above it.
+# The values of option $2 of the command $1 or of one above it.
 _cfund_option_values() {
-  local path=$1
+  local under=$1
   while :; do
-    _cfund_values "$path" "$2"
-    [[ -n $REPLY || -z $path ]] && return
-    if [[ $path == *" "* ]]; then path=${path% *}; else path=""; fi
+    _cfund_values "$under" "$2"
+    [[ -n $REPLY || -z $under ]] && return
+    if [[ $under == *" "* ]]; then under=${under% *}; else under=""; fi
   done
 }
 # Adds the words starting with $cur to COMPREPLY; "@accounts" asks cfund for the codes.
@@ -117,7 +122,8 @@ _cfund_offer() {
 }
 _cfund() {
   [[ -n ${ZSH_VERSION-} ]] && setopt localoptions ksharrays shwordsplit
-  local cur=${COMP_WORDS[COMP_CWORD]} prev="" path="" word i=1 arguments=0
+  # under: the command typed so far ("donate add"); arguments: its positionals so far.
+  local cur=${COMP_WORDS[COMP_CWORD]} prev="" under="" word i=1 arguments=0
   local -a fund=()
   COMPREPLY=()
   (( COMP_CWORD > 0 )) && prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -126,42 +132,44 @@ _cfund() {
   while (( i < COMP_CWORD )); do
     word=${COMP_WORDS[i]}
     if [[ $word == -* ]]; then
-      if _cfund_valued "$path" "$word"; then
+      if _cfund_valued "$under" "$word"; then
         (( i++ ))
         [[ ${COMP_WORDS[i]} == "=" ]] && (( i++ ))
         [[ $word == -f || $word == --fund ]] && fund=(-f "${COMP_WORDS[i]}")
       fi
     else
-      _cfund_words "$path" subs
-      if [[ " $REPLY " == *" $word "* ]]; then path=${path:+$path }$word; else (( arguments++ )); fi
+      _cfund_words "$under" subs
+      if [[ " $REPLY " == *" $word "* ]]; then under=${under:+$under }$word; else (( arguments++ )); fi
     fi
     (( i++ ))
   done
-  if [[ $prev == -* ]] && _cfund_valued "$path" "$prev"; then
-    _cfund_option_values "$path" "$prev"
+  if [[ $prev == -* ]] && _cfund_valued "$under" "$prev"; then
+    _cfund_option_values "$under" "$prev"
     _cfund_offer "$REPLY"
     return 0
   fi
   if [[ $cur == -* ]]; then
-    _cfund_words "$path" opts
+    _cfund_words "$under" opts
     _cfund_offer "$REPLY"
     return 0
   fi
-  _cfund_words "$path" subs
+  _cfund_words "$under" subs
   if [[ -n $REPLY ]]; then
     _cfund_offer "$REPLY"
     return 0
   fi
-  _cfund_words "$path" args
+  _cfund_words "$under" args
   local -a kinds=($REPLY)
-  [[ ${kinds[arguments]-} == @* ]] && _cfund_offer "${kinds[arguments]}"
+  local kind=${kinds[arguments]-}
+  [[ -n $kind && $kind != - ]] && _cfund_offer "${kind//,/ }"
   return 0
 }
 )sh";
 
 std::string script(CLI::App& root, const std::string& shell) {
-  std::string out = shell == "zsh" ? "#compdef cfund\n# cfund completion zsh\nautoload -U +X bashcompinit && bashcompinit\n"
-                                   : "# cfund completion bash\n";
+  std::string out = shell == "zsh"
+                        ? "#compdef cfund\n# cfund completion zsh\nautoload -U +X bashcompinit && bashcompinit\n"
+                        : "# cfund completion bash\n";
   out += tables(root) + kFunctions;
   return out + "complete -o default -F _cfund cfund\n";
 }
@@ -202,7 +210,8 @@ std::string run_codes(const std::string& kind, const Context& ctx) {
 void setup_completion(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<CompletionOptions>();
   auto* cmd = app.add_subcommand("completion", text(Msg::completion_command, ctx.lang));
-  cmd->add_option("SHELL", options->shell, text(Msg::completion_shell, ctx.lang))->check(CLI::IsMember({"bash", "zsh"}));
+  cmd->add_option("SHELL", options->shell, text(Msg::completion_shell, ctx.lang))
+      ->check(CLI::IsMember({"bash", "zsh"}));
   std::vector<std::string> kinds;
   for (const auto& [name, kind] : kCodeKinds) kinds.push_back(name);
   cmd->add_option("--codes", options->codes, text(Msg::completion_codes, ctx.lang))->check(CLI::IsMember(kinds));
@@ -216,8 +225,8 @@ void setup_completion(CLI::App& app, Context& ctx) {
     } else if (!options->shell.empty()) {
       ctx.output = script(root, options->shell);
     } else {
-      throw InputError(Message{text(Msg::completion_shell_missing, Lang::zh),
-                               text(Msg::completion_shell_missing, Lang::en)});
+      throw InputError(
+          Message{text(Msg::completion_shell_missing, Lang::zh), text(Msg::completion_shell_missing, Lang::en)});
     }
   });
 }

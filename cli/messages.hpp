@@ -36,6 +36,7 @@ enum class Msg {
   no_such_command,
   no_such_option,
   did_you_mean,
+  sentence_gap,
   or_word,
   list_separator,
   command_required,

@@ -36,7 +36,8 @@ std::vector<std::string> leftovers(const std::vector<CLI::App*>& chain) {
 }
 
 std::string suggestion(const std::vector<std::string>& names, Lang lang) {
-  return names.empty() ? std::string() : say(lang, Msg::did_you_mean, join(names, text(Msg::or_word, lang)));
+  if (names.empty()) return "";
+  return text(Msg::sentence_gap, lang) + say(lang, Msg::did_you_mean, join(names, text(Msg::or_word, lang)));
 }
 
 std::string command_list(const CLI::App& app, Lang lang) {
@@ -65,7 +66,7 @@ std::optional<std::string> mistyped_word(const std::vector<CLI::App*>& chain, La
       for (const CLI::App* sub : subcommands_of(deepest)) names.push_back(sub->get_name());
       const auto near = nearest(word, names);
       return say(lang, Msg::no_such_command, word) +
-             (near.empty() ? command_list(deepest, lang) : suggestion(near, lang));
+             (near.empty() ? text(Msg::sentence_gap, lang) + command_list(deepest, lang) : suggestion(near, lang));
     }
   }
   return std::nullopt;
@@ -119,7 +120,8 @@ std::string explain_values(const CLI::ParseError& error, const std::string& what
   static const std::regex excludes(R"(^(\S+) excludes (\S+)$)");
   static const std::regex needs(R"(^(\S+) requires (\S+)$)");
   std::smatch m;
-  if (is<CLI::ArgumentMismatch>(error) && std::regex_match(what, m, missing)) return say(lang, Msg::value_missing, m[1].str());
+  if (is<CLI::ArgumentMismatch>(error) && std::regex_match(what, m, missing))
+    return say(lang, Msg::value_missing, m[1].str());
   if (is<CLI::ArgumentMismatch>(error) && std::regex_match(what, m, count))
     return say(lang, Msg::value_count, m[2].str(), m[1].str(), m[3].str());
   if (is<CLI::ArgumentMismatch>(error) && std::regex_match(what, m, bounds))
@@ -146,7 +148,8 @@ std::string explain_values(const CLI::ParseError& error, const std::string& what
     return say(lang, Msg::switch_takes_no_value, m[2].str(), m[1].str());
   if (is<CLI::ExcludesError>(error) && std::regex_match(what, m, excludes))
     return say(lang, Msg::excludes, m[1].str(), m[2].str());
-  if (is<CLI::RequiresError>(error) && std::regex_match(what, m, needs)) return say(lang, Msg::needs, m[1].str(), m[2].str());
+  if (is<CLI::RequiresError>(error) && std::regex_match(what, m, needs))
+    return say(lang, Msg::needs, m[1].str(), m[2].str());
   return say(lang, Msg::unreadable_command_line, what);
 }
 

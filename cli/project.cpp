@@ -255,9 +255,11 @@ void setup_project(CLI::App& app, Context& ctx) {
   propose_cmd->add_option("NAME", propose->name, ctx.tr("项目名称", "project name"))->required();
   propose_cmd->add_option("--code", propose->code,
                           ctx.tr("项目代码（默认 P001、P002……）", "project code (default P001, P002, ...)"));
-  propose_cmd->add_option("--category", propose->category,
-                          ctx.tr("类别：扶贫济困、教科文卫体、社会组织培育、环境保护、社区营造、关爱帮扶",
-                                 "category: 扶贫济困, 教科文卫体, 社会组织培育, 环境保护, 社区营造, 关爱帮扶"));
+  propose_cmd->add_option(
+      "--category", propose->category,
+      ctx.tr("类别：扶贫济困、教科文卫体、社会组织培育、环境保护、社区营造、关爱帮扶",
+             "category: one of the six standard project categories or the fund's own (written in Chinese; a wrong one "
+             "is refused with the list)"));
   propose_cmd->add_option("--budget", propose->budget, ctx.tr("预算金额", "budget"));
   propose_cmd->add_option("--proposer", propose->proposer, ctx.tr("提出人（居民、楼栋或小组）", "who proposed it"));
   propose_cmd->add_option("--implementer", propose->implementer,
