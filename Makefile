@@ -14,6 +14,7 @@ FUZZ_SECONDS ?= 60
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
             libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
+            libhowardhinnant-date-dev libqrencode-dev zbar-tools \
             clang-format ledger beancount time zsh tzdata \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 # Only `make fuzz` needs these: clang and its libFuzzer and sanitizer runtimes.

@@ -75,6 +75,12 @@ util::Period period_option(const std::string& option, const std::string& text) {
   return *period;
 }
 
+util::Moment moment_option(const std::string& option, const std::string& text) {
+  auto moment = util::parse_moment(util::trim(text));
+  if (!moment) throw option_error(option, moment.error());
+  return *moment;
+}
+
 std::int64_t entry_id_option(const std::string& option, const std::string& text) {
   const std::string trimmed = util::trim(text);
   std::int64_t value = 0;

@@ -9,6 +9,7 @@
 #include "books/journal.hpp"
 #include "error.hpp"
 #include "storage/fund_file.hpp"
+#include "util/clock.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
 #include "util/money.hpp"
@@ -44,6 +45,7 @@ books::Recorder recorder_for(const Context& ctx, storage::FundFile& file);
 util::Fen amount_option(const std::string& option, const std::string& text);
 util::Date date_option(const std::string& option, const std::string& text, const util::Date& fallback);
 util::Period period_option(const std::string& option, const std::string& text);
+util::Moment moment_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
 int day_count_option(const std::string& option, const std::string& text);
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);

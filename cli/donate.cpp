@@ -7,6 +7,7 @@
 #include "books/movements.hpp"
 #include "command_tree.hpp"
 #include "common.hpp"
+#include "messages.hpp"
 #include "render/books_views.hpp"
 
 namespace cfund::cli {
@@ -143,7 +144,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = donate->add_subcommand("list", ctx.tr("列出捐赠", "list donations"));
   list_cmd->add_option("--period", list->period,
-                       ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+                       text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 

@@ -30,6 +30,7 @@ enum class Msg {
   value_account,
   value_designation,
   value_project,
+  period_help,
   // Parse errors
   usage_error,
   see_help,

@@ -7,6 +7,7 @@
 #include "books/projects.hpp"
 #include "error.hpp"
 #include "storage/queries.hpp"
+#include "util/clock.hpp"
 #include "util/text.hpp"
 
 namespace cfund::books {
@@ -22,6 +23,13 @@ void check_code(const std::string& code, const Message& what) {
                   "-, no spaces), at most 24 columns",
                   what.zh, what.en, code));
   }
+}
+
+// An address a phone can open from a QR code: http(s)://, printable ASCII, no spaces.
+bool is_web_address(const std::string& url) {
+  const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  const bool printable = std::all_of(url.begin(), url.end(), [](char c) { return c > ' ' && c < 127; });
+  return scheme && printable && url.size() > 8 && url.size() <= 500;
 }
 
 std::string join_codes(const std::vector<std::string>& codes) {
@@ -43,6 +51,16 @@ void validate_definition(const model::FundDefinition& definition) {
   if (s.band_donations_below < 0) {
     throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数",
                                "notice.band_donations_below cannot be negative"));
+  }
+  if (!util::is_time_zone(s.time_zone)) {
+    const Message why = util::unknown_time_zone(s.time_zone);
+    throw InputError(bilingual("time_zone：{0}", "time_zone: {1}", why.zh, why.en));
+  }
+  if (!s.notice_url.empty() && !is_web_address(s.notice_url)) {
+    throw InputError(bilingual("公示网址（[notice] url）“{0}”无效：应以 http:// 或 https:// 开头，不含空格",
+                               "[notice] url '{0}' is not valid: it must start with http:// or https:// and "
+                               "contain no spaces",
+                               s.notice_url));
   }
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
     throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间",
@@ -105,6 +123,8 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
     file.set_setting("audit.management_ratio_max", std::to_string(s.audit.management_ratio_max));
     file.set_setting("audit.management_ratio_floor", std::to_string(s.audit.management_ratio_floor));
     file.set_setting("band_donations_below", std::to_string(s.band_donations_below));
+    file.set_setting("time_zone", s.time_zone);
+    file.set_setting("notice_url", s.notice_url);
     for (const auto& account : definition.accounts) {
       model::Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -150,6 +170,9 @@ model::FundSettings load_settings(storage::FundFile& file) {
   if (auto v = file.setting("audit.management_ratio_max")) s.audit.management_ratio_max = std::stoi(*v);
   if (auto v = file.setting("audit.management_ratio_floor")) s.audit.management_ratio_floor = std::stoll(*v);
   if (auto v = file.setting("band_donations_below")) s.band_donations_below = std::stoll(*v);
+  // Funds created before these settings existed keep the defaults.
+  if (auto v = file.setting("time_zone")) s.time_zone = *v;
+  s.notice_url = text("notice_url");
   return s;
 }
 
