@@ -103,8 +103,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = disburse->add_subcommand("list", ctx.tr("列出支出", "list payments"));
-  list_cmd->add_option("--period", list->period,
-                       text(Msg::period_help, ctx.lang));
+  list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 

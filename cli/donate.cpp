@@ -143,8 +143,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = donate->add_subcommand("list", ctx.tr("列出捐赠", "list donations"));
-  list_cmd->add_option("--period", list->period,
-                       text(Msg::period_help, ctx.lang));
+  list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 

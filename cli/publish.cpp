@@ -9,8 +9,8 @@
 #include "books/fund.hpp"
 #include "books/publications.hpp"
 #include "common.hpp"
-#include "messages.hpp"
 #include "error.hpp"
+#include "messages.hpp"
 #include "render/notice_document.hpp"
 #include "report/notice.hpp"
 #include "util/file.hpp"
@@ -174,9 +174,7 @@ void setup_publish(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本）",
                         "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text)"));
-  cmd->add_option("--period", options->period,
-                  text(Msg::period_help, ctx.lang))
-      ->required();
+  cmd->add_option("--period", options->period, text(Msg::period_help, ctx.lang))->required();
   cmd->add_option("--format", options->formats,
                   ctx.tr("格式：md、csv、html、wechat、txt（默认），逗号分隔多个，或 all",
                          "format: md, csv, html, wechat, txt (default), several separated by commas, or all"));

@@ -352,8 +352,8 @@ NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const
     if (!c.description.empty()) what += w("：", ": ") + c.description;
     if (c.original_kind == "donation") what += " " + donor_text(c.donor, w);
     table.rows.push_back(cells(text(c.void_date), text(c.original_date),
-                               text(published_period(c.published_in, w.lang())), text(what),
-                               money(c.amount), text(c.reason)));
+                               text(published_period(c.published_in, w.lang())), text(what), money(c.amount),
+                               text(c.reason)));
   }
   drop_empty_columns(table);
   section.tables.push_back(std::move(table));
@@ -370,9 +370,9 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (auto dots = stem.find(".."); dots != std::string::npos) stem.replace(dots, 2, "_to_");
   doc.file_stem = "notice-" + stem;
   const std::string period = util::period_in_words(m.period, lang);
-  doc.title_parts = lang == Lang::en ? std::vector<std::string>{m.fund_name + ":", "public notice of income and spending,",
-                                                                period}
-                                     : std::vector<std::string>{m.fund_name, period, "收支公示"};
+  doc.title_parts = lang == Lang::en
+                        ? std::vector<std::string>{m.fund_name + ":", "public notice of income and spending,", period}
+                        : std::vector<std::string>{m.fund_name, period, "收支公示"};
   for (const auto& part : doc.title_parts) doc.title += (lang == Lang::en && !doc.title.empty() ? " " : "") + part;
 
   // The cut-off in words for residents; its entry number is in the verification line.
@@ -392,11 +392,11 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   fact("基金名称：", "Fund: ", m.fund_name);
   fact("管理单位：", "Run by: ", m.organisation);
   fact("依托慈善组织：", "Hosted by: ", m.host);
-  fact("公示期间：", "Period: ",
-       lang == Lang::en ? fmt::format("{} to {}", util::date_in_words(m.period.first, lang),
-                                      util::date_in_words(m.period.last, lang))
-                        : fmt::format("{}至{}", util::date_in_words(m.period.first, lang),
-                                      util::date_in_words(m.period.last, lang)));
+  fact(
+      "公示期间：", "Period: ",
+      lang == Lang::en
+          ? fmt::format("{} to {}", util::date_in_words(m.period.first, lang), util::date_in_words(m.period.last, lang))
+          : fmt::format("{}至{}", util::date_in_words(m.period.first, lang), util::date_in_words(m.period.last, lang)));
   fact("数据截至：", "Books as of: ", cutoff);
   doc.header_lines.erase(doc.header_lines.begin());  // the fund's name is in the title
 
@@ -433,8 +433,9 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
                 "Anyone holding the fund file can check that this notice matches the books (as of entry {}) with: "
                 "cfund audit verify --code {}",
                 m.cutoff_entry, m.verification_code)
-          : fmt::format("持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目（截至第 {} 号分录）是否一致。",
-                        m.verification_code, m.cutoff_entry);
+          : fmt::format(
+                "持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目（截至第 {} 号分录）是否一致。",
+                m.verification_code, m.cutoff_entry);
   auto footer = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.footer_lines.push_back(w(zh, en) + value);

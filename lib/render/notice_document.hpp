@@ -73,7 +73,7 @@ struct NoticeDocument {
   // url set, that address with ?code=CF-... (or &code=) appended.
   std::string qr_payload;
   std::string qr_caption;  // 扫码核对校验码 / 扫码查看网上公示
-  NoticeTable info;  // the header and footer facts as key / value rows (CSV)
+  NoticeTable info;        // the header and footer facts as key / value rows (CSV)
 };
 
 // Takes the model by value: pass it with std::move when it is not needed afterwards,

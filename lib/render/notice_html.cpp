@@ -139,7 +139,8 @@ std::string notice_chart_svg(const NoticeChart& chart) {
     const auto& bar = chart.bars[i];
     const double middle = left + group_width * (static_cast<double>(i) + 0.5);
     const auto draw = [&](util::Fen value, double x, const char* fill) {
-      const double h = value > 0 ? static_cast<double>(value) / static_cast<double>(max_value) * (plot - headroom) : 0.0;
+      const double h =
+          value > 0 ? static_cast<double>(value) / static_cast<double>(max_value) * (plot - headroom) : 0.0;
       svg += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
           "stroke-width=\"0.5\"/>",
@@ -167,9 +168,8 @@ std::string notice_chart_svg(const NoticeChart& chart) {
       continue;
     }
     for (std::size_t l = 0; l < lines.size(); ++l) {
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>\n",
-                         middle, base + (labels.font + 3) * static_cast<double>(l + 1), labels.font,
-                         html_escape(lines[l]));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"middle\">{}</text>\n", middle,
+                         base + (labels.font + 3) * static_cast<double>(l + 1), labels.font, html_escape(lines[l]));
     }
   }
   return svg + "</svg>\n";
@@ -211,8 +211,10 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
          "</style>\n</head>\n<body>\n<header>\n<h1>";
   // A line of the title breaks only between its parts, never inside a word.
   for (std::size_t i = 0; i < doc.title_parts.size(); ++i) {
-    out += (i == 0 ? "" : doc.lang == Lang::en ? " " : "<wbr>") + std::string("<span>") +
-           html_escape(doc.title_parts[i]) + "</span>";
+    out += (i == 0                 ? ""
+            : doc.lang == Lang::en ? " "
+                                   : "<wbr>") +
+           std::string("<span>") + html_escape(doc.title_parts[i]) + "</span>";
   }
   out += "</h1>\n<p class=\"meta\">";
   for (const auto& line : doc.header_lines) out += "<span>" + html_escape(line) + "</span>";

@@ -11,7 +11,7 @@ namespace cfund::util {
 
 struct Moment {
   Date today;
-  std::string iso;                // "2026-11-23T09:30:00+08:00"
+  std::string iso;                 // "2026-11-23T09:30:00+08:00"
   std::int64_t epoch_seconds = 0;  // the same instant: seconds since 1970-01-01T00:00:00Z
 };
 
