@@ -29,7 +29,7 @@ h1 { font-size: 22pt; text-align: center; margin: 0 0 6pt; line-height: 1.3; wor
 .whole, h1 span { white-space: nowrap; }
 .meta { text-align: center; margin: 0 0 10pt; }
 .meta span { display: inline-block; margin: 0 8pt; }
-h2, h3, p, figcaption { word-break: keep-all; overflow-wrap: break-word; }
+h2, h3, figcaption { word-break: keep-all; overflow-wrap: break-word; }
 h2 { font-size: 17pt; margin: 14pt 0 6pt; padding-bottom: 2pt; border-bottom: 2pt solid #000;
      break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 14pt; margin: 8pt 0 4pt; break-after: avoid; page-break-after: avoid; }
