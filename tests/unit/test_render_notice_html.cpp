@@ -5,8 +5,8 @@
 #include "render/notice_document.hpp"
 #include "render/qr_svg.hpp"
 
-using cfund::render::NoticeChart;
 using cfund::render::notice_chart_svg;
+using cfund::render::NoticeChart;
 
 namespace {
 
