@@ -17,7 +17,7 @@
 namespace {
 
 void print_error(cfund::Lang lang, const cfund::Message& message) {
-  std::cerr << (lang == cfund::Lang::en ? "error: " : "错误：") << message.in(lang) << "\n";
+  std::cerr << cfund::cli::say(lang, cfund::cli::Msg::error, message.in(lang)) << "\n";
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ constexpr Row kCatalogue[] = {
     {Msg::value_project, "项目", "PROJECT"},
     {Msg::period_help, "期间：2025-03、2025-Q1、2025，或 起..止（如 2023-10..2024-09、2025-01-10..2025-02-20）",
      "period: 2025-03, 2025-Q1, 2025, or FROM..TO (e.g. 2023-10..2024-09, 2025-01-10..2025-02-20)"},
-    // Parse errors
+    // Errors
+    {Msg::error, "错误：{0}", "error: {0}"},
     {Msg::usage_error, "用法错误：{0}", "usage error: {0}"},
     {Msg::see_help, "用 {0} --help 查看用法", "see {0} --help"},
     {Msg::no_such_command, "没有子命令“{0}”。", "there is no command '{0}'."},

@@ -31,7 +31,8 @@ enum class Msg {
   value_designation,
   value_project,
   period_help,
-  // Parse errors
+  // Errors
+  error,
   usage_error,
   see_help,
   no_such_command,

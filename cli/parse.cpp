@@ -153,8 +153,8 @@ std::string explain_values(const CLI::ParseError& error, const std::string& what
   return say(lang, Msg::unreadable_command_line, what);
 }
 
-}  // namespace
-
+// What was wrong with the command line, in one language. `root` is the app that
+// failed to parse, still holding what it had read.
 std::string explain_parse_error(CLI::App& root, const CLI::ParseError& error, Lang lang) {
   const auto chain = selected_chain(root);
   const std::string what = error.what();
@@ -169,6 +169,8 @@ std::string explain_parse_error(CLI::App& root, const CLI::ParseError& error, La
   }
   return explain_values(error, what, lang);
 }
+
+}  // namespace
 
 std::optional<int> parse_and_run(CLI::App& app, int argc, char** argv, Lang lang) {
   std::vector<std::string> args(argv + 1, argv + argc);

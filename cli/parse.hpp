@@ -4,14 +4,12 @@
 // option), and a missing required option asked for when a person is at the terminal.
 
 #include <optional>
-#include <string>
 
 #include "util/message.hpp"
 
 namespace CLI {
 class App;
-class ParseError;
-}  // namespace CLI
+}
 
 namespace cfund::cli {
 
@@ -19,9 +17,5 @@ namespace cfund::cli {
 // throw cfund::Error). Returns an exit code when no command ran: 0 after --help or
 // --version, 2 after a usage error (printed on stderr).
 std::optional<int> parse_and_run(CLI::App& app, int argc, char** argv, Lang lang);
-
-// What was wrong with the command line, in one language. `root` is the app that
-// failed to parse, still holding what it had read.
-std::string explain_parse_error(CLI::App& root, const CLI::ParseError& error, Lang lang);
 
 }  // namespace cfund::cli

@@ -199,6 +199,8 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   out += pick(lang, "重复救助间隔：", "Repeat relief window: ") + std::to_string(s.relief_window_days) +
          pick(lang, " 天\n", " days\n");
   if (!s.supervision_phone.empty()) out += pick(lang, "监督电话：", "Supervision phone: ") + s.supervision_phone + "\n";
+  out += pick(lang, "时区：", "Time zone: ") + s.time_zone + "\n";
+  if (!s.notice_url.empty()) out += pick(lang, "公示网址：", "Notices online: ") + s.notice_url + "\n";
   out += "\n";
   std::vector<std::vector<std::string>> cells;
   for (const auto& a : view.accounts)
@@ -237,6 +239,8 @@ nlohmann::json overview_json(const books::FundOverview& view) {
                         {"supervision_phone", s.supervision_phone},
                         {"approval_threshold_fen", s.approval_threshold},
                         {"relief_window_days", s.relief_window_days},
+                        {"time_zone", s.time_zone},
+                        {"notice_url", s.notice_url},
                         {"total_fen", view.total},
                         {"restricted_total_fen", view.restricted_total},
                         {"entries", view.chain.length},

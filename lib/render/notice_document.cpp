@@ -360,6 +360,32 @@ NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const
   return section;
 }
 
+// The chart's words: bars by designation (a month) or by month, "2025-03" as 3月 /
+// Mar; across years the year on a line of its own, at the start and each January.
+NoticeChart notice_chart(const NoticeModel& m, const Words& w) {
+  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  NoticeChart chart;
+  chart.title = m.chart_by_month ? w("本期收支（按月）", "Income and spending by month")
+                                 : w("本期收支（按资金用途）", "Income and spending by designation");
+  chart.income_label = w("收入", "Income");
+  chart.spending_label = w("支出", "Spending");
+  const bool one_year = m.period.first.year == m.period.last.year;
+  for (auto bar : m.chart) {
+    if (!m.chart_by_month) {
+      bar.label = designation_name(bar.label, bar.name, w);
+    } else {
+      const int month = std::stoi(bar.label.substr(5, 2));
+      const std::string year = bar.label.substr(0, 4);
+      const bool with_year = !one_year && (chart.bars.empty() || month == 1);
+      bar.label = w.lang() == Lang::en ? std::string(kShortMonths[month - 1]) + (with_year ? "\n" + year : "")
+                                       : (with_year ? year + "年\n" : "") + fmt::format("{}月", month);
+    }
+    chart.bars.push_back(std::move(bar));
+  }
+  return chart;
+}
+
 }  // namespace
 
 NoticeDocument notice_document(NoticeModel m, Lang lang) {
@@ -407,25 +433,7 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 
-  doc.chart.title = m.chart_by_month ? w("本期收支（按月）", "Income and spending by month")
-                                     : w("本期收支（按资金用途）", "Income and spending by designation");
-  doc.chart.income_label = w("收入", "Income");
-  doc.chart.spending_label = w("支出", "Spending");
-  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const bool one_year = m.period.first.year == m.period.last.year;
-  for (auto bar : m.chart) {
-    if (!m.chart_by_month) {
-      bar.label = designation_name(bar.label, bar.name, w);
-    } else {  // "2025-03" -> 3月 / Mar; across years the year on a line of its own, at the start and each January
-      const int month = std::stoi(bar.label.substr(5, 2));
-      const std::string year = bar.label.substr(0, 4);
-      const bool with_year = !one_year && (doc.chart.bars.empty() || month == 1);
-      bar.label = lang == Lang::en ? std::string(kShortMonths[month - 1]) + (with_year ? "\n" + year : "")
-                                   : (with_year ? year + "年\n" : "") + fmt::format("{}月", month);
-    }
-    doc.chart.bars.push_back(bar);
-  }
+  doc.chart = notice_chart(m, w);
 
   const std::string check =
       lang == Lang::en

@@ -30,7 +30,7 @@ home = tempfile.mkdtemp()
 FIXED_NAMES = """cfund json csv html markdown toml utf gbk yyyy mm dd qn sha ledger hledger beancount
 bank cash wechat alipay other general relief project management fundraising md txt all info summary
 donations donation_bands goods spending projects corrections individual organisation reference date
-amount counterparty closing bash zsh zh en id sqlite pragma integrity_check
+amount counterparty closing bash zsh zh en id sqlite pragma integrity_check http https
 proposed under_review approved rejected in_progress completed evaluated closed cancelled
 elderly students estate""".split()  # the last: codes of examples/fund.toml
 
