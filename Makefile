@@ -15,7 +15,8 @@ PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
             libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
             libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev python3-openpyxl \
-            clang-format ledger beancount time unzip \
+            libhowardhinnant-date-dev libqrencode-dev zbar-tools \
+            clang-format ledger beancount time unzip zsh tzdata \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 # Only `make fuzz` needs these: clang and its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev

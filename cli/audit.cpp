@@ -6,6 +6,7 @@
 #include "books/notice_check.hpp"
 #include "books/periods.hpp"
 #include "books/reconcile.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
 #include "import/statement.hpp"
 #include "render/audit_views.hpp"
@@ -110,7 +111,8 @@ void setup_audit(CLI::App& app, Context& ctx) {
       "reconcile", ctx.tr("把一个资金账户与银行/微信/支付宝对账单核对（不改动账目）",
                           "compare an account with a bank / WeChat / Alipay statement (writes nothing)"));
   reconcile_cmd->add_option("--account", reconcile->account, ctx.tr("资金账户代码或名称", "account code or name"))
-      ->required();
+      ->required()
+      ->type_name(kAccountCode);
   reconcile_cmd
       ->add_option("--statement", reconcile->statement,
                    ctx.tr("对账单文件（CSV，UTF-8 或 GBK；或 Excel 工作簿 .xlsx、.xls）",

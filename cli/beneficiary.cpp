@@ -45,7 +45,8 @@ void setup_beneficiary(CLI::App& app, Context& ctx) {
   add_cmd->add_option("--name", add->input.name, ctx.tr("姓名", "name"))->required();
   add_cmd
       ->add_option("--category", add->input.category,
-                   ctx.tr("类别，如 困难学生、独居老人、隐形困难人群", "kind of need, e.g. 困难学生, 独居老人"))
+                   ctx.tr("类别，如 困难学生、独居老人、隐形困难人群",
+                          "kind of need, e.g. student in need, elderly living alone"))
       ->required();
   add_cmd->add_option("--id-number", add->input.id_number,
                       ctx.tr("18 位居民身份证号（校验）", "18-character resident ID (checked)"));

@@ -18,6 +18,10 @@ namespace {
 
 Lang language_from(const std::string& text) { return text == "en" ? Lang::en : Lang::zh; }
 
+// Only zh and en name a language; --lang with anything else is refused by the parser
+// in the language the environment or the config asks for.
+bool names_language(const char* text) { return std::strcmp(text, "zh") == 0 || std::strcmp(text, "en") == 0; }
+
 InputError option_error(const std::string& option, const Message& why) {
   return InputError(bilingual("{0}：{1}", "{0}: {2}", option, why.zh, why.en));
 }
@@ -26,8 +30,9 @@ InputError option_error(const std::string& option, const Message& why) {
 
 Lang detect_language(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc) return language_from(argv[i + 1]);
-    if (std::strncmp(argv[i], "--lang=", 7) == 0) return language_from(argv[i] + 7);
+    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && names_language(argv[i + 1]))
+      return language_from(argv[i + 1]);
+    if (std::strncmp(argv[i], "--lang=", 7) == 0 && names_language(argv[i] + 7)) return language_from(argv[i] + 7);
   }
   if (const char* env = std::getenv("CFUND_LANG"); env != nullptr && *env != '\0') return language_from(env);
   try {
@@ -68,6 +73,12 @@ util::Period period_option(const std::string& option, const std::string& text) {
   auto period = util::parse_period(util::trim(text));
   if (!period) throw option_error(option, period.error());
   return *period;
+}
+
+util::Moment moment_option(const std::string& option, const std::string& text) {
+  auto moment = util::parse_moment(util::trim(text));
+  if (!moment) throw option_error(option, moment.error());
+  return *moment;
 }
 
 std::int64_t entry_id_option(const std::string& option, const std::string& text) {

@@ -10,6 +10,7 @@
 #include "books/journal.hpp"
 #include "error.hpp"
 #include "storage/fund_file.hpp"
+#include "util/clock.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
 #include "util/money.hpp"
@@ -46,6 +47,7 @@ books::Recorder recorder_for(const Context& ctx, storage::FundFile& file);
 util::Fen amount_option(const std::string& option, const std::string& text);
 util::Date date_option(const std::string& option, const std::string& text, const util::Date& fallback);
 util::Period period_option(const std::string& option, const std::string& text);
+util::Moment moment_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
 int day_count_option(const std::string& option, const std::string& text);
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);
@@ -71,5 +73,6 @@ void setup_export(CLI::App& app, Context& ctx);
 void setup_income(CLI::App& app, Context& ctx);
 void setup_opening(CLI::App& app, Context& ctx);
 void setup_goods(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

@@ -4,7 +4,9 @@
 
 #include "books/disbursements.hpp"
 #include "books/movements.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
+#include "messages.hpp"
 #include "model/categories.hpp"
 #include "render/books_views.hpp"
 
@@ -71,13 +73,18 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   auto add = std::make_shared<AddOptions>();
   auto* add_cmd = disburse->add_subcommand("add", ctx.tr("记录一笔支出", "record a payment"));
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额", "amount"))->required();
-  add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))->required();
-  add_cmd->add_option("--from,--designation", add->designation,
-                      ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"));
+  add_cmd->add_option("--account", add->account, ctx.tr("付款账户", "account paid from"))
+      ->required()
+      ->type_name(kAccountCode);
+  add_cmd
+      ->add_option("--from,--designation", add->designation,
+                   ctx.tr("列支的资金用途（默认非限定性资金）", "designation charged (default: general fund)"))
+      ->type_name(kDesignationCode);
   add_cmd
       ->add_option("--category", add->category,
                    ctx.tr("类别：", "category: ") + ctx.tr(model::payment_category_choices()))
-      ->required();
+      ->required()
+      ->check(CLI::IsMember(model::payment_category_ids()));
   add_cmd->add_option("--payee", add->payee, ctx.tr("收款方", "payee"));
   add_cmd->add_option("--purpose", add->purpose, ctx.tr("事由", "what it is for"))->required();
   add_cmd->add_option("--beneficiary", add->beneficiary,
@@ -97,8 +104,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = disburse->add_subcommand("list", ctx.tr("列出支出", "list payments"));
-  list_cmd->add_option("--period", list->period,
-                       ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+  list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 

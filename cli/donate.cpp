@@ -5,7 +5,9 @@
 #include "books/donations.hpp"
 #include "books/journal.hpp"
 #include "books/movements.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
+#include "messages.hpp"
 #include "render/books_views.hpp"
 
 namespace cfund::cli {
@@ -116,12 +118,16 @@ void setup_donate(CLI::App& app, Context& ctx) {
       "--anonymous", add->anonymous,
       ctx.tr("捐赠人要求匿名：公示中显示为爱心人士（匿名）", "the donor asks to stay anonymous in notices"));
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额，如 200 或 ¥1,234.50", "amount, e.g. 200 or ¥1,234.50"));
-  add_cmd->add_option(
-      "--account", add->account,
-      ctx.tr("收款账户代码或名称（如 bank、cash、wechat）", "account code or name (e.g. bank, cash, wechat)"));
-  add_cmd->add_option("--to,--designation", add->designation,
-                      ctx.tr("资金用途：专项基金或项目（默认非限定性资金）",
-                             "designation: special fund or project (default: general fund)"));
+  add_cmd
+      ->add_option(
+          "--account", add->account,
+          ctx.tr("收款账户代码或名称（如 bank、cash、wechat）", "account code or name (e.g. bank, cash, wechat)"))
+      ->type_name(kAccountCode);
+  add_cmd
+      ->add_option("--to,--designation", add->designation,
+                   ctx.tr("资金用途：专项基金或项目（默认非限定性资金）",
+                          "designation: special fund or project (default: general fund)"))
+      ->type_name(kDesignationCode);
   add_cmd->add_option("--date", add->date,
                       ctx.tr("捐赠日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
   add_cmd->add_option("--ref", add->ref, ctx.tr("银行或微信支付交易流水号", "bank or WeChat Pay transaction number"));
@@ -137,8 +143,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
 
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = donate->add_subcommand("list", ctx.tr("列出捐赠", "list donations"));
-  list_cmd->add_option("--period", list->period,
-                       ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"));
+  list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "books/imports.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
 #include "import/profile.hpp"
 #include "import/reader.hpp"
@@ -83,10 +84,12 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
                   donations ? ctx.tr("收款账户（文件中没有写明账户的行；默认取导入配置的账户）",
                                      "account for rows that name none (default: the profile's)")
                             : ctx.tr("付款账户（文件中没有写明账户的行；默认取导入配置的账户）",
-                                     "account for rows that name none (default: the profile's)"));
+                                     "account for rows that name none (default: the profile's)"))
+      ->type_name(kAccountCode);
   cmd->add_option(donations ? "--to,--designation" : "--from,--designation", o->designation,
                   ctx.tr("资金用途：专项基金或项目（文件中没有写明的行；默认非限定性资金）",
-                         "designation for rows that name none (default: the general fund)"));
+                         "designation for rows that name none (default: the general fund)"))
+      ->type_name(kDesignationCode);
   if (!donations) {
     cmd->add_option("--category", o->category,
                     ctx.tr("支出类别（文件中没有写明的行）：relief、project、management、fundraising",

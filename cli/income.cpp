@@ -68,7 +68,8 @@ void setup_income(CLI::App& app, Context& ctx) {
       income->add_subcommand("add", ctx.tr("记录一笔捐赠以外的收入（不开捐赠收据，不列入捐赠人）",
                                            "record income that is not a donation (no receipt, not among donors)"));
   add_cmd->add_option("--kind", add->kind, ctx.tr("类别：", "kind: ") + ctx.tr(model::income_kind_choices()))
-      ->required();
+      ->required()
+      ->check(CLI::IsMember(model::income_kind_ids()));
   add_cmd->add_option("--source", add->source, ctx.tr("款项来源（如 青溪镇人民政府）", "who paid it"))->required();
   add_cmd->add_option("--amount", add->amount, ctx.tr("金额", "amount"))->required();
   add_cmd->add_option("--account", add->account, ctx.tr("收款账户代码或名称", "account code or name"))->required();

@@ -21,7 +21,9 @@ struct InitOptions {
   std::string supervision_phone;
   std::string report_language;
   std::string approval_threshold;
-  std::string relief_window_days;          // empty: the default
+  std::string relief_window_days;  // empty: the default
+  std::string time_zone;
+  std::string notice_url;
   std::vector<std::string> accounts;       // code:kind[:name]
   std::vector<std::string> special_funds;  // code[:name]
 };
@@ -51,6 +53,8 @@ std::string run_init(const InitOptions& o, Context& ctx) {
   if (!o.approval_threshold.empty()) s.approval_threshold = amount_option("--approval-threshold", o.approval_threshold);
   if (!o.relief_window_days.empty())
     s.relief_window_days = day_count_option("--relief-window-days", o.relief_window_days);
+  if (!o.time_zone.empty()) s.time_zone = util::trim(o.time_zone);
+  if (!o.notice_url.empty()) s.notice_url = util::trim(o.notice_url);
   if (!ctx.operator_option.empty()) s.default_operator = ctx.operator_option;
   for (const auto& spec : o.accounts) {
     const auto parts = split_colons(spec, 3);
@@ -97,6 +101,12 @@ void setup_init(CLI::App& app, Context& ctx) {
   cmd->add_option(
       "--relief-window-days", options->relief_window_days,
       ctx.tr("重复救助间隔天数（默认 365）", "days within which a second relief needs a reason (default 365)"));
+  cmd->add_option("--time-zone", options->time_zone,
+                  ctx.tr("基金所在时区，如 Asia/Shanghai（默认）；公示的生成时间按此时区印出",
+                         "the fund's time zone, e.g. Asia/Shanghai (default): notices print their time in it"));
+  cmd->add_option("--notice-url", options->notice_url,
+                  ctx.tr("公示的网上地址（http:// 或 https://），打印版二维码会打开它",
+                         "where notices are online (http:// or https://): the print notice's QR code opens it"));
   cmd->add_option("--account", options->accounts,
                   ctx.tr("资金账户 代码:类型[:名称]，类型为 bank/cash/wechat/alipay/other，可重复",
                          "account code:kind[:name], kind bank/cash/wechat/alipay/other; repeatable"));

@@ -8,13 +8,16 @@
 
 #include "common.hpp"
 #include "error.hpp"
+#include "help_format.hpp"
+#include "messages.hpp"
+#include "parse.hpp"
 #include "storage/fund_file.hpp"
 #include "util/heap.hpp"
 
 namespace {
 
 void print_error(cfund::Lang lang, const cfund::Message& message) {
-  std::cerr << (lang == cfund::Lang::en ? "error: " : "错误：") << message.in(lang) << "\n";
+  std::cerr << cfund::cli::say(lang, cfund::cli::Msg::error, message.in(lang)) << "\n";
 }
 
 }  // namespace
@@ -29,7 +32,7 @@ int main(int argc, char** argv) {
                "cfund"};
   app.require_subcommand(1);
   app.fallthrough();
-  app.set_version_flag("--version", "cfund 0.1.0");
+  app.set_version_flag("--version", "cfund 0.1.0", cfund::cli::text(cfund::cli::Msg::version_flag, ctx.lang));
   app.add_option("-f,--fund", ctx.fund_path, ctx.tr("基金账套文件（*.cfund）", "fund file (*.cfund)"))
       ->envname("CFUND_FUND");
   app.add_option("--lang", ctx.lang_option,
@@ -52,20 +55,11 @@ int main(int argc, char** argv) {
   cfund::cli::setup_audit(app, ctx);
   cfund::cli::setup_publish(app, ctx);
   cfund::cli::setup_export(app, ctx);
+  cfund::cli::setup_completion(app, ctx);
+  cfund::cli::localise(app, ctx.lang);
 
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << ctx.tr("用法错误：", "usage error: ") << e.what() << "\n"
-              << ctx.tr("用 cfund --help 或 cfund 子命令 --help 查看用法", "see cfund --help or cfund COMMAND --help")
-              << "\n";
-    return static_cast<int>(ExitCode::usage);
+    if (auto ended = cfund::cli::parse_and_run(app, argc, argv, ctx.lang)) return *ended;
   } catch (const cfund::Error& e) {
     print_error(ctx.lang, e.message());
     return static_cast<int>(e.code());

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "books/movements.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
 
 namespace cfund::cli {
@@ -64,8 +65,8 @@ void setup_movements(CLI::App& app, Context& ctx) {
   auto* transfer_cmd =
       app.add_subcommand("transfer", ctx.tr("账户间转账（如现金存入银行），不算收入也不算支出",
                                             "move money between accounts (neither income nor spending)"));
-  transfer_cmd->add_option("--from", transfer->from, ctx.tr("转出账户", "from account"));
-  transfer_cmd->add_option("--to", transfer->to, ctx.tr("转入账户", "to account"));
+  transfer_cmd->add_option("--from", transfer->from, ctx.tr("转出账户", "from account"))->type_name(kAccountCode);
+  transfer_cmd->add_option("--to", transfer->to, ctx.tr("转入账户", "to account"))->type_name(kAccountCode);
   transfer_cmd->add_option("--amount", transfer->amount, ctx.tr("金额", "amount"));
   transfer_cmd->add_option("--date", transfer->date, ctx.tr("日期（默认今天）", "date (default today)"));
   transfer_cmd->add_option("--memo", transfer->memo, ctx.tr("备注", "note"));
@@ -78,8 +79,10 @@ void setup_movements(CLI::App& app, Context& ctx) {
   auto* reallocate_cmd =
       app.add_subcommand("reallocate", ctx.tr("调整资金用途（如捐赠人同意改用），须有理由与决议编号",
                                               "move money between designations (with reason and decision number)"));
-  reallocate_cmd->add_option("--from", reallocate->from, ctx.tr("调出的资金用途", "from designation"));
-  reallocate_cmd->add_option("--to", reallocate->to, ctx.tr("调入的资金用途", "to designation"));
+  reallocate_cmd->add_option("--from", reallocate->from, ctx.tr("调出的资金用途", "from designation"))
+      ->type_name(kDesignationCode);
+  reallocate_cmd->add_option("--to", reallocate->to, ctx.tr("调入的资金用途", "to designation"))
+      ->type_name(kDesignationCode);
   reallocate_cmd->add_option("--amount", reallocate->amount, ctx.tr("金额", "amount"));
   reallocate_cmd->add_option("--date", reallocate->date, ctx.tr("日期（默认今天）", "date (default today)"));
   reallocate_cmd->add_option("--reason", reallocate->reason, ctx.tr("理由", "reason"));

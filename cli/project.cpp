@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "books/projects.hpp"
+#include "command_tree.hpp"
 #include "common.hpp"
 #include "error.hpp"
 #include "render/project_views.hpp"
@@ -224,7 +225,9 @@ std::string run_show(const ShowOptions& o, const Context& ctx) {
 CLI::App* add_step(CLI::App& project, Context& ctx, const std::string& name, const std::string& help,
                    const std::string& to_stage, const std::shared_ptr<StepOptions>& options) {
   auto* cmd = project.add_subcommand(name, help);
-  cmd->add_option("ID", options->project, ctx.tr("项目代码或名称", "project code or name"))->required();
+  cmd->add_option("ID", options->project, ctx.tr("项目代码或名称", "project code or name"))
+      ->required()
+      ->type_name(kProjectCode);
   cmd->add_option("--date", options->date, ctx.tr("日期 YYYY-MM-DD（默认今天）", "date YYYY-MM-DD (default today)"));
   cmd->add_option("--note", options->note, ctx.tr("备注", "note"));
   cmd->callback([options, &ctx, to_stage] { ctx.output = run_step(*options, ctx, to_stage); });
@@ -235,7 +238,8 @@ void add_remainder_options(CLI::App* cmd, Context& ctx, const std::shared_ptr<St
   cmd->add_option("--return-to", options->return_to,
                   ctx.tr("结余退回非限定性资金：general", "return the remainder to the general fund: general"));
   cmd->add_option("--move-to", options->move_to,
-                  ctx.tr("结余转入其他资金用途（专项基金或项目）", "move the remainder to another designation"));
+                  ctx.tr("结余转入其他资金用途（专项基金或项目）", "move the remainder to another designation"))
+      ->type_name(kDesignationCode);
 }
 
 }  // namespace
@@ -251,9 +255,11 @@ void setup_project(CLI::App& app, Context& ctx) {
   propose_cmd->add_option("NAME", propose->name, ctx.tr("项目名称", "project name"))->required();
   propose_cmd->add_option("--code", propose->code,
                           ctx.tr("项目代码（默认 P001、P002……）", "project code (default P001, P002, ...)"));
-  propose_cmd->add_option("--category", propose->category,
-                          ctx.tr("类别：扶贫济困、教科文卫体、社会组织培育、环境保护、社区营造、关爱帮扶",
-                                 "category: 扶贫济困, 教科文卫体, 社会组织培育, 环境保护, 社区营造, 关爱帮扶"));
+  propose_cmd->add_option(
+      "--category", propose->category,
+      ctx.tr("类别：扶贫济困、教科文卫体、社会组织培育、环境保护、社区营造、关爱帮扶",
+             "category: one of the six standard project categories or the fund's own (written in Chinese; a wrong one "
+             "is refused with the list)"));
   propose_cmd->add_option("--budget", propose->budget, ctx.tr("预算金额", "budget"));
   propose_cmd->add_option("--proposer", propose->proposer, ctx.tr("提出人（居民、楼栋或小组）", "who proposed it"));
   propose_cmd->add_option("--implementer", propose->implementer,
@@ -318,7 +324,9 @@ void setup_project(CLI::App& app, Context& ctx) {
   auto* amend_cmd = project->add_subcommand(
       "amend-budget",
       ctx.tr("调整项目预算（须有决议编号与理由）", "amend a project's budget (decision number and reason)"));
-  amend_cmd->add_option("ID", amend->project, ctx.tr("项目代码或名称", "project code or name"))->required();
+  amend_cmd->add_option("ID", amend->project, ctx.tr("项目代码或名称", "project code or name"))
+      ->required()
+      ->type_name(kProjectCode);
   amend_cmd->add_option("--budget", amend->budget, ctx.tr("新的预算金额", "the new budget"))->required();
   amend_cmd->add_option("--decision,--approval", amend->decision, ctx.tr("议事会决议编号", "council decision number"));
   amend_cmd->add_option("--reason", amend->reason, ctx.tr("理由", "reason"));
@@ -330,11 +338,15 @@ void setup_project(CLI::App& app, Context& ctx) {
   auto* allocate_cmd = project->add_subcommand(
       "allocate",
       ctx.tr("从非限定性资金向项目拨款（须有决议编号）", "fund a project from the general fund (decision number)"));
-  allocate_cmd->add_option("ID", allocate->project, ctx.tr("项目代码或名称", "project code or name"))->required();
+  allocate_cmd->add_option("ID", allocate->project, ctx.tr("项目代码或名称", "project code or name"))
+      ->required()
+      ->type_name(kProjectCode);
   allocate_cmd->add_option("--amount", allocate->amount, ctx.tr("金额", "amount"))->required();
-  allocate_cmd->add_option(
-      "--from", allocate->from,
-      ctx.tr("拨出的资金用途（默认非限定性资金 general）", "designation the money comes from (default: general)"));
+  allocate_cmd
+      ->add_option(
+          "--from", allocate->from,
+          ctx.tr("拨出的资金用途（默认非限定性资金 general）", "designation the money comes from (default: general)"))
+      ->type_name(kDesignationCode);
   allocate_cmd->add_option("--approval,--decision", allocate->decision,
                            ctx.tr("议事会决议编号", "council decision number"));
   allocate_cmd->add_option(
@@ -356,7 +368,9 @@ void setup_project(CLI::App& app, Context& ctx) {
   auto* show_cmd =
       project->add_subcommand("show", ctx.tr("查看一个项目：预算、资金、阶段记录、支出、评估",
                                              "show one project: budget, money, stages, spending, evaluation"));
-  show_cmd->add_option("ID", show->project, ctx.tr("项目代码或名称", "project code or name"))->required();
+  show_cmd->add_option("ID", show->project, ctx.tr("项目代码或名称", "project code or name"))
+      ->required()
+      ->type_name(kProjectCode);
   show_cmd->add_flag("--json", show->json, ctx.tr("输出 JSON", "print JSON"));
   show_cmd->callback([show, &ctx] { ctx.output = run_show(*show, ctx); });
 }

@@ -11,6 +11,7 @@
 #include "books/publications.hpp"
 #include "common.hpp"
 #include "error.hpp"
+#include "messages.hpp"
 #include "render/notice_document.hpp"
 #include "report/notice.hpp"
 #include "util/file.hpp"
@@ -88,7 +89,8 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   report::NoticeOptions options;
   options.period = period;
   if (!o.cutoff.empty()) options.cutoff = entry_id_option("--cutoff", o.cutoff);
-  options.generated_at = o.generated_at.empty() ? recorder.now.iso : util::trim(util::single_line(o.generated_at));
+  options.generated_at = o.generated_at.empty() ? recorder.now.epoch_seconds
+                                                : moment_option("--generated-at", o.generated_at).epoch_seconds;
   auto model = report::build_notice(file, options);
   const std::int64_t cutoff_entry = model.cutoff_entry;
   const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
@@ -178,9 +180,7 @@ void setup_publish(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "publish", ctx.tr("生成一个期间的公示（Markdown、CSV、打印版 HTML、公众号 HTML、文本、Excel 工作簿）",
                         "make the public notice of a period (Markdown, CSV, print HTML, WeChat HTML, text, Excel)"));
-  cmd->add_option("--period", options->period,
-                  ctx.tr("期间：2025-03、2025-Q1、2025 或 起..止", "period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
-      ->required();
+  cmd->add_option("--period", options->period, text(Msg::period_help, ctx.lang))->required();
   cmd->add_option("--format", options->formats,
                   ctx.tr("格式：md、csv、html、wechat、txt（默认）、xlsx（须用 --out），逗号分隔多个，或 all",
                          "format: md, csv, html, wechat, txt (default), xlsx (needs --out), several separated by "
@@ -193,8 +193,9 @@ void setup_publish(CLI::App& app, Context& ctx) {
                          "count entries up to this id only (to reproduce an older notice; default: the last entry that "
                          "is not a publication)"));
   cmd->add_option("--generated-at", options->generated_at,
-                  ctx.tr("页脚的生成时间（默认当前时间或 CFUND_NOW）",
-                         "the generated-at time in the footer (default: now, or CFUND_NOW)"));
+                  ctx.tr("页脚的生成时间，如 2026-11-30T14:36:55+00:00（默认当前时间或 CFUND_NOW）；按基金的时区印出",
+                         "the time in the footer, e.g. 2026-11-30T14:36:55+00:00 (default: now, or CFUND_NOW); "
+                         "printed in the fund's time zone"));
   cmd->add_option(
       "--table", options->table,
       ctx.tr(

@@ -38,7 +38,7 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
   if (!util::trim(input.id_number).empty()) {
     auto checked = privacy::validate_resident_id(input.id_number);
     if (!checked) {
-      throw InputError(bilingual("--id-number：{0}", "--id-number: {0}", checked.error().zh, checked.error().en));
+      throw InputError(bilingual("--id-number：{0}", "--id-number: {1}", checked.error().zh, checked.error().en));
     }
     id_number = *checked;
   }

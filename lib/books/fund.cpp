@@ -10,6 +10,7 @@
 #include "error.hpp"
 #include "model/categories.hpp"
 #include "storage/queries.hpp"
+#include "util/clock.hpp"
 #include "util/text.hpp"
 
 namespace cfund::books {
@@ -78,6 +79,13 @@ void record_definition_openings(storage::FundFile& file, const model::FundDefini
   journal.finish();
 }
 
+// An address a phone can open from a QR code: http(s)://, printable ASCII, no spaces.
+bool is_web_address(const std::string& url) {
+  const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  const bool printable = std::all_of(url.begin(), url.end(), [](char c) { return c > ' ' && c < 127; });
+  return scheme && printable && url.size() > 8 && url.size() <= 500;
+}
+
 std::string join_codes(const std::vector<std::string>& codes) {
   std::string joined;
   for (const auto& code : codes) joined += (joined.empty() ? "" : ", ") + code;
@@ -97,6 +105,16 @@ void validate_definition(const model::FundDefinition& definition) {
   if (s.band_donations_below < 0) {
     throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数",
                                "notice.band_donations_below cannot be negative"));
+  }
+  if (!util::is_time_zone(s.time_zone)) {
+    const Message why = util::unknown_time_zone(s.time_zone);
+    throw InputError(bilingual("time_zone：{0}", "time_zone: {1}", why.zh, why.en));
+  }
+  if (!s.notice_url.empty() && !is_web_address(s.notice_url)) {
+    throw InputError(bilingual("公示网址（[notice] url）“{0}”无效：应以 http:// 或 https:// 开头，不含空格",
+                               "[notice] url '{0}' is not valid: it must start with http:// or https:// and "
+                               "contain no spaces",
+                               s.notice_url));
   }
   if (s.relief_window_days < 0 || s.relief_window_days > 3660) {
     throw InputError(bilingual("重复救助间隔（relief_window_days）应在 0 到 3660 天之间",
@@ -173,6 +191,8 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
     }
     for (const auto& [category, days] : s.relief_windows)
       file.set_setting(kWindowPrefix + category, std::to_string(days));
+    file.set_setting("time_zone", s.time_zone);
+    file.set_setting("notice_url", s.notice_url);
     for (const auto& account : definition.accounts) {
       model::Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -227,6 +247,9 @@ model::FundSettings load_settings(storage::FundFile& file) {
   }
   for (const auto& [category, value] : file.settings_under(kWindowPrefix))
     s.relief_windows[category] = std::stoi(value);
+  // Funds created before these settings existed keep the defaults.
+  if (auto v = file.setting("time_zone")) s.time_zone = *v;
+  s.notice_url = text("notice_url");
   return s;
 }
 
@@ -267,6 +290,22 @@ model::Designation find_designation(storage::FundFile& file, const std::string& 
   throw InputError(bilingual("没有资金用途（专项基金/项目）“{0}”（已有：{1}）",
                              "no designation (special fund or project) '{0}' (there are: {1})", wanted,
                              join_codes(codes)));
+}
+
+std::vector<std::string> codes(storage::FundFile& file, CodeKind kind) {
+  std::vector<std::string> found;
+  // The goods stock is no money account or designation: no command that takes a code takes it.
+  if (kind == CodeKind::accounts) {
+    for (const auto& account : storage::accounts(file)) {
+      if (account.kind != model::kGoodsKind) found.push_back(account.code);
+    }
+    return found;
+  }
+  for (const auto& designation : storage::designations(file)) {
+    if (designation.kind == model::kGoodsKind) continue;
+    if (kind == CodeKind::designations || designation.kind == "project") found.push_back(designation.code);
+  }
+  return found;
 }
 
 FundOverview overview(storage::FundFile& file) {

@@ -30,6 +30,11 @@ model::Account find_account(storage::FundFile& file, const std::string& code_or_
 // The goods designation is refused like the goods account.
 model::Designation find_designation(storage::FundFile& file, const std::string& code_or_name);
 
+// The codes a person types for accounts, for designations (projects included) or
+// for projects alone, in the books' order: what shell completion offers.
+enum class CodeKind { accounts, designations, projects };
+std::vector<std::string> codes(storage::FundFile& file, CodeKind kind);
+
 struct BalanceLine {
   std::string code;
   std::string name;

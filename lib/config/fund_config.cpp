@@ -11,6 +11,7 @@
 #include "books/projects.hpp"
 #include "error.hpp"
 #include "model/categories.hpp"
+#include "util/clock.hpp"
 #include "util/date.hpp"
 #include "util/money.hpp"
 #include "util/quantity.hpp"
@@ -232,6 +233,10 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   } else if (!language.empty() && language != "zh") {
     read.fail(fund->get("report_language"), "fund.report_language", bilingual("应为 zh 或 en", "expected zh or en"));
   }
+  if (const std::string zone = read.text(*fund, "time_zone", "fund.time_zone", false); !zone.empty()) {
+    if (!util::is_time_zone(zone)) read.fail(fund->get("time_zone"), "fund.time_zone", util::unknown_time_zone(zone));
+    s.time_zone = zone;
+  }
   s.approval_threshold = read.amount(*fund, "approval_threshold", "fund.approval_threshold", s.approval_threshold);
   const auto window = read.integer(*fund, "relief_window_days", "fund.relief_window_days", s.relief_window_days);
   if (window < 0 || window > 3660) {
@@ -259,6 +264,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
     const toml::table* table = notice->as_table();
     if (table == nullptr) read.fail(notice, "notice", bilingual("应写成 [notice] 表", "expected a [notice] table"));
     s.band_donations_below = read.amount(*table, "band_donations_below", "notice.band_donations_below", 0);
+    s.notice_url = read.text(*table, "url", "notice.url", false);
   }
 
   if (const auto* accounts = read.array_of_tables(root, "accounts")) {

@@ -77,7 +77,7 @@ Message category_name(const std::string& category) {
 
 const std::vector<AccountKind>& account_kinds() {
   static const std::vector<AccountKind> kinds = {
-      {"bank", {"银行", "bank"}, "Bank", true},
+      {"bank", {"银行账户", "bank account"}, "Bank", true},
       {"cash", {"现金", "cash"}, "Cash", true},
       {"wechat", {"微信支付", "WeChat Pay"}, "WeChat", true},
       {"alipay", {"支付宝", "Alipay"}, "Alipay", true},
@@ -88,6 +88,18 @@ const std::vector<AccountKind>& account_kinds() {
 }
 
 const AccountKind* find_account_kind(const std::string& id) { return find_by_id(account_kinds(), id); }
+
+std::vector<std::string> income_kind_ids() {
+  std::vector<std::string> ids;
+  for (const auto& kind : income_kinds()) ids.push_back(kind.id);
+  return ids;
+}
+
+std::vector<std::string> payment_category_ids() {
+  std::vector<std::string> ids;
+  for (const auto& category : payment_categories()) ids.push_back(category.id);
+  return ids;
+}
 
 std::vector<std::string> money_account_kind_ids() {
   std::vector<std::string> ids;

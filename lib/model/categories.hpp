@@ -54,6 +54,10 @@ const AccountKind* find_account_kind(const std::string& id);
 // The kinds a fund definition may name (every kind but goods).
 std::vector<std::string> money_account_kind_ids();
 
+// The ids of a registry, for a command line's allowed values.
+std::vector<std::string> income_kind_ids();
+std::vector<std::string> payment_category_ids();
+
 // The choices of a registry, for messages and --help:
 // "relief（救助）、project（项目支出）或 fee（手续费）" / "relief, project or fee".
 Message income_kind_choices();

@@ -69,9 +69,15 @@ struct FundSettings {
   Fen approval_threshold_for(const std::string& category) const;
   int relief_window_for(const std::string& beneficiary_category) const;
   AuditSettings audit;
+  // The IANA time zone of the fund's clocks ([fund] time_zone): notices print their
+  // time in it.
+  std::string time_zone = "Asia/Shanghai";
   // [notice]: money donations below this are listed in bands (count and total per
   // band) instead of one line each; 0 lists every donation.
   Fen band_donations_below = 0;
+  // [notice] url: where the notice is published online; the print notice's QR code
+  // leads there (with its verification code). Empty: the QR code holds the code alone.
+  std::string notice_url;
 };
 
 // Everything `cfund init` needs to create a fund.

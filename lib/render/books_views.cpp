@@ -198,6 +198,8 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   }
   out += "\n";
   if (!s.supervision_phone.empty()) out += pick(lang, "监督电话：", "Supervision phone: ") + s.supervision_phone + "\n";
+  out += pick(lang, "时区：", "Time zone: ") + s.time_zone + "\n";
+  if (!s.notice_url.empty()) out += pick(lang, "公示网址：", "Notices online: ") + s.notice_url + "\n";
   out += "\n";
   std::vector<std::vector<std::string>> cells;
   for (const auto& a : view.accounts) {
@@ -250,6 +252,8 @@ nlohmann::json overview_json(const books::FundOverview& view) {
                         {"relief_window_days", s.relief_window_days},
                         {"relief_windows_days", s.relief_windows},
                         {"goods_value_fen", view.goods_value},
+                        {"time_zone", s.time_zone},
+                        {"notice_url", s.notice_url},
                         {"total_fen", view.total},
                         {"restricted_total_fen", view.restricted_total},
                         {"entries", view.chain.length},

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "render/books_views.hpp"
+#include "util/clock.hpp"
+#include "util/date.hpp"
 #include "util/money.hpp"
 #include "util/quantity.hpp"
 
@@ -27,11 +29,12 @@ class Words {
   Lang lang_;
 };
 
-// A note column with nothing in it is left out (the WeChat layout adds one back
-// when it folds columns into it).
-void drop_empty_notes(NoticeTable& table) {
+// An optional column (a note, 决议编号, 凭证号 ...) with nothing in it is left out: a
+// resident reads no empty column, and the others get its width (the WeChat layout adds
+// a note column back when it folds columns into it).
+void drop_empty_columns(NoticeTable& table) {
   for (std::size_t c = table.columns.size(); c-- > 0;) {
-    if (!table.columns[c].note) continue;
+    if (!table.columns[c].note && !table.columns[c].optional) continue;
     bool empty = true;
     for (const auto& row : table.rows) empty = empty && (c >= row.size() || row[c].text.empty());
     if (!empty) continue;
@@ -235,7 +238,7 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
                                  text(std::move(line.receipt_no)), text(std::move(note))));
     }
     std::vector<report::DonationLine>().swap(m.donations);
-    drop_empty_notes(table);
+    drop_empty_columns(table);
     section.tables.push_back(std::move(table));
   }
   if (!m.bands.empty()) {
@@ -250,7 +253,7 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
       count += band.count;
       table.rows.push_back(cells(text(band_label(band, w)), text(std::to_string(band.count)), money(band.total)));
     }
-    drop_empty_notes(table);
+    drop_empty_columns(table);
     section.tables.push_back(std::move(table));
   }
   if (!section.tables.empty()) {
@@ -277,7 +280,7 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
                 text(designation_name(line.designation_code, line.designation_name, w)), text(line.receipt_no),
                 text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
     }
-    drop_empty_notes(table);
+    drop_empty_columns(table);
     section.tables.push_back(std::move(table));
   }
   return section;
@@ -298,8 +301,8 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("资金用途/项目", "Designation / project")},
                    {w("收款方/受助对象", "Paid to")},
                    {w("金额", "Amount"), true},
-                   {w("决议编号", "Approval"), false, false},
-                   {w("凭证号", "Voucher"), false, false, true},
+                   {w("决议编号", "Approval"), false, false, true, false, true},
+                   {w("凭证号", "Voucher"), false, false, true, false, true},
                    {w("备注", "Note"), false, true, false, true}};
   int count = 0;
   table.rows.reserve(m.spending.size());
@@ -313,7 +316,7 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                                text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
                                text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
   }
-  drop_empty_notes(table);
+  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   section.after.push_back(
       w.lang() == Lang::en
@@ -351,7 +354,7 @@ NoticeSection income_section(const NoticeModel& m, std::size_t index, const Word
         cells(text(line.date), text(kind ? kind->name.in(w.lang()) : line.kind), text(line.source), money(line.amount),
               text(designation_name(line.designation_code, line.designation_name, w)), text(std::move(note))));
   }
-  drop_empty_notes(table);
+  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   section.after.push_back(
       w.lang() == Lang::en ? fmt::format("Other income this period: {} in all. It is not a donation: no receipt, "
@@ -389,7 +392,7 @@ NoticeSection goods_section(const NoticeModel& m, std::size_t index, const Words
                                  text(line.purpose), line.sold ? money(line.price) : text(""),
                                  text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
     }
-    drop_empty_notes(table);
+    drop_empty_columns(table);
     section.tables.push_back(std::move(table));
   }
   if (!m.stock.empty()) {
@@ -431,16 +434,22 @@ NoticeSection projects_section(const NoticeModel& m, std::size_t index, const Wo
   table.id = "projects";
   table.columns = {{w("项目", "Project")},         {w("阶段", "Stage")},
                    {w("预算", "Budget"), true},    {w("已支出", "Spent"), true},
-                   {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true}};
+                   {w("剩余", "Remaining"), true}, {w("受益人数", "People served"), true, true, false, false, true}};
   for (const auto& project : m.projects) {
     const Message stage = books::project_stage_name(project.stage);
     table.rows.push_back(cells(text(project.name), text(w(stage.zh.c_str(), stage.en.c_str())), money(project.budget),
                                money(project.spent), money(project.remaining),
                                text(project.people_served ? std::to_string(*project.people_served) : "")));
   }
-  drop_empty_notes(table);
+  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   return section;
+}
+
+// The period a correction's notice covered, from its label (2025-02 -> 2025年2月).
+std::string published_period(const std::string& label, Lang lang) {
+  auto period = util::parse_period(label);
+  return period ? util::period_in_words(*period, lang) : label;
 }
 
 NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const Words& w) {
@@ -462,37 +471,41 @@ NoticeSection corrections_section(const NoticeModel& m, std::size_t index, const
     if (!c.description.empty()) what += w("：", ": ") + c.description;
     if (c.original_kind == "donation") what += " " + donor_text(c.donor, w);
     table.rows.push_back(cells(text(c.void_date), text(c.original_date),
-                               text(period_in_words(util::Period{{}, {}, c.published_in}, w.lang())), text(what),
-                               money(c.amount), text(c.reason)));
+                               text(published_period(c.published_in, w.lang())), text(what), money(c.amount),
+                               text(c.reason)));
   }
-  drop_empty_notes(table);
+  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   return section;
 }
 
-}  // namespace
-
-std::string period_in_words(const util::Period& period, Lang lang) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  static const char* kQuarters[] = {"一", "二", "三", "四"};
-  const std::string& label = period.label;
-  auto parsed = util::parse_period(label);
-  if (!parsed) return label;
-  const auto& p = *parsed;
-  if (label.size() == 7 && label[4] == '-' && label[5] != 'Q') {
-    return lang == Lang::en ? fmt::format("{} {}", kMonths[p.first.month - 1], p.first.year)
-                            : fmt::format("{}年{}月", p.first.year, p.first.month);
+// The chart's words: bars by designation (a month) or by month, "2025-03" as 3月 /
+// Mar; across years the year on a line of its own, at the start and each January.
+NoticeChart notice_chart(const NoticeModel& m, const Words& w) {
+  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  NoticeChart chart;
+  chart.title = m.chart_by_month ? w("本期收支（按月）", "Income and spending by month")
+                                 : w("本期收支（按资金用途）", "Income and spending by designation");
+  chart.income_label = w("收入", "Income");
+  chart.spending_label = w("支出", "Spending");
+  const bool one_year = m.period.first.year == m.period.last.year;
+  for (auto bar : m.chart) {
+    if (!m.chart_by_month) {
+      bar.label = designation_name(bar.label, bar.name, w);
+    } else {
+      const int month = std::stoi(bar.label.substr(5, 2));
+      const std::string year = bar.label.substr(0, 4);
+      const bool with_year = !one_year && (chart.bars.empty() || month == 1);
+      bar.label = w.lang() == Lang::en ? std::string(kShortMonths[month - 1]) + (with_year ? "\n" + year : "")
+                                       : (with_year ? year + "年\n" : "") + fmt::format("{}月", month);
+    }
+    chart.bars.push_back(std::move(bar));
   }
-  if (label.size() == 7 && label[5] == 'Q') {
-    const int quarter = (p.first.month - 1) / 3;
-    return lang == Lang::en ? fmt::format("Q{} {}", quarter + 1, p.first.year)
-                            : fmt::format("{}年第{}季度", p.first.year, kQuarters[quarter]);
-  }
-  if (label.size() == 4) return lang == Lang::en ? fmt::format("the year {}", label) : fmt::format("{}年度", label);
-  return lang == Lang::en ? fmt::format("{} to {}", p.first.iso(), p.last.iso())
-                          : fmt::format("{} 至 {}", p.first.iso(), p.last.iso());
+  return chart;
 }
+
+}  // namespace
 
 NoticeDocument notice_document(NoticeModel m, Lang lang) {
   const Words w(lang);
@@ -501,17 +514,19 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   std::string stem = m.period.label;
   if (auto dots = stem.find(".."); dots != std::string::npos) stem.replace(dots, 2, "_to_");
   doc.file_stem = "notice-" + stem;
-  const std::string period = period_in_words(m.period, lang);
-  doc.title = lang == Lang::en ? fmt::format("{}: public notice of income and spending, {}", m.fund_name, period)
-              : m.period.label.find("..") != std::string::npos
-                  ? fmt::format("{} {} 收支公示", m.fund_name, period)  // dates need room
-                  : fmt::format("{}{}收支公示", m.fund_name, period);
+  const std::string period = util::period_in_words(m.period, lang);
+  doc.title_parts = lang == Lang::en
+                        ? std::vector<std::string>{m.fund_name + ":", "public notice of income and spending,", period}
+                        : std::vector<std::string>{m.fund_name, period, "收支公示"};
+  for (const auto& part : doc.title_parts) doc.title += (lang == Lang::en && !doc.title.empty() ? " " : "") + part;
 
-  const std::string cutoff =
-      m.cutoff_entry == 0
-          ? w("账目为空", "the books were empty")
-          : (lang == Lang::en ? fmt::format("entry {} (recorded {})", m.cutoff_entry, m.cutoff_recorded)
-                              : fmt::format("第 {} 号分录（{} 记账）", m.cutoff_entry, m.cutoff_recorded));
+  // The cut-off in words for residents; its entry number is in the verification line.
+  std::string cutoff = w("账目为空", "the books were empty");
+  if (auto recorded = util::parse_date(m.cutoff_recorded); m.cutoff_entry > 0 && recorded) {
+    cutoff = lang == Lang::en ? fmt::format("{}, {} {}", util::date_in_words(*recorded, lang), m.cutoff_entry,
+                                            m.cutoff_entry == 1 ? "entry" : "entries")
+                              : fmt::format("{}，共 {} 笔记录", util::date_in_words(*recorded, lang), m.cutoff_entry);
+  }
   auto fact = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.header_lines.push_back(w(zh, en) + value);
@@ -522,9 +537,11 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   fact("基金名称：", "Fund: ", m.fund_name);
   fact("管理单位：", "Run by: ", m.organisation);
   fact("依托慈善组织：", "Hosted by: ", m.host);
-  fact("公示期间：", "Period: ",
-       lang == Lang::en ? fmt::format("{} to {}", m.period.first.iso(), m.period.last.iso())
-                        : fmt::format("{} 至 {}", m.period.first.iso(), m.period.last.iso()));
+  fact(
+      "公示期间：", "Period: ",
+      lang == Lang::en
+          ? fmt::format("{} to {}", util::date_in_words(m.period.first, lang), util::date_in_words(m.period.last, lang))
+          : fmt::format("{}至{}", util::date_in_words(m.period.first, lang), util::date_in_words(m.period.last, lang)));
   fact("数据截至：", "Books as of: ", cutoff);
   doc.header_lines.erase(doc.header_lines.begin());  // the fund's name is in the title
 
@@ -537,38 +554,30 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 
-  doc.chart.title = m.chart_by_month ? w("本期收支（按月）", "Income and spending by month")
-                                     : w("本期收支（按资金用途）", "Income and spending by designation");
-  doc.chart.income_label = w("收入", "Income");
-  doc.chart.spending_label = w("支出", "Spending");
-  static const char* kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const bool one_year = m.period.first.year == m.period.last.year;
-  for (auto bar : m.chart) {
-    if (!m.chart_by_month) {
-      bar.label = designation_name(bar.label, bar.name, w);
-    } else if (one_year) {  // "2025-03" -> 3月 / Mar: twelve fit side by side
-      const int month = std::stoi(bar.label.substr(5, 2));
-      bar.label = lang == Lang::en ? kShortMonths[month - 1] : fmt::format("{}月", month);
-    }
-    doc.chart.bars.push_back(bar);
-  }
+  doc.chart = notice_chart(m, w);
 
   const std::string check =
-      lang == Lang::en ? fmt::format(
-                             "Anyone holding the fund file can check that this notice matches the books with: cfund "
-                             "audit verify --code {}",
-                             m.verification_code)
-                       : fmt::format("持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目是否一致。",
-                                     m.verification_code);
+      lang == Lang::en
+          ? fmt::format(
+                "Anyone holding the fund file can check that this notice matches the books (as of entry {}) with: "
+                "cfund audit verify --code {}",
+                m.cutoff_entry, m.verification_code)
+          : fmt::format(
+                "持本基金账套者可用 cfund audit verify --code {} 核对本公示与账目（截至第 {} 号分录）是否一致。",
+                m.verification_code, m.cutoff_entry);
   auto footer = [&](const char* zh, const char* en, const std::string& value) {
     if (value.empty()) return;
     doc.footer_lines.push_back(w(zh, en) + value);
     doc.info.rows.push_back(cells(text(label_key(w(zh, en))), text(value)));
   };
   doc.verification_code = m.verification_code;
+  doc.qr_payload = m.notice_url.empty() ? m.verification_code
+                                        : m.notice_url + (m.notice_url.find('?') == std::string::npos ? "?" : "&") +
+                                              "code=" + m.verification_code;
+  doc.qr_caption = m.notice_url.empty() ? w("扫码核对校验码", "Scan: the verification code")
+                                        : w("扫码查看网上公示", "Scan: the notice online");
   footer("监督电话：", "Supervision phone: ", m.supervision_phone);
-  footer("生成时间：", "Generated at: ", m.generated_at);
+  footer("生成时间：", "Generated at: ", util::wall_time_in_words(m.generated_at, lang));
   footer("校验码：", "Verification code: ", m.verification_code);
   doc.footer_lines.push_back(check);
   return doc;

@@ -25,6 +25,7 @@ struct NoticeColumn {
   bool narrow_keep = true;  // shown on a phone (WeChat); false: folded into the note
   bool whole = false;       // never wrapped (dates, receipt numbers)
   bool note = false;        // the free-text note column (left out when empty)
+  bool optional = false;    // left out when empty in every row (决议编号, 凭证号, 受益人数)
 };
 
 struct NoticeTable {
@@ -53,27 +54,31 @@ struct NoticeChart {
   std::string title;
   std::string income_label;
   std::string spending_label;
-  std::vector<report::ChartBar> bars;  // label already in the reader's language
+  std::vector<report::ChartBar> bars;  // label in the reader's language; "\n" between lines, never inside a word
 };
 
 struct NoticeDocument {
   Lang lang = Lang::zh;
   std::string file_stem;  // notice-2025-03
-  std::string title;      // 青溪镇桂花里社区慈善基金 2025年3月 收支公示
+  std::string title;      // 青溪镇桂花里社区慈善基金2025年3月收支公示
+  // The title in the pieces a line may break between (never inside one): the fund's
+  // name, the period, the kind of notice.
+  std::vector<std::string> title_parts;
   std::vector<std::string> header_lines;
   std::vector<NoticeSection> sections;
   NoticeChart chart;
   std::vector<std::string> footer_lines;
   std::string verification_code;
-  NoticeTable info;  // the header and footer facts as key / value rows (CSV)
+  // What the print notice's QR code holds: the verification code, or with [notice]
+  // url set, that address with ?code=CF-... (or &code=) appended.
+  std::string qr_payload;
+  std::string qr_caption;  // 扫码核对校验码 / 扫码查看网上公示
+  NoticeTable info;        // the header and footer facts as key / value rows (CSV)
 };
 
 // Takes the model by value: pass it with std::move when it is not needed afterwards,
 // and its long lists are moved into the document instead of copied.
 NoticeDocument notice_document(report::NoticeModel model, Lang lang);
-
-// The period in words: 2025年3月, 2025年第一季度, 2025年度 / March 2025, 2025 Q1, 2025.
-std::string period_in_words(const util::Period& period, Lang lang);
 
 // The chart as an inline SVG element (used by the print HTML).
 std::string notice_chart_svg(const NoticeChart& chart);

@@ -320,7 +320,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   model.host = settings.host;
   model.supervision_phone = settings.supervision_phone;
   model.period = options.period;
-  model.generated_at = options.generated_at;
+  model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
+  model.notice_url = settings.notice_url;
   model.band_below = settings.band_donations_below;
 
   const std::int64_t last = storage::last_entry_id(file);

@@ -29,6 +29,7 @@
 
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
+#include "util/clock.hpp"
 #include "util/date.hpp"
 
 namespace cfund::report {
@@ -38,7 +39,7 @@ using util::Fen;
 struct NoticeOptions {
   util::Period period;
   std::optional<std::int64_t> cutoff;  // default: the last entry that is not a publication
-  std::string generated_at;            // printed in the footer; the caller decides (option or util::now())
+  std::int64_t generated_at = 0;       // seconds since 1970 (UTC): the caller decides (option or util::now())
 };
 
 struct DesignationSummary {
@@ -184,8 +185,9 @@ struct NoticeModel {
   util::Period period;
   std::int64_t cutoff_entry = 0;  // 0: the journal was empty
   std::string cutoff_recorded;    // when the cut-off entry was recorded (date part)
-  std::string generated_at;
+  util::WallTime generated_at;    // in the fund's time zone
   std::string verification_code;
+  std::string notice_url;  // [notice] url: where the notice is online (may be empty)
 
   // Summary (资金概况).
   std::vector<DesignationSummary> designations;

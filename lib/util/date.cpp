@@ -97,9 +97,9 @@ Expected<bool> check_time(std::string_view whole, std::string_view time) {
 }
 
 Message bad_period_format(std::string_view text) {
-  return bilingual("期间“{0}”无效：应为 YYYY、YYYY-MM、YYYY-Qn 或 FROM..TO（两个 YYYY-MM-DD 日期）",
+  return bilingual("期间“{0}”无效：应为 YYYY、YYYY-MM、YYYY-Qn 或 FROM..TO（两端各为 YYYY-MM 或 YYYY-MM-DD）",
                    "period '{0}' is not valid: expected YYYY, YYYY-MM, YYYY-Qn or FROM..TO "
-                   "(two YYYY-MM-DD dates)",
+                   "(each end YYYY-MM or YYYY-MM-DD)",
                    shown(text));
 }
 
@@ -227,22 +227,44 @@ Expected<Date> parse_statement_date(std::string_view original) {
   return make_date(original, year, month, day);
 }
 
+namespace {
+
+// One end of a FROM..TO range: a month (its first or last day) or a date.
+Expected<Date> range_end(std::string_view whole, std::string_view end, bool last) {
+  if (end.size() == 7 && end[4] == '-') {
+    const int year = digits_at(end, 0, 4);
+    const int month = digits_at(end, 5, 2);
+    if (year < 0 || month < 0) return bad_period_format(whole);
+    auto y = period_year(whole, year);
+    if (!y) return y.error();
+    if (month < 1 || month > 12) {
+      return bilingual("期间“{0}”无效：没有{1}月", "period '{0}' is not valid: there is no month {1}", shown(whole),
+                       month);
+    }
+    return Date{year, month, last ? days_in_month(year, month) : 1};
+  }
+  if (end.size() != 10) return bad_period_format(whole);
+  return parse_date(end);
+}
+
+}  // namespace
+
 Expected<Period> parse_period(std::string_view text) {
   const std::size_t dots = text.find("..");
   if (dots != std::string_view::npos) {
     const std::string_view from_text = text.substr(0, dots);
     const std::string_view to_text = text.substr(dots + 2);
     if (from_text.empty() || to_text.empty()) return bad_period_format(text);
-    auto from = parse_date(from_text);
+    auto from = range_end(text, from_text, false);
     if (!from) return from.error();
-    auto to = parse_date(to_text);
+    auto to = range_end(text, to_text, true);
     if (!to) return to.error();
     if (*to < *from) {
       return bilingual("期间“{0}”无效：开始日期 {1} 晚于结束日期 {2}",
                        "period '{0}' is not valid: the start {1} is after the end {2}", shown(text), from->iso(),
                        to->iso());
     }
-    return Period{*from, *to, from->iso() + ".." + to->iso()};
+    return Period{*from, *to, std::string(from_text) + ".." + std::string(to_text)};
   }
 
   const int year = digits_at(text, 0, 4);
@@ -283,6 +305,42 @@ Expected<Period> parse_period(std::string_view text) {
   }
 
   return bad_period_format(text);
+}
+
+std::string date_in_words(const Date& date, Lang lang) {
+  return lang == Lang::en ? fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1], date.year)
+                          : fmt::format("{}年{}月{}日", date.year, date.month, date.day);
+}
+
+namespace {
+
+std::string month_in_words(const Date& date, Lang lang) {
+  return lang == Lang::en ? fmt::format("{} {}", kMonthNames[date.month - 1], date.year)
+                          : fmt::format("{}年{}月", date.year, date.month);
+}
+
+}  // namespace
+
+std::string period_in_words(const Period& period, Lang lang) {
+  static const char* kQuarters[] = {"一", "二", "三", "四"};
+  const std::string& label = period.label;
+  const auto dots = label.find("..");
+  if (dots != std::string::npos) {
+    // Each end as it was given: a month, or a day.
+    const auto end = [&](std::size_t length, const Date& date) {
+      return length == 7 ? month_in_words(date, lang) : date_in_words(date, lang);
+    };
+    const std::string from = end(dots, period.first), to = end(label.size() - dots - 2, period.last);
+    return lang == Lang::en ? fmt::format("{} to {}", from, to) : fmt::format("{}至{}", from, to);
+  }
+  if (label.size() == 7 && label[5] == 'Q') {
+    const int quarter = (period.first.month - 1) / 3;
+    return lang == Lang::en ? fmt::format("Q{} {}", quarter + 1, period.first.year)
+                            : fmt::format("{}年第{}季度", period.first.year, kQuarters[quarter]);
+  }
+  if (label.size() == 7) return month_in_words(period.first, lang);
+  if (label.size() == 4) return lang == Lang::en ? fmt::format("the year {}", label) : fmt::format("{}年度", label);
+  return label;
 }
 
 }  // namespace cfund::util

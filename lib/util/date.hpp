@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "util/expected.hpp"
+#include "util/message.hpp"
 
 namespace cfund::util {
 
@@ -45,13 +46,23 @@ Expected<Date> parse_statement_date(std::string_view text);
 struct Period {
   Date first;
   Date last;
-  std::string label;  // as normalised: "2025-03", "2025-Q1", "2025", "2025-01-10..2025-02-20"
+  std::string label;  // as normalised: "2025-03", "2025-Q1", "2025", "2025-01-10..2025-02-20", "2023-10..2024-09"
 
   bool contains(const Date& d) const { return first <= d && d <= last; }
 };
 
-// "2025-03" (a month), "2025-Q1" (a quarter), "2025" (a year), or
-// "FROM..TO" with two ISO dates, FROM <= TO.
+// "2025-03" (a month), "2025-Q1" (a quarter), "2025" (a year), or "FROM..TO",
+// FROM <= TO, each end a month (2023-10: from its first day, to its last) or an ISO
+// date.
 Expected<Period> parse_period(std::string_view text);
+
+// 2025年3月5日 / 5 March 2025.
+std::string date_in_words(const Date& date, Lang lang);
+
+// The period as a notice's title says it: 2025年3月, 2025年第一季度, 2025年度,
+// 2023年10月至2024年9月, 2025年3月5日至2025年4月20日 / March 2025, Q1 2025, the year
+// 2025, October 2023 to September 2024, 5 March 2025 to 20 April 2025. A period made
+// by parse_period; any other label is returned as it is.
+std::string period_in_words(const Period& period, Lang lang);
 
 }  // namespace cfund::util

@@ -48,7 +48,7 @@ TEST_CASE("a donor named with markup breaks no format", "[render]") {
   input.account = "bank";
   input.date = util::Date{2025, 3, 1};
   books::record_donation(file, TempFund::recorder(), input);
-  const auto model = report::build_notice(file, {*util::parse_period("2025-03"), std::nullopt, "t"});
+  const auto model = report::build_notice(file, {*util::parse_period("2025-03"), std::nullopt, 0});
   const auto document = render::notice_document(model, Lang::zh);
 
   const auto md = render::render_notice(document, "md").front().bytes;
@@ -86,7 +86,8 @@ TEST_CASE("the same books, period and cut-off give the same bytes", "[render]") 
   input.date = util::Date{2025, 3, 1};
   books::record_donation(file, TempFund::recorder(), input);
   auto render_all = [&] {
-    const auto model = report::build_notice(file, {*util::parse_period("2025-03"), std::nullopt, "2025-04-01"});
+    const auto model = report::build_notice(
+        file, {*util::parse_period("2025-03"), std::nullopt, 1743436800 /* 2025-04-01T00:00:00+08:00 */});
     std::string all;
     for (const auto& format : render::kNoticeFormats) {
       for (const auto& out : render::render_notice(render::notice_document(model, Lang::en), format)) all += out.bytes;

@@ -150,8 +150,8 @@ std::vector<render::RenderedFile> notice_with(const std::function<std::string(in
   spend.date = day(15);
   books::record_disbursement(file, rec, spend);
 
-  const auto model =
-      report::build_notice(file, {*util::parse_period("2025-03"), std::nullopt, "2025-04-01T09:00:00+08:00"});
+  const auto model = report::build_notice(
+      file, {*util::parse_period("2025-03"), std::nullopt, 1743469200 /* 2025-04-01T09:00:00+08:00 */});
   std::vector<render::RenderedFile> files;
   for (const auto lang : {Lang::zh, Lang::en}) {
     const auto document = render::notice_document(model, lang);

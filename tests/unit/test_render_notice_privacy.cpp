@@ -64,8 +64,8 @@ struct Generator {
 };
 
 std::string every_format(storage::FundFile& file, const char* period) {
-  const auto model =
-      report::build_notice(file, {*util::parse_period(period), std::nullopt, "2025-04-01T09:00:00+08:00"});
+  const auto model = report::build_notice(
+      file, {*util::parse_period(period), std::nullopt, 1743469200 /* 2025-04-01T09:00:00+08:00 */});
   std::string all;
   for (Lang lang : {Lang::zh, Lang::en}) {
     const auto document = render::notice_document(model, lang);

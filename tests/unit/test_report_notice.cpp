@@ -49,7 +49,7 @@ std::int64_t pay(storage::FundFile& file, util::Fen amount, const char* date, co
 }
 
 report::NoticeModel notice(storage::FundFile& file, const char* label, std::optional<std::int64_t> cutoff = {}) {
-  return report::build_notice(file, {period(label), cutoff, "2025-04-01T09:00:00+08:00"});
+  return report::build_notice(file, {period(label), cutoff, 1743469200 /* 2025-04-01T09:00:00+08:00 */});
 }
 
 // closing = opening + income - spending + in - out, and equal to the books'

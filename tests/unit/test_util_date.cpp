@@ -341,7 +341,59 @@ TEST_CASE("parse_period: ranges", "[util][date]") {
   CHECK_FALSE(parse_period("2025-01-10..").ok());
   CHECK_FALSE(parse_period("..2025-01-10").ok());
   CHECK_FALSE(parse_period("2025-01-10...2025-02-20").ok());
-  CHECK_FALSE(parse_period("2025-01..2025-02").ok());
+  CHECK_FALSE(parse_period("2025..2026").ok());
+  CHECK_FALSE(parse_period("2025-Q1..2025-Q2").ok());
+}
+
+TEST_CASE("parse_period: month ranges and mixed ends", "[util][date]") {
+  auto p = parse_period("2023-10..2024-09");  // a fund's year that starts in October
+  REQUIRE(p.ok());
+  CHECK(p->first == d(2023, 10, 1));
+  CHECK(p->last == d(2024, 9, 30));
+  CHECK(p->label == "2023-10..2024-09");
+
+  p = parse_period("2024-02..2024-02");  // one month, to its last day (a leap year)
+  REQUIRE(p.ok());
+  CHECK(p->last == d(2024, 2, 29));
+
+  p = parse_period("2025-01..2025-02-20");
+  REQUIRE(p.ok());
+  CHECK(p->first == d(2025, 1, 1));
+  CHECK(p->last == d(2025, 2, 20));
+
+  p = parse_period("2025-01-10..2025-03");
+  REQUIRE(p.ok());
+  CHECK(p->last == d(2025, 3, 31));
+
+  p = parse_period("2024-09..2023-10");
+  REQUIRE_FALSE(p.ok());
+  CHECK(p.error().en == "period '2024-09..2023-10' is not valid: the start 2024-09-01 is after the end 2023-10-31");
+
+  p = parse_period("2023-13..2024-09");
+  REQUIRE_FALSE(p.ok());
+  CHECK(p.error().zh == "期间“2023-13..2024-09”无效：没有13月");
+  CHECK_FALSE(parse_period("2023-1..2024-09").ok());
+  CHECK_FALSE(parse_period("1899-12..1900-01").ok());
+}
+
+TEST_CASE("period_in_words: a title for every form", "[util][date]") {
+  using cfund::Lang;
+  using cfund::util::period_in_words;
+  const auto words = [](const char* text, Lang lang) { return period_in_words(*parse_period(text), lang); };
+  CHECK(words("2025-03", Lang::zh) == "2025年3月");
+  CHECK(words("2025-Q1", Lang::zh) == "2025年第一季度");
+  CHECK(words("2025-Q4", Lang::zh) == "2025年第四季度");
+  CHECK(words("2025", Lang::zh) == "2025年度");
+  CHECK(words("2023-10..2024-09", Lang::zh) == "2023年10月至2024年9月");
+  CHECK(words("2025-03-05..2025-04-20", Lang::zh) == "2025年3月5日至2025年4月20日");
+  CHECK(words("2025-01..2025-02-20", Lang::zh) == "2025年1月至2025年2月20日");
+  CHECK(words("2025-03", Lang::en) == "March 2025");
+  CHECK(words("2025-Q1", Lang::en) == "Q1 2025");
+  CHECK(words("2025", Lang::en) == "the year 2025");
+  CHECK(words("2023-10..2024-09", Lang::en) == "October 2023 to September 2024");
+  CHECK(words("2025-03-05..2025-04-20", Lang::en) == "5 March 2025 to 20 April 2025");
+  CHECK(cfund::util::date_in_words(d(2025, 3, 31), Lang::zh) == "2025年3月31日");
+  CHECK(cfund::util::date_in_words(d(2025, 3, 31), Lang::en) == "31 March 2025");
 }
 
 TEST_CASE("parse_period rejects other forms", "[util][date]") {
@@ -356,6 +408,6 @@ TEST_CASE("parse_period rejects other forms", "[util][date]") {
   p = parse_period("2025-H1");
   REQUIRE_FALSE(p.ok());
   CHECK(p.error().en ==
-        "period '2025-H1' is not valid: expected YYYY, YYYY-MM, YYYY-Qn or FROM..TO (two "
-        "YYYY-MM-DD dates)");
+        "period '2025-H1' is not valid: expected YYYY, YYYY-MM, YYYY-Qn or FROM..TO (each end "
+        "YYYY-MM or YYYY-MM-DD)");
 }
