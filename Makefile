@@ -13,8 +13,8 @@ FUZZ_SECONDS ?= 60
 # Debian packages cfund needs to build and test.
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
-            libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
-            clang-format ledger beancount time \
+            libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev libxlsxwriter-dev \
+            clang-format ledger beancount time python3 \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 # Only `make fuzz` needs these: clang and its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_audit(app, ctx);
   cfund::cli::setup_publish(app, ctx);
   cfund::cli::setup_export(app, ctx);
+  cfund::cli::setup_report(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -66,6 +66,8 @@ struct NoticeDocument {
   std::vector<std::string> footer_lines;
   std::string verification_code;
   NoticeTable info;  // the header and footer facts as key / value rows (CSV)
+  // CSS added to the print HTML's style sheet (the annual report's wide statements).
+  std::string extra_style;
 };
 
 // Takes the model by value: pass it with std::move when it is not needed afterwards,

@@ -165,7 +165,8 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
   out += doc.lang == Lang::en ? "en" : "zh-CN";
   out += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(doc.title) + "</title>\n<style>" + kStyle +
-         "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(doc.title) + "</h1>\n<p class=\"meta\">";
+         doc.extra_style + "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(doc.title) +
+         "</h1>\n<p class=\"meta\">";
   for (const auto& line : doc.header_lines) out += "<span>" + html_escape(line) + "</span>";
   out += "</p>\n</header>\n";
   for (std::size_t s = 0; s < doc.sections.size(); ++s) {
