@@ -18,12 +18,7 @@ repo=$(realpath "$(dirname "$0")/../..")
 for tool in ledger bean-check bean-query python3; do
   command -v "$tool" > /dev/null || { echo "skipped: $tool is not installed (make deps)"; exit 77; }
 done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export CFUND_OPERATOR="测试员" HOME="$work" LANG=C.UTF-8 TZ=Asia/Shanghai
-unset CFUND_FUND CFUND_LANG CFUND_CONFIG
-cfund() { "$binary" "$@"; }
-examples="$repo/examples"
+source "$repo/tests/annual/common.sh"
 
 check_year() {  # FUND_FILE YEAR
   local fund=$1 year=$2 dir
@@ -39,7 +34,7 @@ check_year() {  # FUND_FILE YEAR
 }
 
 echo "== the annual_report fixture fund"
-(cd "$work" && source "$repo/tests/e2e/fixtures/annual_fund.sh" > fixture.log 2>&1) || { cat "$work/fixture.log"; exit 1; }
+make_fixture_fund
 failed=0
 for year in 2024 2025; do check_year "$work/fund.cfund" "$year" || failed=1; done
 

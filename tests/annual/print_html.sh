@@ -11,14 +11,8 @@ repo=$(realpath "$(dirname "$0")/../..")
 for tool in chromium pdfinfo pdffonts pdftotext fc-match python3; do
   command -v "$tool" > /dev/null || { echo "skipped: $tool is not installed (make deps)"; exit 77; }
 done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export CFUND_OPERATOR="测试员" HOME="$work" LANG=C.UTF-8 TZ=Asia/Shanghai
-unset CFUND_FUND CFUND_LANG CFUND_CONFIG
-cfund() { "$binary" "$@"; }
-examples="$repo/examples"
-source "$repo/tests/e2e/fixtures/annual_fund.sh" > fixture.log 2>&1 || { cat fixture.log; exit 1; }
+source "$repo/tests/annual/common.sh"
+make_fixture_fund
 cfund -f fund.cfund report annual --year 2025 --format html --out annual > /dev/null
 
 profile=$(mktemp -d)

@@ -9,14 +9,8 @@ set -eu
 binary=$(realpath "$1")
 repo=$(realpath "$(dirname "$0")/../..")
 command -v soffice > /dev/null && command -v python3 > /dev/null || { echo "skipped: soffice missing (make deps)"; exit 77; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export CFUND_OPERATOR="测试员" HOME="$work" LANG=C.UTF-8 TZ=Asia/Shanghai
-unset CFUND_FUND CFUND_LANG CFUND_CONFIG
-cfund() { "$binary" "$@"; }
-examples="$repo/examples"
-source "$repo/tests/e2e/fixtures/annual_fund.sh" > fixture.log 2>&1 || { cat fixture.log; exit 1; }
+source "$repo/tests/annual/common.sh"
+make_fixture_fund
 cfund -f fund.cfund report annual --year 2025 --format xlsx,csv --out annual > /dev/null
 mkdir sheets
 # Field separator, text delimiter, UTF-8, from line 1, ..., every sheet (-1) to its own file.
