@@ -124,16 +124,15 @@ std::vector<EntryKind> make_entry_kinds() {
                       .activity(A::program_cost)
                       .exports("", "Expenses:GoodsGiven")
                       .command("cfund goods give"));
-  kinds.push_back(
-      Row(k::goods_sale, {"物资义卖", "goods sold"})
-          .detail("goods_sales", {"item", "unit", "quantity", "value", "amount", "account_id", "designation_id",
-                                  "buyer", "external_ref"})
-          .postings(P::goods_sold)
-          .voidable()
-          .notice(N::goods)
-          .activity(A::sales_income, A::program_cost)  // the price is income; the stock's value a cost (商品销售成本)
-          .exports("Income:Sales", "Expenses:GoodsSold")
-          .command("cfund goods sell"));
+  kinds.push_back(Row(k::goods_sale, {"物资义卖", "goods sold"})
+                      .detail("goods_sales", {"item", "unit", "quantity", "value", "amount", "account_id",
+                                              "designation_id", "buyer", "external_ref"})
+                      .postings(P::goods_sold)
+                      .voidable()
+                      .notice(N::goods)
+                      .activity(A::sales_income, A::program_cost)  // the price; the stock's value is a cost
+                      .exports("Income:Sales", "Expenses:GoodsSold")
+                      .command("cfund goods sell"));
   // Money moving inside the fund, and corrections.
   kinds.push_back(Row(k::transfer, {"账户间转账", "transfer"})
                       .postings(P::between_accounts)
