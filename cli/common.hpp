@@ -74,5 +74,6 @@ void setup_income(CLI::App& app, Context& ctx);
 void setup_opening(CLI::App& app, Context& ctx);
 void setup_goods(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

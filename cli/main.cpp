@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_publish(app, ctx);
   cfund::cli::setup_export(app, ctx);
   cfund::cli::setup_completion(app, ctx);
+  cfund::cli::setup_report(app, ctx);
   cfund::cli::localise(app, ctx.lang);
 
   try {

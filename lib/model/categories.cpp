@@ -109,6 +109,40 @@ std::vector<std::string> money_account_kind_ids() {
   return ids;
 }
 
+ActivityLine activity_line_of(const std::string& kind, const std::string& sort, bool goods) {
+  const EntryKind* registered = find_entry_kind(kind);
+  if (registered == nullptr) return ActivityLine::none;
+  const ActivityLine line = goods ? registered->goods_activity : registered->activity;
+  if (line == ActivityLine::by_income_kind) {
+    const IncomeKind* income = find_income_kind(sort);
+    return income == nullptr ? ActivityLine::other_income : income->line;
+  }
+  if (line == ActivityLine::by_category) {
+    const PaymentCategory* category = find_payment_category(sort);
+    return category == nullptr ? ActivityLine::other_cost : category->line;
+  }
+  return line == ActivityLine::by_original ? ActivityLine::none : line;  // a void is classed by its original
+}
+
+const std::vector<ActivityLine>& income_lines() {
+  using A = ActivityLine;
+  static const std::vector<ActivityLine> lines = {A::donation_income, A::grant_income,      A::service_income,
+                                                  A::sales_income,    A::investment_income, A::other_income};
+  return lines;
+}
+
+const std::vector<ActivityLine>& cost_lines() {
+  using A = ActivityLine;
+  static const std::vector<ActivityLine> lines = {A::program_cost, A::management_cost, A::fundraising_cost,
+                                                  A::other_cost};
+  return lines;
+}
+
+bool is_income_line(ActivityLine line) {
+  const auto& lines = income_lines();
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
 namespace {
 
 template <typename T>

@@ -57,6 +57,17 @@ std::vector<std::string> money_account_kind_ids();
 // The ids of a registry, for a command line's allowed values.
 std::vector<std::string> income_kind_ids();
 std::vector<std::string> payment_category_ids();
+// The line of the statement of activities (业务活动表) that a posting feeds: a
+// posting of an entry of `kind` with `sort` (its income kind or payment category; a
+// void passes its original's kind and sort, and feeds the same line negated), on
+// the goods designation when `goods`. An income kind or category cfund does not
+// know (only a raw edit stores one) feeds 其他收入 / 其他费用. none: the posting is
+// neither income nor expense (opening balances, reallocations, transfers).
+ActivityLine activity_line_of(const std::string& kind, const std::string& sort, bool goods);
+// The income lines and the expense lines, in the order the statement shows them.
+const std::vector<ActivityLine>& income_lines();
+const std::vector<ActivityLine>& cost_lines();
+bool is_income_line(ActivityLine line);
 
 // The choices of a registry, for messages and --help:
 // "relief（救助）、project（项目支出）或 fee（手续费）" / "relief, project or fee".

@@ -1,6 +1,7 @@
 #include "model/entry_kinds.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace cfund::model {
 
@@ -45,8 +46,10 @@ class Row {
     kind_.notice = placement;
     return *this;
   }
-  Row& activity(ActivityLine line) {
+  // The line its money feeds, and the line its goods feed (the same unless named).
+  Row& activity(ActivityLine line, std::optional<ActivityLine> goods_line = std::nullopt) {
     kind_.activity = line;
+    kind_.goods_activity = goods_line.value_or(line);
     return *this;
   }
   Row& exports(std::string designation_root, std::string goods_root = "") {
@@ -127,7 +130,7 @@ std::vector<EntryKind> make_entry_kinds() {
                       .postings(P::goods_sold)
                       .voidable()
                       .notice(N::goods)
-                      .activity(A::sales_income)  // and the stock's value as programme cost
+                      .activity(A::sales_income, A::program_cost)  // the price; the stock's value is a cost
                       .exports("Income:Sales", "Expenses:GoodsSold")
                       .command("cfund goods sell"));
   // Money moving inside the fund, and corrections.

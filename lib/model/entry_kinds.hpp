@@ -117,7 +117,8 @@ struct EntryKind {
   bool approval = false;  // a council decision may be required (payments by threshold, reallocations always)
   bool voidable = false;  // `… void ID` may reverse it
   NoticePlacement notice = NoticePlacement::not_shown;
-  ActivityLine activity = ActivityLine::none;
+  ActivityLine activity = ActivityLine::none;        // what its postings on money designations feed
+  ActivityLine goods_activity = ActivityLine::none;  // what its postings on the goods designation feed
   ExportMapping export_mapping;
   std::string command;  // the command that records it, for help and docs ("cfund income add")
 };

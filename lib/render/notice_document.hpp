@@ -74,6 +74,8 @@ struct NoticeDocument {
   std::string qr_payload;
   std::string qr_caption;  // 扫码核对校验码 / 扫码查看网上公示
   NoticeTable info;        // the header and footer facts as key / value rows (CSV)
+  // CSS added to the print HTML's style sheet (the annual report's wide statements).
+  std::string extra_style;
 };
 
 // Takes the model by value: pass it with std::move when it is not needed afterwards,

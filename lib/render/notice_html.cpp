@@ -208,7 +208,7 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
   out += doc.lang == Lang::en ? "en" : "zh-CN";
   out += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(doc.title) + "</title>\n<style>" + kStyle +
-         "</style>\n</head>\n<body>\n<header>\n<h1>";
+         doc.extra_style + "</style>\n</head>\n<body>\n<header>\n<h1>";
   // A line of the title breaks only between its parts, never inside a word.
   for (std::size_t i = 0; i < doc.title_parts.size(); ++i) {
     out += (i == 0                 ? ""

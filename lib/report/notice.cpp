@@ -288,6 +288,7 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
   for (const auto& project : rows) {
     if (!counts(project.entry_id, project.date)) continue;
     ProjectProgress progress;
+    progress.code = project.code;
     progress.name = project.name;
     progress.stage = books::project_stage::proposed;
     progress.budget = project.budget;

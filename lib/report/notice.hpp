@@ -148,6 +148,7 @@ struct GoodsOutLine {
 
 // Project progress, one line per project (filled by load_project_progress).
 struct ProjectProgress {
+  std::string code;
   std::string name;
   std::string stage;  // books::project_stage::..., as of the period's end
   Fen budget = 0;     // as amended by then

@@ -56,7 +56,8 @@ std::string format_quantity(Milli quantity) {
 
 std::int64_t share_of(std::int64_t value, Milli part, Milli whole) {
   if (whole <= 0 || part >= whole) return value;
-  __extension__ using Wide = __int128;                              // value * part may exceed 64 bits
+  // value * part may exceed 64 bits
+  __extension__ using Wide = __int128;
   const Wide scaled = static_cast<Wide>(value) * part * 2 + whole;  // round half up
   return static_cast<std::int64_t>(scaled / (static_cast<Wide>(whole) * 2));
 }

@@ -1,0 +1,154 @@
+#include "storage/statement_queries.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/columns.hpp"
+#include "storage/fund_file.hpp"
+
+namespace cfund::storage {
+
+namespace {
+
+// +1 for an entry, -1 for a void (which reverses its original).
+const char* const kSign = "CASE WHEN e.voids_entry IS NULL THEN 1 ELSE -1 END";
+
+void bind_range(SQLite::Statement& q, const std::string& from, const std::string& to, int first = 1) {
+  q.bind(first, from);
+  q.bind(first + 1, to);
+}
+
+}  // namespace
+
+std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to) {
+  // A void carries its original's kind and sort: its postings are the original's reversed.
+  SQLite::Statement q(file.db(),
+                      "SELECT COALESCE(o.kind, e.kind) AS kind, COALESCE(d.category, i.income_kind, '') AS sort, "
+                      "p.account_id AS account_id, p.designation_id AS designation_id, SUM(p.amount) AS amount "
+                      "FROM postings p JOIN entries e ON e.id = p.entry_id "
+                      "LEFT JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) "
+                      "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
+                      "WHERE e.date BETWEEN ? AND ? "
+                      "GROUP BY 1, 2, p.account_id, p.designation_id ORDER BY 1, 2, p.account_id, p.designation_id");
+  bind_range(q, from, to);
+  std::vector<Flow> flows;
+  while (q.executeStep()) {
+    Flow flow;
+    flow.kind = q.getColumn("kind").getString();
+    flow.sort = text_or_empty(q.getColumn("sort"));
+    const auto account = optional_id(q.getColumn("account_id"));
+    flow.side = account ? Side::account : Side::designation;
+    flow.target_id = account ? *account : q.getColumn("designation_id").getInt64();
+    flow.amount = q.getColumn("amount").getInt64();
+    flows.push_back(std::move(flow));
+  }
+  return flows;
+}
+
+std::vector<DecisionEntry> decision_entries(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(),
+                      "SELECT e.id AS id, e.date AS date, e.kind AS kind, e.approval_ref AS approval_ref, "
+                      "(SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.entry_id = e.id "
+                      " AND p.designation_id IS NOT NULL AND p.amount > 0) AS amount, "
+                      "EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id) AS voided "
+                      "FROM entries e WHERE e.date BETWEEN ? AND ? AND e.voids_entry IS NULL "
+                      "AND TRIM(COALESCE(e.approval_ref, '')) <> '' ORDER BY e.date, e.id");
+  bind_range(q, from, to);
+  std::vector<DecisionEntry> found;
+  while (q.executeStep()) {
+    found.push_back({q.getColumn("id").getInt64(), q.getColumn("date").getString(), q.getColumn("kind").getString(),
+                     q.getColumn("approval_ref").getString(), q.getColumn("amount").getInt64(),
+                     q.getColumn("voided").getInt() != 0});
+  }
+  return found;
+}
+
+std::vector<BeneficiaryHelp> beneficiary_help(FundFile& file, const std::string& from, const std::string& to,
+                                              const std::vector<std::string>& categories) {
+  std::string in_categories;
+  for (std::size_t i = 0; i < categories.size(); ++i) in_categories += i == 0 ? "?" : ", ?";
+  if (in_categories.empty()) in_categories = "NULL";
+  const std::string sign = kSign;
+  SQLite::Statement q(
+      file.db(),
+      "SELECT b.number AS number, b.name AS name, b.category AS category, SUM(h.relief) AS relief, "
+      "SUM(h.relief_n) AS relief_payments, SUM(h.goods) AS goods, SUM(h.goods_n) AS goods_times FROM ("
+      " SELECT d.beneficiary AS number, " +
+          sign + " * d.amount AS relief, " + sign +
+          " AS relief_n, 0 AS goods, 0 AS goods_n FROM entries e JOIN disbursements d "
+          " ON d.entry_id = COALESCE(e.voids_entry, e.id) WHERE e.date BETWEEN ? AND ? "
+          " AND d.beneficiary IS NOT NULL AND d.category IN (" +
+          in_categories +
+          ")"
+          " UNION ALL SELECT g.beneficiary, 0, 0, " +
+          sign + " * g.value, " + sign +
+          " FROM entries e JOIN goods_given g ON g.entry_id = COALESCE(e.voids_entry, e.id) "
+          " WHERE e.date BETWEEN ? AND ? AND g.beneficiary IS NOT NULL"
+          ") h JOIN beneficiaries b ON b.number = h.number GROUP BY b.number ORDER BY b.category, b.number");
+  int at = 1;
+  bind_range(q, from, to, at);
+  at += 2;
+  for (const auto& category : categories) q.bind(at++, category);
+  bind_range(q, from, to, at);
+  std::vector<BeneficiaryHelp> found;
+  while (q.executeStep()) {
+    BeneficiaryHelp help;
+    help.number = q.getColumn("number").getInt64();
+    help.name = text_or_empty(q.getColumn("name"));
+    help.category = text_or_empty(q.getColumn("category"));
+    help.relief = q.getColumn("relief").getInt64();
+    help.relief_payments = q.getColumn("relief_payments").getInt64();
+    help.goods = q.getColumn("goods").getInt64();
+    help.goods_times = q.getColumn("goods_times").getInt64();
+    found.push_back(std::move(help));
+  }
+  return found;
+}
+
+std::vector<DonationChannel> donation_channels(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(file.db(), std::string("SELECT a.kind AS account_kind, SUM(") + kSign +
+                                     ") AS count, SUM(p.amount) AS amount FROM postings p "
+                                     "JOIN entries e ON e.id = p.entry_id "
+                                     "JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) "
+                                     "JOIN accounts a ON a.id = p.account_id "
+                                     "WHERE o.kind = 'donation' AND e.date BETWEEN ? AND ? "
+                                     "GROUP BY a.kind ORDER BY a.kind");
+  bind_range(q, from, to);
+  std::vector<DonationChannel> found;
+  while (q.executeStep()) {
+    found.push_back(
+        {q.getColumn("account_kind").getString(), q.getColumn("count").getInt64(), q.getColumn("amount").getInt64()});
+  }
+  return found;
+}
+
+std::vector<VoidInYear> voids_between(FundFile& file, const std::string& from, const std::string& to) {
+  SQLite::Statement q(
+      file.db(),
+      "SELECT v.id AS id, v.date AS date, v.reason AS reason, o.id AS original_id, o.kind AS original_kind, "
+      "o.date AS original_date, "
+      "(SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.entry_id = o.id AND p.account_id IS NOT NULL "
+      " AND p.amount > 0) AS came_in, "
+      "(SELECT COALESCE(-SUM(p.amount), 0) FROM postings p WHERE p.entry_id = o.id AND p.account_id IS NOT NULL "
+      " AND p.amount < 0) AS went_out, "
+      "(SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.entry_id = o.id AND p.designation_id IS NOT NULL "
+      " AND p.amount > 0) AS moved "
+      "FROM entries v JOIN entries o ON o.id = v.voids_entry WHERE v.date BETWEEN ? AND ? ORDER BY v.date, v.id");
+  bind_range(q, from, to);
+  std::vector<VoidInYear> found;
+  while (q.executeStep()) {
+    VoidInYear record;
+    record.id = q.getColumn("id").getInt64();
+    record.date = q.getColumn("date").getString();
+    record.reason = text_or_empty(q.getColumn("reason"));
+    record.original_id = q.getColumn("original_id").getInt64();
+    record.original_kind = q.getColumn("original_kind").getString();
+    record.original_date = q.getColumn("original_date").getString();
+    const util::Fen came_in = q.getColumn("came_in").getInt64();
+    const util::Fen went_out = q.getColumn("went_out").getInt64();
+    record.amount = came_in > 0 ? came_in : went_out > 0 ? went_out : q.getColumn("moved").getInt64();
+    found.push_back(std::move(record));
+  }
+  return found;
+}
+
+}  // namespace cfund::storage
