@@ -47,8 +47,9 @@ Finding make(const std::string& code, Severity severity, Message message, std::v
 // "12.3%" from a ratio of two amounts, without floating point.
 std::string percent_text(Fen part, Fen whole) {
   if (whole <= 0) return "-";
-  const Fen permille = part * 1000 / whole;
-  return fmt::format("{}.{}%", permille / 10, permille % 10);
+  const Fen permille = (part < 0 ? -part : part) * 1000 / whole;
+  return fmt::format("{}{}.{}%", part < 0 ? "-" : "", permille / 10, permille % 10);
+
 }
 
 // --- file and chain ----------------------------------------------------------

@@ -235,10 +235,9 @@ NoticeTable audit_table(const AnnualModel& m, const Words& w) {
            money(audit.figures.management), money(audit.figures.spending),
            text(ratio_verdict(m, books::finding_code::ratio_management, w))});
   table.notes.push_back(
-      w("支出比例的数字与结论与 cfund audit 相同：只计从未被红冲的分录（以后年度才红冲的也不计），"
-        "因此可能与上面报表的发生额不同。",
-        "The ratios' figures and verdicts are cfund audit's: they count entries never voided (not "
-        "even in a later year), so they can differ from the flows of the statements above."));
+      w("比例的数字与结论与 cfund audit 相同，取自上面报表的本年发生额（红冲在其日期所在年度冲减）；期初余额不是收入。",
+        "The ratios' figures and verdicts are cfund audit's, taken from the year's flows in the statements "
+        "above (a void counts in the year of its date); opening balances are not income."));
   return table;
 }
 

@@ -482,43 +482,6 @@ std::vector<ReliefPayment> relief_payments_all(FundFile& file) {
   return found;
 }
 
-YearTotals year_totals(FundFile& file, int year) {
-  // One statement: the year's unvoided sums of each kind by its sort (the form of a
-  // donation, the kind of income, the category of a payment), goods by their value.
-  const std::string sql =
-      "SELECT m.kind AS kind, m.sort AS sort, SUM(m.amount) AS total, SUM(m.price) AS price FROM ("
-      " SELECT 'donation' AS kind, x.form AS sort, x.amount, 0 AS price, x.entry_id FROM donations x"
-      "  WHERE x.form = 'money' OR EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = x.entry_id)"
-      " UNION ALL SELECT 'income', x.income_kind, x.amount, 0, x.entry_id FROM incomes x"
-      " UNION ALL SELECT 'disbursement', x.category, x.amount, 0, x.entry_id FROM disbursements x"
-      " UNION ALL SELECT 'goods_given', '', x.value, 0, x.entry_id FROM goods_given x"
-      " UNION ALL SELECT 'goods_sale', '', x.value, x.amount, x.entry_id FROM goods_sales x"
-      ") m JOIN entries e ON e.id = m.entry_id WHERE e.date BETWEEN ? AND ? AND" +
-      live("m.entry_id") + "GROUP BY m.kind, m.sort";
-  SQLite::Statement q(file.db(), sql);
-  q.bind(1, std::to_string(year) + "-01-01");
-  q.bind(2, std::to_string(year) + "-12-31");
-  YearTotals totals;
-  while (q.executeStep()) {
-    const std::string kind = q.getColumn("kind").getString();
-    const std::string sort = q.getColumn("sort").getString();
-    const util::Fen total = q.getColumn("total").getInt64();
-    if (kind == "donation") {
-      (sort == "money" ? totals.money_donations : totals.goods_donations) += total;
-    } else if (kind == "income") {
-      totals.income[sort] += total;
-    } else if (kind == "disbursement") {
-      totals.payments[sort] += total;
-    } else if (kind == "goods_given") {
-      totals.goods_given += total;
-    } else {
-      totals.goods_sold += total;
-      totals.goods_sales += q.getColumn("price").getInt64();
-    }
-  }
-  return totals;
-}
-
 std::vector<int> entry_years(FundFile& file) {
   SQLite::Statement q(file.db(), "SELECT DISTINCT CAST(SUBSTR(date, 1, 4) AS INTEGER) AS y FROM entries ORDER BY y");
   std::vector<int> years;

@@ -140,19 +140,6 @@ struct ReliefPayment {
 };
 std::vector<ReliefPayment> relief_payments_all(FundFile& file);
 
-// Unvoided totals of one calendar year, by what the registry classes them by
-// (model/entry_kinds.hpp, model/categories.hpp): the books' figures that the yearly
-// ratios and the annual statements are made of. Opening balances are never in them.
-struct YearTotals {
-  util::Fen money_donations = 0;
-  util::Fen goods_donations = 0;              // goods received into stock, at their value
-  std::map<std::string, util::Fen> income;    // by income kind
-  std::map<std::string, util::Fen> payments;  // by payment category
-  util::Fen goods_given = 0;                  // the stock's value given out
-  util::Fen goods_sold = 0;                   // the stock's value sold
-  util::Fen goods_sales = 0;                  // what goods sold fetched
-};
-YearTotals year_totals(FundFile& file, int year);
 // The years in which any entry is dated, ascending.
 std::vector<int> entry_years(FundFile& file);
 
