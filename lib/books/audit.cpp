@@ -49,7 +49,6 @@ std::string percent_text(Fen part, Fen whole) {
   if (whole <= 0) return "-";
   const Fen permille = (part < 0 ? -part : part) * 1000 / whole;
   return fmt::format("{}{}.{}%", part < 0 ? "-" : "", permille / 10, permille % 10);
-
 }
 
 // --- file and chain ----------------------------------------------------------
