@@ -3,7 +3,8 @@
 # fund.toml), donations of money and goods, a town grant and its 1:1 matching, quarterly
 # bank interest, a charity sale of donated goods, goods given out to beneficiaries and
 # to a project, relief decided case by case, a project that closes with its remainder
-# returned, management costs and a bank fee; then the audit, the year's notice and the
+# returned, management costs and a bank fee; then the audit, the year's notice, the annual
+# accounts and work report (docs/annual.md) and the
 # export. Part of `make demo`; every name is fictional.
 #
 #   examples/town/year.sh CFUND_BINARY OUTPUT_DIR
@@ -88,5 +89,7 @@ run income list --period 2025
 run fund show
 run audit
 run publish --period 2025 --format all --out "$out/notices"
+run report annual --year 2025 --format all --out "$out/annual"
+
 run export --format ledger --out "$out/yuntang-2025.ledger"
 run export --format beancount --out "$out/yuntang-2025.beancount"
