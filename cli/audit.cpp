@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "books/audit.hpp"
+#include "books/fund.hpp"
 #include "books/notice_check.hpp"
 #include "books/periods.hpp"
 #include "books/reconcile.hpp"
@@ -86,6 +87,13 @@ std::string run_verify(const VerifyOptions& o, Context& ctx) {
                 : render::notice_check_text(check, ctx.lang);
 }
 
+std::string run_witness(Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto check = books::check_notice(file, "");
+  ctx.exit_code = findings_if(!check.ok());
+  return render::witness_text(check, books::load_settings(file).name, util::now().today.iso(), ctx.lang);
+}
+
 }  // namespace
 
 void setup_audit(CLI::App& app, Context& ctx) {
@@ -146,12 +154,18 @@ void setup_audit(CLI::App& app, Context& ctx) {
   auto verify = std::make_shared<VerifyOptions>();
   auto* verify_cmd = audit->add_subcommand(
       "verify", ctx.tr("校验哈希链；给出公示校验码时核对该公示与账目是否相符",
-                       "verify the hash chain; with a notice's code, say whether it matches the books"));
-  verify_cmd->add_option(
-      "--code", verify->code,
-      ctx.tr("公示上印的校验码，如 CF-7K3Q-9XW2-M4TD", "the code printed on a notice, e.g. CF-7K3Q-9XW2-M4TD"));
+                       "verify the hash chain; with a notice's or a witness's code, say whether it matches the books"));
+  verify_cmd->add_option("--code", verify->code,
+                         ctx.tr("公示上印的或见证码中的校验码，如 CF-7K3Q-9XW2-M4TD",
+                                "the code printed on a notice or in a witness line, e.g. CF-7K3Q-9XW2-M4TD"));
   verify_cmd->add_flag("--json", verify->json, ctx.tr("输出 JSON", "print JSON"));
   verify_cmd->callback([verify, &ctx] { ctx.output = run_verify(*verify, ctx); });
+
+  auto* witness_cmd = audit->add_subcommand(
+      "witness", ctx.tr("出具见证码：账目此刻的校验码，供监督人员抄入会议纪要，日后用 audit verify --code 核对",
+                        "the books' verification code as they stand, for the supervisors' minutes; check it later "
+                        "with audit verify --code"));
+  witness_cmd->callback([&ctx] { ctx.output = run_witness(ctx); });
 }
 
 }  // namespace cfund::cli

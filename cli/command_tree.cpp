@@ -78,44 +78,4 @@ std::string value_kind(const CLI::Option& option) {
   return type.substr(0, type.find(':'));
 }
 
-namespace {
-
-// Levenshtein distance over bytes (option and command names are ASCII).
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
-std::vector<std::string> nearest(const std::string& typed, const std::vector<std::string>& candidates) {
-  // Close enough: a third of the word may be wrong (at least two letters), or the
-  // word is the start of a candidate.
-  const std::size_t letters = typed.size() - std::min<std::size_t>(typed.find_first_not_of('-'), typed.size());
-  const std::size_t limit = std::max<std::size_t>(2, letters / 3);
-  std::vector<std::pair<std::size_t, std::string>> near;
-  for (const auto& candidate : candidates) {
-    const bool prefix = typed.size() >= 3 && candidate.compare(0, typed.size(), typed) == 0;
-    const std::size_t distance = prefix ? 1 : edit_distance(typed, candidate);
-    if (distance <= limit) near.emplace_back(distance, candidate);
-  }
-  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> names;
-  for (const auto& [distance, name] : near) {
-    if (names.size() == 3 || distance > near.front().first) break;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  }
-  return names;
-}
-
 }  // namespace cfund::cli

@@ -48,8 +48,4 @@ inline const char* const kAccountCode = "ACCOUNT";
 inline const char* const kDesignationCode = "DESIGNATION";
 inline const char* const kProjectCode = "PROJECT";
 
-// The candidates nearest to a mistyped word by edit distance (a prefix of a
-// candidate counts as near): at most three, nearest first; none when nothing is close.
-std::vector<std::string> nearest(const std::string& typed, const std::vector<std::string>& candidates);
-
 }  // namespace cfund::cli

@@ -7,6 +7,7 @@
 
 #include "books/fund.hpp"
 #include "books/movements.hpp"
+#include "books/registry.hpp"
 #include "config/fund_config.hpp"
 #include "error.hpp"
 #include "util/clock.hpp"
@@ -47,7 +48,10 @@ storage::FundFile open_fund(const Context& ctx) {
     throw InputError(bilingual("请用 -f/--fund 指定基金账套文件，或设置环境变量 CFUND_FUND",
                                "name the fund file with -f/--fund or the CFUND_FUND environment variable"));
   }
-  return storage::FundFile::open(ctx.fund_path);
+  auto file = storage::FundFile::open(ctx.fund_path);
+  // A fund made by a cfund that kept its registries off the chain states them once.
+  if (!books::registries_stated(file)) books::state_registries_once(file, recorder_for(ctx, file));
+  return file;
 }
 
 books::Recorder recorder_for(const Context& ctx, storage::FundFile& file) {

@@ -62,6 +62,9 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
 // Every subcommand file exposes one setup function, wired in main.cpp.
 void setup_init(CLI::App& app, Context& ctx);
 void setup_fund(CLI::App& app, Context& ctx);
+void add_fund_set_command(CLI::App& fund, Context& ctx);  // cli/registry.cpp
+void setup_account(CLI::App& app, Context& ctx);
+void setup_special_fund(CLI::App& app, Context& ctx);
 void setup_donate(CLI::App& app, Context& ctx);
 void setup_disburse(CLI::App& app, Context& ctx);
 void setup_beneficiary(CLI::App& app, Context& ctx);

@@ -1,8 +1,10 @@
-// cfund fund show: the fund's settings and where its money stands.
+// cfund fund show: the fund's settings and where its money stands (cfund fund set:
+// cli/registry.cpp).
 
 #include <CLI/CLI.hpp>
 
 #include "books/fund.hpp"
+#include "books/registry.hpp"
 #include "common.hpp"
 #include "render/books_views.hpp"
 
@@ -20,6 +22,12 @@ std::string run_show(const ShowOptions& o, const Context& ctx) {
   return o.json ? render::overview_json(view).dump(2) + "\n" : render::overview_text(view, ctx.lang);
 }
 
+std::string run_settings(const ShowOptions& o, const Context& ctx) {
+  auto file = open_fund(ctx);
+  const auto lines = books::setting_lines(file);
+  return o.json ? render::settings_json(lines).dump(2) + "\n" : render::settings_text(lines, ctx.lang);
+}
+
 }  // namespace
 
 void setup_fund(CLI::App& app, Context& ctx) {
@@ -30,6 +38,12 @@ void setup_fund(CLI::App& app, Context& ctx) {
                                                    "show settings and the balance of each account and designation"));
   show->add_flag("--json", options->json, ctx.tr("输出 JSON", "print JSON"));
   show->callback([options, &ctx] { ctx.output = run_show(*options, ctx); });
+  auto* settings = fund->add_subcommand("settings", ctx.tr("列出全部设置：当前值、由哪条分录记载、含义",
+                                                           "list every setting: its value, the entry that "
+                                                           "stated it, what it means"));
+  settings->add_flag("--json", options->json, ctx.tr("输出 JSON", "print JSON"));
+  settings->callback([options, &ctx] { ctx.output = run_settings(*options, ctx); });
+  add_fund_set_command(*fund, ctx);
 }
 
 }  // namespace cfund::cli

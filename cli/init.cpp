@@ -62,11 +62,11 @@ std::string run_init(const InitOptions& o, Context& ctx) {
       throw InputError(bilingual("--account：“{0}”应写成 代码:类型[:名称]，如 bank:bank:农商银行基本户",
                                  "--account: '{0}' should be code:kind[:name], e.g. bank:bank:Rural Bank", spec));
     }
-    definition.accounts.push_back({0, parts[0], parts.size() > 2 ? parts[2] : "", parts[1]});
+    definition.accounts.push_back({0, parts[0], parts.size() > 2 ? parts[2] : "", parts[1], ""});
   }
   for (const auto& spec : o.special_funds) {
     const auto parts = split_colons(spec, 2);
-    definition.designations.push_back({0, parts[0], parts.size() > 1 ? parts[1] : "", "special", true});
+    definition.designations.push_back({0, parts[0], parts.size() > 1 ? parts[1] : "", "special", true, ""});
   }
   const books::Recorder recorder{config::resolve_operator(ctx.operator_option, s.default_operator), util::now()};
   auto file = books::create_fund(o.path, definition, recorder);

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
 
   cfund::cli::setup_init(app, ctx);
   cfund::cli::setup_fund(app, ctx);
+  cfund::cli::setup_account(app, ctx);
+  cfund::cli::setup_special_fund(app, ctx);
   cfund::cli::setup_donate(app, ctx);
   cfund::cli::setup_income(app, ctx);
   cfund::cli::setup_opening(app, ctx);

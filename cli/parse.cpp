@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "messages.hpp"
 #include "prompt.hpp"
+#include "util/text.hpp"
 
 namespace cfund::cli {
 
@@ -59,12 +60,12 @@ std::optional<std::string> mistyped_word(const std::vector<CLI::App*>& chain, La
           for (auto& each : option_names(*option)) names.push_back(std::move(each));
         }
       }
-      return say(lang, Msg::no_such_option, name) + suggestion(nearest(name, names), lang);
+      return say(lang, Msg::no_such_option, name) + suggestion(util::nearest(name, names), lang);
     }
     if (!subcommands_of(deepest).empty() && deepest.get_subcommands().empty()) {
       std::vector<std::string> names;
       for (const CLI::App* sub : subcommands_of(deepest)) names.push_back(sub->get_name());
-      const auto near = nearest(word, names);
+      const auto near = util::nearest(word, names);
       return say(lang, Msg::no_such_command, word) +
              (near.empty() ? text(Msg::sentence_gap, lang) + command_list(deepest, lang) : suggestion(near, lang));
     }

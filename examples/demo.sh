@@ -31,7 +31,7 @@ run donate add --anonymous --amount 1,000 --account cash --to elderly --date 202
 run donate add --donor 刘芳 --anonymous --amount 3,000 --account bank --to students --date 2025-03-06
 run donate add --donor 惠民超市 --donor-type organisation --goods --item 大米 --quantity 20 --unit 袋 --value 1,200 --to elderly --date 2025-03-07
 run donate add --donor 陈静 --amount 200 --account alipay --date 2025-03-08
-run donate host-receipt 2 QXCS-2025-0318
+run donate host-receipt 3 QXCS-2025-0318
 
 step "登记受助对象（个人信息保密）/ beneficiaries (private)"
 run beneficiary add --name 王秀英 --category 独居老人 --id-number 11010519491231002X --phone 13812345678 --address "桂花里3栋2单元101"
@@ -52,7 +52,7 @@ fi
 
 step "红冲与更正 / a void and its correction"
 run donate add --donor 陈静 --amount 2000 --account alipay --date 2025-03-18
-run donate void 14 --reason "金额录错：应为 200 元" --date 2025-03-18
+run donate void 15 --reason "金额录错：应为 200 元" --date 2025-03-18
 run donate add --donor 陈静 --amount 200 --account alipay --date 2025-03-18 --memo 更正第14号
 
 step "现金存入银行 / cash deposited at the bank"
@@ -71,8 +71,8 @@ run donate import "$here/statements/wechat.csv" --profile wechat --quiet
 run donate import "$here/statements/alipay-classic.csv" --profile alipay --quiet
 
 step "收据 / receipts"
-"$cfund" donate receipt 2 | tee "$out/receipt-2025-000002.txt"
-"$cfund" --lang en donate receipt 3 > "$out/receipt-2025-000003-en.txt"
+"$cfund" donate receipt 3 | tee "$out/receipt-2025-000002.txt"
+"$cfund" --lang en donate receipt 4 > "$out/receipt-2025-000003-en.txt"
 
 step "本月明细 / the month's lists"
 run donate list --period 2025-03

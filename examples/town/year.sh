@@ -77,7 +77,7 @@ run transfer --from cash --to bank --amount 1,000 --date 2025-12-28 --memo 现�
 
 # 录错的补助：红冲 / a mistyped grant voided and recorded again
 run income add --kind other --source 云塘镇文化站 --amount 600 --account bank --date 2025-12-29 --memo 场地租金
-run income void 45 --reason "应为提供服务收入" --date 2025-12-29
+run income void 46 --reason "应为提供服务收入" --date 2025-12-29
 run income add --kind service --source 云塘镇文化站 --amount 600 --account bank --date 2025-12-29 --memo 场地服务费
 
 # 被拒绝的操作（账目不变）/ refused: more goods than in stock, a relief without a decision

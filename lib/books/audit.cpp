@@ -9,6 +9,7 @@
 #include "books/journal.hpp"
 #include "books/projects.hpp"
 #include "books/ratios.hpp"
+#include "books/registry.hpp"
 #include "model/categories.hpp"
 #include "storage/audit_queries.hpp"
 #include "storage/economy_queries.hpp"
@@ -277,13 +278,13 @@ void check_balances_by_day(AuditScope& scope, std::vector<Finding>& findings) {
 // --- approvals -----------------------------------------------------------------
 
 void check_approval(AuditScope& scope, std::vector<Finding>& findings) {
-  // The lowest threshold any category has: the query's floor; each payment then meets its own.
-  Fen lowest = scope.settings.approval_threshold;
-  for (const auto& [category, threshold] : scope.settings.approval_thresholds) lowest = std::min(lowest, threshold);
-  for (const auto& p : storage::unapproved_payments(scope.file, lowest)) {
+  // Each payment meets the threshold in force when it was recorded (the chain's
+  // settings); the lowest there ever was is the query's floor.
+  const SettingsHistory history(scope.file);
+  for (const auto& p : storage::unapproved_payments(scope.file, history.lowest_threshold())) {
     const model::PaymentCategory* category = model::find_payment_category(p.category);
     if (category != nullptr && !category->approval) continue;  // bank fees need no decision
-    const Fen threshold = scope.settings.approval_threshold_for(p.category);
+    const Fen threshold = history.at(p.entry_id).approval_threshold_for(p.category);
     if (p.amount <= threshold) continue;
     const Message voided = p.voided ? Message{"（已红冲）", " (since voided)"} : Message{};
     findings.push_back(make(
@@ -407,11 +408,13 @@ void check_duplicates(AuditScope& scope, std::vector<Finding>& findings) {
 
 void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
   const auto payments = storage::relief_payments_all(scope.file);
+  const SettingsHistory history(scope.file);  // the window in force when the second was recorded
   for (std::size_t i = 1; i < payments.size(); ++i) {
     const auto& earlier = payments[i - 1];
     const auto& later = payments[i];
     if (earlier.beneficiary != later.beneficiary) continue;
-    const int window = scope.settings.relief_window_for(later.beneficiary_category);
+    const int window =
+        history.at(std::max(earlier.entry_id, later.entry_id)).relief_window_for(later.beneficiary_category);
     if (window <= 0) continue;
     const auto later_day = util::parse_date(later.date);
     const auto earlier_day = util::parse_date(earlier.date);
@@ -649,12 +652,52 @@ void check_projects(AuditScope& scope, std::vector<Finding>& findings) {
   }
 }
 
+// --- registries --------------------------------------------------------------------
+
+Message registry_subject(const RegistryDifference& d) {
+  if (d.subject == "setting") return bilingual("设置 {0} ", "setting {0}", d.field);
+  if (d.subject == "account") return bilingual("资金账户 #{0}", "money account #{0}", d.id);
+  if (d.subject == "designation") return bilingual("资金用途 #{0}", "designation #{0}", d.id);
+  return bilingual("捐赠人 #{0}", "donor #{0}", d.id);
+}
+
+// The tables that hold the current settings, accounts, designations and donors say
+// what the chain states (books/registry.hpp); a raw edit of any of them is found.
+void check_registry(AuditScope& scope, std::vector<Finding>& findings) {
+  if (!registries_stated(scope.file)) {
+    findings.push_back(make(finding_code::registry, Severity::warning,
+                            bilingual("本账套的设置和登记事项尚未记入哈希链（较早版本的 cfund 建立，且只读打开）："
+                                      "用可写的方式运行任一命令一次即可记入",
+                                      "this fund's settings and registries are not on the hash chain yet (made by an "
+                                      "older cfund, opened read-only): run any command on it once with write access")));
+    return;
+  }
+  const auto shown = [](const std::string& value) {
+    return value.empty() ? Message{"（无）", "(none)"} : Message{"“" + value + "”", "'" + value + "'"};
+  };
+  for (const auto& d : registry_differences(scope.file)) {
+    Message what = registry_subject(d);
+    if (d.subject != "setting") {
+      what.zh += d.field == "row" ? "（整行）" : "（" + d.field + "）";
+      what.en += d.field == "row" ? " (the whole row)" : " (" + d.field + ")";
+    }
+    const Message chain = shown(d.on_chain);
+    const Message table = shown(d.in_table);
+    findings.push_back(make(finding_code::registry, Severity::error,
+                            bilingual("{0}与哈希链记载不符：链上为{1}，表中为{2}（数据库被直接改动过）",
+                                      "{3} differs from what the hash chain states: {4} on the chain, {5} in the table "
+                                      "(the database was edited directly)",
+                                      what.zh, chain.zh, table.zh, what.en, chain.en, table.en)));
+  }
+}
+
 // The registry. To add a check: write `void check_x(AuditScope&, std::vector<Finding>&)`
 // above and add one line here with the codes it reports.
 const std::vector<AuditCheck>& audit_checks() {
   static const std::vector<AuditCheck> checks = {
       {{finding_code::integrity}, check_integrity},
       {{finding_code::chain_broken}, check_chain},
+      {{finding_code::registry}, check_registry},
       {{finding_code::trial_balance}, check_trial_balance},
       {{finding_code::posting_mismatch}, check_posting_mismatch},
       {{finding_code::overdrawn, finding_code::day_totals}, check_balances_by_day},

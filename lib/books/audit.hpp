@@ -38,6 +38,7 @@ inline const std::string project_stage = "PROJECT_STAGE";
 inline const std::string project_budget = "PROJECT_BUDGET";
 inline const std::string goods_stock = "GOODS_STOCK";
 inline const std::string opening_order = "OPENING_ORDER";
+inline const std::string registry = "REGISTRY";
 }  // namespace finding_code
 
 // error: the books break a rule (exit code 1); warning: worth a look, the audit is

@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "storage/economy_queries.hpp"
 #include "storage/queries.hpp"
+#include "storage/registry_queries.hpp"
 #include "util/quantity.hpp"
 #include "util/text.hpp"
 
@@ -86,6 +87,8 @@ const model::Designation& DonationWriter::designation(const std::string& code_or
 std::int64_t DonationWriter::donor(const std::string& name, const std::string& kind) {
   auto found = donors_.find(name);
   if (found == donors_.end()) found = donors_.emplace(name, storage::donor_id(file_, name, kind)).first;
+  // The kind as given with the latest gift (on the chain in the donation's row).
+  storage::set_donor_kind(file_, found->second, kind);
   return found->second;
 }
 
@@ -127,6 +130,7 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
       .set("receipt_seq", receipt_seq)
       .set("donor_id", donor.empty() ? storage::Value{} : storage::Value{this->donor(donor, input.donor_kind)})
       .set("donor_name", donor)
+      .set_text("donor_kind", donor.empty() ? "" : input.donor_kind)
       .set("anonymous", std::int64_t{input.anonymous ? 1 : 0})
       .set("form", std::string(input.goods ? "goods" : "money"))
       .set("amount", input.amount)

@@ -18,6 +18,10 @@ namespace cfund::books {
 storage::FundFile create_fund(const std::string& path, const model::FundDefinition& definition,
                               const Recorder& recorder = Recorder{"cfund", util::now()});
 
+// Refuses a code an account, a special fund or a project cannot have: a code is what
+// people type on the command line and what notices show. `what` names the thing.
+void check_code(const std::string& code, const Message& what);
+
 // Refuses a definition a fund cannot be run with (names the field).
 void validate_definition(const model::FundDefinition& definition);
 
@@ -41,6 +45,7 @@ struct BalanceLine {
   std::string kind;
   bool restricted = false;
   Fen balance = 0;
+  std::string closed_on;  // closed (cfund account close / special-fund close) on this day
 };
 
 struct FundOverview {

@@ -234,7 +234,33 @@ JournalAppender::JournalAppender(storage::FundFile& file, const Recorder& record
       next_id_(storage::last_entry_id(file) + 1),
       closed_through_(closed_through(file)),
       entries_(file, "entries"),
-      postings_(file, "postings") {}
+      postings_(file, "postings") {
+  for (const auto& account : storage::accounts(file)) {
+    if (!account.closed_on.empty()) closed_accounts_.insert(account.id);
+  }
+  for (const auto& designation : storage::designations(file)) {
+    if (!designation.closed_on.empty()) closed_designations_.insert(designation.id);
+  }
+}
+
+namespace {
+
+[[noreturn]] void refuse_closed(storage::FundFile& file, const PostingDraft& posting) {
+  std::string code, closed_on;
+  if (posting.side == PostingDraft::Side::account) {
+    for (const auto& a : storage::accounts(file)) {
+      if (a.id == posting.target_id) code = a.code, closed_on = a.closed_on;
+    }
+  } else {
+    for (const auto& d : storage::designations(file)) {
+      if (d.id == posting.target_id) code = d.code, closed_on = d.closed_on;
+    }
+  }
+  throw Refused(
+      bilingual("“{0}”已于 {1} 注销，不再收支", "'{0}' was closed on {1} and takes no more money", code, closed_on));
+}
+
+}  // namespace
 
 std::int64_t JournalAppender::append(const EntryDraft& draft) {
   util::Fen sum = 0;
@@ -247,6 +273,11 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
                   "the date {0} is inside a closed period (closed through {1}): closed months cannot be written; put "
                   "corrections in the open period (for example a void dated today)",
                   draft.date.iso(), closed_through_->iso().substr(0, 7)));
+  }
+
+  for (const auto& posting : draft.postings) {
+    const auto& closed = posting.side == PostingDraft::Side::account ? closed_accounts_ : closed_designations_;
+    if (closed.count(posting.target_id) != 0) refuse_closed(file_, posting);
   }
 
   const std::int64_t id = next_id_;
@@ -274,10 +305,13 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
   }
   rows.detail_table = model::detail_table_for(draft.kind);
   if (!rows.detail_table.empty()) {
-    storage::Row detail;
-    detail.set("entry_id", id);
-    for (const auto& column : draft.detail.columns) detail.columns.push_back(column);
-    rows.detail.push_back(detail);
+    const std::vector<storage::Row> one = {draft.detail};
+    for (const auto& given : draft.details.empty() ? one : draft.details) {
+      storage::Row detail;
+      detail.set("entry_id", id);
+      for (const auto& column : given.columns) detail.columns.push_back(column);
+      rows.detail.push_back(std::move(detail));
+    }
   }
 
   require_clean_text(rows.entry);
@@ -345,7 +379,9 @@ ChainReport verify_chain(storage::FundFile& file) {
                          "entry {0} or its postings were changed after recording (hash mismatch)", id));
       return;
     }
-    if (!rows.detail_table.empty() && rows.detail.size() != 1) {
+    const model::EntryKind* registered = model::find_entry_kind(kind);
+    const bool many = registered != nullptr && registered->many_rows;
+    if (!rows.detail_table.empty() && (many ? rows.detail.empty() : rows.detail.size() != 1)) {
       fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id,
                          rows.detail.size()));
       return;

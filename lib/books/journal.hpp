@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,11 +52,15 @@ struct EntryDraft {
   std::optional<std::int64_t> voids_entry;
   std::vector<PostingDraft> postings;
   storage::Row detail;  // columns of the kind's detail table, without entry_id
+  // For a kind with many detail rows (model::EntryKind::many_rows): the rows, in order
+  // (`detail` is then unused).
+  std::vector<storage::Row> details;
 };
 
 // Appends the entry inside the caller's write transaction and returns its id.
-// Refuses (Refused) an entry dated inside a closed period: this is the one place
-// every writer meets, so no command can write into a closed month. For the same
+// Refuses (Refused) an entry dated inside a closed period, or moving money of a
+// closed account or designation: this is the one place every writer meets, so no
+// command can write into a closed month or a closed account. For the same
 // reason it refuses (InputError, naming the column) text that is not UTF-8, holds a
 // control character other than tab and line breaks, or is over 2000 characters.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
@@ -79,7 +84,8 @@ class JournalAppender {
   std::string head_;
   std::int64_t next_id_;
   std::optional<util::Date> closed_through_;
-  storage::DayTotals day_totals_;  // what the appended postings add, written by finish()
+  std::set<std::int64_t> closed_accounts_, closed_designations_;  // closed: they take no postings
+  storage::DayTotals day_totals_;                                 // what the appended postings add, written by finish()
   // The INSERTs, prepared once for the whole import.
   storage::RowInserter entries_;
   storage::RowInserter postings_;

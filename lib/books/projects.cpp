@@ -14,8 +14,6 @@ namespace cfund::books {
 
 namespace {
 
-const std::string kCategoriesKey = "project_categories";
-
 struct StageInfo {
   std::string stage;
   Message name;    // the stage
@@ -262,22 +260,10 @@ std::string project_step_command(const std::string& stage) {
 
 std::vector<std::string> project_categories(storage::FundFile& file) {
   std::vector<std::string> all = kProjectCategories;
-  if (auto stored = file.setting(kCategoriesKey)) {
-    const auto extra = nlohmann::json::parse(*stored, nullptr, false);
-    if (extra.is_array()) {
-      for (const auto& item : extra) {
-        if (item.is_string() && std::find(all.begin(), all.end(), item.get<std::string>()) == all.end()) {
-          all.push_back(item.get<std::string>());
-        }
-      }
-    }
+  for (const auto& extra : load_settings(file).project_categories) {
+    if (std::find(all.begin(), all.end(), extra) == all.end()) all.push_back(extra);
   }
   return all;
-}
-
-void store_extra_project_categories(storage::FundFile& file, const std::vector<std::string>& extra) {
-  if (extra.empty()) return;
-  file.set_setting(kCategoriesKey, nlohmann::json(extra).dump());
 }
 
 ProposedProject propose_project(storage::FundFile& file, const Recorder& recorder, const ProjectProposal& proposal) {

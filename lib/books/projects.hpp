@@ -57,8 +57,6 @@ inline const std::vector<std::string> kProjectCategories = {"扶贫济困", "教
                                                             "环境保护", "社区营造",   "关爱帮扶"};
 // The six, then the fund's own.
 std::vector<std::string> project_categories(storage::FundFile& file);
-// Stores a fund's extra categories (called when the fund is created).
-void store_extra_project_categories(storage::FundFile& file, const std::vector<std::string>& extra);
 
 struct ProjectProposal {
   std::string code;  // optional: P001, P002, ... when empty

@@ -326,7 +326,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       if (category.empty() || !util::is_valid_utf8(category)) {
         read.fail(item, field, bilingual("项目类别不能为空", "a project category cannot be empty"));
       }
-      auto& known = definition.project_categories;
+      auto& known = definition.settings.project_categories;
       if (std::find(known.begin(), known.end(), category) != known.end() ||
           std::find(books::kProjectCategories.begin(), books::kProjectCategories.end(), category) !=
               books::kProjectCategories.end()) {

@@ -20,6 +20,10 @@ class Row {
     for (const char* name : names) kind_.columns.push_back({name, false});
     return *this;
   }
+  Row& many_rows() {
+    kind_.many_rows = true;
+    return *this;
+  }
   Row& private_columns(std::initializer_list<const char*> names) {
     for (auto& column : kind_.columns) {
       for (const char* name : names) column.is_private = column.is_private || column.name == name;
@@ -78,7 +82,7 @@ std::vector<EntryKind> make_entry_kinds() {
   kinds.push_back(Row(k::donation, {"捐赠", "donation"})
                       .detail("donations", {"receipt_year", "receipt_seq", "donor_id", "donor_name", "anonymous",
                                             "form", "amount", "account_id", "designation_id", "item", "quantity",
-                                            "unit", "external_ref", "source_line", "content_key"})
+                                            "unit", "external_ref", "source_line", "content_key", "donor_kind"})
                       .postings(P::money_in)  // goods (form 'goods'): goods_in
                       .receipt()
                       .voidable()
@@ -186,6 +190,12 @@ std::vector<EntryKind> make_entry_kinds() {
           .detail("publications", {"period_label", "first_date", "last_date", "cutoff_entry", "code", "formats"})
           .notice(N::not_shown)
           .command("cfund publish --out"));
+  kinds.push_back(Row(k::registry, {"登记事项", "fund registry"})
+                      .detail("registry_facts", {"seq", "subject", "subject_id", "field", "value"})
+                      .many_rows()
+                      .approval()
+                      .notice(N::not_shown)
+                      .command("cfund init | fund set | account add|rename|close | special-fund add|rename|close"));
   kinds.push_back(Row(k::import, {"导入对账单", "statement imported"})
                       .detail("imports", {"target", "file_name", "file_sha256", "profile", "first_entry", "last_entry",
                                           "rows_added", "rows_present", "rows_filtered"})

@@ -41,6 +41,7 @@ inline const std::string project_budget = "project_budget";  // amends a project
 inline const std::string period_close = "period_close";      // 结账: closes every month up to a month
 inline const std::string publication = "publication";        // a published notice (公示)
 inline const std::string import = "import";                  // a statement import: which file, which entries
+inline const std::string registry = "registry";  // facts of the registries: settings, accounts, designations, donors
 }  // namespace entry_kind
 
 // How an entry's money moves. Accounts are debit positive, designations credit.
@@ -112,6 +113,7 @@ struct EntryKind {
   Message name;                       // 捐赠 / donation
   std::string detail_table;           // "" when the kind has none
   std::vector<DetailColumn> columns;  // the detail table's columns after entry_id, in schema order
+  bool many_rows = false;             // an entry has one detail row or more (else exactly one)
   PostingShape postings = PostingShape::none;
   bool receipt = false;   // takes a donation receipt number (and appears among donors)
   bool approval = false;  // a council decision may be required (payments by threshold, reallocations always)

@@ -23,6 +23,7 @@ struct Account {
   std::string code;
   std::string name;
   std::string kind;
+  std::string closed_on;  // the date it was closed ("" while open): it takes no more entries
 };
 
 // What money may be used for: the general fund (unrestricted), a special fund or
@@ -33,6 +34,7 @@ struct Designation {
   std::string name;
   std::string kind;  // general, special, project, goods
   bool restricted = false;
+  std::string closed_on;  // the date it was closed ("" while open): it takes no more money
 };
 
 inline const std::string kGeneralFund = "general";
@@ -78,6 +80,13 @@ struct FundSettings {
   // [notice] url: where the notice is published online; the print notice's QR code
   // leads there (with its verification code). Empty: the QR code holds the code alone.
   std::string notice_url;
+  // Project categories beyond the six every fund has (books/projects.hpp).
+  std::vector<std::string> project_categories;
+  // [limits]: no entry may move more than this (at most the hard limit below), nor be
+  // dated later than this many days after the day it is recorded.
+  Fen max_amount = kMaxAmount;
+  int future_days = 0;
+  static constexpr Fen kMaxAmount = 100000000000;  // ¥1,000,000,000.00
 };
 
 // Everything `cfund init` needs to create a fund.
@@ -95,10 +104,9 @@ struct OpeningBalance {
 
 struct FundDefinition {
   FundSettings settings;
-  std::vector<Account> accounts;                // id unused
-  std::vector<Designation> designations;        // special funds; the general fund is always created
-  std::vector<std::string> project_categories;  // added to the six every fund has (books/projects.hpp)
-  std::string opening_date;                     // ISO; set when openings are
+  std::vector<Account> accounts;          // id unused
+  std::vector<Designation> designations;  // special funds; the general fund is always created
+  std::string opening_date;               // ISO; set when openings are
   std::vector<OpeningBalance> openings;
 };
 

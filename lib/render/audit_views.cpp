@@ -323,6 +323,30 @@ nlohmann::json reconcile_json(const books::ReconcileReport& r) {
   return out;
 }
 
+std::string witness_text(const books::NoticeCheck& c, const std::string& fund_name, const std::string& today,
+                         Lang lang) {
+  const bool en = lang == Lang::en;
+  if (!c.chain.ok()) {
+    return en ? fmt::format("No witness code: the hash chain is BROKEN at entry {}: {}\n", *c.chain.first_bad_entry,
+                            c.chain.problem->en)
+              : fmt::format("不能出具见证码：哈希链断裂（第 {} 号分录）：{}\n", *c.chain.first_bad_entry,
+                            c.chain.problem->zh);
+  }
+  const std::string code = books::verification_code(c.chain.head);
+  if (en) {
+    return fmt::format(
+        "{} · {} · entries 1 to {} · verification code {}\n"
+        "Copy this line into the supervisors' minutes. Anyone can later check it with cfund audit verify --code {}: "
+        "it matches as long as these {} entries are unchanged.\n",
+        today, fund_name, c.chain.entries, code, code, c.chain.entries);
+  }
+  return fmt::format(
+      "{} · {} · 第 1 至 {} 号分录 · 校验码 {}\n"
+      "请把这一行抄入监督会议纪要。日后任何人可用 cfund audit verify --code {} 核对：只要这 {} "
+      "条分录未被改动，它就相符。\n",
+      today, fund_name, c.chain.entries, code, code, c.chain.entries);
+}
+
 std::string notice_check_text(const books::NoticeCheck& c, Lang lang) {
   const bool en = lang == Lang::en;
   std::string out;
@@ -355,10 +379,10 @@ std::string notice_check_text(const books::NoticeCheck& c, Lang lang) {
     const std::string range = c.covered_through == 1 ? (en ? "entry 1" : "第 1 号分录")
                                                      : (en ? fmt::format("entries 1 to {}", c.covered_through)
                                                            : fmt::format("第 1 至 {} 号分录", c.covered_through));
-    out += en ? fmt::format("The code {} matches these books: the notice covered {} (dated {} to {})\n", c.code, range,
-                            c.first_date, c.last_date)
-              : fmt::format("校验码 {} 与本账套相符：该公示依据{}（日期 {} 至 {}）\n", c.code, range, c.first_date,
-                            c.last_date);
+    out += en ? fmt::format("The code {} matches these books: the notice or witness covered {} (dated {} to {})\n",
+                            c.code, range, c.first_date, c.last_date)
+              : fmt::format("校验码 {} 与本账套相符：该公示或见证依据{}（日期 {} 至 {}）\n", c.code, range,
+                            c.first_date, c.last_date);
   }
   if (c.altered_within()) {
     out +=

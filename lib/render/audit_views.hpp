@@ -23,6 +23,12 @@ nlohmann::json reconcile_json(const books::ReconcileReport& report);
 std::string notice_check_text(const books::NoticeCheck& check, Lang lang);
 nlohmann::json notice_check_json(const books::NoticeCheck& check, Lang lang);
 
+// cfund audit witness: the verification code of the books as they stand, in one line
+// for the supervisors' minutes (the same code a notice prints; `audit verify --code`
+// checks either), dated `today`.
+std::string witness_text(const books::NoticeCheck& check, const std::string& fund_name, const std::string& today,
+                         Lang lang);
+
 std::string closed_period_text(const books::ClosedPeriod& closed, Lang lang);
 
 }  // namespace cfund::render

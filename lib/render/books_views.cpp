@@ -1,5 +1,6 @@
 #include "render/books_views.hpp"
 #include "model/categories.hpp"
+#include "model/settings.hpp"
 
 #include "books/disbursements.hpp"
 #include "privacy/mask.hpp"
@@ -182,6 +183,13 @@ nlohmann::json beneficiaries_json(const std::vector<model::Beneficiary>& rows, b
   return out;
 }
 
+namespace {
+std::string closed_mark(const std::string& closed_on, Lang lang) {
+  if (closed_on.empty()) return "";
+  return lang == Lang::en ? " (closed " + closed_on + ")" : "（" + closed_on + " 注销）";
+}
+}  // namespace
+
 std::string overview_text(const books::FundOverview& view, Lang lang) {
   const auto& s = view.settings;
   std::string out = s.name + "\n";
@@ -204,7 +212,8 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   std::vector<std::vector<std::string>> cells;
   for (const auto& a : view.accounts) {
     const auto* kind = model::find_account_kind(a.kind);
-    cells.push_back({a.code, a.name, kind == nullptr ? a.kind : kind->name.in(lang), util::format_amount(a.balance)});
+    cells.push_back({a.code, a.name + closed_mark(a.closed_on, lang), kind == nullptr ? a.kind : kind->name.in(lang),
+                     util::format_amount(a.balance)});
   }
   out += text_table({{pick(lang, "账户", "Account")},
                      {pick(lang, "名称", "Name")},
@@ -214,7 +223,7 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   out += "\n";
   cells.clear();
   for (const auto& d : view.designations) {
-    cells.push_back({d.code, designation_shown(d.code, d.name, lang),
+    cells.push_back({d.code, designation_shown(d.code, d.name, lang) + closed_mark(d.closed_on, lang),
                      d.restricted ? pick(lang, "限定性", "restricted") : pick(lang, "非限定性", "unrestricted"),
                      util::format_amount(d.balance)});
   }
@@ -260,7 +269,11 @@ nlohmann::json overview_json(const books::FundOverview& view) {
                         {"chain_head", view.chain.hash}};
   out["accounts"] = nlohmann::json::array();
   for (const auto& a : view.accounts) {
-    out["accounts"].push_back({{"code", a.code}, {"name", a.name}, {"kind", a.kind}, {"balance_fen", a.balance}});
+    out["accounts"].push_back({{"code", a.code},
+                               {"name", a.name},
+                               {"kind", a.kind},
+                               {"balance_fen", a.balance},
+                               {"closed_on", a.closed_on.empty() ? nlohmann::json() : nlohmann::json(a.closed_on)}});
   }
   out["goods"] = nlohmann::json::array();
   for (const auto& line : view.goods) {
@@ -271,11 +284,43 @@ nlohmann::json overview_json(const books::FundOverview& view) {
   }
   out["designations"] = nlohmann::json::array();
   for (const auto& d : view.designations) {
-    out["designations"].push_back({{"code", d.code},
-                                   {"name", d.name},
-                                   {"kind", d.kind},
-                                   {"restricted", d.restricted},
-                                   {"balance_fen", d.balance}});
+    out["designations"].push_back(
+        {{"code", d.code},
+         {"name", d.name},
+         {"kind", d.kind},
+         {"restricted", d.restricted},
+         {"balance_fen", d.balance},
+         {"closed_on", d.closed_on.empty() ? nlohmann::json() : nlohmann::json(d.closed_on)}});
+  }
+  return out;
+}
+
+std::string settings_text(const std::vector<books::SettingLine>& lines, Lang lang) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& line : lines) {
+    const model::SettingDef* definition = model::find_setting(line.key);
+    const std::string set = line.entry_id == 0 ? pick(lang, "默认", "default")
+                                               : pick(lang, "第 ", "entry ") + std::to_string(line.entry_id) +
+                                                     pick(lang, " 号（", " (") + line.date + pick(lang, "）", ")");
+    cells.push_back({line.key, model::setting_display(line.key, line.value).in(lang), set,
+                     definition == nullptr ? "" : definition->description.in(lang)});
+  }
+  return text_table({{pick(lang, "设置", "Setting")},
+                     {pick(lang, "当前值", "Value")},
+                     {pick(lang, "记于分录", "Stated by")},
+                     {pick(lang, "说明", "Meaning")}},
+                    cells) +
+         pick(lang, "修改：cfund fund set 设置 值 --decision 决议编号\n",
+              "To change one: cfund fund set KEY VALUE --decision REF\n");
+}
+
+nlohmann::json settings_json(const std::vector<books::SettingLine>& lines) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& line : lines) {
+    nlohmann::json item = {{"key", line.key}, {"value", line.value}};
+    item["entry"] = line.entry_id == 0 ? nlohmann::json() : nlohmann::json(line.entry_id);
+    item["date"] = line.date.empty() ? nlohmann::json() : nlohmann::json(line.date);
+    out.push_back(item);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 
 #include "books/donations.hpp"
 #include "books/fund.hpp"
+#include "books/registry.hpp"
 #include "model/types.hpp"
 #include "util/message.hpp"
 
@@ -26,6 +27,10 @@ nlohmann::json beneficiaries_json(const std::vector<model::Beneficiary>& rows, b
 
 std::string overview_text(const books::FundOverview& view, Lang lang);
 nlohmann::json overview_json(const books::FundOverview& view);
+
+// cfund fund settings: every setting, its value, what it means and which entry set it.
+std::string settings_text(const std::vector<books::SettingLine>& lines, Lang lang);
+nlohmann::json settings_json(const std::vector<books::SettingLine>& lines);
 
 // The printable donation receipt (捐赠收据), with the capital amount.
 std::string receipt_text(const books::Receipt& receipt, Lang lang);

@@ -179,8 +179,9 @@ class AccountBook {
       const std::string item_key = key(movement.item, movement.unit);
       if (items_.count(item_key) > 0) continue;
       ExportAccount line;
-      line.path = unique_path(
-          taken_, "Assets:Goods:", account_component(movement.item, fmt::format("Item-{}", ++number)), number);
+      ++number;
+      line.path = unique_path(taken_, "Assets:Goods:", account_component(movement.item, fmt::format("Item-{}", number)),
+                              number);
       line.code = movement.unit.empty() ? movement.item : movement.item + "/" + movement.unit;
       line.name = line.code;
       line.kind = model::kGoodsKind;

@@ -12,6 +12,7 @@
 #include "books/fund.hpp"
 #include "books/goods.hpp"
 #include "books/journal.hpp"
+#include "books/registry.hpp"
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "privacy/mask.hpp"
@@ -311,20 +312,41 @@ std::vector<ProjectProgress> load_project_progress(storage::FundFile& file, cons
   return projects;
 }
 
+namespace {
+
+// The designations the chain knows at the cut-off, with their names then, in the
+// books' order (a fund from an older cfund not yet stated: the table's).
+std::vector<model::Designation> designations_as_of(storage::FundFile& file, std::int64_t cutoff) {
+  const auto state = books::registry_as_of(file, cutoff);
+  if (!state.stated) return storage::designations(file);
+  std::vector<model::Designation> found;
+  for (const auto& [id, designation] : state.designations) found.push_back(designation);
+  return found;
+}
+
+// Each line names its designation as the chain did at the cut-off (a special fund
+// renamed since keeps its old name in this notice).
+void name_as_of(NoticeModel& model) {
+  std::map<std::string, std::string> names;
+  for (const auto& line : model.designations) names[line.code] = line.name;
+  const auto rename = [&names](auto& lines) {
+    for (auto& line : lines) {
+      const auto found = names.find(line.designation_code);
+      if (found != names.end()) line.designation_name = found->second;
+    }
+  };
+  rename(model.donations);
+  rename(model.goods);
+  rename(model.income);
+  rename(model.spending);
+}
+
+}  // namespace
+
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
   // Every number of the notice from one view of the books, even while others write.
   storage::FundFile::ReadSnapshot snapshot(file);
   NoticeModel model;
-  const auto settings = books::load_settings(file);
-  model.fund_name = settings.name;
-  model.organisation = settings.organisation;
-  model.host = settings.host;
-  model.supervision_phone = settings.supervision_phone;
-  model.period = options.period;
-  model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
-  model.notice_url = settings.notice_url;
-  model.band_below = settings.band_donations_below;
-
   const std::int64_t last = storage::last_entry_id(file);
   const std::int64_t cutoff = options.cutoff.value_or(storage::last_entry_before_publications(file));
   if (cutoff < 0 || cutoff > last) {
@@ -340,6 +362,18 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   }
   model.verification_code = books::verification_code(head);
 
+  // The fund's settings and names as the chain states them at the cut-off, so that
+  // the code covers them too.
+  const auto settings = books::settings_as_of(file, cutoff);
+  model.fund_name = settings.name;
+  model.organisation = settings.organisation;
+  model.host = settings.host;
+  model.supervision_phone = settings.supervision_phone;
+  model.period = options.period;
+  model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
+  model.notice_url = settings.notice_url;
+  model.band_below = settings.band_donations_below;
+
   const Scrubber scrub(fund_secrets(file));
   const auto& period = options.period;
   const std::string from = period.first.iso();
@@ -347,7 +381,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
 
   // The summary by designation, in the books' order.
   std::vector<model::Designation> designations;
-  for (auto& designation : storage::designations(file)) {
+  for (auto& designation : designations_as_of(file, cutoff)) {
     if (designation.kind != model::kGoodsKind) designations.push_back(std::move(designation));
   }
   SummaryIndex index;
@@ -502,6 +536,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       model.chart.push_back({line.code, line.name, line.income + line.other_income, line.spending});
     }
   }
+  name_as_of(model);
   return model;
 }
 

@@ -202,6 +202,7 @@ std::optional<DatedEntry> earliest_entry_besides_openings(FundFile& file) {
                       "SELECT e.id AS id, e.date AS date, e.kind AS kind FROM entries e "
                       "LEFT JOIN entries o ON o.id = e.voids_entry "
                       "WHERE e.kind <> 'opening' AND (o.kind IS NULL OR o.kind <> 'opening') "
+                      "AND EXISTS (SELECT 1 FROM postings p WHERE p.entry_id = e.id) "
                       "ORDER BY e.date, e.id LIMIT 1");
   if (!q.executeStep()) return std::nullopt;
   return DatedEntry{q.getColumn("id").getInt64(), text(q, "date"), text(q, "kind")};

@@ -32,7 +32,8 @@ std::optional<std::int64_t> live_income_with_ref(FundFile& file, std::int64_t ac
 std::vector<model::OpeningRow> opening_rows(FundFile& file);
 std::optional<model::OpeningRow> opening_row(FundFile& file, std::int64_t entry_id);
 
-// The earliest entry that is neither an opening balance nor a void of one: opening
+// The earliest entry that moves money and is neither an opening balance nor a void
+// of one (a registry or project entry moves none): opening
 // balances must be dated before it.
 struct DatedEntry {
   std::int64_t id = 0;

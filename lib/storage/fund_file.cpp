@@ -163,6 +163,8 @@ SQLite::Statement& FundFile::prepared(const std::string& sql) {
   return *statement;
 }
 
+bool FundFile::read_only() { return sqlite3_db_readonly(db_->getHandle(), "main") == 1; }
+
 std::optional<std::string> FundFile::setting(const std::string& key) {
   CachedStatement query(*this, "SELECT value FROM fund_settings WHERE key = ?");
   query->bind(1, key);

@@ -32,6 +32,8 @@ class FundFile {
   ~FundFile();
 
   const std::string& path() const { return path_; }
+  // Whether this connection can only read (a file or folder without write permission).
+  bool read_only();
   SQLite::Database& db() { return *db_; }
 
   // The statement prepared once for this connection (storage/statement_cache.hpp

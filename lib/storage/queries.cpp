@@ -21,21 +21,24 @@ util::Fen signed_for(Side side, util::Fen posting_sum) { return side == Side::ac
 }  // namespace
 
 std::vector<model::Account> accounts(FundFile& file) {
-  SQLite::Statement query(file.db(), "SELECT id, code, name, kind FROM accounts ORDER BY id");
+  SQLite::Statement query(file.db(), "SELECT id, code, name, kind, closed_on FROM accounts ORDER BY id");
   std::vector<model::Account> all;
   while (query.executeStep()) {
-    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                   query.getColumn(3).getString()});
+    all.push_back({query.getColumn("id").getInt64(), query.getColumn("code").getString(),
+                   query.getColumn("name").getString(), query.getColumn("kind").getString(),
+                   text_or_empty(query.getColumn("closed_on"))});
   }
   return all;
 }
 
 std::vector<model::Designation> designations(FundFile& file) {
-  SQLite::Statement query(file.db(), "SELECT id, code, name, kind, restricted FROM designations ORDER BY id");
+  SQLite::Statement query(file.db(),
+                          "SELECT id, code, name, kind, restricted, closed_on FROM designations ORDER BY id");
   std::vector<model::Designation> all;
   while (query.executeStep()) {
-    all.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                   query.getColumn(3).getString(), query.getColumn(4).getInt() != 0});
+    all.push_back({query.getColumn("id").getInt64(), query.getColumn("code").getString(),
+                   query.getColumn("name").getString(), query.getColumn("kind").getString(),
+                   query.getColumn("restricted").getInt() != 0, text_or_empty(query.getColumn("closed_on"))});
   }
   return all;
 }

@@ -53,4 +53,8 @@ bool is_plain_code(std::string_view code);
 // Converts full-width ASCII variants (U+FF01..U+FF5E) to ASCII and U+3000 to a space.
 std::string fold_full_width(std::string_view text);
 
+// The candidates nearest to a mistyped word by edit distance (a prefix of a
+// candidate counts as near): at most three, nearest first; none when nothing is close.
+std::vector<std::string> nearest(const std::string& typed, const std::vector<std::string>& candidates);
+
 }  // namespace cfund::util

@@ -238,7 +238,7 @@ class Generator {
     balance_[0] += kOpeningBank;
     designation_["general"] += kOpeningBank;
     rice_ = 40;
-    next_entry_ += 2;
+    next_entry_ += 2;  // the opening balance and the opening goods
   }
 
   void plan_projects() {
@@ -678,7 +678,7 @@ class Generator {
   std::map<std::string, Fen> designation_;
   std::vector<Refund> pending_refunds_;
   long last_day_ = 0;
-  std::int64_t next_entry_ = 0;  // the last entry id the commands so far have recorded
+  std::int64_t next_entry_ = 1;  // the last entry id the commands so far have recorded (1: init's setup)
   long references_ = 0;
   int decisions_ = 0;
   int host_receipts_ = 0;

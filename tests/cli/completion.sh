@@ -35,7 +35,7 @@ cfund --lang |zh en
 cfund donate add --donor-type o|organisation
 cfund completion |bash zsh
 cfund completion --codes |accounts designations projects
-cfund audit |reconcile close verify
+cfund audit |reconcile close verify witness
 cfund publish --format all --per|--period
 cfund fund show |
 CASES

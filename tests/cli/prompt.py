@@ -75,12 +75,12 @@ def main():
     assert cfund("donate", "add", "--donor", "李娜", "--amount", "80", "--account", "cash").returncode == 0
 
     # Chinese: both the argument and the option asked for; an empty answer asked again.
-    code, screen = converse(["donate", "void"], [("请输入 ID（要红冲的分录编号）：", b"1\r"),
+    code, screen = converse(["donate", "void"], [("请输入 ID（要红冲的分录编号）：", b"2\r"),
                                                  ("请输入 --reason（红冲理由）：", b"\r"),
                                                  ("不能为空，请再输入一次", b"\xe9\x87\x91\xe9\xa2\x9d\xe5\xbd\x95\xe9\x94\x99\r")])
-    expect(code == 0 and "已红冲第 1 号分录" in screen, "zh: donate void with prompts", screen)
+    expect(code == 0 and "已红冲第 2 号分录" in screen, "zh: donate void with prompts", screen)
     listed = cfund("donate", "list").stdout.decode()
-    expect("已红冲(#3)" in listed, "zh: the void is in the books", listed)
+    expect("已红冲(#4)" in listed, "zh: the void is in the books", listed)
 
     # English, and the allowed values shown.
     code, screen = converse(["--lang", "en", "export"],
@@ -94,17 +94,17 @@ def main():
 
     # Ctrl-D gives up: usage error, books unchanged.
     before = open(env["CFUND_FUND"], "rb").read()
-    code, screen = converse(["donate", "void", "2"], [("请输入 --reason（红冲理由）：", b"\x04")])
+    code, screen = converse(["donate", "void", "3"], [("请输入 --reason（红冲理由）：", b"\x04")])
     expect(code == 2 and "没有输入 --reason" in screen, "zh: Ctrl-D gives up with exit 2", screen)
     expect(open(env["CFUND_FUND"], "rb").read() == before, "zh: the books are unchanged after giving up")
 
     # No terminal: a script gets the usage error, exit 2, and no question.
-    done = cfund("donate", "void", "2", stdin=subprocess.PIPE)
+    done = cfund("donate", "void", "3", stdin=subprocess.PIPE)
     err = done.stderr.decode()
     expect(done.returncode == 2 and "缺少必填选项 --reason" in err and "请输入" not in err,
            "script (stdin not a terminal): usage error, no prompt", err)
     # stdin a terminal but stderr a log file: no question either.
-    code, screen = converse(["donate", "void", "2"], [], stderr_tty=False)
+    code, screen = converse(["donate", "void", "3"], [], stderr_tty=False)
     log = open(os.path.join(work, "stderr.log"), encoding="utf-8").read()
     expect(code == 2 and "缺少必填选项 --reason" in log and "请输入" not in log + screen,
            "stderr not a terminal: usage error, no prompt", log)

@@ -21,7 +21,10 @@ check() {
 journal() {
   sqlite3 "$fund" "SELECT id, kind, date, recorded_at, operator, memo, approval_ref, reason, voids_entry, prev_hash, hash
                    FROM entries WHERE id <= 57 ORDER BY id; SELECT * FROM postings WHERE entry_id <= 57 ORDER BY entry_id, seq;
-                   SELECT * FROM donations ORDER BY entry_id; SELECT * FROM publications ORDER BY entry_id;" | sha256sum
+                   SELECT entry_id, receipt_year, receipt_seq, donor_id, donor_name, anonymous, form, amount, account_id,
+                          designation_id, item, quantity, unit, external_ref, source_line, content_key
+                   FROM donations ORDER BY entry_id;
+                   SELECT * FROM publications ORDER BY entry_id;" | sha256sum
 }
 before=$(journal)
 version_before=$(sqlite3 "$fund" "PRAGMA user_version")
@@ -31,6 +34,19 @@ audit=$("$cfund" audit 2>&1); status=$?
 version_after=$(sqlite3 "$fund" "PRAGMA user_version")
 [ "$version_before" = 6 ] && [ "$version_after" -gt 6 ] && check "schema $version_before migrated to $version_after" ok || check "migrated" fail "$version_before -> $version_after"
 [ "$(journal)" = "$before" ] && check "every journal row of the release is unchanged" ok || check "journal rows unchanged" fail
+# Its settings, accounts, designations and donors are put on the chain: one registry
+# entry after the release's last, stating what the tables held.
+stated=$(sqlite3 "$fund" "SELECT id FROM entries WHERE kind = 'registry'")
+[ "$stated" = 58 ] && check "the registries are stated on the chain in entry 58" ok || check "registries stated" fail "$stated"
+name=$(sqlite3 "$fund" "SELECT value FROM registry_facts WHERE entry_id = 58 AND subject = 'setting' AND field = 'name'")
+[ "$name" = "$(sqlite3 "$fund" "SELECT value FROM fund_settings WHERE key = 'name'")" ] && [ -n "$name" ] &&
+  check "the fund's name ($name) is among the facts stated" ok || check "the name stated" fail "$name"
+"$cfund" audit > /dev/null && [ "$(sqlite3 "$fund" "SELECT COUNT(*) FROM entries WHERE kind = 'registry'")" = 1 ] &&
+  check "opened again, nothing more is stated" ok || check "stated once" fail
+sqlite3 "$fund" "UPDATE fund_settings SET value = '99999999' WHERE key = 'approval_threshold'"
+out=$("$cfund" audit 2>&1)
+echo "$out" | grep -q REGISTRY && check "a raw edit of a migrated fund's settings is found" ok || check "raw edit found" fail "$out"
+sqlite3 "$fund" "UPDATE fund_settings SET value = (SELECT value FROM registry_facts WHERE entry_id = 58 AND field = 'approval_threshold') WHERE key = 'approval_threshold'"
 
 while IFS='|' read -r entry period code cutoff; do
   out=$("$cfund" audit verify --code "$code" 2>&1); status=$?

@@ -37,12 +37,12 @@ make_rich_fund() {
     cfund -f "$f" donate add --donor 张伟 --amount 20,000 --account bank --date 2025-02-03 &&
     cfund -f "$f" donate add --donor 李娜 --amount 2,500 --account bank --to students --date 2025-02-12 &&
     cfund -f "$f" donate add --donor 惠民超市 --donor-type organisation --goods --item 大米 --quantity 20 --unit 袋 --value 1,200 --to elderly --date 2025-02-14 &&
-    cfund -f "$f" donate host-receipt 2 QX-2025-0001 &&
+    cfund -f "$f" donate host-receipt 3 QX-2025-0001 &&
     cfund -f "$f" beneficiary add --name 王秀英 --category 独居老人 --id-number 11010519491231002X --phone 13812345678 --address 桂花里3栋 &&
     cfund -f "$f" donate add --donor 周敏 --amount 800 --account cash --to elderly --date 2025-02-15 &&
     cfund -f "$f" disburse add --amount 300 --account cash --from elderly --category relief --beneficiary B0001 --purpose 冬季慰问金 --date 2025-02-16 &&
     cfund -f "$f" donate add --donor 陈刚 --amount 300 --account cash --date 2025-02-17 &&
-    cfund -f "$f" donate void 8 --reason 重复录入 --date 2025-02-18 &&
+    cfund -f "$f" donate void 9 --reason 重复录入 --date 2025-02-18 &&
     cfund -f "$f" transfer --from cash --to bank --amount 100 --date 2025-02-19 --memo 现金存入银行 &&
     cfund -f "$f" reallocate --from students --to elderly --amount 500 --reason 捐赠人同意改用 --approval 议-2025-04 --date 2025-02-20 &&
     cfund -f "$f" project propose 晾衣架更新 --category 社区营造 --budget 6,000 --proposer 5栋居民 --date 2025-02-05 &&

@@ -7,6 +7,7 @@
 
 #include "books/fund.hpp"
 #include "books/journal.hpp"
+#include "books/registry.hpp"
 #include "util/clock.hpp"
 
 namespace cfund::testing {
@@ -27,7 +28,9 @@ class TempFund {
     char pattern[] = "/tmp/cfund-test-XXXXXX";
     dir_ = ::mkdtemp(pattern);
     path_ = dir_ + "/fund.cfund";
-    books::create_fund(path_, small_fund_definition());
+    // Set up on New Year's Day 2025: entry 1 states its registries, the tests' own
+    // entries start at 2.
+    books::create_fund(path_, small_fund_definition(), recorder("2025-01-01"));
   }
   ~TempFund() { std::filesystem::remove_all(dir_); }
   TempFund(const TempFund&) = delete;
@@ -39,6 +42,12 @@ class TempFund {
 
   static books::Recorder recorder(const char* day = "2025-03-10") {
     return books::Recorder{"测试员", *util::parse_moment(std::string(day) + "T09:00:00+08:00")};
+  }
+
+  // A setting changed as `cfund fund set` changes it: a registry entry on the chain.
+  static void set_setting(storage::FundFile& file, const std::string& key, const std::string& value,
+                          const char* day = "2025-03-10") {
+    books::change_setting(file, recorder(day), key, value, {*util::parse_date(day), "议-设置", ""});
   }
 
   // A raw edit with the sqlite3 shell, as someone tampering with the file would make it.

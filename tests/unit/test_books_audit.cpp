@@ -50,8 +50,9 @@ std::int64_t pay(storage::FundFile& file, const char* category, util::Fen amount
 }
 
 // A small clean fund (threshold ¥3,000, relief window 30 days):
-// 1 donation ¥5,000 bank ref R1 · 2 donation ¥500 cash elderly · 3 beneficiary B0001 ·
-// 4 relief ¥100 cash elderly · 5 project ¥3,500 bank with approval · 6 management ¥50 bank
+// 1 the setup (registries) · 2 donation ¥5,000 bank ref R1 · 3 donation ¥500 cash elderly ·
+// 4 beneficiary B0001 · 5 relief ¥100 cash elderly · 6 project ¥3,500 bank with approval ·
+// 7 management ¥50 bank
 void record_sample(const TempFund& fund) {
   auto file = fund.open();
   give(file, "张伟", 500000, "bank", "2025-03-01", "", "R1");
@@ -108,25 +109,25 @@ TEST_CASE("a clean fund audits clean, with every check run", "[audit]") {
   INFO(codes_of(report));
   CHECK(report.clean());
   CHECK(report.findings.empty());
-  CHECK(report.entries == 9);
-  CHECK(report.checked.size() == 19);
+  CHECK(report.entries == 10);
+  CHECK(report.checked.size() == 20);
 }
 
 TEST_CASE("TRIAL_BALANCE: an entry whose postings do not sum to zero", "[audit]") {
   TempFund fund;
   record_sample(fund);
-  fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1");
+  fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = 2 AND seq = 1");
   const auto report = audit(fund);
   CHECK_FALSE(report.clean());
   const auto found = with_code(report, books::finding_code::trial_balance);
   REQUIRE_FALSE(found.empty());
-  CHECK(found[0].entries == Ids{1});
+  CHECK(found[0].entries == Ids{2});
   CHECK(found[0].amount == 1);
   CHECK(found[0].severity == books::Severity::error);
   // The accounts and the designations no longer agree either.
   CHECK(found.size() == 2);
   REQUIRE(with_code(report, books::finding_code::chain_broken).size() == 1);
-  CHECK(with_code(report, books::finding_code::chain_broken)[0].entries == Ids{1});
+  CHECK(with_code(report, books::finding_code::chain_broken)[0].entries == Ids{2});
 }
 
 TEST_CASE("TRIAL_BALANCE: postings that belong to no entry", "[audit]") {
@@ -142,11 +143,11 @@ TEST_CASE("TRIAL_BALANCE: postings that belong to no entry", "[audit]") {
 TEST_CASE("POSTING_MISMATCH: postings doubled but still balanced", "[audit]") {
   TempFund fund;
   record_sample(fund);
-  fund.raw_sql("UPDATE postings SET amount = amount * 2 WHERE entry_id = 4");
+  fund.raw_sql("UPDATE postings SET amount = amount * 2 WHERE entry_id = 5");
   const auto report = audit(fund);
   const auto found = with_code(report, books::finding_code::posting_mismatch);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].entries == Ids{4});
+  CHECK(found[0].entries == Ids{5});
   CHECK(found[0].amount == 10000);
   CHECK(with_code(report, books::finding_code::trial_balance).empty());
 }
@@ -183,12 +184,12 @@ TEST_CASE("OVERDRAWN: below zero on some days even though the end balance is fin
   TempFund fund;
   record_sample(fund);
   // The management cost moved before any money arrived.
-  fund.raw_sql("UPDATE entries SET date = '2025-02-20' WHERE id = 6");
+  fund.raw_sql("UPDATE entries SET date = '2025-02-20' WHERE id = 7");
   const auto report = audit(fund);
   const auto found = with_code(report, books::finding_code::overdrawn);
   REQUIRE(found.size() == 2);  // the general fund and the bank account
   for (const auto& f : found) {
-    CHECK(f.entries == Ids{6});
+    CHECK(f.entries == Ids{7});
     CHECK(f.amount == -5000);
     CHECK(f.from == "2025-02-20");
     CHECK(f.to == "2025-02-20");
@@ -206,8 +207,8 @@ TEST_CASE("OVERDRAWN: restricted money spent beyond what it holds, still negativ
   TempFund fund;
   record_sample(fund);
   fund.raw_sql(
-      "UPDATE postings SET amount = 60000 WHERE entry_id = 4 AND designation_id IS NOT NULL;"
-      "UPDATE postings SET amount = -60000 WHERE entry_id = 4 AND account_id IS NOT NULL");
+      "UPDATE postings SET amount = 60000 WHERE entry_id = 5 AND designation_id IS NOT NULL;"
+      "UPDATE postings SET amount = -60000 WHERE entry_id = 5 AND account_id IS NOT NULL");
   const auto found = with_code(audit(fund), books::finding_code::overdrawn);
   REQUIRE(found.size() == 2);  // the elderly fund and the cash box
   CHECK(found[0].message.zh.find("专款专用") != std::string::npos);
@@ -219,19 +220,29 @@ TEST_CASE("APPROVAL_MISSING: a payment above the threshold without a decision nu
   TempFund fund;
   record_sample(fund);
   SECTION("the reference removed by hand") {
-    fund.raw_sql("UPDATE entries SET approval_ref = NULL WHERE id = 5");
+    fund.raw_sql("UPDATE entries SET approval_ref = NULL WHERE id = 6");
     const auto found = with_code(audit(fund), books::finding_code::approval_missing);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{5});
+    CHECK(found[0].entries == Ids{6});
     CHECK(found[0].amount == 350000);
   }
-  SECTION("the threshold lowered afterwards (settings are outside the chain)") {
+  SECTION("the threshold lowered by hand is found, and judges nothing") {
     fund.raw_sql("UPDATE fund_settings SET value = '6000' WHERE key = 'approval_threshold'");
     const auto report = audit(fund);
-    const auto found = with_code(report, books::finding_code::approval_missing);
+    CHECK(with_code(report, books::finding_code::approval_missing).empty());
+    const auto found = with_code(report, books::finding_code::registry);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{4});
-    CHECK(with_code(report, books::finding_code::chain_broken).empty());
+    CHECK(found[0].severity == books::Severity::error);
+    CHECK(found[0].message.en.find("approval_threshold") != std::string::npos);
+    CHECK(found[0].message.zh.find("链上为“300000”，表中为“6000”") != std::string::npos);
+  }
+  SECTION("the threshold lowered by decision applies from then on") {
+    auto file = fund.open();
+    TempFund::set_setting(file, "approval_threshold", "60.00");
+    CHECK_THROWS_AS(pay(file, "relief", 10000, "cash", "2025-03-11", "elderly", 1, "", "复诊"), Refused);
+    const auto report = audit(fund);
+    CHECK(report.clean());
+    CHECK(with_code(report, books::finding_code::approval_missing).empty());  // entry 5 was recorded before
   }
 }
 
@@ -243,20 +254,20 @@ TEST_CASE("RECEIPT_GAP and RECEIPT_DUPLICATE: receipt numbers within a year", "[
     give(file, "钱多", 1000, "cash", "2025-03-08");  // receipt 2025-000003, entry 7
   }
   SECTION("a gap") {
-    fund.raw_sql("UPDATE donations SET receipt_seq = 6 WHERE entry_id = 7");
+    fund.raw_sql("UPDATE donations SET receipt_seq = 6 WHERE entry_id = 8");
     const auto found = with_code(audit(fund), books::finding_code::receipt_gap);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{2, 7});
+    CHECK(found[0].entries == Ids{3, 8});
     CHECK(found[0].message.zh.find("2025-000003 … 2025-000005") != std::string::npos);
   }
   SECTION("a duplicate (the UNIQUE constraint dropped by rebuilding the table)") {
     fund.raw_sql(
         "CREATE TABLE d2 AS SELECT * FROM donations; DROP TABLE donations; "
-        "ALTER TABLE d2 RENAME TO donations; UPDATE donations SET receipt_seq = 2 WHERE entry_id = 7");
+        "ALTER TABLE d2 RENAME TO donations; UPDATE donations SET receipt_seq = 2 WHERE entry_id = 8");
     const auto report = audit(fund);
     const auto found = with_code(report, books::finding_code::receipt_duplicate);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{2, 7});
+    CHECK(found[0].entries == Ids{3, 8});
     CHECK(with_code(report, books::finding_code::receipt_gap).empty());
   }
 }
@@ -268,10 +279,10 @@ TEST_CASE("REF_DUPLICATE: the same bank reference booked twice", "[audit]") {
     auto file = fund.open();
     give(file, "张伟", 500000, "bank", "2025-03-02", "", "R2");  // entry 7
   }
-  fund.raw_sql("UPDATE donations SET external_ref = 'R1' WHERE entry_id = 7");
+  fund.raw_sql("UPDATE donations SET external_ref = 'R1' WHERE entry_id = 8");
   const auto found = with_code(audit(fund), books::finding_code::ref_duplicate);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].entries == Ids{1, 7});
+  CHECK(found[0].entries == Ids{2, 8});
   CHECK(found[0].severity == books::Severity::error);
   CHECK(found[0].message.zh.find("“R1”") != std::string::npos);
 }
@@ -321,19 +332,22 @@ TEST_CASE("RELIEF_REPEATED: a second relief inside the window without a reason",
     fund.raw_sql("UPDATE disbursements SET repeat_reason = NULL WHERE entry_id = " + std::to_string(second));
     const auto found = with_code(audit(fund), books::finding_code::relief_repeated);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{4, second});
+    CHECK(found[0].entries == Ids{5, second});
   }
-  SECTION("the window widened; a voided relief does not count") {
+  SECTION("the window widened by hand is found, and judges nothing") {
     auto file = fund.open();
-    const auto third = pay(file, "relief", 10000, "cash", "2025-05-10", "elderly", 1);  // 51 days after
-    CHECK(with_code(audit(fund), books::finding_code::relief_repeated).empty());
+    pay(file, "relief", 10000, "cash", "2025-05-10", "elderly", 1);  // 51 days after
     fund.raw_sql("UPDATE fund_settings SET value = '60' WHERE key = 'relief_window_days'");
-    auto found = with_code(audit(fund), books::finding_code::relief_repeated);
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{second, third});
-    books::void_entry(file, TempFund::recorder("2025-05-11"), third, model::entry_kind::disbursement, "录错",
-                      day("2025-05-11"));
-    CHECK(with_code(audit(fund), books::finding_code::relief_repeated).empty());
+    const auto report = audit(fund);
+    CHECK(with_code(report, books::finding_code::relief_repeated).empty());
+    REQUIRE(with_code(report, books::finding_code::registry).size() == 1);
+  }
+  SECTION("the window widened by decision applies to the reliefs recorded after it") {
+    auto file = fund.open();
+    TempFund::set_setting(file, "relief_window_days", "60", "2025-04-01");
+    CHECK_THROWS_AS(pay(file, "relief", 10000, "cash", "2025-05-10", "elderly", 1), Refused);  // 51 days after
+    pay(file, "relief", 10000, "cash", "2025-05-10", "elderly", 1, "", "再次住院");
+    CHECK(audit(fund).clean());
   }
 }
 
@@ -370,18 +384,21 @@ TEST_CASE("RATIO_CHARITABLE and RATIO_MANAGEMENT: advisory yearly indicators wit
     CHECK(management[0].message.en.find("33.3%") != std::string::npos);
   }
   SECTION("management cost above the limit once the floor is lowered") {
-    fund.raw_sql("UPDATE fund_settings SET value = '0' WHERE key = 'audit.management_ratio_floor'");
+    auto file = fund.open();
+    TempFund::set_setting(file, "audit.management_ratio_floor", "0");
     const auto found = with_code(audit(fund, "2026-01-05"), books::finding_code::ratio_management);
     REQUIRE(found.size() == 1);
     CHECK(found[0].severity == books::Severity::warning);
     CHECK(found[0].amount == 50000);
   }
   SECTION("passing and switched off") {
-    fund.raw_sql("UPDATE fund_settings SET value = '5' WHERE key = 'audit.charitable_ratio_min'");
+    auto file = fund.open();
+    TempFund::set_setting(file, "audit.charitable_ratio_min", "5");
     auto found = with_code(audit(fund, "2026-01-05"), books::finding_code::ratio_charitable);
     REQUIRE(found.size() == 1);
     CHECK(found[0].severity == books::Severity::info);
-    fund.raw_sql("UPDATE fund_settings SET value = '0' WHERE key LIKE 'audit.%_check'");
+    TempFund::set_setting(file, "audit.charitable_ratio_check", "false");
+    TempFund::set_setting(file, "audit.management_ratio_check", "false");
     const auto report = audit(fund, "2026-01-05");
     CHECK(with_code(report, books::finding_code::ratio_charitable).empty());
     CHECK(with_code(report, books::finding_code::ratio_management).empty());
@@ -490,7 +507,7 @@ TEST_CASE("closing a period: refused back-dated entries, voids still work, the a
   CHECK_THROWS_AS(books::close_period(file, april, "2025-Q1"), InputError);
 
   const auto closed = books::close_period(file, april, "2025-03");
-  CHECK(closed.entry_id == 7);
+  CHECK(closed.entry_id == 8);
   CHECK(closed.through == "2025-03");
   CHECK(books::latest_closed_month(file) == "2025-03");
   CHECK_THROWS_AS(books::close_period(file, april, "2025-03"), Refused);
@@ -516,7 +533,7 @@ TEST_CASE("closing a period: refused back-dated entries, voids still work, the a
     fund.raw_sql("UPDATE entries SET date = '2025-03-15' WHERE id = " + std::to_string(void_id));
     const auto found = with_code(audit(fund, "2025-04-02"), books::finding_code::closed_period_entry);
     REQUIRE(found.size() == 1);
-    CHECK(found[0].entries == Ids{7, void_id});
+    CHECK(found[0].entries == Ids{8, void_id});
   }
   SECTION("closing refuses when the audit up to the month finds errors") {
     fund.raw_sql("UPDATE postings SET amount = amount + 1 WHERE entry_id = " + std::to_string(void_id) +
@@ -540,31 +557,31 @@ TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, na
     const char* also;  // another finding that names the same entry, or ""
   };
   const Edit edits[] = {
-      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1,
+      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 2 AND seq = 1", 2,
        "TRIAL_BALANCE"},
-      {"both postings of a payment, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4,
+      {"both postings of a payment, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 5", 5,
        "POSTING_MISMATCH"},
-      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1,
+      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 2 AND seq = 1", 2,
        "POSTING_MISMATCH"},
-      {"a donation's amount", "UPDATE donations SET amount = 400000 WHERE entry_id = 1", 1, "POSTING_MISMATCH"},
-      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 5", 5, "OVERDRAWN"},
-      {"a payment's approval removed", "UPDATE entries SET approval_ref = NULL WHERE id = 5", 5, "APPROVAL_MISSING"},
-      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 1", 1, ""},
-      {"an entry's date made unreadable", "UPDATE entries SET date = '2025-03-0x' WHERE id = 4", 4, ""},
-      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3, ""},
-      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3, ""},
+      {"a donation's amount", "UPDATE donations SET amount = 400000 WHERE entry_id = 2", 2, "POSTING_MISMATCH"},
+      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 6", 6, "OVERDRAWN"},
+      {"a payment's approval removed", "UPDATE entries SET approval_ref = NULL WHERE id = 6", 6, "APPROVAL_MISSING"},
+      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 2", 2, ""},
+      {"an entry's date made unreadable", "UPDATE entries SET date = '2025-03-0x' WHERE id = 5", 5, ""},
+      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 4, ""},
+      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 4", 4, ""},
       {"the last entry and its postings deleted",
-       "DELETE FROM disbursements WHERE entry_id = 6; DELETE FROM postings WHERE entry_id = 6; DELETE FROM entries "
-       "WHERE id = 6",
-       6, ""},
-      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 2 AND seq = 2", 2, "TRIAL_BALANCE"},
-      {"a donation row deleted", "DELETE FROM donations WHERE entry_id = 2", 2, ""},
-      {"a posting inserted into an entry", "INSERT INTO postings VALUES (2, 3, 2, NULL, 500)", 2, "TRIAL_BALANCE"},
+       "DELETE FROM disbursements WHERE entry_id = 7; DELETE FROM postings WHERE entry_id = 7; DELETE FROM entries "
+       "WHERE id = 7",
+       7, ""},
+      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 3 AND seq = 2", 3, "TRIAL_BALANCE"},
+      {"a donation row deleted", "DELETE FROM donations WHERE entry_id = 3", 3, ""},
+      {"a posting inserted into an entry", "INSERT INTO postings VALUES (3, 3, 2, NULL, 500)", 3, "TRIAL_BALANCE"},
       {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99, "TRIAL_BALANCE"},
       {"an entry appended by hand",
-       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
-       "'2025-03-08', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6",
-       7, ""},
+       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 8, 'transfer', "
+       "'2025-03-08', 'x', 'x', hash, 'fake' FROM entries WHERE id = 7",
+       8, ""},
   };
   for (const auto& edit : edits) {
     SECTION(edit.what) {

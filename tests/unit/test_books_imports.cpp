@@ -55,9 +55,9 @@ TEST_CASE("an import records every new row, numbers receipts and records the fil
   CHECK(report.rows_added == 4);
   CHECK(report.rows_present == 0);
   CHECK(report.amount_added == 130000);
-  CHECK(report.first_entry == 1);
-  CHECK(report.last_entry == 4);
-  CHECK(report.import_entry == 5);
+  CHECK(report.first_entry == 2);
+  CHECK(report.last_entry == 5);
+  CHECK(report.import_entry == 6);
   CHECK(report.first_receipt == "2025-000001");
   CHECK(report.last_receipt == "2025-000004");
 
@@ -85,7 +85,7 @@ TEST_CASE("importing the same file again adds nothing and leaves the file as it 
   CHECK(again.rows_present == 4);
   CHECK(again.import_entry == 0);
   REQUIRE(again.same_file_before);
-  CHECK(again.same_file_before->entry_id == 5);
+  CHECK(again.same_file_before->entry_id == 6);
   CHECK(file_bytes(fund.path()) == before);
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("a donation voided after import is not brought back by importing again
   run_import(fund, path, kDonations);
   {
     auto file = fund.open();
-    books::void_entry(file, testing::TempFund::recorder(), 1, model::entry_kind::donation, "重复录入",
+    books::void_entry(file, testing::TempFund::recorder(), 2, model::entry_kind::donation, "重复录入",
                       *util::parse_date("2025-03-10"));
   }
   const auto again = run_import(fund, path, kDonations);
@@ -278,8 +278,8 @@ TEST_CASE("an import is one journal entry naming the file's checksum and the ent
     REQUIRE(rows.detail.size() == 1);
     const auto& detail = rows.detail[0];
     CHECK(std::get<std::string>(*detail.find("file_sha256")) == report.sha256);
-    CHECK(std::get<std::int64_t>(*detail.find("first_entry")) == 1);
-    CHECK(std::get<std::int64_t>(*detail.find("last_entry")) == 4);
+    CHECK(std::get<std::int64_t>(*detail.find("first_entry")) == 2);
+    CHECK(std::get<std::int64_t>(*detail.find("last_entry")) == 5);
     CHECK(std::get<std::string>(*detail.find("file_name")) == "march.csv");
   });
   CHECK(found);

@@ -62,9 +62,9 @@ TEST_CASE("a fresh journal verifies and its head is recorded", "[journal]") {
   auto file = fund.open();
   const auto report = books::verify_chain(file);
   CHECK(report.ok());
-  CHECK(report.entries == 5);
+  CHECK(report.entries == 6);
   const auto head = books::recorded_chain_head(file);
-  CHECK(head.length == 5);
+  CHECK(head.length == 6);
   CHECK(head.hash == report.head);
   CHECK(head.hash.size() == 64);
 }
@@ -108,25 +108,25 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
     std::int64_t first_bad;
   };
   const Edit edits[] = {
-      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 1 AND seq = 1", 1},
-      {"both postings of an entry, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 4", 4},
-      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 1 AND seq = 1", 1},
-      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 2", 2},
-      {"an entry's operator", "UPDATE entries SET operator = '别人' WHERE id = 3", 3},
-      {"a memo set from NULL", "UPDATE entries SET memo = '' WHERE id = 1", 1},
-      {"a void's reason", "UPDATE entries SET reason = '改了' WHERE id = 5", 5},
-      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 1", 1},
-      {"anonymity", "UPDATE donations SET anonymous = 1 WHERE entry_id = 2", 2},
-      {"a donation's amount replaced by text", "UPDATE donations SET amount = 'abc' WHERE entry_id = 1", 1},
-      {"goods' estimated value", "UPDATE donations SET amount = 1 WHERE entry_id = 2", 2},
-      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 3},
-      {"a payment's purpose", "UPDATE disbursements SET purpose = '其他' WHERE entry_id = 4", 4},
-      {"a stored hash", "UPDATE entries SET hash = 'x' WHERE id = 2", 2},
-      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 3", 3},
-      {"the last entry deleted", "DELETE FROM entries WHERE id = 5; DELETE FROM postings WHERE entry_id = 5", 5},
-      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 1 AND seq = 2", 1},
-      {"a detail row deleted", "DELETE FROM donations WHERE entry_id = 2", 2},
-      {"a posting added to an entry", "INSERT INTO postings VALUES (2, 3, 1, NULL, 500)", 2},
+      {"a posting's amount", "UPDATE postings SET amount = amount + 1 WHERE entry_id = 2 AND seq = 1", 2},
+      {"both postings of an entry, still balanced", "UPDATE postings SET amount = amount * 2 WHERE entry_id = 5", 5},
+      {"a posting moved to another account", "UPDATE postings SET account_id = 2 WHERE entry_id = 2 AND seq = 1", 2},
+      {"an entry's date", "UPDATE entries SET date = '2025-02-01' WHERE id = 3", 3},
+      {"an entry's operator", "UPDATE entries SET operator = '别人' WHERE id = 4", 4},
+      {"a memo set from NULL", "UPDATE entries SET memo = '' WHERE id = 2", 2},
+      {"a void's reason", "UPDATE entries SET reason = '改了' WHERE id = 6", 6},
+      {"a donor's name", "UPDATE donations SET donor_name = '李四' WHERE entry_id = 2", 2},
+      {"anonymity", "UPDATE donations SET anonymous = 1 WHERE entry_id = 3", 3},
+      {"a donation's amount replaced by text", "UPDATE donations SET amount = 'abc' WHERE entry_id = 2", 2},
+      {"goods' estimated value", "UPDATE donations SET amount = 1 WHERE entry_id = 3", 3},
+      {"a beneficiary's name", "UPDATE beneficiaries SET name = '张三' WHERE number = 1", 4},
+      {"a payment's purpose", "UPDATE disbursements SET purpose = '其他' WHERE entry_id = 5", 5},
+      {"a stored hash", "UPDATE entries SET hash = 'x' WHERE id = 3", 3},
+      {"an entry deleted from the middle", "DELETE FROM entries WHERE id = 4", 4},
+      {"the last entry deleted", "DELETE FROM entries WHERE id = 6; DELETE FROM postings WHERE entry_id = 6", 6},
+      {"a posting deleted", "DELETE FROM postings WHERE entry_id = 2 AND seq = 2", 2},
+      {"a detail row deleted", "DELETE FROM donations WHERE entry_id = 3", 3},
+      {"a posting added to an entry", "INSERT INTO postings VALUES (3, 3, 1, NULL, 500)", 3},
       {"a posting for no entry", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 99},
       {"a donation row for no entry",
        "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
@@ -134,12 +134,12 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
        77},
       {"a donation row for an entry of another kind",
        "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
-       "designation_id) VALUES (4, 2025, 9, 'x', 0, 'money', 1, 1)",
-       4},
+       "designation_id) VALUES (5, 2025, 9, 'x', 0, 'money', 1, 1)",
+       5},
       {"an entry appended by hand",
-       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 6, 'transfer', "
-       "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 5",
-       6},
+       "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
+       "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6",
+       7},
   };
   for (const auto& edit : edits) {
     SECTION(edit.what) {
@@ -280,10 +280,10 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   auto other = apart.open();
   const auto report = books::verify_chain(one);
   CHECK(report.ok());
-  CHECK(report.entries == 4);
+  CHECK(report.entries == 5);
   CHECK(report.head == books::verify_chain(other).head);
   CHECK(books::recorded_chain_head(one).hash == books::recorded_chain_head(other).hash);
-  CHECK(books::find_donation(one, 2).donor_name == "李娜 \"小李\"");
-  CHECK(books::find_donation(one, 3).external_ref == "BK002");
+  CHECK(books::find_donation(one, 3).donor_name == "李娜 \"小李\"");
+  CHECK(books::find_donation(one, 4).external_ref == "BK002");
   CHECK(storage::postings_of(one, 4).size() == 2);  // the goods, into the goods stock
 }

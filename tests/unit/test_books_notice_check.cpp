@@ -35,20 +35,20 @@ TEST_CASE("a notice's code names the entries it covered", "[verify]") {
   const auto check = books::check_notice(file, books::verification_code(head2));
   CHECK(check.ok());
   CHECK(check.matched);
-  CHECK(check.covered_through == 2);
-  CHECK(check.first_date == "2025-03-01");
+  CHECK(check.covered_through == 3);
+  CHECK(check.first_date == "2025-01-01");  // the setup entry
   CHECK(check.last_date == "2025-03-05");
   CHECK(check.later_entries == 1);
 
   // Typed back by a person: lower case, no prefix, O for 0.
   std::string typed = books::verification_code(head2).substr(3);
   for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  CHECK(books::check_notice(file, typed).covered_through == 2);
+  CHECK(books::check_notice(file, typed).covered_through == 3);
 
   const auto genesis = books::check_notice(file, empty_code);
   CHECK(genesis.matched);
   CHECK(genesis.covered_through == 0);
-  CHECK(genesis.later_entries == 3);
+  CHECK(genesis.later_entries == 4);  // the setup entry and three gifts
 
   const auto unknown = books::check_notice(file, "CF-0000-0000-0000");
   CHECK_FALSE(unknown.matched);
@@ -63,7 +63,7 @@ TEST_CASE("a notice whose entries were changed afterwards no longer verifies", "
   const std::string head2 = give(fund, "2025-03-02");
   give(fund, "2025-03-03");
   SECTION("changed inside the range") {
-    fund.raw_sql("UPDATE donations SET amount = 1 WHERE entry_id = 1");
+    fund.raw_sql("UPDATE donations SET amount = 1 WHERE entry_id = 2");
     auto file = fund.open();
     const auto check = books::check_notice(file, books::verification_code(head2));
     CHECK(check.matched);
@@ -71,7 +71,7 @@ TEST_CASE("a notice whose entries were changed afterwards no longer verifies", "
     CHECK_FALSE(check.ok());
   }
   SECTION("changed after it") {
-    fund.raw_sql("UPDATE donations SET amount = 1 WHERE entry_id = 3");
+    fund.raw_sql("UPDATE donations SET amount = 1 WHERE entry_id = 4");
     auto file = fund.open();
     const auto check = books::check_notice(file, books::verification_code(head2));
     CHECK(check.matched);

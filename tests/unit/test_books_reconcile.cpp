@@ -77,15 +77,15 @@ TEST_CASE("reconcile: matched, missing, extra and amount-mismatched lines", "[re
   const auto report = books::reconcile(file, read_cfund(path), options);
 
   REQUIRE(report.matched.size() == 3);
-  CHECK(report.matched[0].book.entry_id == 1);
+  CHECK(report.matched[0].book.entry_id == 2);
   CHECK(report.matched[0].by_reference);
-  CHECK(report.matched[1].book.entry_id == 2);
+  CHECK(report.matched[1].book.entry_id == 3);
   CHECK_FALSE(report.matched[1].by_reference);
-  CHECK(report.matched[2].book.entry_id == 4);
+  CHECK(report.matched[2].book.entry_id == 5);
   CHECK(report.matched[2].line.amount == -12000);
 
   REQUIRE(report.amount_mismatches.size() == 1);
-  CHECK(report.amount_mismatches[0].book.entry_id == 3);
+  CHECK(report.amount_mismatches[0].book.entry_id == 4);
   CHECK(report.amount_mismatches[0].line.line == 4);
 
   REQUIRE(report.only_in_statement.size() == 1);
@@ -114,8 +114,8 @@ TEST_CASE("reconcile: entries missing from the statement; a clean statement", "[
     const auto report = books::reconcile(file, read_cfund(path), options);
     CHECK(report.matched.size() == 1);
     REQUIRE(report.only_in_books.size() == 4);  // 2 (six days away), 3, 4 and 7
-    CHECK(report.only_in_books[0].entry_id == 2);
-    CHECK(report.only_in_books[3].entry_id == 7);
+    CHECK(report.only_in_books[0].entry_id == 3);
+    CHECK(report.only_in_books[3].entry_id == 8);
     REQUIRE(report.only_in_statement.size() == 1);
     CHECK(report.only_in_statement[0].line == 3);
   }

@@ -25,9 +25,9 @@ TEST_CASE("project_categories in the fund TOML adds categories", "[config][proje
   TempFund fund;
   const auto definition =
       config::load_fund_definition(write_definition(fund, "project_categories = [\"邻里互助\", \" 养老服务 \"]"));
-  REQUIRE(definition.project_categories.size() == 2);
-  CHECK(definition.project_categories[1] == "养老服务");
-  CHECK(config::load_fund_definition(write_definition(fund, "")).project_categories.empty());
+  REQUIRE(definition.settings.project_categories.size() == 2);
+  CHECK(definition.settings.project_categories[1] == "养老服务");
+  CHECK(config::load_fund_definition(write_definition(fund, "")).settings.project_categories.empty());
 }
 
 TEST_CASE("a bad project_categories names the file, line and field", "[config][projects]") {

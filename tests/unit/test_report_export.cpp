@@ -93,7 +93,7 @@ TEST_CASE("the export's postings add up to every balance of the books", "[export
 
   const auto whole = export_of(file);
   REQUIRE(whole.ended);
-  CHECK(whole.header.first_date == "2025-02-10");
+  CHECK(whole.header.first_date == "2025-01-01");  // the day it was set up
   CHECK(whole.header.last_date == "2025-03-04");
   CHECK_FALSE(whole.header.opening);
   const auto sums = whole.totals();
@@ -109,13 +109,16 @@ TEST_CASE("the export's postings add up to every balance of the books", "[export
   CHECK(sums.count("Funds:Unrestricted:General") == 0);
 
   // The void is its own reversing entry, linked with the entry it voids.
-  REQUIRE(whole.entries.size() == 4);
-  CHECK(whole.entries[1].link == "cfund-2");
-  CHECK(whole.entries[2].kind == "void");
-  CHECK(whole.entries[2].link == "cfund-2");
-  CHECK(whole.entries[2].postings[0].amount == -whole.entries[1].postings[0].amount);
+  // Entry 1 sets the fund up: it states its registries and moves no money.
+  REQUIRE(whole.entries.size() == 5);
+  CHECK(whole.entries[0].kind == "registry");
+  CHECK(whole.entries[0].postings.empty());
+  CHECK(whole.entries[2].link == "cfund-3");
+  CHECK(whole.entries[3].kind == "void");
+  CHECK(whole.entries[3].link == "cfund-3");
+  CHECK(whole.entries[3].postings[0].amount == -whole.entries[2].postings[0].amount);
   // An anonymous donor is shown as such, never by the name given.
-  CHECK(whole.entries[1].payee == "匿名");
+  CHECK(whole.entries[2].payee == "匿名");
 }
 
 TEST_CASE("a period export starts with the opening balances of the day before", "[export]") {
@@ -140,8 +143,8 @@ TEST_CASE("a period export starts with the opening balances of the day before", 
     CHECK(march.shown(account) == account.ledger_closing());
   }
 
-  // A period before anything happened has no opening entry and nothing in it.
-  const auto january = export_of(file, "2025-01");
+  // A period before the fund was set up has no opening entry and nothing in it.
+  const auto january = export_of(file, "2024-12");
   CHECK_FALSE(january.header.opening);
   CHECK(january.entries.empty());
 }

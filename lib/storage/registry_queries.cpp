@@ -1,0 +1,95 @@
+#include "storage/registry_queries.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/columns.hpp"
+#include "storage/fund_file.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace cfund::storage {
+
+std::vector<RegistryFact> registry_facts(FundFile& file, std::int64_t cutoff, const std::string& subject) {
+  SQLite::Statement q(file.db(),
+                      "SELECT f.entry_id AS entry_id, f.subject AS subject, f.subject_id AS subject_id, "
+                      "f.field AS field, f.value AS value FROM registry_facts f JOIN entries e ON e.id = f.entry_id "
+                      "WHERE e.kind = 'registry' AND f.entry_id <= ?1 AND (?2 = '' OR f.subject = ?2) "
+                      "ORDER BY f.entry_id, f.seq");
+  q.bind(1, static_cast<std::int64_t>(cutoff));
+  q.bind(2, subject);
+  std::vector<RegistryFact> facts;
+  while (q.executeStep()) {
+    facts.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("subject").getString(),
+                     optional_id(q.getColumn("subject_id")), q.getColumn("field").getString(),
+                     q.getColumn("value").getString()});
+  }
+  return facts;
+}
+
+std::optional<std::int64_t> first_registry_entry(FundFile& file) {
+  SQLite::Statement q(file.db(), "SELECT MIN(id) AS id FROM entries WHERE kind = 'registry'");
+  q.executeStep();
+  return optional_id(q.getColumn("id"));
+}
+
+std::map<std::string, std::string> stored_settings(FundFile& file) { return file.settings_under(""); }
+
+std::vector<DonorRow> donors(FundFile& file) {
+  SQLite::Statement q(file.db(), "SELECT id, name, kind FROM donors ORDER BY id");
+  std::vector<DonorRow> rows;
+  while (q.executeStep()) {
+    rows.push_back(
+        {q.getColumn("id").getInt64(), text_or_empty(q.getColumn("name")), text_or_empty(q.getColumn("kind"))});
+  }
+  return rows;
+}
+
+std::vector<DonorAsGiven> donors_as_given(FundFile& file) {
+  // The latest donation of each donor: rows by donor and entry, the last one kept.
+  SQLite::Statement q(file.db(),
+                      "SELECT donor_id, entry_id, donor_name, donor_kind FROM donations "
+                      "WHERE donor_id IS NOT NULL ORDER BY donor_id, entry_id");
+  std::vector<DonorAsGiven> latest;
+  while (q.executeStep()) {
+    const std::int64_t id = q.getColumn("donor_id").getInt64();
+    if (latest.empty() || latest.back().id != id) latest.push_back({id, 0, "", ""});
+    auto& donor = latest.back();
+    donor.entry_id = q.getColumn("entry_id").getInt64();
+    donor.name = text_or_empty(q.getColumn("donor_name"));
+    donor.kind = text_or_empty(q.getColumn("donor_kind"));
+  }
+  return latest;
+}
+
+void update_account(FundFile& file, const model::Account& account) {
+  SQLite::Statement q(file.db(), "UPDATE accounts SET name = ?, closed_on = ? WHERE id = ?");
+  q.bind(1, account.name);
+  if (account.closed_on.empty()) {
+    q.bind(2);
+  } else {
+    q.bind(2, account.closed_on);
+  }
+  q.bind(3, static_cast<std::int64_t>(account.id));
+  q.exec();
+}
+
+void update_designation(FundFile& file, const model::Designation& designation) {
+  SQLite::Statement q(file.db(), "UPDATE designations SET name = ?, closed_on = ? WHERE id = ?");
+  q.bind(1, designation.name);
+  if (designation.closed_on.empty()) {
+    q.bind(2);
+  } else {
+    q.bind(2, designation.closed_on);
+  }
+  q.bind(3, static_cast<std::int64_t>(designation.id));
+  q.exec();
+}
+
+void set_donor_kind(FundFile& file, std::int64_t donor_id, const std::string& kind) {
+  CachedStatement q(file, "UPDATE donors SET kind = ? WHERE id = ? AND kind <> ?");
+  q->bind(1, kind);
+  q->bind(2, static_cast<std::int64_t>(donor_id));
+  q->bind(3, kind);
+  q->exec();
+}
+
+}  // namespace cfund::storage
