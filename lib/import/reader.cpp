@@ -32,6 +32,11 @@ enum Field : int {
   f_approval_ref,
   f_voucher,
   f_balance,
+  f_summary,
+  f_name,
+  f_id_number,
+  f_phone,
+  f_address,
   f_count
 };
 
@@ -126,11 +131,30 @@ enum class Outcome { taken, filtered, bad, skipped, end };
 }  // namespace
 
 const std::vector<std::string>& profile_fields() {
-  static const std::vector<std::string> names = {"date",        "time",         "amount",    "credit",   "debit",
-                                                 "direction",   "counterparty", "reference", "note",     "account",
-                                                 "designation", "donor_type",   "anonymous", "category", "purpose",
-                                                 "beneficiary", "approval_ref", "voucher",   "balance"};
+  static const std::vector<std::string> names = {
+      "date",         "time",    "amount",      "credit",     "debit",     "direction", "counterparty", "reference",
+      "note",         "account", "designation", "donor_type", "anonymous", "category",  "purpose",      "beneficiary",
+      "approval_ref", "voucher", "balance",     "summary",    "name",      "id_number", "phone",        "address"};
   return names;
+}
+
+const std::vector<std::string>& classify_fields() {
+  static const std::vector<std::string> names = {"summary",  "note",    "counterparty", "purpose",    "reference",
+                                                 "category", "voucher", "account",      "designation"};
+  return names;
+}
+
+const std::string* record_text(const Record& record, const std::string& field) {
+  if (field == "summary") return &record.summary;
+  if (field == "note") return &record.note;
+  if (field == "counterparty") return &record.counterparty;
+  if (field == "purpose") return &record.purpose;
+  if (field == "reference") return &record.reference;
+  if (field == "category") return &record.category;
+  if (field == "voucher") return &record.voucher;
+  if (field == "account") return &record.account;
+  if (field == "designation") return &record.designation;
+  return nullptr;
 }
 
 const std::vector<std::string>* Profile::headers_of(const std::string& field) const {
@@ -159,6 +183,8 @@ struct StatementReader::State {
 
   void record_bad(int at, std::string field, std::string_view value, Message why) {
     ++summary.bad_rows;
+    // A register of people is private: its rows' text is never repeated in a message.
+    if (profile.kind == ProfileKind::beneficiaries) value = {};
     if (bad.size() < max_reported) {
       bad.push_back(BadRow{at, summary.sheet, std::move(field), shown_value(value), std::move(why)});
     }
@@ -230,7 +256,7 @@ struct StatementReader::State {
       return missing_column(row.line, bilingual("字段 {0} ", "the field {0}", required),
                             names != nullptr ? *names : std::vector<std::string>{});
     }
-    if (column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
+    if (p.kind == ProfileKind::statement && column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
       const auto* names = p.headers_of("amount");
       return missing_column(row.line, bilingual("字段 amount ", "the field amount"),
                             names != nullptr ? *names : std::vector<std::string>{});
@@ -374,6 +400,11 @@ struct StatementReader::State {
     text_field(record.beneficiary, row, f_beneficiary);
     text_field(record.approval_ref, row, f_approval_ref);
     text_field(record.voucher, row, f_voucher);
+    text_field(record.summary, row, f_summary);
+    text_field(record.name, row, f_name);
+    text_field(record.id_number, row, f_id_number);
+    text_field(record.phone, row, f_phone);
+    text_field(record.address, row, f_address);
 
     if (!balance_field(row, record)) return Outcome::bad;
 
@@ -453,6 +484,11 @@ struct StatementReader::State {
       const std::string_view value = clean_view(row.cell(static_cast<std::size_t>(filter_column[i])));
       if (!filter.take.empty() && !listed(filter.take, value, filter.prefix)) return Outcome::filtered;
       if (listed(filter.leave, value, filter.prefix)) return Outcome::filtered;
+    }
+    if (p.kind == ProfileKind::beneficiaries) {
+      if (const auto outcome = read_texts(row, record)) return *outcome;
+      record.line = row.line;
+      return Outcome::taken;
     }
     Direction direction = Direction::unspecified;
     bool direction_given = false;
@@ -577,6 +613,22 @@ const ReadSummary& StatementReader::summary() const { return state_->summary; }
 std::uint64_t StatementReader::bytes_consumed() const { return state_->source->bytes_consumed(); }
 const std::string& StatementReader::path() const { return state_->path; }
 const Profile& StatementReader::profile() const { return state_->profile; }
+
+void require_kind(const Profile& profile, ProfileKind kind) {
+  if (profile.kind == kind) return;
+  if (kind == ProfileKind::beneficiaries) {
+    throw InputError(
+        bilingual("导入格式“{0}”读的是对账单，不是受助对象名册：请用 --profile beneficiaries，或 kind = "
+                  "\"beneficiaries\" 的导入格式文件",
+                  "the import profile '{0}' reads statements, not a register of beneficiaries: use "
+                  "--profile beneficiaries, or a profile file with kind = \"beneficiaries\"",
+                  profile.name));
+  }
+  throw InputError(bilingual("导入格式“{0}”读的是受助对象名册，不是对账单：名册用 cfund beneficiary import 导入",
+                             "the import profile '{0}' reads a register of beneficiaries, not a statement: import "
+                             "registers with cfund beneficiary import",
+                             profile.name));
+}
 
 Message row_location(const std::string& path, const std::string& sheet, int line) {
   if (sheet.empty()) return bilingual("{0} 第 {1} 行", "{0} line {1}", path, line);

@@ -565,14 +565,18 @@ std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t acco
                                                const std::string& to) {
   SQLite::Statement q(file.db(),
                       "SELECT e.id, e.date, e.kind, SUM(p.amount), "
-                      " COALESCE(don.external_ref, dis.external_ref, ''), "
+                      " COALESCE(don.external_ref, dis.external_ref, inc.external_ref, "
+                      "  CASE WHEN tr.statement_account_id = ?1 THEN tr.external_ref END, ''), "
                       " COALESCE(CASE WHEN don.anonymous = 1 THEN '' ELSE don.donor_name END, dis.payee, "
-                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN printf('B%04d', dis.beneficiary) END, ''), "
+                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN printf('B%04d', dis.beneficiary) END, "
+                      "  inc.source, ''), "
                       " (e.voids_entry IS NOT NULL OR EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id)) "
                       "FROM postings p JOIN entries e ON e.id = p.entry_id "
                       "LEFT JOIN donations don ON don.entry_id = e.id AND e.kind = 'donation' "
                       "LEFT JOIN disbursements dis ON dis.entry_id = e.id AND e.kind = 'disbursement' "
-                      "WHERE p.account_id = ? AND e.date BETWEEN ? AND ? GROUP BY e.id ORDER BY e.date, e.id");
+                      "LEFT JOIN incomes inc ON inc.entry_id = e.id AND e.kind = 'income' "
+                      "LEFT JOIN transfers tr ON tr.entry_id = e.id AND e.kind = 'transfer' "
+                      "WHERE p.account_id = ?1 AND e.date BETWEEN ?2 AND ?3 GROUP BY e.id ORDER BY e.date, e.id");
   q.bind(1, static_cast<std::int64_t>(account_id));
   q.bind(2, from);
   q.bind(3, to);

@@ -205,4 +205,13 @@ std::string fold_full_width(std::string_view text) {
   return out;
 }
 
+std::string comparable_name(std::string_view text) {
+  std::string out;
+  for (char c : fold_full_width(text)) {
+    if (c == ' ' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 }  // namespace cfund::util

@@ -53,4 +53,8 @@ bool is_plain_code(std::string_view code);
 // Converts full-width ASCII variants (U+FF01..U+FF5E) to ASCII and U+3000 to a space.
 std::string fold_full_width(std::string_view text);
 
+// A name as compared with another: full-width forms folded, every space and tab left
+// out, ASCII lower case ("青溪 农商银行" = "青溪农商银行", "ＡＢＣ" = "abc").
+std::string comparable_name(std::string_view text);
+
 }  // namespace cfund::util
