@@ -156,6 +156,9 @@ class Importer {
   Missing missing_for_payment(const import::Record& row, DisbursementInput& input, bool fee);
   bool matched_payment(const import::Record& row, const model::Account& account,
                        const std::optional<std::int64_t>& beneficiary);
+  template <typename Candidate, typename Fits>
+  bool claim_nearest(const import::Record& row, const std::vector<Candidate>& candidates, const std::string& kind,
+                     Fits fits);
 
   storage::MatchWindow window(const import::Record& row) const;
   const model::Account& account_named(const std::string& name);
@@ -429,13 +432,8 @@ void Importer::take_transfer(const import::Record& row, const model::Account& ac
   const model::Account& from = money_in() ? *other : account;
   const model::Account& to = money_in() ? account : *other;
   // The same transfer recorded by hand, or from the other account's statement.
-  for (const auto& candidate :
-       storage::transfers_to_match(file_, from.id, to.id, row.amount, window(row), account.id)) {
-    if (claimed_.insert(candidate.entry_id).second) {
-      matched(row, candidate.entry_id, model::entry_kind::transfer);
-      return;
-    }
-  }
+  const auto candidates = storage::transfers_to_match(file_, from.id, to.id, row.amount, window(row), account.id);
+  if (claim_nearest(row, candidates, model::entry_kind::transfer, [](const auto&) { return true; })) return;
   input.date = row.date;
   input.amount = row.amount;
   input.from_account = from.code;
@@ -575,18 +573,25 @@ Missing Importer::missing_for_payment(const import::Record& row, DisbursementInp
 bool Importer::matched_payment(const import::Record& row, const model::Account& account,
                                const std::optional<std::int64_t>& beneficiary) {
   const auto category = category_of(row.category);
-  const storage::PaymentToMatch* best = nullptr;
-  long best_distance = 0;
   const auto candidates =
       storage::payments_to_match(file_, account.id, row.amount, window(row), reader_.profile().name);
+  return claim_nearest(row, candidates, model::entry_kind::disbursement, [&](const storage::PaymentToMatch& paid) {
+    if (beneficiary && paid.beneficiary != beneficiary) return false;
+    if (category && *category != paid.category) return false;
+    return row.counterparty.empty() || same_name(row.counterparty, paid.payee) ||
+           same_name(row.counterparty, paid.beneficiary_name);
+  });
+}
+
+// Of the entries in the window that fit and no row of this file matched yet, the one
+// dated nearest the row (the earliest of equals) is the row's: claimed and reported.
+template <typename Candidate, typename Fits>
+bool Importer::claim_nearest(const import::Record& row, const std::vector<Candidate>& candidates,
+                             const std::string& kind, Fits fits) {
+  const Candidate* best = nullptr;
+  long best_distance = 0;
   for (const auto& candidate : candidates) {
-    if (claimed_.count(candidate.entry_id) != 0) continue;
-    if (beneficiary && candidate.beneficiary != beneficiary) continue;
-    if (category && *category != candidate.category) continue;
-    if (!row.counterparty.empty() && !same_name(row.counterparty, candidate.payee) &&
-        !same_name(row.counterparty, candidate.beneficiary_name)) {
-      continue;
-    }
+    if (claimed_.count(candidate.entry_id) != 0 || !fits(candidate)) continue;
     const auto date = util::parse_date(candidate.date);
     const long distance = date ? std::labs(date->days_since_epoch() - row.date.days_since_epoch()) : kMatchDays;
     if (best == nullptr || distance < best_distance) {
@@ -596,7 +601,7 @@ bool Importer::matched_payment(const import::Record& row, const model::Account& 
   }
   if (best == nullptr) return false;
   claimed_.insert(best->entry_id);
-  matched(row, best->entry_id, model::entry_kind::disbursement);
+  matched(row, best->entry_id, kind);
   return true;
 }
 

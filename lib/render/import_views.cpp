@@ -99,6 +99,16 @@ std::string first_rows_table(const books::ImportReport& report, Lang lang) {
   return text_table(columns, cells);
 }
 
+// Line, date, amount and counterparty, then the list's own columns.
+std::vector<Column> row_columns(Lang lang, std::initializer_list<Column> more) {
+  std::vector<Column> columns = {{pick(lang, "行号", "Line"), true},
+                                 {pick(lang, "日期", "Date")},
+                                 {pick(lang, "金额", "Amount"), true},
+                                 {pick(lang, "对方", "Counterparty")}};
+  columns.insert(columns.end(), more);
+  return columns;
+}
+
 // The rows that matched entries recorded otherwise, and the rows left unrecorded.
 std::string matched_and_unrecorded(const books::ImportReport& report, Lang lang) {
   const bool en = lang == Lang::en;
@@ -115,12 +125,7 @@ std::string matched_and_unrecorded(const books::ImportReport& report, Lang lang)
       cells.push_back({std::to_string(row.line), row.date, util::format_amount(row.amount), row.counterparty,
                        std::to_string(row.entry_id) + " " + model::entry_kind_name(row.kind, lang)});
     }
-    out += text_table({{pick(lang, "行号", "Line"), true},
-                       {pick(lang, "日期", "Date")},
-                       {pick(lang, "金额", "Amount"), true},
-                       {pick(lang, "对方", "Counterparty")},
-                       {pick(lang, "对上的分录", "Matched entry")}},
-                      cells);
+    out += text_table(row_columns(lang, {{pick(lang, "对上的分录", "Matched entry")}}), cells);
   }
   if (report.rows_unrecorded > 0) {
     out += en ? fmt::format(
@@ -134,13 +139,7 @@ std::string matched_and_unrecorded(const books::ImportReport& report, Lang lang)
       cells.push_back({std::to_string(row.line), row.date, util::format_amount(row.amount), row.counterparty,
                        row.reference, row.why.in(lang)});
     }
-    out += text_table({{pick(lang, "行号", "Line"), true},
-                       {pick(lang, "日期", "Date")},
-                       {pick(lang, "金额", "Amount"), true},
-                       {pick(lang, "对方", "Counterparty")},
-                       {pick(lang, "流水号", "Reference")},
-                       {pick(lang, "原因", "Why")}},
-                      cells);
+    out += text_table(row_columns(lang, {{pick(lang, "流水号", "Reference")}, {pick(lang, "原因", "Why")}}), cells);
   }
   const auto listed = report.matched.size() + report.unrecorded.size();
   if (static_cast<std::int64_t>(listed) < report.rows_matched + report.rows_unrecorded) {

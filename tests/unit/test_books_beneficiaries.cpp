@@ -17,19 +17,10 @@
 #include "storage/queries.hpp"
 
 using namespace cfund;
+using testing::file_bytes;
+using testing::write_file;
 
 namespace {
-
-std::string write_file(const testing::TempFund& fund, const std::string& name, const std::string& text) {
-  const std::string path = fund.dir() + "/" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 books::BeneficiaryImportReport import_register(const testing::TempFund& fund, const std::string& path,
                                                books::BeneficiaryImportOptions options = {}) {
