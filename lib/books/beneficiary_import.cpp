@@ -155,6 +155,11 @@ class RegisterImporter {
   }
 
   void take(const import::Record& row, JournalAppender& journal) {
+    // A printed register is often numbered further than it is filled in.
+    if (row.name.empty() && row.id_number.empty() && row.phone.empty() && row.address.empty()) {
+      ++report_.rows_empty;
+      return;
+    }
     const auto person = checked(row);
     if (!person || !first_in_file(row, *person)) return;
     RegisterRow shown;

@@ -63,7 +63,8 @@ struct BeneficiaryImportReport {
   std::int64_t matched = 0;  // already registered, unchanged
   std::int64_t updated = 0;  // already registered, details changed
   std::int64_t rows_filtered = 0;
-  std::vector<RegisterRow> rows;  // every row, in the file's order
+  std::int64_t rows_empty = 0;    // rows naming nobody (a template's numbered empty lines), passed over
+  std::vector<RegisterRow> rows;  // every row that names someone, in the file's order
 };
 
 // Throws InputError listing every bad row, or Refused when a rule refused them all

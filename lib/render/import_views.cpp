@@ -377,6 +377,11 @@ std::string register_report_text(const books::BeneficiaryImportReport& report, L
     out += en ? fmt::format("  {} rows left out by the profile\n", report.rows_filtered)
               : fmt::format("  按导入配置略过 {} 行\n", report.rows_filtered);
   }
+  if (report.rows_empty > 0) {
+    out += en ? fmt::format("  {} rows name nobody (no name, ID number, phone or address): passed over\n",
+                            report.rows_empty)
+              : fmt::format("  跳过 {} 行：没有姓名、身份证号、电话和住址\n", report.rows_empty);
+  }
   if (report.registered + report.updated == 0) {
     out += en ? "  Nothing new: the books are unchanged\n" : "  没有新的人或变更：账目没有改变\n";
     return out;
@@ -426,6 +431,7 @@ nlohmann::json register_report_json(const books::BeneficiaryImportReport& report
           {"matched", report.matched},
           {"updated", report.updated},
           {"rows_filtered", report.rows_filtered},
+          {"rows_empty", report.rows_empty},
           {"rows", rows}};
 }
 

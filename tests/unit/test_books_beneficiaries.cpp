@@ -36,9 +36,10 @@ const char* kLiRight = "33018519420604103X";
 const char* kZhang = "330185194911051065";
 
 std::string register_text(const char* wang_phone = "13812345678") {
-  return std::string("桂花里社区困难群众花名册\n姓名,身份证号,联系电话,家庭住址,人员类别\n") + "王秀英," + kWang + "," +
-         wang_phone + ",桂花里3栋101,独居老人\n" + "李华春," + kLiRight + ",13900000002,桂花里5栋202,低保户\n" +
-         "赵娟,,13700000003,桂花里8栋303,困难学生\n" + "制表人：李娟\n";
+  return std::string("桂花里社区困难群众花名册\n序号,姓名,身份证号,联系电话,家庭住址,人员类别\n") + "1,王秀英," +
+         kWang + "," + wang_phone + ",桂花里3栋101,独居老人\n" + "2,李华春," + kLiRight +
+         ",13900000002,桂花里5栋202,低保户\n" + "3,赵娟,,13700000003,桂花里8栋303,困难学生\n" +
+         "4,,,,,\n5,,,,,独居老人\n" + "制表人：李娟\n";
 }
 
 std::string error_zh(const std::function<void()>& call) {
@@ -56,7 +57,8 @@ TEST_CASE("a register imports in one go, and importing it again registers nobody
   testing::TempFund fund;
   const std::string path = write_file(fund, "register.csv", register_text());
   const auto report = import_register(fund, path);
-  CHECK(report.rows_read == 3);
+  CHECK(report.rows_read == 5);
+  CHECK(report.rows_empty == 2);  // numbered lines naming nobody
   CHECK(report.registered == 3);
   REQUIRE(report.rows.size() == 3);
   CHECK(report.rows[0].line == 3);
@@ -136,11 +138,11 @@ TEST_CASE("bad rows refuse the whole register, named by line and field, private 
           "[books][beneficiaries]") {
   testing::TempFund fund;
   const std::string before = file_bytes(fund.path());
-  const std::string path =
-      write_file(fund, "bad.csv",
-                 std::string("姓名,身份证号,电话,类别\n") + "王秀英," + kWang + ",13800000000,独居老人\n" + "李华春," +
-                     kLi + ",13900000000,低保户\n" + "王秀英," + kWang + ",13800000000,独居老人\n" + ",,,独居老人\n" +
-                     "赵娟,,13-abc,\n" + "钱七,,13700000000,低保户\n钱七,,13700000000,低保户\n");
+  const std::string path = write_file(fund, "bad.csv",
+                                      std::string("姓名,身份证号,电话,类别\n") + "王秀英," + kWang +
+                                          ",13800000000,独居老人\n" + "李华春," + kLi + ",13900000000,低保户\n" +
+                                          "王秀英," + kWang + ",13800000000,独居老人\n" + ",,13800000009,独居老人\n" +
+                                          "赵娟,,13-abc,\n" + "钱七,,13700000000,低保户\n钱七,,13700000000,低保户\n");
   std::string message;
   try {
     import_register(fund, path);
