@@ -319,11 +319,17 @@ struct StatementReader::State {
     if (out == "/" || out == "-") out.clear();
   }
 
+  // A row as a message shows it: a person's name, ID number, phone, address or
+  // beneficiary (a relief roll's) as *** (private data stays out of messages and logs).
   std::string row_text(const RawRow& row) const {
     std::string out;
     for (std::size_t i = 0; i < row.count && out.size() < 400; ++i) {
       if (i > 0) out += ',';
-      out.append(clean_view(row.fields[i]));
+      const int at = static_cast<int>(i);
+      const bool personal = at == column[f_name] || at == column[f_id_number] || at == column[f_phone] ||
+                            at == column[f_address] || at == column[f_beneficiary];
+      const std::string_view cell = clean_view(row.fields[i]);
+      out.append(personal && !cell.empty() ? "***" : cell);
     }
     return out;
   }

@@ -261,4 +261,13 @@ TEST_CASE("a relief roll pays by ID number or name; a name that does not fit the
                Catch::Contains("wrong.csv 第 2 行，字段 name（值“李*”）：与 B0001 登记的姓名（王*英）不符"));
   }
   CHECK(file_bytes(fund.path()) == before);
+  // A row that cannot be read is shown without the person's name and ID number.
+  try {
+    run("short.csv",
+        std::string("姓名,身份证号,金额,事由,日期\n王秀英,") + kWang + ",2600,临时救助,2025-03-06,多余,多余\n");
+    FAIL("a row with more fields than the header is bad");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.message().zh, Catch::Contains("***,***,2600,临时救助,2025-03-06,多余,多余"));
+    CHECK(e.message().zh.find(kWang) == std::string::npos);
+  }
 }
