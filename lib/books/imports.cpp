@@ -149,8 +149,13 @@ class Importer {
   void take_donation(const import::Record& row, const model::Account& account);
   void take_income(const import::Record& row, const model::Account& account, const import::ClassifyRule& rule);
   void take_transfer(const import::Record& row, const model::Account& account, const import::ClassifyRule& rule);
-  std::optional<model::Account> other_account(const import::Record& row, const model::Account& account,
-                                              const import::ClassifyRule& rule);
+  struct OtherAccount {
+    std::optional<model::Account> account;
+    Message why;  // when there is none
+  };
+  OtherAccount other_account(const import::Record& row, const model::Account& account,
+                             const import::ClassifyRule& rule);
+  bool matched_transfer(const import::Record& row, const model::Account& account, std::int64_t other);
   void take_payment(const import::Record& row, const model::Account& account, bool fee);
   bool beneficiary_of(const import::Record& row, const std::string& category, std::optional<std::int64_t>& number);
   Missing missing_for_payment(const import::Record& row, DisbursementInput& input, bool fee);
@@ -393,47 +398,58 @@ void Importer::take_income(const import::Record& row, const model::Account& acco
   added(row, shown);
 }
 
-// The other account of a transfer: the rule's, else the one the counterparty names.
-std::optional<model::Account> Importer::other_account(const import::Record& row, const model::Account& account,
-                                                      const import::ClassifyRule& rule) {
-  std::optional<model::Account> other;
+// The other account of a transfer: the rule's, else the one the counterparty names;
+// why there is none.
+Importer::OtherAccount Importer::other_account(const import::Record& row, const model::Account& account,
+                                               const import::ClassifyRule& rule) {
+  OtherAccount other;
   if (!rule.account.empty()) {
     try {
-      other = account_named(rule.account);
+      other.account = account_named(rule.account);
     } catch (const InputError&) {
-      unrecorded(row, row.counterparty,
-                 bilingual("导入格式把这一行记为与账户“{0}”之间的转账，但本基金没有这个账户：请用 cfund transfer 登记",
-                           "the profile books this row as a transfer with account '{0}', which the fund does not "
-                           "have: record it with cfund transfer",
-                           rule.account));
-      return std::nullopt;
+      other.why = bilingual("导入格式把这一行记为与账户“{0}”之间的转账，但本基金没有这个账户：请用 cfund transfer 登记",
+                            "the profile books this row as a transfer with account '{0}', which the fund does not "
+                            "have: record it with cfund transfer",
+                            rule.account);
+      return other;
     }
   } else {
-    other = own_.account_named(row.counterparty);
+    other.account = own_.account_named(row.counterparty);
   }
-  if (!other || other->id == account.id) {
-    unrecorded(row, row.counterparty,
-               bilingual("对方是本基金自己，是账户之间的转账，但看不出是哪个账户：请用 cfund transfer 登记（再导入时"
-                         "按金额和日期对上）",
-                         "the counterparty is the fund itself, a transfer between its accounts, but which account is "
-                         "not known: record it with cfund transfer (importing again then matches it)"));
-    return std::nullopt;
+  if (!other.account || other.account->id == account.id) {
+    other.account.reset();
+    other.why = bilingual(
+        "对方是本基金自己，是账户之间的转账，但看不出是哪个账户：请用 cfund transfer 登记（再导入时"
+        "按金额和日期对上）",
+        "the counterparty is the fund itself, a transfer between its accounts, but which account is "
+        "not known: record it with cfund transfer (importing again then matches it)");
   }
   return other;
 }
 
+// The same transfer recorded by hand, or from the other account's statement (with
+// any other account when the row does not say which).
+bool Importer::matched_transfer(const import::Record& row, const model::Account& account, std::int64_t other) {
+  const std::int64_t from = money_in() ? other : account.id;
+  const std::int64_t to = money_in() ? account.id : other;
+  const auto candidates = storage::transfers_to_match(file_, from, to, row.amount, window(row), account.id);
+  return claim_nearest(row, candidates, model::entry_kind::transfer, [](const auto&) { return true; });
+}
+
 void Importer::take_transfer(const import::Record& row, const model::Account& account,
                              const import::ClassifyRule& rule) {
-  const auto other = other_account(row, account, rule);
-  if (!other) return;
   TransferInput input;
   input.source.emplace();
   if (already_present(row, account, *input.source)) return;
-  const model::Account& from = money_in() ? *other : account;
-  const model::Account& to = money_in() ? account : *other;
-  // The same transfer recorded by hand, or from the other account's statement.
-  const auto candidates = storage::transfers_to_match(file_, from.id, to.id, row.amount, window(row), account.id);
-  if (claim_nearest(row, candidates, model::entry_kind::transfer, [](const auto&) { return true; })) return;
+  const auto other = other_account(row, account, rule);
+  if (!other.account) {
+    // Recorded by hand with the account it was: the row is that transfer.
+    if (!matched_transfer(row, account, 0)) unrecorded(row, row.counterparty, other.why);
+    return;
+  }
+  if (matched_transfer(row, account, other.account->id)) return;
+  const model::Account& from = money_in() ? *other.account : account;
+  const model::Account& to = money_in() ? account : *other.account;
   input.date = row.date;
   input.amount = row.amount;
   input.from_account = from.code;
@@ -450,7 +466,7 @@ void Importer::take_transfer(const import::Record& row, const model::Account& ac
   shown.counterparty = row.counterparty;
   shown.entry_id = id;
   shown.booked_as = model::entry_kind::transfer;
-  shown.other_account = other->code;
+  shown.other_account = other.account->code;
   added(row, shown);
 }
 

@@ -100,12 +100,13 @@ std::vector<TransferToMatch> transfers_to_match(FundFile& file, std::int64_t fro
   // Read from the postings: transfers recorded before schema 9 have no detail row.
   CachedStatement q(file,
                     "SELECT e.id AS entry_id, e.date AS date FROM entries e "
-                    "JOIN postings inflow ON inflow.entry_id = e.id AND inflow.account_id = ? AND inflow.amount = ? "
-                    "JOIN postings outflow ON outflow.entry_id = e.id AND outflow.account_id = ? "
-                    "AND outflow.amount = -inflow.amount "
+                    "JOIN postings inflow ON inflow.entry_id = e.id AND inflow.account_id IS NOT NULL "
+                    "AND (?1 = 0 OR inflow.account_id = ?1) AND inflow.amount = ?2 "
+                    "JOIN postings outflow ON outflow.entry_id = e.id AND outflow.account_id IS NOT NULL "
+                    "AND (?3 = 0 OR outflow.account_id = ?3) AND outflow.amount = -inflow.amount "
                     "LEFT JOIN transfers t ON t.entry_id = e.id "
-                    "WHERE e.kind = 'transfer' AND e.date BETWEEN ? AND ? AND e.id < ? "
-                    "AND (t.statement_account_id IS NULL OR t.statement_account_id <> ?) "
+                    "WHERE e.kind = 'transfer' AND e.date BETWEEN ?4 AND ?5 AND e.id < ?6 "
+                    "AND (t.statement_account_id IS NULL OR t.statement_account_id <> ?7) "
                     "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id) "
                     "ORDER BY e.date, e.id");
   q->bind(1, static_cast<std::int64_t>(to_account));

@@ -64,10 +64,10 @@ struct TransferToMatch {
   std::int64_t entry_id = 0;
   std::string date;
 };
-// Unvoided transfers of exactly this amount from one account to the other in the
-// window, not recorded from a statement of `statement_account` (those are recognised
-// by their transaction number or content key); transfers recorded before schema 9
-// (no detail row) included. By date and id.
+// Unvoided transfers of exactly this amount from one account to the other (0 for
+// either: any other account) in the window, not recorded from a statement of
+// `statement_account` (those are recognised by their transaction number or content
+// key); transfers recorded before schema 9 (no detail row) included. By date and id.
 std::vector<TransferToMatch> transfers_to_match(FundFile& file, std::int64_t from_account, std::int64_t to_account,
                                                 std::int64_t amount, const MatchWindow& window,
                                                 std::int64_t statement_account);

@@ -488,6 +488,21 @@ TEST_CASE("a transfer with the fund itself to no known account is left unrecorde
   CHECK(report.rows_unrecorded == 1);
   REQUIRE(report.unrecorded.size() == 1);
   CHECK_THAT(report.unrecorded[0].why.zh, Catch::Contains("看不出是哪个账户"));
+  // Recorded by hand, from the account it came from: importing again matches it.
+  give_cash(fund, 80000, "2025-06-01");
+  {
+    auto file = fund.open();
+    books::TransferInput input;
+    input.from_account = "cash";
+    input.to_account = "bank";
+    input.amount = 80000;
+    input.date = *util::parse_date("2025-06-02");
+    books::record_transfer(file, testing::TempFund::recorder("2025-07-01"), input);
+  }
+  const auto again = run_import(fund, fund.dir() + "/own.csv", kDonations, {}, "bank");
+  CHECK(again.rows_unrecorded == 0);
+  CHECK(again.rows_matched == 1);
+  CHECK(again.rows_added == 0);
 }
 
 TEST_CASE("a debit matches a payment recorded by hand: same amount, dated at most three days apart, same payee") {
