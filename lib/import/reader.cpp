@@ -446,22 +446,10 @@ struct StatementReader::State {
     return std::nullopt;
   }
 
-  Outcome process(const RawRow& row, Record& record) {
+  // A closing balance line ("closing,5780.00" will do: only its date and amount cells
+  // count): kept in the summary and skipped.
+  std::optional<Outcome> closing_row(const RawRow& row, std::size_t count) {
     const Profile& p = profile;
-    if (blank(row)) return Outcome::skipped;
-    const std::string_view first = clean_view(row.cell(0));
-    for (const auto& footer : p.footer_starts) {
-      if (starts_with(first, footer)) return Outcome::end;
-    }
-    std::size_t count = row.count;
-    while (count > width && clean_view(row.fields[count - 1]).empty()) --count;  // trailing commas
-    if (closing_line != 0) {
-      record_bad(row.line, "", row_text(row),
-                 bilingual("期末余额（closing）应是最后一行（第 {0} 行）",
-                           "the closing balance line (line {0}) must be the last one", closing_line));
-      return Outcome::bad;
-    }
-    // The closing line only needs its date and amount cells: "closing,5780.00" will do.
     const std::string_view date_cell = cell(row, f_date);
     const bool may_be_label = !date_cell.empty() && (date_cell.front() < '0' || date_cell.front() > '9');
     if (may_be_label && !p.closing_labels.empty() && column[f_amount] >= 0 && count <= width &&
@@ -476,28 +464,12 @@ struct StatementReader::State {
         return Outcome::skipped;
       }
     }
-    // A spreadsheet places each cell by its column and leaves out empty ones at the end
-    // of a row: only a CSV row can have the wrong number of fields.
-    if (count != width && summary.format == FileFormat::csv) {
-      record_bad(row.line, "", row_text(row),
-                 bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
-                           "expected {0} fields (as in the header row), found {1}", width, count));
-      return Outcome::bad;
-    }
-    for (std::size_t i = 0; i < p.filters.size(); ++i) {
-      if (filter_column[i] < 0) continue;
-      const auto& filter = p.filters[i];
-      const std::string_view value = clean_view(row.cell(static_cast<std::size_t>(filter_column[i])));
-      if (!filter.take.empty() && !listed(filter.take, value, filter.prefix)) return Outcome::filtered;
-      if (listed(filter.leave, value, filter.prefix)) return Outcome::filtered;
-    }
-    if (p.kind == ProfileKind::beneficiaries) {
-      if (const auto outcome = read_texts(row, record)) return *outcome;
-      record.line = row.line;
-      return Outcome::taken;
-    }
-    Direction direction = Direction::unspecified;
-    bool direction_given = false;
+    return std::nullopt;
+  }
+
+  // The direction column (收/支), when the profile has one.
+  std::optional<Outcome> read_direction(const RawRow& row, Direction& direction, bool& direction_given) {
+    const Profile& p = profile;
     if (column[f_direction] >= 0) {
       const std::string_view value = cell(row, f_direction);
       if (listed(p.direction_leave, value)) return Outcome::filtered;
@@ -515,7 +487,11 @@ struct StatementReader::State {
                                    names_list(p.direction_in, ", "), names_list(p.direction_out, ", ")));
       }
     }
+    return std::nullopt;
+  }
 
+  // The date, and the time from its own column or after the date.
+  std::optional<Outcome> read_when(const RawRow& row, Record& record) {
     const std::string_view date_text = cell(row, f_date);
     auto date = util::parse_statement_date(date_text);
     if (!date) return bad_field(row, f_date, date_text, date.error());
@@ -536,7 +512,13 @@ struct StatementReader::State {
       const std::size_t split = folded.find_first_of(" T");
       if (split != std::string::npos) record.time = normal_time(util::trim(folded.substr(split + 1)));
     }
+    return std::nullopt;
+  }
 
+  // The amount and its direction: one signed or unsigned column, or a credit and a
+  // debit column.
+  std::optional<Outcome> read_amount(const RawRow& row, Direction direction, bool direction_given, Record& record) {
+    const Profile& p = profile;
     if (column[f_amount] >= 0) {
       const std::string_view amount_text = cell(row, f_amount);
       auto amount = util::parse_amount(amount_text, p.amount_sign == AmountSign::signed_amount);
@@ -574,7 +556,50 @@ struct StatementReader::State {
       record.amount = credit != 0 ? credit : debit;
       record.direction = credit != 0 ? Direction::in : Direction::out;
     }
+    return std::nullopt;
+  }
 
+  Outcome process(const RawRow& row, Record& record) {
+    const Profile& p = profile;
+    if (blank(row)) return Outcome::skipped;
+    const std::string_view first = clean_view(row.cell(0));
+    for (const auto& footer : p.footer_starts) {
+      if (starts_with(first, footer)) return Outcome::end;
+    }
+    std::size_t count = row.count;
+    while (count > width && clean_view(row.fields[count - 1]).empty()) --count;  // trailing commas
+    if (closing_line != 0) {
+      record_bad(row.line, "", row_text(row),
+                 bilingual("期末余额（closing）应是最后一行（第 {0} 行）",
+                           "the closing balance line (line {0}) must be the last one", closing_line));
+      return Outcome::bad;
+    }
+    if (const auto outcome = closing_row(row, count)) return *outcome;
+    // A spreadsheet places each cell by its column and leaves out empty ones at the end
+    // of a row: only a CSV row can have the wrong number of fields.
+    if (count != width && summary.format == FileFormat::csv) {
+      record_bad(row.line, "", row_text(row),
+                 bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
+                           "expected {0} fields (as in the header row), found {1}", width, count));
+      return Outcome::bad;
+    }
+    for (std::size_t i = 0; i < p.filters.size(); ++i) {
+      if (filter_column[i] < 0) continue;
+      const auto& filter = p.filters[i];
+      const std::string_view value = clean_view(row.cell(static_cast<std::size_t>(filter_column[i])));
+      if (!filter.take.empty() && !listed(filter.take, value, filter.prefix)) return Outcome::filtered;
+      if (listed(filter.leave, value, filter.prefix)) return Outcome::filtered;
+    }
+    if (p.kind == ProfileKind::beneficiaries) {
+      if (const auto outcome = read_texts(row, record)) return *outcome;
+      record.line = row.line;
+      return Outcome::taken;
+    }
+    Direction direction = Direction::unspecified;
+    bool direction_given = false;
+    if (const auto outcome = read_direction(row, direction, direction_given)) return *outcome;
+    if (const auto outcome = read_when(row, record)) return *outcome;
+    if (const auto outcome = read_amount(row, direction, direction_given, record)) return *outcome;
     if (const auto outcome = read_texts(row, record)) return *outcome;
     record.line = row.line;
     return Outcome::taken;
