@@ -575,3 +575,29 @@ TEST_CASE("a skip rule leaves rows out with its reason") {
   REQUIRE(report.skipped.size() == 1);
   CHECK(report.skipped[0] == std::make_pair(std::string("银行冲正，另行处理"), std::int64_t{2}));
 }
+
+TEST_CASE("the bank profile reads the category and decision number columns a worker adds to the export") {
+  testing::TempFund fund;
+  run_import(fund, bank_file(fund, "in.csv", "20250601,090000,转账存入,9000.00,,,张伟,,B001,捐赠\n"), kDonations, {},
+             "bank");
+  const std::string path =
+      write_file(fund, "out.csv",
+                 "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易流水号,备注,支出类别,"
+                 "决议编号\n"
+                 "20250605,143005,网银转账,,3500.00,,夕阳红服务社,,B002,助餐补贴,project,议-2025-06\n"
+                 "20250606,100000,网银转账,,120.00,,青溪印务,,B003,公示栏海报,management,\n"
+                 "20250607,100000,网银转账,,80.00,,青溪印务,,B004,复印,,\n");
+  const auto report = run_import(fund, path, kPayments, {}, "bank");
+  CHECK(report.rows_added == 2);
+  CHECK(report.payments.amount == 362000);
+  REQUIRE(report.unrecorded.size() == 1);
+  CHECK(report.unrecorded[0].line == 4);
+  CHECK_THAT(report.unrecorded[0].why.zh, Catch::Contains("没有支出类别"));
+  auto file = fund.open();
+  const auto paid = books::list_disbursements(file, *util::parse_period("2025-06"));
+  REQUIRE(paid.size() == 2);
+  CHECK(paid[0].category == "project");
+  CHECK(paid[0].approval_ref == "议-2025-06");
+  CHECK(paid[1].category == "management");
+  CHECK(paid[1].approval_ref.empty());
+}
