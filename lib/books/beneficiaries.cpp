@@ -37,10 +37,10 @@ BeneficiaryInput checked_input(const BeneficiaryInput& input) {
                                "--category: give the kind of need, e.g. 困难学生, 独居老人, 隐形困难人群"));
   }
   const auto id = checked_id_number(input.id_number);
-  if (!id) throw InputError(bilingual("--id-number：{0}", "--id-number: {0}", id.error().zh, id.error().en));
+  if (!id) throw InputError(bilingual("--id-number：{0}", "--id-number: {1}", id.error().zh, id.error().en));
   out.id_number = *id;
   const auto phone = checked_phone(input.phone);
-  if (!phone) throw InputError(bilingual("--phone：{0}", "--phone: {0}", phone.error().zh, phone.error().en));
+  if (!phone) throw InputError(bilingual("--phone：{0}", "--phone: {1}", phone.error().zh, phone.error().en));
   out.phone = *phone;
   return out;
 }
@@ -130,9 +130,9 @@ std::int64_t append_beneficiary_update(storage::FundFile& file, JournalAppender&
     throw InputError(bilingual("没有编号为 {0} 的受助对象", "there is no beneficiary {0}", beneficiary_code(number)));
   }
   const auto id = checked_id_number(change.id_number);
-  if (!id) throw InputError(bilingual("身份证号：{0}", "ID number: {0}", id.error().zh, id.error().en));
+  if (!id) throw InputError(bilingual("身份证号：{0}", "ID number: {1}", id.error().zh, id.error().en));
   const auto phone = checked_phone(change.phone);
-  if (!phone) throw InputError(bilingual("电话：{0}", "phone: {0}", phone.error().zh, phone.error().en));
+  if (!phone) throw InputError(bilingual("电话：{0}", "phone: {1}", phone.error().zh, phone.error().en));
   const std::string address = util::trim(change.address);
   const std::string new_id = *id == current->id_number ? "" : *id;
   if (!new_id.empty() && !current->id_number.empty()) {

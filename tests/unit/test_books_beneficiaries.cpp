@@ -110,6 +110,16 @@ TEST_CASE("a changed phone or address is an update entry; the registry then read
   books::BeneficiaryChange same;
   same.phone = "136-0000-1111";
   CHECK(books::update_beneficiary(file, testing::TempFund::recorder(), "B0001", same) == 0);
+  // A phone that is no phone number is refused in either language.
+  books::BeneficiaryChange bad;
+  bad.phone = "139";
+  try {
+    books::update_beneficiary(file, testing::TempFund::recorder(), "B0001", bad);
+    FAIL("a three-digit phone is refused");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.message().zh, Catch::StartsWith("电话：不像电话号码"));
+    CHECK_THAT(e.message().en, Catch::StartsWith("phone: does not look like a phone number"));
+  }
 }
 
 TEST_CASE("one registered without an ID number gets it from a register that knows the person by name and phone",
