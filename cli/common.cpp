@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "books/beneficiaries.hpp"
 #include "books/fund.hpp"
 #include "books/movements.hpp"
 #include "books/registry.hpp"
@@ -115,14 +116,11 @@ int day_count_option(const std::string& option, const std::string& text) {
   return value;
 }
 
-std::int64_t beneficiary_option(const std::string& option, const std::string& text) {
-  std::string trimmed = util::trim(text);
-  if (!trimmed.empty() && (trimmed[0] == 'B' || trimmed[0] == 'b')) trimmed.erase(0, 1);
+std::int64_t beneficiary_option(storage::FundFile& file, const std::string& option, const std::string& text) {
   try {
-    return entry_id_option(option, trimmed);
-  } catch (const InputError&) {
-    throw option_error(
-        option, bilingual("“{0}”不是受助对象编号（如 B0001）", "'{0}' is not a beneficiary number (like B0001)", text));
+    return books::resolve_beneficiary(file, text).number;
+  } catch (const InputError& e) {
+    throw option_error(option, e.message());
   }
 }
 

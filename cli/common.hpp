@@ -50,7 +50,9 @@ util::Period period_option(const std::string& option, const std::string& text);
 util::Moment moment_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
 int day_count_option(const std::string& option, const std::string& text);
-std::int64_t beneficiary_option(const std::string& option, const std::string& text);
+// A beneficiary named on the command line: code (B0001), ID number, or a name exactly
+// one beneficiary has (books::resolve_beneficiary); errors name the option.
+std::int64_t beneficiary_option(storage::FundFile& file, const std::string& option, const std::string& text);
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
 void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,

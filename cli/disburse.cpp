@@ -46,7 +46,7 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
   input.category = o.category;
   input.payee = o.payee;
   input.purpose = o.purpose;
-  if (!o.beneficiary.empty()) input.beneficiary = beneficiary_option("--beneficiary", o.beneficiary);
+  if (!o.beneficiary.empty()) input.beneficiary = beneficiary_option(file, "--beneficiary", o.beneficiary);
   input.approval_ref = o.approval;
   input.voucher = o.voucher;
   input.external_ref = o.ref;
@@ -88,7 +88,8 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   add_cmd->add_option("--payee", add->payee, ctx.tr("收款方", "payee"));
   add_cmd->add_option("--purpose", add->purpose, ctx.tr("事由", "what it is for"))->required();
   add_cmd->add_option("--beneficiary", add->beneficiary,
-                      ctx.tr("受助对象编号（救助必填），如 B0001", "beneficiary number (relief), e.g. B0001"));
+                      ctx.tr("受助对象（救助必填）：编号 B0001、身份证号，或姓名（只有一人叫这个名字时）",
+                             "beneficiary (relief): code B0001, ID number, or a name only one beneficiary has"));
   add_cmd->add_option("--approval", add->approval,
                       ctx.tr("议事会决议编号（超过审批限额时必填）",
                              "council decision number (required above the approval threshold)"));

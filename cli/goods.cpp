@@ -55,7 +55,7 @@ std::string run_give(const GiveOptions& o, const Context& ctx) {
   input.item = o.item;
   input.unit = o.unit;
   input.quantity = o.quantity;
-  if (!o.beneficiary.empty()) input.beneficiary = beneficiary_option("--to-beneficiary", o.beneficiary);
+  if (!o.beneficiary.empty()) input.beneficiary = beneficiary_option(file, "--to-beneficiary", o.beneficiary);
   input.project = o.project;
   input.recipient = o.recipient;
   input.purpose = o.purpose;
@@ -107,7 +107,8 @@ void setup_give(CLI::App& goods, Context& ctx) {
                   ctx.tr("单位（物资只有一种单位时可省略）", "unit (may be left out when there is one)"));
   cmd->add_option("--quantity", give->quantity, ctx.tr("数量", "quantity"))->required();
   cmd->add_option("--to-beneficiary", give->beneficiary,
-                  ctx.tr("发给受助对象，如 B0007", "to a beneficiary, e.g. B0007"));
+                  ctx.tr("发给受助对象：编号 B0007、身份证号，或姓名（只有一人叫这个名字时）",
+                         "to a beneficiary: code B0007, ID number, or a name only one beneficiary has"));
   cmd->add_option("--to-project", give->project, ctx.tr("用于公益项目，如 P003", "to a project, e.g. P003"));
   cmd->add_option("--to", give->recipient, ctx.tr("发给的群体或活动，如 独居老人慰问", "to a group or occasion"));
   cmd->add_option("--purpose", give->purpose, ctx.tr("用途说明", "what for"));

@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "import/profile.hpp"
 #include "import/reader.hpp"
+#include "model/categories.hpp"
 #include "render/import_views.hpp"
 
 namespace cfund::cli {
@@ -23,21 +24,24 @@ struct ImportOptions {
   std::string account;
   std::string designation;
   std::string category;
+  std::string approval;
   bool dry_run = false;
   bool quiet = false;
   bool json = false;
 };
 
-std::string run_import(const ImportOptions& o, books::ImportTarget target, const Context& ctx) {
+std::string run_import(const ImportOptions& o, books::ImportTarget target, Context& ctx) {
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
   const import::Profile profile = config::load_import_profile(o.profile);
+  import::require_kind(profile, import::ProfileKind::statement);
   import::StatementReader reader(o.file, profile, o.sheet);
 
   books::ImportOptions options;
   options.account = o.account;
   options.designation = o.designation;
   options.category = o.category;
+  options.approval_ref = o.approval;
   options.dry_run = o.dry_run;
   // A progress bar only for a person watching: not in scripts, logs or with --quiet.
   const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO) == 1;
@@ -54,7 +58,10 @@ std::string run_import(const ImportOptions& o, books::ImportTarget target, const
     throw;
   }
   if (show_progress) std::cerr << '\n';
-  return o.json ? render::import_report_json(report).dump(2) + "\n" : render::import_report_text(report, ctx.lang);
+  // Rows left for a person to record: a script must notice them.
+  if (report.rows_unrecorded > 0) ctx.exit_code = ExitCode::findings;
+  return o.json ? render::import_report_json(report, ctx.lang).dump(2) + "\n"
+                : render::import_report_text(report, ctx.lang);
 }
 
 }  // namespace
@@ -65,10 +72,13 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
   auto* cmd = parent.add_subcommand(
       "import",
       donations
-          ? ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入捐赠（全部成功或全部不写）",
-                   "import donations from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)")
-          : ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入支出（全部成功或全部不写）",
-                   "import payments from a bank, WeChat Pay or Alipay statement or a cfund CSV (all or nothing)"));
+          ? ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV 导入收入：捐赠、其他收入、转入（全部成功或全部不写）",
+                   "import money received from a bank, WeChat Pay or Alipay statement or a cfund CSV: donations, "
+                   "other income, transfers in (all or nothing)")
+          : ctx.tr("从银行、微信支付、支付宝对账单或 cfund CSV "
+                   "导入支出、手续费、转出；对不上也记不了的行列为未记账（退出码 1）",
+                   "import payments, fees and transfers out from a bank, WeChat Pay or Alipay statement or a cfund "
+                   "CSV; rows that match nothing and cannot be recorded are listed as unrecorded (exit 1)"));
   cmd->add_option(
          "FILE", o->file,
          ctx.tr("对账单：CSV、Excel 工作簿（.xlsx 或 .xls）", "statement: CSV or an Excel workbook (.xlsx or .xls)"))
@@ -92,8 +102,11 @@ void add_import_command(CLI::App& parent, Context& ctx, books::ImportTarget targ
       ->type_name(kDesignationCode);
   if (!donations) {
     cmd->add_option("--category", o->category,
-                    ctx.tr("支出类别（文件中没有写明的行）：relief、project、management、fundraising",
-                           "category for rows that name none: relief, project, management, fundraising"));
+                    ctx.tr("支出类别（文件中没有写明的行）：", "category for rows that name none: ") +
+                        ctx.tr(model::payment_category_choices()));
+    cmd->add_option("--approval", o->approval,
+                    ctx.tr("议事会决议编号（文件中没有写明的行；超过审批限额的支出需要）",
+                           "council decision number for rows that name none (needed above the approval threshold)"));
   }
   cmd->add_flag("--dry-run", o->dry_run,
                 ctx.tr("只检查并显示将导入的内容，不写入", "check and show what would be imported; write nothing"));

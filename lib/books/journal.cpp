@@ -168,13 +168,17 @@ bool append_json_rows(std::string& out, const std::vector<storage::Row>& rows, c
   return true;
 }
 
+// Whether the encoding holds a detail part. An entry without a detail row (a transfer
+// recorded before its kind had a detail table) was hashed without one.
+bool has_detail(const storage::EntryRows& rows) { return !rows.detail_table.empty() && !rows.detail.empty(); }
+
 // The canonical encoding written directly (keys in sorted order: detail, detail_table,
 // entry, postings). Empty when some text is not valid UTF-8.
 std::string direct_encoding(const storage::EntryRows& rows) {
   std::string out;
   out.reserve(1024);
   out += '{';
-  if (!rows.detail_table.empty()) {
+  if (has_detail(rows)) {
     out += "\"detail\":";
     if (!append_json_rows(out, rows.detail, "entry_id")) return {};
     out += ",\"detail_table\":";
@@ -199,7 +203,7 @@ std::string canonical_encoding(const storage::EntryRows& rows) {
   encoding["entry"] = encode_row(rows.entry, "hash");
   encoding["postings"] = nlohmann::json::array();
   for (const auto& posting : rows.postings) encoding["postings"].push_back(encode_row(posting, "entry_id"));
-  if (!rows.detail_table.empty()) {
+  if (has_detail(rows)) {
     encoding["detail_table"] = rows.detail_table;
     encoding["detail"] = nlohmann::json::array();
     for (const auto& detail : rows.detail) encoding["detail"].push_back(encode_row(detail, "entry_id"));
@@ -381,7 +385,8 @@ ChainReport verify_chain(storage::FundFile& file) {
     }
     const model::EntryKind* registered = model::find_entry_kind(kind);
     const bool many = registered != nullptr && registered->many_rows;
-    if (!rows.detail_table.empty() && (many ? rows.detail.empty() : rows.detail.size() != 1)) {
+    const bool optional = rows.detail.empty() && registered != nullptr && registered->detail_optional;
+    if (!rows.detail_table.empty() && !optional && (many ? rows.detail.empty() : rows.detail.size() != 1)) {
       fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id,
                          rows.detail.size()));
       return;

@@ -77,6 +77,7 @@ class JournalAppender {
   std::int64_t append(const EntryDraft& draft);
   void finish();
   std::int64_t last_id() const { return next_id_ - 1; }
+  const Recorder& recorder() const { return recorder_; }
 
  private:
   storage::FundFile& file_;

@@ -20,23 +20,40 @@ void require_positive(Fen amount) {
 
 }  // namespace
 
-std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input) {
+std::int64_t append_transfer(storage::FundFile& file, JournalAppender& journal, const TransferInput& input) {
   require_positive(input.amount);
-  storage::FundFile::WriteTransaction tx(file);
   const model::Account from = find_account(file, input.from_account);
   const model::Account to = find_account(file, input.to_account);
   if (from.id == to.id) {
     throw InputError(
         bilingual("--from 与 --to 是同一个账户“{0}”", "--from and --to are the same account '{0}'", from.code));
   }
+  std::optional<std::int64_t> statement_account;
+  if (!input.statement_account.empty()) statement_account = find_account(file, input.statement_account).id;
   EntryDraft draft;
   draft.kind = model::entry_kind::transfer;
   draft.date = input.date;
   draft.memo = input.memo;
   draft.postings = {{PostingDraft::Side::account, to.id, input.amount},
                     {PostingDraft::Side::account, from.id, -input.amount}};
+  draft.detail.set("amount", input.amount)
+      .set("from_account_id", from.id)
+      .set("to_account_id", to.id)
+      .set("statement_account_id", statement_account ? storage::Value{*statement_account} : storage::Value{})
+      .set_text("external_ref", util::trim(input.external_ref))
+      .set("source_line", input.source ? storage::Value{std::int64_t{input.source->line}} : storage::Value{})
+      .set_text("content_key", input.source ? input.source->content_key : "");
+  // The overdraft rule reads the per-day totals: write what this journal appended so far.
+  journal.finish();
   require_no_overdraft(file, draft);
-  const std::int64_t id = append_entry(file, recorder, draft);
+  return journal.append(draft);
+}
+
+std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input) {
+  storage::FundFile::WriteTransaction tx(file);
+  JournalAppender journal(file, recorder);
+  const std::int64_t id = append_transfer(file, journal, input);
+  journal.finish();
   tx.commit();
   return id;
 }

@@ -5,6 +5,7 @@
 //   with a reason and the council's decision reference.
 // And the void (红冲): an entry that reverses an earlier one, with a reason.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,19 @@ namespace cfund::books {
 struct TransferInput {
   util::Date date;
   Fen amount = 0;
-  std::string from_account;
+  std::string from_account;  // code or name
   std::string to_account;
   std::string memo;
+  // Set by an import: the account whose statement the row came from (one of the two),
+  // the statement's transaction number, and the row's line and content key.
+  std::string statement_account;
   std::string external_ref;
+  std::optional<model::ImportSource> source;
 };
+// One transaction: checks, records, returns the entry id.
 std::int64_t record_transfer(storage::FundFile& file, const Recorder& recorder, const TransferInput& input);
+// The same inside the caller's write transaction (an import), with the same rules.
+std::int64_t append_transfer(storage::FundFile& file, JournalAppender& journal, const TransferInput& input);
 
 struct ReallocationInput {
   util::Date date;

@@ -51,15 +51,19 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
 
 void require_approval(storage::FundFile& file, const std::string& category, Fen amount,
                       const std::string& approval_ref) {
+  const model::FundSettings settings = load_settings(file);
+  if (!approval_ref.empty() || !needs_approval(settings, category, amount)) return;
   const model::PaymentCategory* sort = model::find_payment_category(category);
-  if (sort == nullptr || !sort->approval) return;
-  const Fen threshold = load_settings(file).approval_threshold_for(category);
-  if (amount > threshold && approval_ref.empty()) {
-    throw Refused(bilingual("金额 {0} 超过本基金{2}的审批限额 {1}：请用 --approval 写明议事会决议编号",
-                            "amount {0} is above the fund's approval threshold {1} for {3}: give the council decision "
-                            "number with --approval",
-                            util::format_amount(amount), util::format_amount(threshold), sort->name.zh, sort->name.en));
-  }
+  const Fen threshold = settings.approval_threshold_for(category);
+  throw Refused(bilingual("金额 {0} 超过本基金{2}的审批限额 {1}：请用 --approval 写明议事会决议编号",
+                          "amount {0} is above the fund's approval threshold {1} for {3}: give the council decision "
+                          "number with --approval",
+                          util::format_amount(amount), util::format_amount(threshold), sort->name.zh, sort->name.en));
+}
+
+bool needs_approval(const model::FundSettings& settings, const std::string& category, Fen amount) {
+  const model::PaymentCategory* sort = model::find_payment_category(category);
+  return sort != nullptr && sort->approval && amount > settings.approval_threshold_for(category);
 }
 
 }  // namespace cfund::books

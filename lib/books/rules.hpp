@@ -20,5 +20,7 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft);
 // which no approval applies (bank fees, model/categories.cpp) never do.
 void require_approval(storage::FundFile& file, const std::string& category, Fen amount,
                       const std::string& approval_ref);
+// Whether require_approval asks a payment of this category and amount for a reference.
+bool needs_approval(const model::FundSettings& settings, const std::string& category, Fen amount);
 
 }  // namespace cfund::books

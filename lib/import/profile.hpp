@@ -1,6 +1,7 @@
 #pragma once
-// Import profiles: how to read one kind of statement export. Built-in profiles
-// (cfund, wechat, alipay, bank) are TOML files embedded in cfund; a user may write
+// Import profiles: how to read one kind of statement export, or a register of
+// beneficiaries. Built-in profiles (cfund, wechat, alipay, bank, beneficiaries) are
+// TOML files embedded in cfund; a user may write
 // their own and pass `--profile FILE`. docs/imports.md documents every key.
 
 #include <cstddef>
@@ -13,8 +14,13 @@ namespace cfund::import {
 // and debit for banks' separate 收入金额/支出金额 columns).
 // "date", "time", "amount", "credit", "debit", "direction", "counterparty", "reference",
 // "note", "account", "designation", "donor_type", "anonymous", "category", "purpose",
-// "beneficiary", "approval_ref", "voucher", "balance" (the account's balance after the row).
+// "beneficiary", "approval_ref", "voucher", "balance" (the account's balance after the row),
+// "summary" (a bank's 摘要: what kind of transaction), and the fields of a register of
+// people: "name", "id_number", "phone", "address".
 const std::vector<std::string>& profile_fields();
+
+// The text fields a [[classify]] rule may look in.
+const std::vector<std::string>& classify_fields();
 
 // One field and the header names that may stand for it in the file, in order of
 // preference. Headers are compared after trimming, folding full-width forms to ASCII
@@ -40,7 +46,49 @@ enum class AmountSign {
   unsigned_amount,  // the amount is never negative: the direction column says which way
 };
 
+// What a file lists: money moving (a statement) or people (a register of beneficiaries).
+enum class ProfileKind {
+  statement,      // needs a date and an amount (or credit and debit) column
+  beneficiaries,  // needs a name column; no date, no amount
+};
+
+// What a [[classify]] rule books a statement row as.
+enum class BookAs {
+  donation,  // money in: a donation (what every credit is without rules)
+  income,    // money in: income of a registry income kind (interest, grant, ...)
+  fee,       // money out: a payment of category fee (bank charges)
+  transfer,  // in or out: a transfer from or to another account of the fund
+  skip,      // left out, counted as filtered, with the rule's reason
+};
+
+// Which counterparty a rule needs.
+enum class CounterpartyIs {
+  any,
+  own,           // the fund itself: its name, its organisation's, or one of its accounts' names
+  own_or_empty,  // the fund itself, or none given
+};
+
+// Which way the money must go for a rule to apply.
+enum class RuleDirection { both, in, out };
+
+// One row of [[classify]]: rules are tried in order and the first that matches
+// decides; a row no rule matches is a donation (money in) or a payment (money out).
+// A rule matches when one of its fields contains one of its words (any row when it
+// lists no words), its counterparty condition holds and the money goes its way.
+struct ClassifyRule {
+  std::vector<std::string> fields;  // classify_fields() names; default summary and note
+  std::vector<std::string> words;
+  CounterpartyIs counterparty = CounterpartyIs::any;
+  RuleDirection direction = RuleDirection::both;
+  BookAs as = BookAs::donation;
+  std::string income_kind;  // as income: a registry income kind
+  std::string account;      // as transfer: the other account (code or name); "" = the one the counterparty names
+  std::string source;       // as income: who paid, when the row names nobody else ("" = the account's name)
+  std::string reason;       // as skip: why, for the report
+};
+
 struct Profile {
+  ProfileKind kind = ProfileKind::statement;
   std::string name;         // "cfund", "wechat", "alipay", "bank", or the profile file's path
   std::string description;  // one line, Chinese
   std::string account;      // default account (code or name) for rows that name none; "" = the command must say
@@ -78,6 +126,10 @@ struct Profile {
   // has no donor-type column.
   std::vector<std::string> organisation_words;
 
+  // How statement rows are booked ([[classify]]); empty: credits are donations and
+  // debits payments.
+  std::vector<ClassifyRule> classify;
+
   // How many bytes the reader takes from the file at a time. Not a TOML key: tests
   // set it tiny to prove that chunk boundaries split nothing.
   std::size_t read_chunk_bytes = 64 * 1024;
@@ -95,7 +147,7 @@ namespace cfund::config {
 // and key for a bad profile file, and listing the built-in names for an unknown one.
 import::Profile load_import_profile(const std::string& name_or_path);
 
-// "cfund", "wechat", "alipay", "bank".
+// "cfund", "wechat", "alipay", "bank", "beneficiaries".
 std::vector<std::string> builtin_import_profiles();
 
 }  // namespace cfund::config

@@ -32,6 +32,11 @@ enum Field : int {
   f_approval_ref,
   f_voucher,
   f_balance,
+  f_summary,
+  f_name,
+  f_id_number,
+  f_phone,
+  f_address,
   f_count
 };
 
@@ -126,11 +131,30 @@ enum class Outcome { taken, filtered, bad, skipped, end };
 }  // namespace
 
 const std::vector<std::string>& profile_fields() {
-  static const std::vector<std::string> names = {"date",        "time",         "amount",    "credit",   "debit",
-                                                 "direction",   "counterparty", "reference", "note",     "account",
-                                                 "designation", "donor_type",   "anonymous", "category", "purpose",
-                                                 "beneficiary", "approval_ref", "voucher",   "balance"};
+  static const std::vector<std::string> names = {
+      "date",         "time",    "amount",      "credit",     "debit",     "direction", "counterparty", "reference",
+      "note",         "account", "designation", "donor_type", "anonymous", "category",  "purpose",      "beneficiary",
+      "approval_ref", "voucher", "balance",     "summary",    "name",      "id_number", "phone",        "address"};
   return names;
+}
+
+const std::vector<std::string>& classify_fields() {
+  static const std::vector<std::string> names = {"summary",  "note",    "counterparty", "purpose",    "reference",
+                                                 "category", "voucher", "account",      "designation"};
+  return names;
+}
+
+const std::string* record_text(const Record& record, const std::string& field) {
+  if (field == "summary") return &record.summary;
+  if (field == "note") return &record.note;
+  if (field == "counterparty") return &record.counterparty;
+  if (field == "purpose") return &record.purpose;
+  if (field == "reference") return &record.reference;
+  if (field == "category") return &record.category;
+  if (field == "voucher") return &record.voucher;
+  if (field == "account") return &record.account;
+  if (field == "designation") return &record.designation;
+  return nullptr;
 }
 
 const std::vector<std::string>* Profile::headers_of(const std::string& field) const {
@@ -159,6 +183,8 @@ struct StatementReader::State {
 
   void record_bad(int at, std::string field, std::string_view value, Message why) {
     ++summary.bad_rows;
+    // A register of people is private: its rows' text is never repeated in a message.
+    if (profile.kind == ProfileKind::beneficiaries) value = {};
     if (bad.size() < max_reported) {
       bad.push_back(BadRow{at, summary.sheet, std::move(field), shown_value(value), std::move(why)});
     }
@@ -230,7 +256,7 @@ struct StatementReader::State {
       return missing_column(row.line, bilingual("字段 {0} ", "the field {0}", required),
                             names != nullptr ? *names : std::vector<std::string>{});
     }
-    if (column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
+    if (p.kind == ProfileKind::statement && column[f_amount] < 0 && (column[f_credit] < 0 || column[f_debit] < 0)) {
       const auto* names = p.headers_of("amount");
       return missing_column(row.line, bilingual("字段 amount ", "the field amount"),
                             names != nullptr ? *names : std::vector<std::string>{});
@@ -293,11 +319,17 @@ struct StatementReader::State {
     if (out == "/" || out == "-") out.clear();
   }
 
+  // A row as a message shows it: a person's name, ID number, phone, address or
+  // beneficiary (a relief roll's) as *** (private data stays out of messages and logs).
   std::string row_text(const RawRow& row) const {
     std::string out;
     for (std::size_t i = 0; i < row.count && out.size() < 400; ++i) {
       if (i > 0) out += ',';
-      out.append(clean_view(row.fields[i]));
+      const int at = static_cast<int>(i);
+      const bool personal = at == column[f_name] || at == column[f_id_number] || at == column[f_phone] ||
+                            at == column[f_address] || at == column[f_beneficiary];
+      const std::string_view cell = clean_view(row.fields[i]);
+      out.append(personal && !cell.empty() ? "***" : cell);
     }
     return out;
   }
@@ -374,6 +406,11 @@ struct StatementReader::State {
     text_field(record.beneficiary, row, f_beneficiary);
     text_field(record.approval_ref, row, f_approval_ref);
     text_field(record.voucher, row, f_voucher);
+    text_field(record.summary, row, f_summary);
+    text_field(record.name, row, f_name);
+    text_field(record.id_number, row, f_id_number);
+    text_field(record.phone, row, f_phone);
+    text_field(record.address, row, f_address);
 
     if (!balance_field(row, record)) return Outcome::bad;
 
@@ -409,22 +446,10 @@ struct StatementReader::State {
     return std::nullopt;
   }
 
-  Outcome process(const RawRow& row, Record& record) {
+  // A closing balance line ("closing,5780.00" will do: only its date and amount cells
+  // count): kept in the summary and skipped.
+  std::optional<Outcome> closing_row(const RawRow& row, std::size_t count) {
     const Profile& p = profile;
-    if (blank(row)) return Outcome::skipped;
-    const std::string_view first = clean_view(row.cell(0));
-    for (const auto& footer : p.footer_starts) {
-      if (starts_with(first, footer)) return Outcome::end;
-    }
-    std::size_t count = row.count;
-    while (count > width && clean_view(row.fields[count - 1]).empty()) --count;  // trailing commas
-    if (closing_line != 0) {
-      record_bad(row.line, "", row_text(row),
-                 bilingual("期末余额（closing）应是最后一行（第 {0} 行）",
-                           "the closing balance line (line {0}) must be the last one", closing_line));
-      return Outcome::bad;
-    }
-    // The closing line only needs its date and amount cells: "closing,5780.00" will do.
     const std::string_view date_cell = cell(row, f_date);
     const bool may_be_label = !date_cell.empty() && (date_cell.front() < '0' || date_cell.front() > '9');
     if (may_be_label && !p.closing_labels.empty() && column[f_amount] >= 0 && count <= width &&
@@ -439,23 +464,12 @@ struct StatementReader::State {
         return Outcome::skipped;
       }
     }
-    // A spreadsheet places each cell by its column and leaves out empty ones at the end
-    // of a row: only a CSV row can have the wrong number of fields.
-    if (count != width && summary.format == FileFormat::csv) {
-      record_bad(row.line, "", row_text(row),
-                 bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
-                           "expected {0} fields (as in the header row), found {1}", width, count));
-      return Outcome::bad;
-    }
-    for (std::size_t i = 0; i < p.filters.size(); ++i) {
-      if (filter_column[i] < 0) continue;
-      const auto& filter = p.filters[i];
-      const std::string_view value = clean_view(row.cell(static_cast<std::size_t>(filter_column[i])));
-      if (!filter.take.empty() && !listed(filter.take, value, filter.prefix)) return Outcome::filtered;
-      if (listed(filter.leave, value, filter.prefix)) return Outcome::filtered;
-    }
-    Direction direction = Direction::unspecified;
-    bool direction_given = false;
+    return std::nullopt;
+  }
+
+  // The direction column (收/支), when the profile has one.
+  std::optional<Outcome> read_direction(const RawRow& row, Direction& direction, bool& direction_given) {
+    const Profile& p = profile;
     if (column[f_direction] >= 0) {
       const std::string_view value = cell(row, f_direction);
       if (listed(p.direction_leave, value)) return Outcome::filtered;
@@ -473,7 +487,11 @@ struct StatementReader::State {
                                    names_list(p.direction_in, ", "), names_list(p.direction_out, ", ")));
       }
     }
+    return std::nullopt;
+  }
 
+  // The date, and the time from its own column or after the date.
+  std::optional<Outcome> read_when(const RawRow& row, Record& record) {
     const std::string_view date_text = cell(row, f_date);
     auto date = util::parse_statement_date(date_text);
     if (!date) return bad_field(row, f_date, date_text, date.error());
@@ -494,7 +512,13 @@ struct StatementReader::State {
       const std::size_t split = folded.find_first_of(" T");
       if (split != std::string::npos) record.time = normal_time(util::trim(folded.substr(split + 1)));
     }
+    return std::nullopt;
+  }
 
+  // The amount and its direction: one signed or unsigned column, or a credit and a
+  // debit column.
+  std::optional<Outcome> read_amount(const RawRow& row, Direction direction, bool direction_given, Record& record) {
+    const Profile& p = profile;
     if (column[f_amount] >= 0) {
       const std::string_view amount_text = cell(row, f_amount);
       auto amount = util::parse_amount(amount_text, p.amount_sign == AmountSign::signed_amount);
@@ -532,7 +556,50 @@ struct StatementReader::State {
       record.amount = credit != 0 ? credit : debit;
       record.direction = credit != 0 ? Direction::in : Direction::out;
     }
+    return std::nullopt;
+  }
 
+  Outcome process(const RawRow& row, Record& record) {
+    const Profile& p = profile;
+    if (blank(row)) return Outcome::skipped;
+    const std::string_view first = clean_view(row.cell(0));
+    for (const auto& footer : p.footer_starts) {
+      if (starts_with(first, footer)) return Outcome::end;
+    }
+    std::size_t count = row.count;
+    while (count > width && clean_view(row.fields[count - 1]).empty()) --count;  // trailing commas
+    if (closing_line != 0) {
+      record_bad(row.line, "", row_text(row),
+                 bilingual("期末余额（closing）应是最后一行（第 {0} 行）",
+                           "the closing balance line (line {0}) must be the last one", closing_line));
+      return Outcome::bad;
+    }
+    if (const auto outcome = closing_row(row, count)) return *outcome;
+    // A spreadsheet places each cell by its column and leaves out empty ones at the end
+    // of a row: only a CSV row can have the wrong number of fields.
+    if (count != width && summary.format == FileFormat::csv) {
+      record_bad(row.line, "", row_text(row),
+                 bilingual("应有 {0} 列（与列名行相同），实有 {1} 列",
+                           "expected {0} fields (as in the header row), found {1}", width, count));
+      return Outcome::bad;
+    }
+    for (std::size_t i = 0; i < p.filters.size(); ++i) {
+      if (filter_column[i] < 0) continue;
+      const auto& filter = p.filters[i];
+      const std::string_view value = clean_view(row.cell(static_cast<std::size_t>(filter_column[i])));
+      if (!filter.take.empty() && !listed(filter.take, value, filter.prefix)) return Outcome::filtered;
+      if (listed(filter.leave, value, filter.prefix)) return Outcome::filtered;
+    }
+    if (p.kind == ProfileKind::beneficiaries) {
+      if (const auto outcome = read_texts(row, record)) return *outcome;
+      record.line = row.line;
+      return Outcome::taken;
+    }
+    Direction direction = Direction::unspecified;
+    bool direction_given = false;
+    if (const auto outcome = read_direction(row, direction, direction_given)) return *outcome;
+    if (const auto outcome = read_when(row, record)) return *outcome;
+    if (const auto outcome = read_amount(row, direction, direction_given, record)) return *outcome;
     if (const auto outcome = read_texts(row, record)) return *outcome;
     record.line = row.line;
     return Outcome::taken;
@@ -577,6 +644,22 @@ const ReadSummary& StatementReader::summary() const { return state_->summary; }
 std::uint64_t StatementReader::bytes_consumed() const { return state_->source->bytes_consumed(); }
 const std::string& StatementReader::path() const { return state_->path; }
 const Profile& StatementReader::profile() const { return state_->profile; }
+
+void require_kind(const Profile& profile, ProfileKind kind) {
+  if (profile.kind == kind) return;
+  if (kind == ProfileKind::beneficiaries) {
+    throw InputError(
+        bilingual("导入格式“{0}”读的是对账单，不是受助对象名册：请用 --profile beneficiaries，或 kind = "
+                  "\"beneficiaries\" 的导入格式文件",
+                  "the import profile '{0}' reads statements, not a register of beneficiaries: use "
+                  "--profile beneficiaries, or a profile file with kind = \"beneficiaries\"",
+                  profile.name));
+  }
+  throw InputError(bilingual("导入格式“{0}”读的是受助对象名册，不是对账单：名册用 cfund beneficiary import 导入",
+                             "the import profile '{0}' reads a register of beneficiaries, not a statement: import "
+                             "registers with cfund beneficiary import",
+                             profile.name));
+}
 
 Message row_location(const std::string& path, const std::string& sheet, int line) {
   if (sheet.empty()) return bilingual("{0} 第 {1} 行", "{0} line {1}", path, line);

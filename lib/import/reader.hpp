@@ -1,7 +1,9 @@
 #pragma once
 // Reading a statement (bank, WeChat Pay, Alipay, or cfund's own CSV) through an
 // import profile, one transaction row at a time. This is the one reader behind
-// `cfund donate import`, `cfund disburse import` and `cfund audit reconcile`.
+// `cfund donate import`, `cfund disburse import` and `cfund audit reconcile`, and,
+// through a profile of kind beneficiaries, `cfund beneficiary import` (a register of
+// people: no date, no amount).
 //
 // What the file is comes from its first bytes, not its name: an .xlsx workbook (a
 // zip: libzip + expat, the sheet's XML streamed), a legacy .xls workbook (libfreexl),
@@ -46,6 +48,7 @@ struct Record {
   std::string counterparty;  // donor or payee; "" when the file has none ("/" and "-" count as none)
   std::string reference;     // the transaction number (交易单号/流水号); "" when none
   std::string note;          // 备注 / 摘要 / 商品: becomes the entry's memo
+  std::string summary;       // a bank's 摘要 (转账存入, 结息, 手续费 …): what [[classify]] rules look at
   // Columns only cfund's own CSV has; "" when the file does not give them.
   std::string account;            // account code or name
   std::string designation;        // designation code or name ("to")
@@ -53,9 +56,14 @@ struct Record {
   std::optional<bool> anonymous;  // 1/0, yes/no, 是/否
   std::string category;           // relief, project, management, fundraising
   std::string purpose;
-  std::string beneficiary;  // B0001 or 1
+  std::string beneficiary;  // B0001 or 1, an 18-character ID number, or a name (books::resolve_beneficiary)
   std::string approval_ref;
   std::string voucher;
+  // A register of people (ProfileKind::beneficiaries), or a relief roll's name column.
+  std::string name;
+  std::string id_number;
+  std::string phone;
+  std::string address;
   // The account's balance after this row, when the profile names a balance column
   // (a bank's 余额): reconciliation checks the statement's running balance with it.
   std::optional<util::Fen> balance;
@@ -121,6 +129,13 @@ class StatementReader {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// Throws InputError when the profile reads another kind of file than the command
+// needs (a register of beneficiaries given to a statement import, or the reverse).
+void require_kind(const Profile& profile, ProfileKind kind);
+
+// The text of one of classify_fields() in the record (nullptr for another name).
+const std::string* record_text(const Record& record, const std::string& field);
 
 // The message for a bad row, naming file, line, field and value:
 // "donations.csv 第 12 行，字段 amount（值“12.345”）：金额最多两位小数", or for a

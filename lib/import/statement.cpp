@@ -24,6 +24,7 @@ Message describe_bad_rows(const std::string& path, const std::vector<BadRow>& ro
 }
 
 Statement read_statement(const std::string& path, const Profile& profile, const std::string& sheet) {
+  require_kind(profile, ProfileKind::statement);
   StatementReader reader(path, profile, sheet);
   Statement statement;
   statement.path = path;

@@ -24,6 +24,10 @@ class Row {
     kind_.many_rows = true;
     return *this;
   }
+  Row& detail_optional() {
+    kind_.detail_optional = true;
+    return *this;
+  }
   Row& private_columns(std::initializer_list<const char*> names) {
     for (auto& column : kind_.columns) {
       for (const char* name : names) column.is_private = column.is_private || column.name == name;
@@ -139,6 +143,9 @@ std::vector<EntryKind> make_entry_kinds() {
                       .command("cfund goods sell"));
   // Money moving inside the fund, and corrections.
   kinds.push_back(Row(k::transfer, {"账户间转账", "transfer"})
+                      .detail("transfers", {"amount", "from_account_id", "to_account_id", "statement_account_id",
+                                            "external_ref", "source_line", "content_key"})
+                      .detail_optional()  // transfers recorded before schema 9 have none
                       .postings(P::between_accounts)
                       .voidable()
                       .notice(N::accounts_only)
@@ -161,6 +168,11 @@ std::vector<EntryKind> make_entry_kinds() {
                       .private_columns({"name", "id_number", "phone", "address"})
                       .notice(N::not_shown)
                       .command("cfund beneficiary add"));
+  kinds.push_back(Row(k::beneficiary_update, {"受助对象信息变更", "beneficiary details updated"})
+                      .detail("beneficiary_updates", {"number", "id_number", "phone", "address"})
+                      .private_columns({"id_number", "phone", "address"})
+                      .notice(N::not_shown)
+                      .command("cfund beneficiary update|import"));
   kinds.push_back(Row(k::host_receipt, {"慈善会收据号", "official receipt number"})
                       .detail("host_receipts", {"donation_entry_id", "number"})
                       .notice(N::not_shown)

@@ -28,19 +28,20 @@ inline const std::string donation = "donation";
 inline const std::string income = "income";    // income other than donations: grants, interest, ...
 inline const std::string opening = "opening";  // a balance brought forward from before cfund (期初余额)
 inline const std::string disbursement = "disbursement";
-inline const std::string goods_given = "goods_given";        // goods taken out of stock and given (物资发放)
-inline const std::string goods_sale = "goods_sale";          // goods taken out of stock and sold (慈善义卖)
-inline const std::string transfer = "transfer";              // between accounts
-inline const std::string reallocation = "reallocation";      // between designations
-inline const std::string void_entry = "void";                // 红冲: reverses another entry
-inline const std::string beneficiary = "beneficiary";        // registers a beneficiary
-inline const std::string host_receipt = "host_receipt";      // records an official receipt number
-inline const std::string project = "project";                // proposes a project (books/projects.hpp)
-inline const std::string project_stage = "project_stage";    // a step of a project's lifecycle
-inline const std::string project_budget = "project_budget";  // amends a project's budget
-inline const std::string period_close = "period_close";      // 结账: closes every month up to a month
-inline const std::string publication = "publication";        // a published notice (公示)
-inline const std::string import = "import";                  // a statement import: which file, which entries
+inline const std::string goods_given = "goods_given";    // goods taken out of stock and given (物资发放)
+inline const std::string goods_sale = "goods_sale";      // goods taken out of stock and sold (慈善义卖)
+inline const std::string transfer = "transfer";          // between accounts
+inline const std::string reallocation = "reallocation";  // between designations
+inline const std::string void_entry = "void";            // 红冲: reverses another entry
+inline const std::string beneficiary = "beneficiary";    // registers a beneficiary
+inline const std::string beneficiary_update = "beneficiary_update";  // a beneficiary's new phone or address
+inline const std::string host_receipt = "host_receipt";              // records an official receipt number
+inline const std::string project = "project";                        // proposes a project (books/projects.hpp)
+inline const std::string project_stage = "project_stage";            // a step of a project's lifecycle
+inline const std::string project_budget = "project_budget";          // amends a project's budget
+inline const std::string period_close = "period_close";              // 结账: closes every month up to a month
+inline const std::string publication = "publication";                // a published notice (公示)
+inline const std::string import = "import";                          // a statement import: which file, which entries
 inline const std::string registry = "registry";  // facts of the registries: settings, accounts, designations, donors
 }  // namespace entry_kind
 
@@ -114,6 +115,9 @@ struct EntryKind {
   std::string detail_table;           // "" when the kind has none
   std::vector<DetailColumn> columns;  // the detail table's columns after entry_id, in schema order
   bool many_rows = false;             // an entry has one detail row or more (else exactly one)
+  // Entries of the kind recorded before its detail table existed have no detail row
+  // (transfers before schema 9); every later one has exactly one.
+  bool detail_optional = false;
   PostingShape postings = PostingShape::none;
   bool receipt = false;   // takes a donation receipt number (and appears among donors)
   bool approval = false;  // a council decision may be required (payments by threshold, reallocations always)

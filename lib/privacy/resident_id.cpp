@@ -38,10 +38,10 @@ char resident_id_check_char(std::string_view first17) {
   return kCheck[sum % 11];
 }
 
-Expected<std::string> validate_resident_id(std::string_view text) {
+Expected<std::string> validate_resident_id(std::string_view text, std::string_view shown) {
   // Full-width digits and Ｘ fold to ASCII; the message shows what was given.
   std::string id = util::trim(util::fold_full_width(text));
-  const std::string given = util::trim(util::single_line(text));
+  const std::string given = shown.empty() ? util::trim(util::single_line(text)) : std::string(shown);
 
   const auto chars = util::utf8_characters(id);
   if (chars.size() != kLength) {

@@ -13,6 +13,8 @@ privacy::Secrets fund_secrets(storage::FundFile& file) {
     secrets.hidden.push_back(person.phone);
     secrets.hidden.push_back(person.address);
   }
+  // A phone or address replaced by a later one stays private too.
+  for (auto& contact : storage::all_beneficiary_contacts(file)) secrets.hidden.push_back(std::move(contact));
   for (const auto& name : storage::anonymous_donor_names(file)) secrets.names.push_back(name);
   return secrets;
 }

@@ -527,23 +527,29 @@ std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t
 std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t account_id, const std::string& from,
                                                const std::string& to) {
   SQLite::Statement q(file.db(),
-                      "SELECT e.id, e.date, e.kind, SUM(p.amount), "
-                      " COALESCE(don.external_ref, dis.external_ref, ''), "
+                      "SELECT e.id AS entry_id, e.date AS date, e.kind AS kind, SUM(p.amount) AS amount, "
+                      " COALESCE(don.external_ref, dis.external_ref, inc.external_ref, "
+                      "  CASE WHEN tr.statement_account_id = ?1 THEN tr.external_ref END, '') AS reference, "
                       " COALESCE(CASE WHEN don.anonymous = 1 THEN '' ELSE don.donor_name END, dis.payee, "
-                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN printf('B%04d', dis.beneficiary) END, ''), "
+                      "  CASE WHEN dis.beneficiary IS NOT NULL THEN printf('B%04d', dis.beneficiary) END, "
+                      "  inc.source, '') AS counterparty, "
                       " (e.voids_entry IS NOT NULL OR EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id)) "
+                      "  AS voided "
                       "FROM postings p JOIN entries e ON e.id = p.entry_id "
                       "LEFT JOIN donations don ON don.entry_id = e.id AND e.kind = 'donation' "
                       "LEFT JOIN disbursements dis ON dis.entry_id = e.id AND e.kind = 'disbursement' "
-                      "WHERE p.account_id = ? AND e.date BETWEEN ? AND ? GROUP BY e.id ORDER BY e.date, e.id");
+                      "LEFT JOIN incomes inc ON inc.entry_id = e.id AND e.kind = 'income' "
+                      "LEFT JOIN transfers tr ON tr.entry_id = e.id AND e.kind = 'transfer' "
+                      "WHERE p.account_id = ?1 AND e.date BETWEEN ?2 AND ?3 GROUP BY e.id ORDER BY e.date, e.id");
   q.bind(1, static_cast<std::int64_t>(account_id));
   q.bind(2, from);
   q.bind(3, to);
   std::vector<AccountMovement> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getInt64(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                     q.getColumn(6).getInt() != 0});
+    found.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("date").getString(),
+                     q.getColumn("kind").getString(), q.getColumn("amount").getInt64(),
+                     q.getColumn("reference").getString(), q.getColumn("counterparty").getString(),
+                     q.getColumn("voided").getInt() != 0});
   }
   return found;
 }

@@ -180,13 +180,22 @@ namespace cfund::storage {
 namespace {
 
 model::Beneficiary read_beneficiary(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),     q.getColumn(1).getInt64(),     q.getColumn(2).getString(),
-          text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5)),
-          q.getColumn(6).getString()};
+  return {q.getColumn("number").getInt64(),    q.getColumn("entry_id").getInt64(),
+          q.getColumn("name").getString(),     text_or_empty(q.getColumn("id_number")),
+          text_or_empty(q.getColumn("phone")), text_or_empty(q.getColumn("address")),
+          q.getColumn("category").getString()};
 }
 
+// The registration with the latest phone and address its updates recorded.
 const char* kBeneficiarySelect =
-    "SELECT number, entry_id, name, id_number, phone, address, category FROM beneficiaries ";
+    "SELECT b.number AS number, b.entry_id AS entry_id, b.name AS name, "
+    "COALESCE(b.id_number, (SELECT u.id_number FROM beneficiary_updates u WHERE u.number = b.number "
+    "AND u.id_number IS NOT NULL)) AS id_number, "
+    "COALESCE((SELECT u.phone FROM beneficiary_updates u WHERE u.number = b.number AND u.phone IS NOT NULL "
+    "ORDER BY u.entry_id DESC LIMIT 1), b.phone) AS phone, "
+    "COALESCE((SELECT u.address FROM beneficiary_updates u WHERE u.number = b.number AND u.address IS NOT NULL "
+    "ORDER BY u.entry_id DESC LIMIT 1), b.address) AS address, "
+    "b.category AS category FROM beneficiaries b ";
 
 }  // namespace
 
@@ -242,24 +251,45 @@ std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation
 }
 
 std::vector<model::Beneficiary> beneficiaries(FundFile& file) {
-  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "ORDER BY number");
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "ORDER BY b.number");
   std::vector<model::Beneficiary> all;
   while (q.executeStep()) all.push_back(read_beneficiary(q));
   return all;
 }
 
 std::optional<model::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number) {
-  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE number = ?");
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE b.number = ?");
   q.bind(1, static_cast<std::int64_t>(number));
   if (!q.executeStep()) return std::nullopt;
   return read_beneficiary(q);
 }
 
 std::optional<model::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number) {
-  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE id_number = ?");
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) +
+                                     "WHERE b.id_number = ?1 OR b.number = "
+                                     "(SELECT u.number FROM beneficiary_updates u WHERE u.id_number = ?1)");
   q.bind(1, id_number);
   if (!q.executeStep()) return std::nullopt;
   return read_beneficiary(q);
+}
+
+std::vector<model::Beneficiary> beneficiaries_named(FundFile& file, const std::string& name) {
+  SQLite::Statement q(file.db(), std::string(kBeneficiarySelect) + "WHERE b.name = ? ORDER BY b.number");
+  q.bind(1, name);
+  std::vector<model::Beneficiary> found;
+  while (q.executeStep()) found.push_back(read_beneficiary(q));
+  return found;
+}
+
+std::vector<std::string> all_beneficiary_contacts(FundFile& file) {
+  SQLite::Statement q(file.db(),
+                      "SELECT phone AS value FROM beneficiaries WHERE phone IS NOT NULL "
+                      "UNION SELECT address FROM beneficiaries WHERE address IS NOT NULL "
+                      "UNION SELECT phone FROM beneficiary_updates WHERE phone IS NOT NULL "
+                      "UNION SELECT address FROM beneficiary_updates WHERE address IS NOT NULL ORDER BY 1");
+  std::vector<std::string> values;
+  while (q.executeStep()) values.push_back(q.getColumn("value").getString());
+  return values;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,

@@ -92,9 +92,15 @@ std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int6
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref);
 std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id);
 
+// Beneficiaries with their current details: the ID number, phone and address of the
+// latest update (kind beneficiary_update) that gives one, else the registration's.
 std::vector<model::Beneficiary> beneficiaries(FundFile& file);
 std::optional<model::Beneficiary> beneficiary_by_number(FundFile& file, std::int64_t number);
 std::optional<model::Beneficiary> beneficiary_by_id_number(FundFile& file, const std::string& id_number);
+std::vector<model::Beneficiary> beneficiaries_named(FundFile& file, const std::string& name);
+// Every phone and address ever recorded for a beneficiary, current or replaced by an
+// update (private data that no published text may show).
+std::vector<std::string> all_beneficiary_contacts(FundFile& file);
 // Dates of unvoided relief payments to the beneficiary, dated within [from, to].
 std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,
                                                                   const std::string& from, const std::string& to);

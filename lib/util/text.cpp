@@ -246,4 +246,13 @@ std::vector<std::string> nearest(const std::string& typed, const std::vector<std
   return names;
 }
 
+std::string comparable_name(std::string_view text) {
+  std::string out;
+  for (char c : fold_full_width(text)) {
+    if (c == ' ' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 }  // namespace cfund::util

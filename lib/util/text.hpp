@@ -56,5 +56,8 @@ std::string fold_full_width(std::string_view text);
 // The candidates nearest to a mistyped word by edit distance (a prefix of a
 // candidate counts as near): at most three, nearest first; none when nothing is close.
 std::vector<std::string> nearest(const std::string& typed, const std::vector<std::string>& candidates);
+// A name as compared with another: full-width forms folded, every space and tab left
+// out, ASCII lower case ("青溪 农商银行" = "青溪农商银行", "ＡＢＣ" = "abc").
+std::string comparable_name(std::string_view text);
 
 }  // namespace cfund::util

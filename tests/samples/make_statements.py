@@ -15,6 +15,13 @@ Writes:
   examples/statements/alipay-classic.csv Alipay's classic 支付宝交易记录明细查询 (GBK)
   examples/statements/bank-2025-03.xlsx  a bank statement with 借方/贷方, 余额, 摘要, 对方户名
   examples/statements/bank-2025-03.xls   the same statement as a legacy .xls (LibreOffice)
+  examples/statements/bank-2025-06.xlsx  a month with interest (结息), bank fees (手续费, 短信费, 年费), cash the
+                                          fund paid in (现金存入 from its own name) and cash a donor paid in
+  examples/statements/beneficiaries.xlsx a register (花名册) of 95 households: names, valid resident ID numbers
+                                          (check digit computed), phones, addresses, categories
+  examples/statements/relief-roll.xlsx   the relief roll (救助发放表) paying those 95 households ¥2,600 each
+                                          (¥247,000), by ID number
+  tests/e2e/cases/import_beneficiaries/register-changed.csv  the register again as a CSV, one phone changed
   tests/data/spreadsheets/cells.xlsx     every kind of cell (written by hand: inline strings,
                                           formula text, booleans, date styles, gaps)
   tests/e2e/cases/audit_reconcile_balance/bank-broken.xlsx  a running balance broken on purpose
@@ -227,6 +234,110 @@ def bank_statements():
     save(bank_book(BANK_ROWS, 0, break_at=4), os.path.join(case, "bank-broken.xlsx"))
 
 
+# A bank month with what statements really hold besides gifts (fictional names):
+# (date, time, summary, debit (out), credit (in), counterparty, account, reference, note)
+BANK_JUNE_HEADER = ["交易日期", "交易时间", "摘要", "借方发生额", "贷方发生额", "余额", "对方户名", "对方账号", "交易流水号", "备注"]
+BANK_JUNE_ROWS = [
+    (datetime.date(2025, 6, 2), "091522", "转账存入", None, 5000.00, "张伟", "6222 0210 0012 3456", "QX20250602001", "捐赠"),
+    (datetime.date(2025, 6, 3), "101500", "现金存入", None, 2000.00, "青溪镇桂花里社区慈善基金", "", "QX20250603001", "义卖现金"),
+    (datetime.date(2025, 6, 5), "143005", "网银转账", 320.00, None, "夕阳红服务社", "6217 0000 8888 1234", "QX20250605002", "助餐补贴"),
+    (datetime.date(2025, 6, 6), "100012", "转账存入", None, 12000.00, "青溪建材有限公司", "3301 0400 0000 0001", "QX20250606001", "定向捐赠"),
+    (datetime.date(2025, 6, 9), "143006", "汇划手续费", 2.00, None, "", "", "QX20250609001", ""),
+    (datetime.date(2025, 6, 12), "094410", "网银转账", 120.00, None, "青溪印务", "6217 0000 5555 6666", "QX20250612001", "公示栏海报"),
+    (datetime.date(2025, 6, 16), "153000", "现金存入", None, 800.00, "孙丽", "", "QX20250616001", ""),
+    (datetime.date(2025, 6, 20), "000100", "短信通知费", 3.00, None, "", "", "QX20250620001", "2025年5月"),
+    (datetime.date(2025, 6, 21), "000000", "结息", None, 12.34, "", "", "QX20250621001", "第二季度利息"),
+    (datetime.date(2025, 6, 25), "090000", "网银转账", 4800.00, None, "桂花里业主委员会", "6217 0000 7777 8888", "QX20250625001", "晾衣架更新"),
+    (datetime.date(2025, 6, 30), "235900", "网银年费", 50.00, None, "", "", "QX20250630001", ""),
+]
+
+
+def bank_june():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "账户明细"
+    for line in ["青溪农村商业银行 对公账户交易明细", "账号：6230 5800 0012 3456 789", "户名：青溪镇桂花里社区慈善基金",
+                 "起止日期：2025-06-01 至 2025-06-30", "币种：人民币"]:
+        sheet.append([line])
+    sheet.append(BANK_JUNE_HEADER)
+    balance = 0
+    for day, time, summary, debit, credit, who, account, ref, note in BANK_JUNE_ROWS:
+        balance += round((credit or 0) * 100) - round((debit or 0) * 100)
+        sheet.append([day, time, summary, debit, credit, balance / 100, who, account, ref, note])
+        row = sheet.max_row
+        sheet.cell(row, 1).number_format = "yyyy-mm-dd"
+        for column in (4, 5, 6):
+            sheet.cell(row, column).number_format = "#,##0.00"
+    sheet.append(["合计", None, None, sum(r[3] or 0 for r in BANK_JUNE_ROWS), sum(r[4] or 0 for r in BANK_JUNE_ROWS)])
+    save(book, os.path.join(EXAMPLES, "bank-2025-06.xlsx"))
+
+
+# 95 fictional households: a surname, a one- or two-character given name, a resident
+# ID number with a real birth date and its ISO 7064 MOD 11-2 check character.
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
+GIVEN = "秀英桂兰玉珍凤华建国志明丽娟海燕春梅文斌德胜淑芬金花永福国强小军红霞美玲"
+CATEGORIES = ["独居老人", "低保户", "困难学生", "残疾人", "隐形困难人群"]
+
+
+def id_check_char(first17):
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+
+
+def households(count=95):
+    people = []
+    for i in range(count):
+        surname = SURNAMES[i % len(SURNAMES)]
+        given = GIVEN[(i * 7) % len(GIVEN)] + ("" if i % 4 == 3 else GIVEN[(i * 11 + 5) % len(GIVEN)])
+        birth = datetime.date(1935, 1, 1) + datetime.timedelta(days=(i * 2711) % 27000)
+        first17 = "330185" + birth.strftime("%Y%m%d") + "{:03d}".format(100 + i * 3)
+        phone = "" if i % 10 == 9 else "139{:08d}".format(57210000 + i * 1373)
+        address = "桂花里{}栋{}单元{}".format(1 + i % 12, 1 + i % 3, 101 + (i * 7) % 600)
+        people.append((surname + given, first17 + id_check_char(first17), phone, address, CATEGORIES[i % 5]))
+    names = [p[0] for p in people]
+    assert len(set(names)) == len(names), "the households' names must differ"
+    return people
+
+
+REGISTER_HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "人员类别", "备注"]
+
+
+def beneficiary_register():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["青溪镇桂花里社区困难群众花名册（2025年6月）"])
+    sheet.append(REGISTER_HEADER)
+    for index, (name, id_number, phone, address, category) in enumerate(households(), 1):
+        # ID numbers are text cells, as a careful worker enters them (a number cell would lose digits).
+        sheet.append([index, name, id_number, phone, address, category, ""])
+    sheet.append(["制表人：李娟", None, "审核人：陈建国"])
+    save(book, os.path.join(EXAMPLES, "beneficiaries.xlsx"))
+    # The same register saved as CSV (GBK, as Excel saves it), one household's phone changed.
+    case = os.path.join(CASES, "import_beneficiaries")
+    os.makedirs(case, exist_ok=True)
+    lines = [",".join(REGISTER_HEADER)]
+    for index, (name, id_number, phone, address, category) in enumerate(households(), 1):
+        if index == 7:
+            phone = "13600001111"
+        lines.append(",".join([str(index), name, id_number, phone, address, category, ""]))
+    with open(os.path.join(case, "register-changed.csv"), "wb") as out:
+        out.write(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+
+
+def relief_roll():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "救助发放表"
+    sheet.append(["桂花里社区一事一议一次性救助发放表"])
+    sheet.append(["序号", "姓名", "身份证号", "金额", "事由", "决议编号", "日期"])
+    for index, (name, id_number, _, _, _) in enumerate(households(), 1):
+        sheet.append([index, name, id_number, 2600, "一次性临时救助", "桂议〔2025〕7号", datetime.date(2025, 6, 28)])
+        sheet.cell(sheet.max_row, 7).number_format = "yyyy-mm-dd"
+    sheet.append(["合计", None, None, 2600 * 95])
+    save(book, os.path.join(EXAMPLES, "relief-roll.xlsx"))
+
+
 def write_parts(path, parts):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, text in parts:
@@ -385,6 +496,9 @@ def main():
     wechat_2026()
     alipay_classic()
     bank_statements()
+    bank_june()
+    beneficiary_register()
+    relief_roll()
     cells_workbook()
     bad_workbooks()
 

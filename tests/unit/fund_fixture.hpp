@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "books/fund.hpp"
@@ -60,5 +62,18 @@ class TempFund {
   std::string dir_;
   std::string path_;
 };
+
+// A file's bytes: what a test compares before and after a command that must not write.
+inline std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Writes `text` to a file named `name` in the fund's folder and returns its path.
+inline std::string write_file(const TempFund& fund, const std::string& name, const std::string& text) {
+  const std::string path = fund.dir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
 
 }  // namespace cfund::testing

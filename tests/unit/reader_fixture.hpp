@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "fund_fixture.hpp"
 #include "import/profile.hpp"
 #include "import/reader.hpp"
 
@@ -40,11 +41,6 @@ inline Read read_sheet(const std::string& path, const std::string& profile, cons
 }
 
 inline util::Date day(const char* iso) { return *util::parse_date(iso); }
-
-inline std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // The Chinese message of the InputError the call throws ("no error" when none).
 template <typename F>

@@ -48,8 +48,9 @@ bool same(const Record& a, const Record& b) {
 
 }  // namespace
 
-TEST_CASE("built-in profiles: the four are there and load", "[import]") {
-  CHECK(config::builtin_import_profiles() == std::vector<std::string>{"cfund", "wechat", "alipay", "bank"});
+TEST_CASE("built-in profiles: the five are there and load", "[import]") {
+  CHECK(config::builtin_import_profiles() ==
+        std::vector<std::string>{"cfund", "wechat", "alipay", "bank", "beneficiaries"});
   for (const auto& name : config::builtin_import_profiles()) {
     const auto profile = config::load_import_profile(name);
     CHECK(profile.name == name);
@@ -368,7 +369,9 @@ TEST_CASE("files that cannot be read as a statement", "[import]") {
   CHECK(open("nohead.csv", "2025-03-01,1\n", config::load_import_profile("wechat"))
             .find("没有找到列名行（第一个字段以“交易时间”开头的行）") != std::string::npos);
   CHECK(open("nodate.csv", "\n\nwhen,amount\n2025-03-01,1\n", cfund) ==
-        dir.dir() + "/nodate.csv 第 3 行（列名行）：缺少字段 date 的列（可用的列名：date、日期、交易日期、交易时间）");
+        dir.dir() +
+            "/nodate.csv 第 3 行（列名行）：缺少字段 date "
+            "的列（可用的列名：date、日期、交易日期、交易时间、发放日期、支付日期）");
   CHECK(open("nostatus.csv", "交易时间,收/支,金额(元),交易单号\n", config::load_import_profile("wechat"))
             .find("第 1 行（列名行）：缺少筛选条件的列（可用的列名：当前状态）") != std::string::npos);
   CHECK(error_of([&] { import::StatementReader reader(dir.dir() + "/missing.csv", cfund); }) ==
@@ -513,7 +516,8 @@ TEST_CASE("profile files: user profiles, and errors naming file, line and key", 
   }
   SECTION("unknown names and missing files") {
     CHECK(error_of([] { config::load_import_profile("paypal"); }) ==
-          "没有名为“paypal”的导入格式（内置：cfund, wechat, alipay, bank；自己编写的格式请给出 .toml 文件的路径）");
+          "没有名为“paypal”的导入格式（内置：cfund, wechat, alipay, bank, beneficiaries；自己编写的格式请给出 .toml "
+          "文件的路径）");
     CHECK(error_of([&] { config::load_import_profile(dir.dir() + "/none.toml"); }) ==
           "无法读取导入格式文件“" + dir.dir() + "/none.toml”");
   }
