@@ -12,6 +12,7 @@ namespace {
 
 struct AddOptions {
   books::BeneficiaryInput input;
+  std::string household;
 };
 
 struct ListOptions {
@@ -21,7 +22,9 @@ struct ListOptions {
 
 std::string run_add(const AddOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  const auto number = books::register_beneficiary(file, recorder_for(ctx, file), o.input);
+  books::BeneficiaryInput input = o.input;
+  if (!o.household.empty()) input.household = household_option("--household", o.household);
+  const auto number = books::register_beneficiary(file, recorder_for(ctx, file), input);
   if (ctx.lang == Lang::en) return fmt::format("Registered beneficiary B{:04d}\n", number);
   return fmt::format("已登记受助对象 B{:04d}\n", number);
 }
@@ -52,6 +55,8 @@ void setup_beneficiary(CLI::App& app, Context& ctx) {
                       ctx.tr("18 位居民身份证号（校验）", "18-character resident ID (checked)"));
   add_cmd->add_option("--phone", add->input.phone, ctx.tr("电话", "phone"));
   add_cmd->add_option("--address", add->input.address, ctx.tr("住址", "address"));
+  add_cmd->add_option("--household", add->household,
+                      ctx.tr("所属家庭户，如 H0001（cfund household add 登记）", "household, e.g. H0001"));
   add_cmd->add_option("--memo", add->input.memo, ctx.tr("备注", "note"));
   add_cmd->callback([add, &ctx] { ctx.output = run_add(*add, ctx); });
 

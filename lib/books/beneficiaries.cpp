@@ -1,13 +1,12 @@
 #include "books/beneficiaries.hpp"
 
+#include "books/households.hpp"
 #include "error.hpp"
 #include "privacy/resident_id.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
 
 namespace cfund::books {
-
-namespace {
 
 // Mobile or landline: digits with optional +, spaces and dashes, 5 to 20 digits.
 bool plausible_phone(const std::string& phone) {
@@ -22,8 +21,6 @@ bool plausible_phone(const std::string& phone) {
   }
   return digits >= 5 && digits <= 20;
 }
-
-}  // namespace
 
 std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recorder, const BeneficiaryInput& input) {
   const std::string name = util::trim(input.name);
@@ -49,6 +46,7 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
   }
 
   storage::FundFile::WriteTransaction tx(file);
+  if (input.household) require_household(file, *input.household);
   if (!id_number.empty()) {
     if (auto existing = storage::beneficiary_by_id_number(file, id_number)) {
       throw Refused(bilingual("该身份证号已登记为受助对象 B{0:04d}",
@@ -67,6 +65,7 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
       .set_text("address", util::trim(input.address))
       .set("category", category);
   append_entry(file, recorder, draft);
+  if (input.household) append_household_member(file, recorder, *input.household, number);
   tx.commit();
   return number;
 }

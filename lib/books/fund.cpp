@@ -86,6 +86,26 @@ bool is_web_address(const std::string& url) {
   return scheme && printable && url.size() > 8 && url.size() <= 500;
 }
 
+// [points]: whole numbers in ranges no real scheme leaves.
+void validate_points(const model::PointsSettings& points) {
+  if (points.per_yuan < 0 || points.per_yuan > 10000) {
+    throw InputError(bilingual("每元积分（[points] per_yuan）应在 0 到 10000 之间",
+                               "[points] per_yuan must be between 0 and 10000"));
+  }
+  if (points.per_hour < 0 || points.per_hour > 100000) {
+    throw InputError(bilingual("每小时积分（[points] per_hour）应在 0 到 100000 之间",
+                               "[points] per_hour must be between 0 and 100000"));
+  }
+  if (points.expiry_months < 0 || points.expiry_months > 1200) {
+    throw InputError(bilingual("积分有效期（[points] expiry_months）应在 0 到 1200 个月之间",
+                               "[points] expiry_months must be between 0 and 1200"));
+  }
+  if (points.notice_top < 0 || points.notice_top > 100) {
+    throw InputError(bilingual("公示列名人数（[points] notice_top）应在 0 到 100 之间",
+                               "[points] notice_top must be between 0 and 100"));
+  }
+}
+
 std::string join_codes(const std::vector<std::string>& codes) {
   std::string joined;
   for (const auto& code : codes) joined += (joined.empty() ? "" : ", ") + code;
@@ -131,6 +151,7 @@ void validate_definition(const model::FundDefinition& definition) {
     throw InputError(
         bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
   }
+  validate_points(s.points);
   if (definition.accounts.empty()) {
     throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash",
                                "the fund needs at least one account (accounts), e.g. bank or cash"));
@@ -193,6 +214,11 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
       file.set_setting(kWindowPrefix + category, std::to_string(days));
     file.set_setting("time_zone", s.time_zone);
     file.set_setting("notice_url", s.notice_url);
+    // [points]: credit points (books/points.hpp).
+    file.set_setting("points.per_yuan", std::to_string(s.points.per_yuan));
+    file.set_setting("points.per_hour", std::to_string(s.points.per_hour));
+    file.set_setting("points.expiry_months", std::to_string(s.points.expiry_months));
+    file.set_setting("points.notice_top", std::to_string(s.points.notice_top));
     for (const auto& account : definition.accounts) {
       model::Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -250,6 +276,11 @@ model::FundSettings load_settings(storage::FundFile& file) {
   // Funds created before these settings existed keep the defaults.
   if (auto v = file.setting("time_zone")) s.time_zone = *v;
   s.notice_url = text("notice_url");
+  // [points]: funds created before credit points existed earn none.
+  if (auto v = file.setting("points.per_yuan")) s.points.per_yuan = std::stoll(*v);
+  if (auto v = file.setting("points.per_hour")) s.points.per_hour = std::stoll(*v);
+  if (auto v = file.setting("points.expiry_months")) s.points.expiry_months = std::stoi(*v);
+  if (auto v = file.setting("points.notice_top")) s.points.notice_top = std::stoi(*v);
   return s;
 }
 

@@ -33,6 +33,7 @@ donations donation_bands goods spending projects corrections individual organisa
 amount counterparty closing bash zsh zh en id sqlite pragma integrity_check http https
 proposed under_review approved rejected in_progress completed evaluated closed cancelled
 excel xlsx xls fee income stock goods_out
+people wishes_fulfilled wishes_open
 elderly students estate""".split()  # the last: codes of examples/fund.toml
 
 ENGLISH_PHRASES = ["usage", "options:", "positionals", "subcommands", "print this help", "required", "not expected",
