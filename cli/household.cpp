@@ -47,15 +47,14 @@ std::string run_join(const JoinOptions& o, const Context& ctx) {
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto all = books::list_households(file);
-  return o.json ? render::households_json(all, o.full).dump(2) + "\n"
-                : render::households_text(all, o.full, ctx.lang);
+  return o.json ? render::households_json(all, o.full).dump(2) + "\n" : render::households_text(all, o.full, ctx.lang);
 }
 
 }  // namespace
 
 void setup_household(CLI::App& app, Context& ctx) {
-  auto* household = app.add_subcommand(
-      "household", ctx.tr("家庭户：按户统计受助对象（信息保密）", "households: count beneficiaries by household (private)"));
+  auto* household = app.add_subcommand("household", ctx.tr("家庭户：按户统计受助对象（信息保密）",
+                                                           "households: count beneficiaries by household (private)"));
   household->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();

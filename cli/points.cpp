@@ -70,8 +70,8 @@ std::string run_list(const ListOptions& o, const Context& ctx) {
 std::string run_consent(const ConsentOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
-  const auto id = books::record_consent(file, recorder, o.person, !o.withdraw,
-                                        date_option("--date", o.date, recorder.now.today));
+  const auto id =
+      books::record_consent(file, recorder, o.person, !o.withdraw, date_option("--date", o.date, recorder.now.today));
   if (ctx.lang == Lang::en) {
     return fmt::format("{}, entry {}\n", o.withdraw ? "Consent withdrawn" : "Consent recorded", id);
   }

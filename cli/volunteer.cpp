@@ -56,8 +56,7 @@ std::string run_volunteer_add(const VolunteerAddOptions& o, const Context& ctx) 
 std::string run_volunteer_list(const VolunteerListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto all = books::list_volunteers(file);
-  return o.json ? render::volunteers_json(all, o.full).dump(2) + "\n"
-                : render::volunteers_text(all, o.full, ctx.lang);
+  return o.json ? render::volunteers_json(all, o.full).dump(2) + "\n" : render::volunteers_text(all, o.full, ctx.lang);
 }
 
 std::string run_service_add(const ServiceAddOptions& o, const Context& ctx) {
@@ -86,8 +85,7 @@ std::string run_service_import(const ServiceImportOptions& o, const Context& ctx
   options.add_volunteers = o.add_volunteers;
   options.dry_run = o.dry_run;
   const auto report = books::import_services(file, recorder, o.file, options);
-  return o.json ? render::service_import_json(report).dump(2) + "\n"
-                : render::service_import_text(report, ctx.lang);
+  return o.json ? render::service_import_json(report).dump(2) + "\n" : render::service_import_text(report, ctx.lang);
 }
 
 std::string run_service_list(const ServiceListOptions& o, const Context& ctx) {
@@ -126,8 +124,8 @@ void setup_service_import(CLI::App& service, Context& ctx) {
 }  // namespace
 
 void setup_volunteer(CLI::App& app, Context& ctx) {
-  auto* volunteer = app.add_subcommand(
-      "volunteer", ctx.tr("志愿者登记（电话保密）", "volunteer registry (phones are private)"));
+  auto* volunteer =
+      app.add_subcommand("volunteer", ctx.tr("志愿者登记（电话保密）", "volunteer registry (phones are private)"));
   volunteer->require_subcommand(1);
   auto add = std::make_shared<VolunteerAddOptions>();
   auto* add_cmd = volunteer->add_subcommand("add", ctx.tr("登记志愿者", "register a volunteer"));
@@ -150,9 +148,9 @@ void setup_service(CLI::App& app, Context& ctx) {
                         "volunteer service hours: record, import a sign-in sheet, list, void (never money)"));
   service->require_subcommand(1);
   auto add = std::make_shared<ServiceAddOptions>();
-  auto* add_cmd = service->add_subcommand(
-      "add", ctx.tr("记录一位志愿者的服务时长（每人每天不超过 24 小时）",
-                    "record a volunteer's hours (at most 24 a day for each person)"));
+  auto* add_cmd =
+      service->add_subcommand("add", ctx.tr("记录一位志愿者的服务时长（每人每天不超过 24 小时）",
+                                            "record a volunteer's hours (at most 24 a day for each person)"));
   add_cmd->add_option("--volunteer", add->volunteer, ctx.tr("志愿者编号或姓名，如 V0001", "volunteer, e.g. V0001"))
       ->required();
   add_cmd->add_option("--hours", add->hours, ctx.tr("时长（小时，最多两位小数，如 1.5）", "hours, e.g. 1.5"))

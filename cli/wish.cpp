@@ -125,22 +125,22 @@ void setup_add(CLI::App& wish, Context& ctx) {
 
 void setup_steps(CLI::App& wish, Context& ctx) {
   auto claim = std::make_shared<ClaimOptions>();
-  auto* claim_cmd = wish.add_subcommand("claim", ctx.tr("记下认领微心愿的捐赠人", "record the donor who claims a wish"));
+  auto* claim_cmd =
+      wish.add_subcommand("claim", ctx.tr("记下认领微心愿的捐赠人", "record the donor who claims a wish"));
   claim_cmd->add_option("ID", claim->id, ctx.tr("微心愿编号，如 W0001", "wish number, e.g. W0001"))->required();
   claim_cmd->add_option("--donor", claim->donor, ctx.tr("捐赠人姓名或单位名称", "the donor's name"))->required();
   claim_cmd
       ->add_option("--donor-type", claim->donor_kind,
                    ctx.tr("新捐赠人的类型（默认 individual）", "kind of a new donor (default individual)"))
       ->check(CLI::IsMember({"individual", "organisation"}));
-  claim_cmd->add_flag("--anonymous", claim->anonymous,
-                      ctx.tr("公示时显示为匿名", "shown as anonymous in notices"));
+  claim_cmd->add_flag("--anonymous", claim->anonymous, ctx.tr("公示时显示为匿名", "shown as anonymous in notices"));
   claim_cmd->add_option("--date", claim->date, ctx.tr("认领日期（默认今天）", "date claimed (default today)"));
   claim_cmd->add_option("--memo", claim->memo, ctx.tr("备注", "note"));
   claim_cmd->callback([claim, &ctx] { ctx.output = run_claim(*claim, ctx); });
 
   auto fulfil = std::make_shared<FulfilOptions>();
-  auto* fulfil_cmd = wish.add_subcommand(
-      "fulfil", ctx.tr("记下微心愿已实现（须已认领）", "record that a claimed wish was fulfilled"));
+  auto* fulfil_cmd =
+      wish.add_subcommand("fulfil", ctx.tr("记下微心愿已实现（须已认领）", "record that a claimed wish was fulfilled"));
   fulfil_cmd->add_option("ID", fulfil->id, ctx.tr("微心愿编号，如 W0001", "wish number, e.g. W0001"))->required();
   fulfil_cmd
       ->add_option("--entry", fulfil->entry,

@@ -14,12 +14,12 @@ namespace cfund::books {
 struct CommunityOverview {
   model::PointsSettings points_rules;
   int volunteers = 0;
-  std::int64_t sessions = 0;       // service recorded, voided ones left out
-  std::int64_t service_hours = 0;  // hundredths
+  std::int64_t sessions = 0;          // service recorded, voided ones left out
+  std::int64_t service_hours = 0;     // hundredths
   std::map<std::string, int> wishes;  // by status (model::wish_status)
   int households = 0;
-  std::int64_t points_holders = 0;       // people holding points above zero
-  std::int64_t points_outstanding = 0;   // the points they hold
+  std::int64_t points_holders = 0;      // people holding points above zero
+  std::int64_t points_outstanding = 0;  // the points they hold
 };
 
 // As of the end of `date_iso` (points expire by then).

@@ -9,9 +9,7 @@
 
 namespace cfund::books {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void require_household(storage::FundFile& file, std::int64_t household) {
   if (!storage::household_by_number(file, household)) {
@@ -24,8 +22,8 @@ namespace {
 
 void require_beneficiary(storage::FundFile& file, std::int64_t beneficiary, const char* option) {
   if (!storage::beneficiary_by_number(file, beneficiary)) {
-    throw InputError(bilingual("{0}：没有编号为 B{1:04d} 的受助对象", "{0}: there is no beneficiary B{1:04d}", option,
-                               beneficiary));
+    throw InputError(
+        bilingual("{0}：没有编号为 B{1:04d} 的受助对象", "{0}: there is no beneficiary B{1:04d}", option, beneficiary));
   }
 }
 

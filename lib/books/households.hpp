@@ -65,10 +65,10 @@ struct HelpCount {
   util::Fen amount = 0;    // money paid, or the goods' estimated value
 };
 struct PeopleServed {
-  HelpCount relief;       // relief payments (a payment that names a beneficiary)
-  HelpCount goods;        // goods given to beneficiaries
-  int households = 0;     // reached by either, each counted once
-  int persons = 0;        // likewise
+  HelpCount relief;                 // relief payments (a payment that names a beneficiary)
+  HelpCount goods;                  // goods given to beneficiaries
+  int households = 0;               // reached by either, each counted once
+  int persons = 0;                  // likewise
   std::int64_t project_people = 0;  // people served by the projects evaluated in the period, summed
   int projects_evaluated = 0;
 };

@@ -146,7 +146,8 @@ PointsAccount simulate(const std::string& holder, const Journal& journal, const 
                        int expiry_months, const std::string& date_iso, std::set<std::int64_t>* uncovered = nullptr) {
   PointsAccount account;
   account.holder = holder;
-  if (auto found = journal.volunteers.find(holder); found != journal.volunteers.end()) account.volunteer = found->second;
+  if (auto found = journal.volunteers.find(holder); found != journal.volunteers.end())
+    account.volunteer = found->second;
   if (auto found = journal.consent.find(holder); found != journal.consent.end()) account.consent = found->second;
   Simulation simulation(expiry_months, account);
   simulation.run(events, date_iso);

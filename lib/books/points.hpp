@@ -51,7 +51,7 @@ struct PointsAccount {
   std::int64_t balance = 0;  // earned − redeemed − expired (below zero only after a void took back what was spent)
   std::int64_t from_donations = 0;
   std::int64_t from_service = 0;
-  bool consent = false;  // agreed to be named among the year's top contributors
+  bool consent = false;             // agreed to be named among the year's top contributors
   std::vector<PointsEvent> events;  // in date order, expiries on the day they fall
 };
 
@@ -99,8 +99,8 @@ struct PointsPeriod {
   std::int64_t redemptions = 0;
   std::int64_t expired = 0;
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_purpose;  // purpose -> (times, points)
-  std::int64_t holders = 0;        // accounts with a balance above zero at the period's end
-  std::int64_t outstanding = 0;    // their balances, summed
+  std::int64_t holders = 0;      // accounts with a balance above zero at the period's end
+  std::int64_t outstanding = 0;  // their balances, summed
   bool any() const { return from_donations + from_service + redeemed + expired + outstanding != 0; }
 };
 PointsPeriod points_in_period(storage::FundFile& file, const util::Period& period, std::int64_t cutoff);

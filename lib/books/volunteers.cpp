@@ -79,8 +79,9 @@ std::int64_t register_volunteer(storage::FundFile& file, const Recorder& recorde
   const std::string name = util::trim(input.name);
   if (name.empty()) throw InputError(bilingual("--name：请写志愿者姓名", "--name: the volunteer's name is missing"));
   if (volunteer_number(name)) {
-    throw InputError(bilingual("--name：“{0}”像志愿者编号，不像姓名", "--name: '{0}' looks like a volunteer number, "
-                                                                      "not a name",
+    throw InputError(bilingual("--name：“{0}”像志愿者编号，不像姓名",
+                               "--name: '{0}' looks like a volunteer number, "
+                               "not a name",
                                name));
   }
   const std::string phone = checked_phone(input.phone, "--phone");
@@ -193,9 +194,8 @@ class SheetImporter {
       ++report_.rows_added;
       report_.hours_added += input.hours;
     } catch (const Error& e) {
-      problems_.push_back(
-          {e.code() == ExitCode::refused, import::row_location(reader_.path(), reader_.summary().sheet, row.line),
-           e.message()});
+      problems_.push_back({e.code() == ExitCode::refused,
+                           import::row_location(reader_.path(), reader_.summary().sheet, row.line), e.message()});
     }
   }
 
@@ -226,14 +226,15 @@ class SheetImporter {
 
   [[noreturn]] void bad(std::size_t column, const std::string& value, const Message& why) const {
     const std::string header = reader_.has(column) ? reader_.header(column) : sheet_columns(options_)[column].field;
-    throw InputError(bilingual("字段 {0}（值“{1}”）：{2}", "field {0} (value '{1}'): {3}", header, value, why.zh,
-                               why.en));
+    throw InputError(
+        bilingual("字段 {0}（值“{1}”）：{2}", "field {0} (value '{1}'): {3}", header, value, why.zh, why.en));
   }
 
   util::Date row_date(const import::TableRow& row) const {
     if (row.cells[c_date].empty()) {
       if (options_.date) return *options_.date;
-      bad(c_date, "", bilingual("没有日期（整张签到表同一天时可用 --date）", "no date (use --date for a one-day sheet)"));
+      bad(c_date, "",
+          bilingual("没有日期（整张签到表同一天时可用 --date）", "no date (use --date for a one-day sheet)"));
     }
     auto date = util::parse_statement_date(row.cells[c_date]);
     if (!date) bad(c_date, row.cells[c_date], date.error());

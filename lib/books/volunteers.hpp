@@ -57,12 +57,12 @@ std::vector<model::Service> list_services(storage::FundFile& file, const util::P
 // (file, line and field named) or refused row and nothing is written. Importing the
 // same sheet again adds nothing (each row is recognised by its content).
 struct ServiceImportOptions {
-  std::string sheet;                // a workbook's sheet ("" = the first)
-  std::optional<util::Date> date;   // for a sheet without a date column (one day's sheet)
-  std::string activity;             // for a sheet without an activity column
-  std::string project;              // for rows that name none
-  bool add_volunteers = false;      // register names that are not volunteers yet (with the sheet's phone)
-  bool dry_run = false;             // check everything, write nothing
+  std::string sheet;               // a workbook's sheet ("" = the first)
+  std::optional<util::Date> date;  // for a sheet without a date column (one day's sheet)
+  std::string activity;            // for a sheet without an activity column
+  std::string project;             // for rows that name none
+  bool add_volunteers = false;     // register names that are not volunteers yet (with the sheet's phone)
+  bool dry_run = false;            // check everything, write nothing
 };
 struct ServiceImportReport {
   std::string path;

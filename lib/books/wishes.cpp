@@ -120,7 +120,8 @@ void require_fulfilling_entry(storage::FundFile& file, std::int64_t entry, const
 bool wish_step_allowed(const std::string& from_status, const std::string& to_status) {
   const auto& steps = wish_steps_allowed();
   auto found = steps.find(from_status);
-  return found != steps.end() && std::find(found->second.begin(), found->second.end(), to_status) != found->second.end();
+  return found != steps.end() &&
+         std::find(found->second.begin(), found->second.end(), to_status) != found->second.end();
 }
 
 Message wish_status_name(const std::string& name) {

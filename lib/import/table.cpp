@@ -93,8 +93,8 @@ struct TableReader::State {
         first_line = row->line;
       }
     }
-    const Message where = first_missing == nullptr ? file_and_sheet(path, summary.sheet)
-                                                   : row_location(path, summary.sheet, first_line);
+    const Message where =
+        first_missing == nullptr ? file_and_sheet(path, summary.sheet) : row_location(path, summary.sheet, first_line);
     if (first_missing == nullptr) {
       throw InputError(bilingual("{0}：没有找到列名行（文件只有空行）",
                                  "{1}: there is no header row (the file has only blank lines)", where.zh, where.en));

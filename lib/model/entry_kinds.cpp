@@ -81,11 +81,11 @@ void add_community_kinds(std::vector<EntryKind>& kinds) {
                       .detail("household_members", {"household", "beneficiary"})
                       .notice(N::not_shown)
                       .command("cfund household join"));
-  kinds.push_back(Row(k::wish, {"微心愿", "micro-wish"})
-                      .detail("wishes", {"number", "title", "category", "estimate", "beneficiary", "recipient",
-                                         "posted_by"})
-                      .notice(N::community)
-                      .command("cfund wish add"));
+  kinds.push_back(
+      Row(k::wish, {"微心愿", "micro-wish"})
+          .detail("wishes", {"number", "title", "category", "estimate", "beneficiary", "recipient", "posted_by"})
+          .notice(N::community)
+          .command("cfund wish add"));
   kinds.push_back(Row(k::wish_step, {"微心愿进展", "micro-wish step"})
                       .detail("wish_steps", {"wish", "from_status", "to_status", "donor_id", "donor_name", "anonymous",
                                              "fulfilled_by"})
@@ -97,8 +97,8 @@ void add_community_kinds(std::vector<EntryKind>& kinds) {
                       .notice(N::not_shown)
                       .command("cfund volunteer add"));
   kinds.push_back(Row(k::service, {"志愿服务", "volunteer service"})
-                      .detail("services", {"volunteer", "hours", "activity", "project_id", "source_file",
-                                           "source_line", "content_key"})
+                      .detail("services", {"volunteer", "hours", "activity", "project_id", "source_file", "source_line",
+                                           "content_key"})
                       .voidable()
                       .notice(N::community)
                       .command("cfund service add|import"));

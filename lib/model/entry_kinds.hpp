@@ -76,8 +76,8 @@ enum class NoticePlacement {
   accounts_only,  // moves money between accounts only: in no list, in no designation's figures
   corrections,    // a void: as a negative line beside what it voids, or in 更正说明
   projects,       // 项目进展 (project events)
-  community,      // 微心愿、志愿服务、积分: what the fund does besides money, disclosed, never counted as money
-  not_shown,      // registrations and bookkeeping events that no notice lists
+  community,  // 微心愿、志愿服务、积分: what the fund does besides money, disclosed, never counted as money
+  not_shown,  // registrations and bookkeeping events that no notice lists
 };
 
 // A line of the statement of activities (业务活动表, 民间非营利组织会计制度) that an

@@ -197,11 +197,12 @@ nlohmann::json services_json(const std::vector<model::Service>& rows) {
 std::string service_import_text(const books::ServiceImportReport& r, Lang lang) {
   const std::string range = r.first_entry == 0 ? "" : fmt::format("{}–{}", r.first_entry, r.last_entry);
   if (lang == Lang::en) {
-    return fmt::format("{}{}: {} rows read; {} added ({} hours{}), {} already in the books; {} volunteers "
-                       "registered\n",
-                       r.dry_run ? "Dry run (nothing written): " : "", r.path, r.rows_read, r.rows_added,
-                       util::format_hours(r.hours_added), range.empty() ? "" : ", entries " + range, r.rows_present,
-                       r.volunteers_added);
+    return fmt::format(
+        "{}{}: {} rows read; {} added ({} hours{}), {} already in the books; {} volunteers "
+        "registered\n",
+        r.dry_run ? "Dry run (nothing written): " : "", r.path, r.rows_read, r.rows_added,
+        util::format_hours(r.hours_added), range.empty() ? "" : ", entries " + range, r.rows_present,
+        r.volunteers_added);
   }
   return fmt::format("{}{}：读取 {} 行；新增 {} 行（{} 小时{}），{} 行已在账上；新登记志愿者 {} 名\n",
                      r.dry_run ? "试运行（什么也没写入）：" : "", r.path, r.rows_read, r.rows_added,
@@ -275,8 +276,8 @@ std::string points_list_text(const std::vector<books::PointsAccount>& accounts, 
     cells.push_back({holder_shown(a), std::to_string(a.earned), std::to_string(a.redeemed), std::to_string(a.expired),
                      std::to_string(a.balance), a.consent ? pick(lang, "同意", "yes") : ""});
   }
-  std::string out = lang == Lang::en ? fmt::format("Points at the end of {}\n", date)
-                                     : fmt::format("截至 {} 日终的积分\n", date);
+  std::string out =
+      lang == Lang::en ? fmt::format("Points at the end of {}\n", date) : fmt::format("截至 {} 日终的积分\n", date);
   out += text_table({{pick(lang, "姓名", "Name")},
                      {pick(lang, "获得", "Earned"), true},
                      {pick(lang, "兑换", "Redeemed"), true},
@@ -368,21 +369,23 @@ std::string community_overview_text(const books::CommunityOverview& view, Lang l
   const bool points = rules.per_yuan != 0 || rules.per_hour != 0 || view.points_holders != 0;
   if (view.volunteers == 0 && view.wishes.empty() && view.households == 0 && !points) return "";
   if (lang == Lang::en) {
-    return fmt::format("Volunteers: {}, {} hours in {} sessions (not money)\n"
-                       "Micro-wishes: {} open, {} claimed, {} fulfilled, {} cancelled\n"
-                       "Households: {}\n"
-                       "Credit points: {}; {} points held by {} people (not money)\n",
-                       view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
-                       wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
-                       points_rules_text(view.points_rules, lang), view.points_outstanding, view.points_holders);
+    return fmt::format(
+        "Volunteers: {}, {} hours in {} sessions (not money)\n"
+        "Micro-wishes: {} open, {} claimed, {} fulfilled, {} cancelled\n"
+        "Households: {}\n"
+        "Credit points: {}; {} points held by {} people (not money)\n",
+        view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
+        wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
+        points_rules_text(view.points_rules, lang), view.points_outstanding, view.points_holders);
   }
-  return fmt::format("志愿者：{} 名，累计服务 {} 小时、{} 人次（不计入资金）\n"
-                     "微心愿：待认领 {}，已认领 {}，已实现 {}，已取消 {}\n"
-                     "家庭户：{} 户\n"
-                     "积分：{}；{} 人持有 {} 分（积分不是资金）\n",
-                     view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
-                     wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
-                     points_rules_text(view.points_rules, lang), view.points_holders, view.points_outstanding);
+  return fmt::format(
+      "志愿者：{} 名，累计服务 {} 小时、{} 人次（不计入资金）\n"
+      "微心愿：待认领 {}，已认领 {}，已实现 {}，已取消 {}\n"
+      "家庭户：{} 户\n"
+      "积分：{}；{} 人持有 {} 分（积分不是资金）\n",
+      view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
+      wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
+      points_rules_text(view.points_rules, lang), view.points_holders, view.points_outstanding);
 }
 
 nlohmann::json community_overview_json(const books::CommunityOverview& view) {

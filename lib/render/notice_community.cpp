@@ -96,10 +96,14 @@ NoticeTable fulfilled_table(const report::CommunityReport& c, const Words& w) {
   NoticeTable table;
   table.id = "wishes_fulfilled";
   table.caption = w("本期实现的微心愿", "Wishes fulfilled this period");
-  table.columns = {date_column(w("编号", "No.")),       column(w("心愿", "Wish")),
-                   column(w("类别", "Kind")),           optional_column(w("受益对象", "For")),
-                   column(w("认领人", "Claimed by")),   date_column(w("实现日期", "Fulfilled on")),
-                   column(w("实现方式", "Fulfilled by")), column(w("估价", "Estimate"), true)};
+  table.columns = {date_column(w("编号", "No.")),
+                   column(w("心愿", "Wish")),
+                   column(w("类别", "Kind")),
+                   optional_column(w("受益对象", "For")),
+                   column(w("认领人", "Claimed by")),
+                   date_column(w("实现日期", "Fulfilled on")),
+                   column(w("实现方式", "Fulfilled by")),
+                   column(w("估价", "Estimate"), true)};
   for (const auto& line : c.wishes_fulfilled) {
     table.rows.push_back({text(line.number), text(line.title), text(line.category), text(line.for_whom),
                           text(claimant(line, w)), text(line.fulfilled_on), text(fulfilled_how(line, w)),
@@ -113,9 +117,12 @@ NoticeTable open_table(const report::CommunityReport& c, const Words& w) {
   NoticeTable table;
   table.id = "wishes_open";
   table.caption = w("尚未实现的微心愿（欢迎认领）", "Wishes still open (waiting for a donor or on their way)");
-  table.columns = {date_column(w("编号", "No.")),         column(w("心愿", "Wish")),
-                   column(w("类别", "Kind")),             optional_column(w("受益对象", "For")),
-                   date_column(w("发布日期", "Posted on")), column(w("状态", "Status")),
+  table.columns = {date_column(w("编号", "No.")),
+                   column(w("心愿", "Wish")),
+                   column(w("类别", "Kind")),
+                   optional_column(w("受益对象", "For")),
+                   date_column(w("发布日期", "Posted on")),
+                   column(w("状态", "Status")),
                    column(w("估价", "Estimate"), true)};
   for (const auto& line : c.wishes_open) {
     std::string status = w(books::wish_status_name(line.status));
@@ -134,7 +141,7 @@ NoticeTable points_table(const report::CommunityReport& c, const Words& w) {
   table.columns = {column(w("积分", "Points")), column(w("本期", "This period"), true)};
   table.rows.push_back({text(w("捐赠获得", "Earned by donating")), count(p.from_donations)});
   table.rows.push_back({text(w("志愿服务获得", "Earned by volunteer service")), count(p.from_service)});
-  table.rows.push_back({text(w.en() ? fmt::format("Redeemed ({} times)", p.redemptions)
+  table.rows.push_back({text(w.en() ? fmt::format("Redeemed ({} time{})", p.redemptions, p.redemptions == 1 ? "" : "s")
                                     : fmt::format("兑换（{} 次）", p.redemptions)),
                         count(p.redeemed)});
   table.rows.push_back({text(w("过期", "Expired")), count(p.expired)});
@@ -156,11 +163,11 @@ NoticeSection people_section(const report::CommunityReport& c, std::string headi
   if (people.relief.times + people.goods.times > 0) section.tables.push_back(help_table(people, w));
   if (people.projects_evaluated > 0) {
     section.after.push_back(
-        w.en() ? fmt::format("The {} project{} evaluated this period served {} people (person-times) in all.",
-                             people.projects_evaluated, people.projects_evaluated == 1 ? "" : "s",
-                             people.project_people)
-               : fmt::format("本期评估的 {} 个公益项目共服务 {} 人（次）。", people.projects_evaluated,
-                             people.project_people));
+        w.en()
+            ? fmt::format("The {} project{} evaluated this period served {} people (person-times) in all.",
+                          people.projects_evaluated, people.projects_evaluated == 1 ? "" : "s", people.project_people)
+            : fmt::format("本期评估的 {} 个公益项目共服务 {} 人（次）。", people.projects_evaluated,
+                          people.project_people));
   }
   return section;
 }
@@ -173,20 +180,21 @@ NoticeSection wishes_section(const report::CommunityReport& c, std::string headi
   int claimed = 0;
   for (const auto& line : c.wishes_open) claimed += line.status == model::wish_status::claimed ? 1 : 0;
   section.before.push_back(
-      w.en() ? fmt::format("This period {} wish{} posted, {} fulfilled and {} cancelled; {} still open at its end ({} "
-                           "of them claimed).",
-                           c.wishes_posted, c.wishes_posted == 1 ? " was" : "es were", c.wishes_fulfilled.size(),
-                           c.wishes_cancelled, c.wishes_open.size(), claimed)
-             : fmt::format("本期新发布微心愿 {} 个，实现 {} 个，取消 {} 个；期末尚未实现 {} 个（其中已认领 {} 个）。",
-                           c.wishes_posted, c.wishes_fulfilled.size(), c.wishes_cancelled, c.wishes_open.size(),
-                           claimed));
+      w.en()
+          ? fmt::format("This period {} wish{} posted, {} fulfilled and {} cancelled; {} still open at its end ({} "
+                        "of them claimed).",
+                        c.wishes_posted, c.wishes_posted == 1 ? " was" : "es were", c.wishes_fulfilled.size(),
+                        c.wishes_cancelled, c.wishes_open.size(), claimed)
+          : fmt::format("本期新发布微心愿 {} 个，实现 {} 个，取消 {} 个；期末尚未实现 {} 个（其中已认领 {} 个）。",
+                        c.wishes_posted, c.wishes_fulfilled.size(), c.wishes_cancelled, c.wishes_open.size(), claimed));
   if (!c.wishes_fulfilled.empty()) section.tables.push_back(fulfilled_table(c, w));
   if (!c.wishes_open.empty()) section.tables.push_back(open_table(c, w));
-  section.after.push_back(w("心愿的估价只是预估，不计入资金收支；实现心愿的捐赠、物资发放和支出已列入前面各表。"
-                            "受益对象只公示类别和隐去部分字符的姓名。",
-                            "A wish's estimate is only an estimate and is not money in the books; the donations, "
-                            "goods and payments that fulfilled wishes are in the lists above. People helped are shown "
-                            "only by category and a partly hidden name."));
+  section.after.push_back(
+      w("心愿的估价只是预估，不计入资金收支；实现心愿的捐赠、物资发放和支出已列入前面各表。"
+        "受益对象只公示类别和隐去部分字符的姓名。",
+        "A wish's estimate is only an estimate and is not money in the books; the donations, "
+        "goods and payments that fulfilled wishes are in the lists above. People helped are shown "
+        "only by category and a partly hidden name."));
   return section;
 }
 
@@ -205,9 +213,8 @@ NoticeSection service_section(const report::CommunityReport& c, std::string head
         {text(line.activity), text(line.project), count(line.people), count(line.sessions), hours(line.hours)});
   }
   table.total_rows.push_back(table.rows.size());
-  table.rows.push_back(
-      {text(w("合计（每人只计一次）", "Total (each person once)")), text(""), count(c.volunteers), count(c.sessions),
-       hours(c.hours)});
+  table.rows.push_back({text(w("合计（每人只计一次）", "Total (each person once)")), text(""), count(c.volunteers),
+                        count(c.sessions), hours(c.hours)});
   drop_empty_optional(table);
   section.tables.push_back(std::move(table));
   section.after.push_back(
@@ -246,17 +253,18 @@ NoticeSection points_section(const report::CommunityReport& c, std::string headi
                      column(w("志愿服务（小时）", "Service hours"), true)};
     for (std::size_t i = 0; i < c.top.size(); ++i) {
       const auto& line = c.top[i];
-      table.rows.push_back({count(static_cast<std::int64_t>(i + 1)), text(line.name), count(line.points),
-                            hours(line.hours)});
+      table.rows.push_back(
+          {count(static_cast<std::int64_t>(i + 1)), text(line.name), count(line.points), hours(line.hours)});
     }
     section.tables.push_back(std::move(table));
   }
-  section.after.push_back(w("积分按本基金的积分规则由捐赠和志愿服务折算，可兑换服务或物品。积分不是资金，不计入资金概况。"
-                            "贡献榜只列经本人同意公开的人，匿名捐赠所得的积分不计入。",
-                            "Points are earned by donating and by volunteer service under the fund's rules and are "
-                            "redeemed for services or goods. Points are not money and are not in the summary of "
-                            "funds. The list of top contributors names only those who agreed; points from anonymous "
-                            "gifts are not counted in it."));
+  section.after.push_back(
+      w("积分按本基金的积分规则由捐赠和志愿服务折算，可兑换服务或物品。积分不是资金，不计入资金概况。"
+        "贡献榜只列经本人同意公开的人，匿名捐赠所得的积分不计入。",
+        "Points are earned by donating and by volunteer service under the fund's rules and are "
+        "redeemed for services or goods. Points are not money and are not in the summary of "
+        "funds. The list of top contributors names only those who agreed; points from anonymous "
+        "gifts are not counted in it."));
   return section;
 }
 
@@ -266,8 +274,9 @@ void community_year_tables(const report::CommunityReport& c, Lang lang, NoticeSe
   people.id = "households";
   people.caption = w("（八）受助户数与人数", "(8) Households and people helped");
   if (c.people.projects_evaluated > 0) {
-    people.notes.push_back(w.en() ? fmt::format("The {} projects evaluated this year served {} people (person-times).",
-                                                c.people.projects_evaluated, c.people.project_people)
+    people.notes.push_back(w.en() ? fmt::format("The {} project{} evaluated this year served {} people (person-times).",
+                                                c.people.projects_evaluated,
+                                                c.people.projects_evaluated == 1 ? "" : "s", c.people.project_people)
                                   : fmt::format("本年评估的 {} 个公益项目共服务 {} 人（次）。",
                                                 c.people.projects_evaluated, c.people.project_people));
   }
@@ -278,7 +287,14 @@ void community_year_tables(const report::CommunityReport& c, Lang lang, NoticeSe
   hours_table.id = "volunteers";
   hours_table.caption = w("（九）志愿服务：按活动与项目（不折算为金额）",
                           "(9) Volunteer service by activity and project (never turned into money)");
-  hours_table.notes = service.after;
+  hours_table.notes.push_back(
+      w.en() ? fmt::format("{} volunteer{} served {} hours in {} sessions this year, disclosed and never turned into "
+                           "money (donated services are not income under the accounting rules for non-profit "
+                           "organisations).",
+                           c.volunteers, c.volunteers == 1 ? "" : "s", util::format_hours(c.hours), c.sessions)
+             : fmt::format("本年共有 {} 名志愿者参加志愿服务 {} 人次，服务 {} 小时。捐赠的劳务不确认为收入，"
+                           "在此披露，不折算为金额。",
+                           c.volunteers, c.sessions, util::format_hours(c.hours)));
   section.tables.push_back(std::move(hours_table));
 
   NoticeTable community;

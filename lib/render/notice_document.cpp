@@ -86,7 +86,8 @@ std::string label_key(std::string label) {
   return label;
 }
 
-const char* kChineseNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"};
+const char* kChineseNumbers[] = {"一", "二", "三",   "四",   "五",   "六",   "七",  "八",
+                                 "九", "十", "十一", "十二", "十三", "十四", "十五"};
 
 std::string section_heading(std::size_t index, const char* zh, const char* en, const Words& w) {
   return w.lang() == Lang::en ? fmt::format("{}. {}", index + 1, en)
@@ -554,14 +555,17 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (has_goods(m)) doc.sections.push_back(goods_section(m, index++, w));
   const auto& c = m.community;
   if (c.any_people()) {
-    doc.sections.push_back(people_section(c, section_heading(index++, "受助户数与人数", "Households and people helped", w), lang));
+    doc.sections.push_back(
+        people_section(c, section_heading(index++, "受助户数与人数", "Households and people helped", w), lang));
   }
   if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
-  if (c.any_wishes()) doc.sections.push_back(wishes_section(c, section_heading(index++, "微心愿", "Micro-wishes", w), lang));
+  if (c.any_wishes())
+    doc.sections.push_back(wishes_section(c, section_heading(index++, "微心愿", "Micro-wishes", w), lang));
   if (c.any_service()) {
     doc.sections.push_back(service_section(c, section_heading(index++, "志愿服务", "Volunteer service", w), lang));
   }
-  if (c.any_points()) doc.sections.push_back(points_section(c, section_heading(index++, "积分", "Credit points", w), lang));
+  if (c.any_points())
+    doc.sections.push_back(points_section(c, section_heading(index++, "积分", "Credit points", w), lang));
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 
   doc.chart = notice_chart(m, w);

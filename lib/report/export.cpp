@@ -527,8 +527,8 @@ void EntryBuilder::wish_event(const storage::EntryRows& rows, ExportEntry& entry
   }
   const auto from = books::wish_status_name(text_of(d, "from_status")).in(lang_);
   const auto to = books::wish_status_name(text_of(d, "to_status")).in(lang_);
-  entry.narration = en() ? fmt::format("micro-wish {}: {} → {}", wish, from, to)
-                         : fmt::format("微心愿 {}：{} → {}", wish, from, to);
+  entry.narration =
+      en() ? fmt::format("micro-wish {}: {} → {}", wish, from, to) : fmt::format("微心愿 {}：{} → {}", wish, from, to);
   if (!text_of(d, "donor_name").empty()) {
     entry.payee = amount_of(d, "anonymous") != 0 ? pick(lang_, "匿名", "anonymous") : scrub(text_of(d, "donor_name"));
     add(entry, "donor", entry.payee);
@@ -545,7 +545,8 @@ void EntryBuilder::community_event(const storage::EntryRows& rows, ExportEntry& 
   };
   if (entry.kind == kind::household) {
     const std::string household = numbered("H", id_of(d, "number"));
-    entry.narration = en() ? fmt::format("household {} registered", household) : fmt::format("登记家庭户 {}", household);
+    entry.narration =
+        en() ? fmt::format("household {} registered", household) : fmt::format("登记家庭户 {}", household);
   } else if (entry.kind == kind::household_member) {
     const std::string household = numbered("H", id_of(d, "household"));
     const std::string beneficiary = numbered("B", id_of(d, "beneficiary"));
@@ -555,13 +556,14 @@ void EntryBuilder::community_event(const storage::EntryRows& rows, ExportEntry& 
     add(entry, "beneficiary", beneficiary);
   } else if (entry.kind == kind::volunteer) {
     const std::string volunteer = numbered("V", id_of(d, "number"));
-    entry.narration = en() ? fmt::format("volunteer {} registered", volunteer) : fmt::format("登记志愿者 {}", volunteer);
+    entry.narration =
+        en() ? fmt::format("volunteer {} registered", volunteer) : fmt::format("登记志愿者 {}", volunteer);
   } else if (entry.kind == kind::service) {
     const std::string volunteer = numbered("V", id_of(d, "volunteer"));
     const std::string hours = util::format_hours(amount_of(d, "hours"));
-    entry.narration = en() ? fmt::format("volunteer service: {} {} hours, {}", volunteer, hours,
-                                         scrub(text_of(d, "activity")))
-                           : fmt::format("志愿服务：{} {} 小时，{}", volunteer, hours, scrub(text_of(d, "activity")));
+    entry.narration =
+        en() ? fmt::format("volunteer service: {} {} hours, {}", volunteer, hours, scrub(text_of(d, "activity")))
+             : fmt::format("志愿服务：{} {} 小时，{}", volunteer, hours, scrub(text_of(d, "activity")));
     add(entry, "volunteer", volunteer);
     add(entry, "hours", hours);
     add(entry, "project", designation_code(id_of(d, "project_id")));

@@ -145,17 +145,17 @@ const std::string kServiceSelect = std::string(
 
 model::Service read_service(SQLite::Statement& q) {
   model::Service row;
-    row.entry_id = number(q, "entry_id");
-    row.date = text(q, "date");
-    row.volunteer = number(q, "volunteer");
-    row.volunteer_name = text(q, "volunteer_name");
-    row.hours = number(q, "hours");
-    row.activity = text(q, "activity");
-    row.project_code = text(q, "project_code");
-    row.project_name = text(q, "project_name");
-    row.source_line = q.getColumn("source_line").isNull() ? 0 : q.getColumn("source_line").getInt();
-    row.voided_by = optional_id(q.getColumn("void_id"));
-    row.void_date = text(q, "void_date");
+  row.entry_id = number(q, "entry_id");
+  row.date = text(q, "date");
+  row.volunteer = number(q, "volunteer");
+  row.volunteer_name = text(q, "volunteer_name");
+  row.hours = number(q, "hours");
+  row.activity = text(q, "activity");
+  row.project_code = text(q, "project_code");
+  row.project_name = text(q, "project_name");
+  row.source_line = q.getColumn("source_line").isNull() ? 0 : q.getColumn("source_line").getInt();
+  row.voided_by = optional_id(q.getColumn("void_id"));
+  row.void_date = text(q, "void_date");
   row.void_reason = text(q, "void_reason");
   return row;
 }
@@ -164,8 +164,9 @@ model::Service read_service(SQLite::Statement& q) {
 
 std::vector<model::Service> services(FundFile& file, const std::string& from, const std::string& to,
                                      std::int64_t cutoff) {
-  SQLite::Statement q(file.db(), kServiceSelect + "WHERE x.entry_id <= ? AND e.date BETWEEN ? AND ? "
-                                                  "ORDER BY e.date, x.entry_id");
+  SQLite::Statement q(file.db(), kServiceSelect +
+                                     "WHERE x.entry_id <= ? AND e.date BETWEEN ? AND ? "
+                                     "ORDER BY e.date, x.entry_id");
   q.bind(1, static_cast<std::int64_t>(cutoff));
   q.bind(2, static_cast<std::int64_t>(cutoff));
   q.bind(3, from);
@@ -211,8 +212,8 @@ std::vector<model::Redemption> redemptions(FundFile& file, std::int64_t cutoff) 
   q.bind(2, static_cast<std::int64_t>(cutoff));
   std::vector<model::Redemption> all;
   while (q.executeStep()) {
-    all.push_back({number(q, "entry_id"), text(q, "date"), text(q, "holder"), number(q, "points"),
-                   text(q, "purpose"), optional_id(q.getColumn("void_id")), text(q, "void_date")});
+    all.push_back({number(q, "entry_id"), text(q, "date"), text(q, "holder"), number(q, "points"), text(q, "purpose"),
+                   optional_id(q.getColumn("void_id")), text(q, "void_date")});
   }
   return all;
 }
@@ -241,8 +242,7 @@ std::vector<model::PointsDonation> points_donations(FundFile& file, std::int64_t
   std::vector<model::PointsDonation> all;
   while (q.executeStep()) {
     all.push_back({number(q, "entry_id"), text(q, "date"), text(q, "donor_name"), number(q, "amount"),
-                   q.getColumn("anonymous").getInt() != 0, optional_id(q.getColumn("void_id")),
-                   text(q, "void_date")});
+                   q.getColumn("anonymous").getInt() != 0, optional_id(q.getColumn("void_id")), text(q, "void_date")});
   }
   return all;
 }
@@ -258,24 +258,25 @@ bool known_donor(FundFile& file, const std::string& name) {
 
 std::vector<model::HelpGiven> help_given(FundFile& file, const std::string& from, const std::string& to,
                                          std::int64_t cutoff) {
-  SQLite::Statement q(file.db(),
-                      "SELECT x.entry_id AS entry_id, x.kind AS kind, e.date AS date, x.beneficiary AS beneficiary, "
-                      "x.amount AS amount FROM ("
-                      " SELECT entry_id, 'disbursement' AS kind, beneficiary, amount FROM disbursements "
-                      " WHERE beneficiary IS NOT NULL "
-                      " UNION ALL "
-                      " SELECT entry_id, 'goods_given', beneficiary, value FROM goods_given WHERE beneficiary IS NOT NULL"
-                      ") x JOIN entries e ON e.id = x.entry_id "
-                      "WHERE x.entry_id <= ?1 AND e.date BETWEEN ?2 AND ?3 AND NOT EXISTS "
-                      "(SELECT 1 FROM entries v WHERE v.voids_entry = x.entry_id AND v.id <= ?1 AND v.date <= ?3) "
-                      "ORDER BY e.date, x.entry_id");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT x.entry_id AS entry_id, x.kind AS kind, e.date AS date, x.beneficiary AS beneficiary, "
+      "x.amount AS amount FROM ("
+      " SELECT entry_id, 'disbursement' AS kind, beneficiary, amount FROM disbursements "
+      " WHERE beneficiary IS NOT NULL "
+      " UNION ALL "
+      " SELECT entry_id, 'goods_given', beneficiary, value FROM goods_given WHERE beneficiary IS NOT NULL"
+      ") x JOIN entries e ON e.id = x.entry_id "
+      "WHERE x.entry_id <= ?1 AND e.date BETWEEN ?2 AND ?3 AND NOT EXISTS "
+      "(SELECT 1 FROM entries v WHERE v.voids_entry = x.entry_id AND v.id <= ?1 AND v.date <= ?3) "
+      "ORDER BY e.date, x.entry_id");
   q.bind(1, static_cast<std::int64_t>(cutoff));
   q.bind(2, from);
   q.bind(3, to);
   std::vector<model::HelpGiven> all;
   while (q.executeStep()) {
-    all.push_back({number(q, "entry_id"), text(q, "kind"), text(q, "date"), number(q, "beneficiary"),
-                   number(q, "amount")});
+    all.push_back(
+        {number(q, "entry_id"), text(q, "kind"), text(q, "date"), number(q, "beneficiary"), number(q, "amount")});
   }
   return all;
 }

@@ -10,8 +10,7 @@ constexpr Hundredths kMaxHours = 1000000LL * 100;
 
 Message not_hours(std::string_view text) {
   return bilingual("“{0}”不是时长：应为大于零的小时数，最多两位小数（如 2、1.5）",
-                   "'{0}' is not a number of hours: a number above zero with at most two decimals (e.g. 2, 1.5)",
-                   text);
+                   "'{0}' is not a number of hours: a number above zero with at most two decimals (e.g. 2, 1.5)", text);
 }
 
 // "2小时", "2 h", "2hours": the unit people write after the number.
