@@ -70,7 +70,7 @@ TEST_CASE("points are earned per whole yuan donated and per hour served, one acc
   donate(file, "张伟", 50050, "2025-03-01");  // ¥500.50: 500 points
   books::register_volunteer(file, TempFund::recorder(), {"张伟", "13800001111", ""});
   serve(file, "张伟", 250, "2025-03-02");  // 2.5 hours: 25 points
-  serve(file, "V0001", 5, "2025-03-03");  // 0.05 hours: no whole point
+  serve(file, "V0001", 5, "2025-03-03");   // 0.05 hours: no whole point
   const auto account = books::points_account(file, "张伟", "2025-03-31");
   CHECK(account.from_donations == 500);
   CHECK(account.from_service == 25);
@@ -126,8 +126,7 @@ TEST_CASE("points expire after the months the rules say; the oldest are redeemed
   CHECK(balance(file, "张伟", "2026-01-01") == 0);
 }
 
-TEST_CASE("a voided donation or service earns nothing; a voided redemption gives the points back",
-          "[books][points]") {
+TEST_CASE("a voided donation or service earns nothing; a voided redemption gives the points back", "[books][points]") {
   TempFund fund;
   auto file = fund.open();
   rules(file, 1, 10, 0);
@@ -163,16 +162,15 @@ TEST_CASE("points never touch money: balances and totals are the same with or wi
   CHECK(storage::postings_of(file, books::recorded_chain_head(file).length).empty());
 }
 
-TEST_CASE("top contributors are those who agreed, by the points they earned in the open this year",
-          "[books][points]") {
+TEST_CASE("top contributors are those who agreed, by the points they earned in the open this year", "[books][points]") {
   TempFund fund;
   auto file = fund.open();
   rules(file, 1, 10, 0);
   donate(file, "张伟", 20000, "2025-03-01");
   donate(file, "张伟", 90000, "2025-03-02", true);  // anonymous: not counted in public
   donate(file, "李娜", 50000, "2025-03-01");
-  donate(file, "王芳", 90000, "2025-03-01");       // did not agree
-  donate(file, "李娜", 90000, "2024-12-31");       // last year
+  donate(file, "王芳", 90000, "2025-03-01");  // did not agree
+  donate(file, "李娜", 90000, "2024-12-31");  // last year
   books::record_consent(file, TempFund::recorder(), "张伟", true, day("2025-03-05"));
   books::record_consent(file, TempFund::recorder(), "李娜", true, day("2025-03-05"));
   CHECK_THROWS_AS(books::record_consent(file, TempFund::recorder(), "李娜", true, day("2025-03-05")), Refused);

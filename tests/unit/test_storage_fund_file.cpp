@@ -81,7 +81,7 @@ TEST_CASE("a file from a newer cfund is refused, one that is older is migrated",
 
 namespace {
 
-// Turns a fund file back into its schema-5 shape: none of schema 7's tables, goods
+// Turns a fund file back into its schema-5 shape: none of schema 7's or 10's tables, goods
 // account and designation; no per-day totals, the UNIQUE index on entries.hash,
 // every entry in the voids_entry index.
 void back_to_schema_5(const TempFund& fund) {
@@ -90,7 +90,8 @@ void back_to_schema_5(const TempFund& fund) {
       "DROP INDEX donations_goods; DELETE FROM accounts WHERE kind = 'goods'; "
       "DELETE FROM designations WHERE kind = 'goods'; "
       "DROP TABLE day_totals; DROP INDEX donations_by_anonymous_name; DROP INDEX disbursements_by_designation; "
-
+      "DROP TABLE households; DROP TABLE household_members; DROP TABLE wishes; DROP TABLE wish_steps; "
+      "DROP TABLE volunteers; DROP TABLE services; DROP TABLE points_redemptions; DROP TABLE consents; "
       "DROP INDEX entries_by_voided; CREATE UNIQUE INDEX old_voids ON entries(voids_entry); "
       "CREATE UNIQUE INDEX old_hash ON entries(hash); PRAGMA user_version = 5;");
 }
