@@ -359,33 +359,37 @@ std::string points_rules_text(const model::PointsSettings& rules, Lang lang) {
   return out;
 }
 
+// One line for each part the fund uses (volunteers, wishes, households, points rules or
+// points held): a fund that keeps none of them shows none.
 std::string community_overview_text(const books::CommunityOverview& view, Lang lang) {
   namespace status = model::wish_status;
   auto wishes = [&view](const std::string& name) {
     auto found = view.wishes.find(name);
     return found == view.wishes.end() ? 0 : found->second;
   };
-  const auto& rules = view.points_rules;
-  const bool points = rules.per_yuan != 0 || rules.per_hour != 0 || view.points_holders != 0;
-  if (view.volunteers == 0 && view.wishes.empty() && view.households == 0 && !points) return "";
-  if (lang == Lang::en) {
-    return fmt::format(
-        "Volunteers: {}, {} hours in {} sessions (not money)\n"
-        "Micro-wishes: {} open, {} claimed, {} fulfilled, {} cancelled\n"
-        "Households: {}\n"
-        "Credit points: {}; {} points held by {} people (not money)\n",
-        view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
-        wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
-        points_rules_text(view.points_rules, lang), view.points_outstanding, view.points_holders);
+  const bool en = lang == Lang::en;
+  std::string text;
+  if (view.volunteers != 0) {
+    text += en ? fmt::format("Volunteers: {}, {} hours in {} sessions (not money)\n", view.volunteers,
+                             util::format_hours(view.service_hours), view.sessions)
+               : fmt::format("志愿者：{} 名，累计服务 {} 小时、{} 人次（不计入资金）\n", view.volunteers,
+                             util::format_hours(view.service_hours), view.sessions);
   }
-  return fmt::format(
-      "志愿者：{} 名，累计服务 {} 小时、{} 人次（不计入资金）\n"
-      "微心愿：待认领 {}，已认领 {}，已实现 {}，已取消 {}\n"
-      "家庭户：{} 户\n"
-      "积分：{}；{} 人持有 {} 分（积分不是资金）\n",
-      view.volunteers, util::format_hours(view.service_hours), view.sessions, wishes(status::open),
-      wishes(status::claimed), wishes(status::fulfilled), wishes(status::cancelled), view.households,
-      points_rules_text(view.points_rules, lang), view.points_holders, view.points_outstanding);
+  if (!view.wishes.empty()) {
+    text += fmt::format(en ? "Micro-wishes: {} open, {} claimed, {} fulfilled, {} cancelled\n"
+                           : "微心愿：待认领 {}，已认领 {}，已实现 {}，已取消 {}\n",
+                        wishes(status::open), wishes(status::claimed), wishes(status::fulfilled),
+                        wishes(status::cancelled));
+  }
+  if (view.households != 0) text += fmt::format(en ? "Households: {}\n" : "家庭户：{} 户\n", view.households);
+  const auto& rules = view.points_rules;
+  if (rules.per_yuan != 0 || rules.per_hour != 0 || view.points_holders != 0) {
+    text += en ? fmt::format("Credit points: {}; {} points held by {} people (not money)\n",
+                             points_rules_text(rules, lang), view.points_outstanding, view.points_holders)
+               : fmt::format("积分：{}；{} 人持有 {} 分（积分不是资金）\n", points_rules_text(rules, lang),
+                             view.points_holders, view.points_outstanding);
+  }
+  return text;
 }
 
 nlohmann::json community_overview_json(const books::CommunityOverview& view) {
