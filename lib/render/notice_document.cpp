@@ -507,6 +507,28 @@ NoticeChart notice_chart(const NoticeModel& m, const Words& w) {
   return chart;
 }
 
+// What the fund did besides money (report/community.hpp), each section only when it has
+// something: households and people helped, then project progress (money), then wishes,
+// volunteer service and points.
+void add_community_sections(const NoticeModel& m, Lang lang, NoticeDocument& doc, std::size_t& index) {
+  const Words w(lang);
+  const auto& c = m.community;
+  if (c.any_people()) {
+    doc.sections.push_back(
+        people_section(c, section_heading(index++, "受助户数与人数", "Households and people helped", w), lang));
+  }
+  if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
+  if (c.any_wishes()) {
+    doc.sections.push_back(wishes_section(c, section_heading(index++, "微心愿", "Micro-wishes", w), lang));
+  }
+  if (c.any_service()) {
+    doc.sections.push_back(service_section(c, section_heading(index++, "志愿服务", "Volunteer service", w), lang));
+  }
+  if (c.any_points()) {
+    doc.sections.push_back(points_section(c, section_heading(index++, "积分", "Credit points", w), lang));
+  }
+}
+
 }  // namespace
 
 NoticeDocument notice_document(NoticeModel m, Lang lang) {
@@ -553,19 +575,7 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (!m.income.empty()) doc.sections.push_back(income_section(m, index++, w));
   doc.sections.push_back(spending_section(m, index++, w));
   if (has_goods(m)) doc.sections.push_back(goods_section(m, index++, w));
-  const auto& c = m.community;
-  if (c.any_people()) {
-    doc.sections.push_back(
-        people_section(c, section_heading(index++, "受助户数与人数", "Households and people helped", w), lang));
-  }
-  if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
-  if (c.any_wishes())
-    doc.sections.push_back(wishes_section(c, section_heading(index++, "微心愿", "Micro-wishes", w), lang));
-  if (c.any_service()) {
-    doc.sections.push_back(service_section(c, section_heading(index++, "志愿服务", "Volunteer service", w), lang));
-  }
-  if (c.any_points())
-    doc.sections.push_back(points_section(c, section_heading(index++, "积分", "Credit points", w), lang));
+  add_community_sections(m, lang, doc, index);
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 
   doc.chart = notice_chart(m, w);
