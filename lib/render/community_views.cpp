@@ -93,8 +93,9 @@ std::string wishes_text(const std::vector<model::Wish>& wishes, Lang lang) {
                                 {pick(lang, "认领人", "Claimed by")},
                                 {pick(lang, "进展", "Progress")}},
                                cells);
-  out += lang == Lang::en ? fmt::format("{} wishes (estimates are not money)\n", wishes.size())
-                          : fmt::format("共 {} 个微心愿（估价不是资金）\n", wishes.size());
+  out += lang == Lang::en
+             ? fmt::format("{} wish{} (estimates are not money)\n", wishes.size(), wishes.size() == 1 ? "" : "es")
+             : fmt::format("共 {} 个微心愿（估价不是资金）\n", wishes.size());
   return out;
 }
 
@@ -134,7 +135,8 @@ std::string volunteers_text(const std::vector<model::Volunteer>& volunteers, boo
                                 {pick(lang, "电话", "Phone")},
                                 {pick(lang, "登记日期", "Registered")}},
                                cells);
-  out += lang == Lang::en ? fmt::format("{} volunteers{}\n", volunteers.size(), full ? "" : "; phones masked")
+  out += lang == Lang::en ? fmt::format("{} volunteer{}{}\n", volunteers.size(), volunteers.size() == 1 ? "" : "s",
+                                        full ? "" : "; phones masked")
                           : fmt::format("共 {} 名志愿者{}\n", volunteers.size(), full ? "" : "；电话已遮盖");
   return out;
 }
@@ -318,9 +320,9 @@ std::string households_text(const std::vector<books::HouseholdView>& households,
                                 {pick(lang, "住址", "Address")},
                                 {pick(lang, "成员", "Members")}},
                                cells);
-  out += lang == Lang::en
-             ? fmt::format("{} households{}\n", households.size(), full ? "" : "; names and addresses masked")
-             : fmt::format("共 {} 户{}\n", households.size(), full ? "" : "；名称、住址已遮盖");
+  out += lang == Lang::en ? fmt::format("{} household{}{}\n", households.size(), households.size() == 1 ? "" : "s",
+                                        full ? "" : "; names and addresses masked")
+                          : fmt::format("共 {} 户{}\n", households.size(), full ? "" : "；名称、住址已遮盖");
   return out;
 }
 
