@@ -16,6 +16,7 @@ namespace {
 
 struct AddOptions {
   books::BeneficiaryInput input;
+  std::string household;
   bool json = false;
 };
 
@@ -39,7 +40,9 @@ struct ImportOptions {
 
 std::string run_add(const AddOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  const auto number = books::register_beneficiary(file, recorder_for(ctx, file), o.input);
+  books::BeneficiaryInput input = o.input;
+  if (!o.household.empty()) input.household = household_option("--household", o.household);
+  const auto number = books::register_beneficiary(file, recorder_for(ctx, file), input);
   const std::string code = books::beneficiary_code(number);
   if (o.json) return nlohmann::json{{"number", number}, {"code", code}}.dump(2) + "\n";
   if (ctx.lang == Lang::en) return fmt::format("Registered beneficiary {}\n", code);
@@ -84,6 +87,8 @@ void setup_add(CLI::App& beneficiary, Context& ctx) {
   cmd->add_option("--phone", add->input.phone, ctx.tr("电话", "phone"));
   cmd->add_option("--address", add->input.address, ctx.tr("住址", "address"));
   cmd->add_option("--memo", add->input.memo, ctx.tr("备注", "note"));
+  cmd->add_option("--household", add->household,
+                  ctx.tr("所属家庭户，如 H0001（cfund household add 登记）", "household, e.g. H0001"));
   cmd->add_flag("--json", add->json, ctx.tr("输出 JSON（新编号）", "print JSON (the new code)"));
   cmd->callback([add, &ctx] { ctx.output = run_add(*add, ctx); });
 }

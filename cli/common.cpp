@@ -126,6 +126,47 @@ std::int64_t beneficiary_option(storage::FundFile& file, const std::string& opti
 
 namespace {
 
+// "W0001", "w1", "1" -> 1, with the letter of the registry.
+std::int64_t numbered_option(const std::string& option, const std::string& text, char letter, const Message& what) {
+  std::string trimmed = util::trim(text);
+  if (!trimmed.empty() && (trimmed[0] == letter || trimmed[0] == letter - 'A' + 'a')) trimmed.erase(0, 1);
+  try {
+    return entry_id_option(option, trimmed);
+  } catch (const InputError&) {
+    throw option_error(option, what);
+  }
+}
+
+}  // namespace
+
+std::int64_t wish_option(const std::string& option, const std::string& text) {
+  return numbered_option(option, text, 'W',
+                         bilingual("“{0}”不是微心愿编号（如 W0001）", "'{0}' is not a wish number (like W0001)", text));
+}
+
+std::int64_t household_option(const std::string& option, const std::string& text) {
+  return numbered_option(
+      option, text, 'H',
+      bilingual("“{0}”不是家庭户编号（如 H0001）", "'{0}' is not a household number (like H0001)", text));
+}
+
+util::Hundredths hours_option(const std::string& option, const std::string& text) {
+  auto hours = util::parse_hours(text);
+  if (!hours) throw option_error(option, hours.error());
+  return *hours;
+}
+
+std::int64_t points_option(const std::string& option, const std::string& text) {
+  try {
+    return entry_id_option(option, text);
+  } catch (const InputError&) {
+    throw option_error(option, bilingual("“{0}”不是积分数（大于零的整数）",
+                                         "'{0}' is not a number of points (a whole number above zero)", text));
+  }
+}
+
+namespace {
+
 struct VoidOptions {
   std::string id;
   std::string reason;

@@ -12,6 +12,7 @@
 #include "storage/fund_file.hpp"
 #include "util/clock.hpp"
 #include "util/date.hpp"
+#include "util/hours.hpp"
 #include "util/message.hpp"
 #include "util/money.hpp"
 
@@ -53,6 +54,10 @@ int day_count_option(const std::string& option, const std::string& text);
 // A beneficiary named on the command line: code (B0001), ID number, or a name exactly
 // one beneficiary has (books::resolve_beneficiary); errors name the option.
 std::int64_t beneficiary_option(storage::FundFile& file, const std::string& option, const std::string& text);
+std::int64_t wish_option(const std::string& option, const std::string& text);       // W0001
+std::int64_t household_option(const std::string& option, const std::string& text);  // H0001
+util::Hundredths hours_option(const std::string& option, const std::string& text);  // 1.5
+std::int64_t points_option(const std::string& option, const std::string& text);     // a whole number above zero
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
 void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,
@@ -80,5 +85,10 @@ void setup_opening(CLI::App& app, Context& ctx);
 void setup_goods(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_wish(CLI::App& app, Context& ctx);
+void setup_volunteer(CLI::App& app, Context& ctx);
+void setup_service(CLI::App& app, Context& ctx);
+void setup_points(CLI::App& app, Context& ctx);
+void setup_household(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

@@ -3,10 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "books/community.hpp"
 #include "books/fund.hpp"
 #include "books/registry.hpp"
 #include "common.hpp"
 #include "render/books_views.hpp"
+#include "render/community_views.hpp"
 
 namespace cfund::cli {
 
@@ -19,7 +21,13 @@ struct ShowOptions {
 std::string run_show(const ShowOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto view = books::overview(file);
-  return o.json ? render::overview_json(view).dump(2) + "\n" : render::overview_text(view, ctx.lang);
+  const auto community = books::community_overview(file, util::now().today.iso());
+  if (o.json) {
+    auto json = render::overview_json(view);
+    json["community"] = render::community_overview_json(community);
+    return json.dump(2) + "\n";
+  }
+  return render::overview_text(view, ctx.lang) + render::community_overview_text(community, ctx.lang);
 }
 
 std::string run_settings(const ShowOptions& o, const Context& ctx) {

@@ -52,6 +52,11 @@ int main(int argc, char** argv) {
   cfund::cli::setup_disburse(app, ctx);
   cfund::cli::setup_beneficiary(app, ctx);
   cfund::cli::setup_goods(app, ctx);
+  cfund::cli::setup_household(app, ctx);
+  cfund::cli::setup_wish(app, ctx);
+  cfund::cli::setup_volunteer(app, ctx);
+  cfund::cli::setup_service(app, ctx);
+  cfund::cli::setup_points(app, ctx);
   cfund::cli::setup_movements(app, ctx);
   cfund::cli::setup_project(app, ctx);
   cfund::cli::setup_audit(app, ctx);

@@ -198,10 +198,10 @@ void setup_publish(CLI::App& app, Context& ctx) {
                          "printed in the fund's time zone"));
   cmd->add_option(
       "--table", options->table,
-      ctx.tr(
-          "CSV 输出到屏幕时选一张表：info、summary、donations、donation_bands、goods、spending、projects、corrections",
-          "with CSV to stdout, the one table to print: info, summary, donations, donation_bands, goods, spending, "
-          "projects, corrections"));
+      ctx.tr("CSV 输出到屏幕时选一张表：info、summary、donations、donation_bands、goods、spending、people、projects、"
+             "wishes_fulfilled、wishes_open、service、points、corrections",
+             "with CSV to stdout, the one table to print: info, summary, donations, donation_bands, goods, spending, "
+             "people, projects, wishes_fulfilled, wishes_open, service, points, corrections"));
   cmd->add_flag("--dry-run,--no-record", options->dry_run,
                 ctx.tr("只生成，不在账目中记录本次公示", "render only; do not record the publication in the journal"));
   cmd->callback([options, &ctx] {

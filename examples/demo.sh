@@ -3,8 +3,9 @@
 #   examples/demo.sh CFUND_BINARY OUTPUT_DIR
 # Builds 青溪镇桂花里社区慈善基金 from examples/fund.toml in OUTPUT_DIR, records its
 # first quarter (donations of money and goods, relief, a refused overdraft, a void, a
-# deposit of cash at the bank, projects at every stage), audits the books and writes
-# the March notice in every format: what a community worker would print and post.
+# deposit of cash at the bank, projects at every stage; a household, volunteers and their
+# hours, micro-wishes and credit points), audits the books and writes the March notice in
+# every format: what a community worker would print and post.
 # Then a town fund's whole year (examples/town/year.sh): opening balances, a grant and
 # its matching, interest, a charity sale, goods given out, a bank fee, and its notice.
 
@@ -86,6 +87,9 @@ run fund show | tee "$out/fund.txt"
 step "公益项目 / projects"
 "$here/demo_projects.sh" "$cfund" "$CFUND_FUND"
 "$cfund" project list --json > "$out/projects.json"
+
+step "社区：家庭户、志愿服务、微心愿、积分（不计入资金）/ the community side: households, volunteers, wishes, points (never money)"
+"$here/demo_community.sh" "$cfund" "$CFUND_FUND"
 
 step "审计与公示 / audit and the notice"
 run audit

@@ -1,5 +1,6 @@
 #include "books/beneficiaries.hpp"
 
+#include "books/households.hpp"
 #include "error.hpp"
 #include "privacy/mask.hpp"
 #include "privacy/resident_id.hpp"
@@ -7,8 +8,6 @@
 #include "util/text.hpp"
 
 namespace cfund::books {
-
-namespace {
 
 // Mobile or landline: digits with optional +, spaces and dashes, 5 to 20 digits.
 bool plausible_phone(const std::string& phone) {
@@ -23,6 +22,8 @@ bool plausible_phone(const std::string& phone) {
   }
   return digits >= 5 && digits <= 20;
 }
+
+namespace {
 
 // The input as the registry stores it; throws InputError naming the option.
 BeneficiaryInput checked_input(const BeneficiaryInput& input) {
@@ -116,9 +117,14 @@ std::int64_t append_beneficiary(storage::FundFile& file, JournalAppender& journa
 std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recorder, const BeneficiaryInput& input) {
   checked_input(input);  // before the transaction: a typo never waits for the lock
   storage::FundFile::WriteTransaction tx(file);
-  JournalAppender journal(file, recorder);
-  const std::int64_t number = append_beneficiary(file, journal, input);
-  journal.finish();
+  if (input.household) require_household(file, *input.household);
+  std::int64_t number = 0;
+  {
+    JournalAppender journal(file, recorder);
+    number = append_beneficiary(file, journal, input);
+    journal.finish();
+  }
+  if (input.household) append_household_member(file, recorder, *input.household, number);
   tx.commit();
   return number;
 }

@@ -4,6 +4,8 @@
 // A later phone or address is an entry of its own (kind beneficiary_update): the
 // books read a beneficiary with the latest ones.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +23,11 @@ struct BeneficiaryInput {
   std::string address;
   std::string category;  // 困难学生, 独居老人, 隐形困难人群, ...
   std::string memo;
+  std::optional<std::int64_t> household;  // H0001 is 1: recorded as a household_member entry right after
 };
 
-// One transaction; returns the new beneficiary's number (B0001 is 1).
+// One transaction; returns the new beneficiary's number (B0001 is 1). With a household,
+// the beneficiary's membership is a second entry of the same transaction.
 std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recorder, const BeneficiaryInput& input);
 // The same inside the caller's write transaction (an import). The input is checked
 // as register_beneficiary checks it.
@@ -63,5 +67,8 @@ std::string beneficiary_code(std::int64_t number);
 
 // Whether two phone numbers are the same digits ("138 1234-5678" = "13812345678").
 bool same_phone(const std::string& a, const std::string& b);
+// A phone number as people write it: digits with an optional leading +, spaces and
+// dashes, 5 to 20 digits (mobile or landline). Beneficiaries' and volunteers'.
+bool plausible_phone(const std::string& phone);
 
 }  // namespace cfund::books

@@ -74,6 +74,26 @@ bool is_web_address(const std::string& url) {
   return scheme && printable && url.size() > 8 && url.size() <= 500;
 }
 
+// [points]: whole numbers in ranges no real scheme leaves.
+void validate_points(const model::PointsSettings& points) {
+  if (points.per_yuan < 0 || points.per_yuan > 10000) {
+    throw InputError(bilingual("每元积分（[points] per_yuan）应在 0 到 10000 之间",
+                               "[points] per_yuan must be between 0 and 10000"));
+  }
+  if (points.per_hour < 0 || points.per_hour > 100000) {
+    throw InputError(bilingual("每小时积分（[points] per_hour）应在 0 到 100000 之间",
+                               "[points] per_hour must be between 0 and 100000"));
+  }
+  if (points.expiry_months < 0 || points.expiry_months > 1200) {
+    throw InputError(bilingual("积分有效期（[points] expiry_months）应在 0 到 1200 个月之间",
+                               "[points] expiry_months must be between 0 and 1200"));
+  }
+  if (points.notice_top < 0 || points.notice_top > 100) {
+    throw InputError(bilingual("公示列名人数（[points] notice_top）应在 0 到 100 之间",
+                               "[points] notice_top must be between 0 and 100"));
+  }
+}
+
 std::string join_codes(const std::vector<std::string>& codes) {
   std::string joined;
   for (const auto& code : codes) joined += (joined.empty() ? "" : ", ") + code;
@@ -130,6 +150,7 @@ void validate_definition(const model::FundDefinition& definition) {
     throw InputError(
         bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
   }
+  validate_points(s.points);
   if (definition.accounts.empty()) {
     throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash",
                                "the fund needs at least one account (accounts), e.g. bank or cash"));

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "books/fund.hpp"
 #include "books/projects.hpp"
@@ -160,6 +162,36 @@ void read_relief_windows(const toml::table& root, const FieldReader& read, model
       read.fail(&value, field, bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
     settings.relief_windows[category] = static_cast<int>(days);
   }
+}
+
+// [points]: credit points earned by donating and by volunteer service. Every key is
+// known: a misspelt one is an error naming it, not a rule silently left out.
+void read_points(const toml::table& root, const FieldReader& read, model::FundSettings& settings) {
+  const toml::node* node = root.get("points");
+  if (node == nullptr) return;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) read.fail(node, "points", bilingual("应写成 [points] 表", "expected a [points] table"));
+  static const std::vector<std::string> known = {"per_yuan", "per_hour", "expiry_months", "notice_top"};
+  for (const auto& [key, value] : *table) {
+    if (std::find(known.begin(), known.end(), std::string(key.str())) == known.end()) {
+      read.fail(&value, "points." + std::string(key.str()),
+                bilingual("未知的键（可用：per_yuan、per_hour、expiry_months、notice_top）",
+                          "unknown key (known: per_yuan, per_hour, expiry_months, notice_top)"));
+    }
+  }
+  auto& p = settings.points;
+  auto whole = [&](const char* key, std::int64_t fallback, std::int64_t most) {
+    const std::int64_t value = read.integer(*table, key, std::string("points.") + key, fallback);
+    if (value < 0 || value > most) {
+      read.fail(table->get(key), std::string("points.") + key,
+                bilingual("应为 0 到 {0} 之间的整数", "expected a whole number from 0 to {0}", most));
+    }
+    return value;
+  };
+  p.per_yuan = whole("per_yuan", p.per_yuan, 10000);
+  p.per_hour = whole("per_hour", p.per_hour, 100000);
+  p.expiry_months = static_cast<int>(whole("expiry_months", p.expiry_months, 1200));
+  p.notice_top = static_cast<int>(whole("notice_top", p.notice_top, 100));
 }
 
 // [opening]: the date and the balances brought forward ([[opening.balances]] of money,
@@ -337,6 +369,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   }
   read_approval_thresholds(root, read, definition.settings);
   read_relief_windows(root, read, definition.settings);
+  read_points(root, read, definition.settings);
   read_openings(root, read, definition);
   try {
     books::validate_definition(definition);

@@ -74,6 +74,53 @@ class Row {
   EntryKind kind_;
 };
 
+// What the fund does besides money (schemas/0010_community.sql): households and who
+// belongs to them, micro-wishes, volunteers and their hours, credit points redeemed,
+// and the consent to be named among the year's top contributors. None moves money.
+void add_community_kinds(std::vector<EntryKind>& kinds) {
+  using N = NoticePlacement;
+  namespace k = entry_kind;
+  kinds.push_back(Row(k::household, {"登记家庭户", "household registered"})
+                      .detail("households", {"number", "name", "address"})
+                      .private_columns({"name", "address"})
+                      .notice(N::not_shown)
+                      .command("cfund household add"));
+  kinds.push_back(Row(k::household_member, {"家庭户成员", "household member"})
+                      .detail("household_members", {"household", "beneficiary"})
+                      .notice(N::not_shown)
+                      .command("cfund household join"));
+  kinds.push_back(
+      Row(k::wish, {"微心愿", "micro-wish"})
+          .detail("wishes", {"number", "title", "category", "estimate", "beneficiary", "recipient", "posted_by"})
+          .notice(N::community)
+          .command("cfund wish add"));
+  kinds.push_back(Row(k::wish_step, {"微心愿进展", "micro-wish step"})
+                      .detail("wish_steps", {"wish", "from_status", "to_status", "donor_id", "donor_name", "anonymous",
+                                             "fulfilled_by"})
+                      .notice(N::community)
+                      .command("cfund wish claim|fulfil|cancel"));
+  kinds.push_back(Row(k::volunteer, {"登记志愿者", "volunteer registered"})
+                      .detail("volunteers", {"number", "name", "phone"})
+                      .private_columns({"phone"})
+                      .notice(N::not_shown)
+                      .command("cfund volunteer add"));
+  kinds.push_back(Row(k::service, {"志愿服务", "volunteer service"})
+                      .detail("services", {"volunteer", "hours", "activity", "project_id", "source_file", "source_line",
+                                           "content_key"})
+                      .voidable()
+                      .notice(N::community)
+                      .command("cfund service add|import"));
+  kinds.push_back(Row(k::points_redemption, {"积分兑换", "points redeemed"})
+                      .detail("points_redemptions", {"holder", "points", "purpose"})
+                      .voidable()
+                      .notice(N::community)
+                      .command("cfund points redeem"));
+  kinds.push_back(Row(k::consent, {"公开致谢意愿", "consent to be named"})
+                      .detail("consents", {"holder", "public"})
+                      .notice(N::community)
+                      .command("cfund points consent"));
+}
+
 // The registry. docs/ARCHITECTURE.md explains each field, and
 // tests/unit/test_model_entry_kinds.cpp checks every row against the schema.
 std::vector<EntryKind> make_entry_kinds() {
@@ -161,7 +208,7 @@ std::vector<EntryKind> make_entry_kinds() {
                       .postings(P::reversal)
                       .notice(N::corrections)
                       .activity(A::by_original)
-                      .command("cfund donate|disburse|income|opening|goods|transfer|reallocate void"));
+                      .command("cfund donate|disburse|income|opening|goods|transfer|reallocate|service|points void"));
   // Registrations and events that move no money.
   kinds.push_back(Row(k::beneficiary, {"登记受助对象", "beneficiary registered"})
                       .detail("beneficiaries", {"number", "name", "id_number", "phone", "address", "category"})
@@ -213,6 +260,7 @@ std::vector<EntryKind> make_entry_kinds() {
                                           "rows_added", "rows_present", "rows_filtered"})
                       .notice(N::not_shown)
                       .command("cfund donate|disburse import"));
+  add_community_kinds(kinds);
   return kinds;
 }
 

@@ -43,6 +43,15 @@ inline const std::string period_close = "period_close";              // 结账: 
 inline const std::string publication = "publication";                // a published notice (公示)
 inline const std::string import = "import";                          // a statement import: which file, which entries
 inline const std::string registry = "registry";  // facts of the registries: settings, accounts, designations, donors
+// The community side of the fund (books/community.hpp): never money.
+inline const std::string household = "household";                  // registers a household (家庭户)
+inline const std::string household_member = "household_member";    // a beneficiary belongs to a household
+inline const std::string wish = "wish";                            // a micro-wish is posted (微心愿)
+inline const std::string wish_step = "wish_step";                  // a wish is claimed, fulfilled or cancelled
+inline const std::string volunteer = "volunteer";                  // registers a volunteer (志愿者)
+inline const std::string service = "service";                      // hours of volunteer service (志愿服务)
+inline const std::string points_redemption = "points_redemption";  // credit points redeemed (积分兑换)
+inline const std::string consent = "consent";  // a person agrees (or no longer) to be named among top contributors
 }  // namespace entry_kind
 
 // How an entry's money moves. Accounts are debit positive, designations credit.
@@ -69,7 +78,8 @@ enum class NoticePlacement {
   accounts_only,  // moves money between accounts only: in no list, in no designation's figures
   corrections,    // a void: as a negative line beside what it voids, or in 更正说明
   projects,       // 项目进展 (project events)
-  not_shown,      // registrations and bookkeeping events that no notice lists
+  community,  // 微心愿、志愿服务、积分: what the fund does besides money, disclosed, never counted as money
+  not_shown,  // registrations and bookkeeping events that no notice lists
 };
 
 // A line of the statement of activities (业务活动表, 民间非营利组织会计制度) that an

@@ -125,6 +125,38 @@ std::vector<SettingDef> make_definitions() {
        amount(defaults.audit.management_ratio_floor),
        {"管理费用低于此数时不检查比例", "below this much management cost the ratio is not checked"},
        CFUND_FIELD(audit.management_ratio_floor, number_of, number)},
+      {"points.per_yuan",
+       "points.per_yuan",
+       T::count,
+       "0",
+       {"每捐 1 元得几分（0：不计）", "points for each yuan donated (0: none)"},
+       CFUND_FIELD(points.per_yuan, number_of, number),
+       0,
+       10000},
+      {"points.per_hour",
+       "points.per_hour",
+       T::count,
+       "0",
+       {"每服务 1 小时得几分（0：不计）", "points for each hour of service (0: none)"},
+       CFUND_FIELD(points.per_hour, number_of, number),
+       0,
+       100000},
+      {"points.expiry_months",
+       "points.expiry_months",
+       T::count,
+       "0",
+       {"积分有效月数（0：不过期）", "months before points expire (0: never)"},
+       CFUND_FIELD(points.expiry_months, number_of, whole),
+       0,
+       1200},
+      {"points.notice_top",
+       "points.notice_top",
+       T::count,
+       std::to_string(defaults.points.notice_top),
+       {"公示列名的积分前几名（须本人同意）", "top contributors a notice names (who agreed)"},
+       CFUND_FIELD(points.notice_top, number_of, whole),
+       0,
+       100},
       {"time_zone",
        "fund.time_zone",
        T::time_zone,
@@ -242,6 +274,12 @@ Expected<std::string> normalise_setting(const std::string& key, const std::strin
       return normalise_amount(text);
     case T::days:
       return parse_whole(text, 0, 3660, {"应为 0 到 3660 之间的天数", "expected a number of days from 0 to 3660"});
+    case T::count:
+      return parse_whole(
+          text, definition->low, definition->high,
+          {"应为 " + std::to_string(definition->low) + " 到 " + std::to_string(definition->high) + " 之间的整数",
+           "expected a whole number from " + std::to_string(definition->low) + " to " +
+               std::to_string(definition->high)});
     case T::percent:
       return parse_whole(text, 0, 100,
                          {"应为 0 到 100 之间的整数（百分比）", "expected a whole percentage from 0 to 100"});

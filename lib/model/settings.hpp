@@ -29,6 +29,7 @@ enum class SettingType {
   time_zone,  // an IANA time zone name
   url,        // http(s):// address
   list,       // a list of texts, stored as JSON
+  count,      // a whole number from `low` to `high`
 };
 
 struct SettingDef {
@@ -40,6 +41,8 @@ struct SettingDef {
   // The FundSettings field it is: read out in stored form, and written from it.
   std::string (*read)(const FundSettings&) = nullptr;
   void (*write)(FundSettings&, const std::string&) = nullptr;
+  long low = 0;  // a count's range
+  long high = 0;
 };
 
 // Every single setting, in the order `cfund fund show` and the docs list them.

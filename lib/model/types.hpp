@@ -53,6 +53,17 @@ struct AuditSettings {
   Fen management_ratio_floor = 20000000;  // ¥200,000.00: below this much management cost, no check
 };
 
+// [points] in the fund TOML: credit points (积分) earned by donating and by volunteer
+// service, redeemed for services or goods (books/points.hpp). Points are whole
+// numbers, never money: they touch no money total. Kept together so that they move
+// into the settings registry as one group.
+struct PointsSettings {
+  std::int64_t per_yuan = 0;  // points for each whole yuan donated (money, or goods at their value); 0: none
+  std::int64_t per_hour = 0;  // points for each hour of volunteer service (pro rata for parts); 0: none
+  int expiry_months = 0;      // points expire this many months after the day they were earned; 0: never
+  int notice_top = 10;        // a notice names at most this many of the year's top contributors who agreed; 0: none
+};
+
 struct FundSettings {
   std::string name;
   std::string organisation;       // who runs the fund (e.g. a residents' committee)
@@ -87,6 +98,7 @@ struct FundSettings {
   Fen max_amount = kMaxAmount;
   int future_days = 0;
   static constexpr Fen kMaxAmount = 100000000000;  // ¥1,000,000,000.00
+  PointsSettings points;
 };
 
 // Everything `cfund init` needs to create a fund.

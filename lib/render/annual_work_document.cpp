@@ -1,5 +1,6 @@
 // The annual work report's words (年度工作报告): governance, projects, relief,
-// fundraising, goods, corrections and the audit, in Chinese and English.
+// fundraising, goods, corrections and the audit, and the community side (households and
+// people helped, volunteer service, micro-wishes and points), in Chinese and English.
 
 #include <fmt/format.h>
 
@@ -7,6 +8,7 @@
 #include "model/categories.hpp"
 #include "model/entry_kinds.hpp"
 #include "render/annual_words.hpp"
+#include "render/notice_community.hpp"
 #include "util/quantity.hpp"
 
 namespace cfund::render {
@@ -256,6 +258,7 @@ NoticeSection annual_work_section(const AnnualModel& m, Lang lang) {
   section.tables.push_back(goods_table(m, w));
   section.tables.push_back(corrections_table(m, w));
   section.tables.push_back(audit_table(m, w));
+  community_year_tables(m.work.community, lang, section);
   return section;
 }
 

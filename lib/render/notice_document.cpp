@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "render/books_views.hpp"
+#include "render/notice_community.hpp"
 #include "util/clock.hpp"
 #include "util/date.hpp"
 #include "util/money.hpp"
@@ -85,7 +86,8 @@ std::string label_key(std::string label) {
   return label;
 }
 
-const char* kChineseNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+const char* kChineseNumbers[] = {"一", "二", "三",   "四",   "五",   "六",   "七",  "八",
+                                 "九", "十", "十一", "十二", "十三", "十四", "十五"};
 
 std::string section_heading(std::size_t index, const char* zh, const char* en, const Words& w) {
   return w.lang() == Lang::en ? fmt::format("{}. {}", index + 1, en)
@@ -505,6 +507,28 @@ NoticeChart notice_chart(const NoticeModel& m, const Words& w) {
   return chart;
 }
 
+// What the fund did besides money (report/community.hpp), each section only when it has
+// something: households and people helped, then project progress (money), then wishes,
+// volunteer service and points.
+void add_community_sections(const NoticeModel& m, Lang lang, NoticeDocument& doc, std::size_t& index) {
+  const Words w(lang);
+  const auto& c = m.community;
+  if (c.any_people()) {
+    doc.sections.push_back(
+        people_section(c, section_heading(index++, "受助户数与人数", "Households and people helped", w), lang));
+  }
+  if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
+  if (c.any_wishes()) {
+    doc.sections.push_back(wishes_section(c, section_heading(index++, "微心愿", "Micro-wishes", w), lang));
+  }
+  if (c.any_service()) {
+    doc.sections.push_back(service_section(c, section_heading(index++, "志愿服务", "Volunteer service", w), lang));
+  }
+  if (c.any_points()) {
+    doc.sections.push_back(points_section(c, section_heading(index++, "积分", "Credit points", w), lang));
+  }
+}
+
 }  // namespace
 
 NoticeDocument notice_document(NoticeModel m, Lang lang) {
@@ -551,7 +575,7 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
   if (!m.income.empty()) doc.sections.push_back(income_section(m, index++, w));
   doc.sections.push_back(spending_section(m, index++, w));
   if (has_goods(m)) doc.sections.push_back(goods_section(m, index++, w));
-  if (!m.projects.empty()) doc.sections.push_back(projects_section(m, index++, w));
+  add_community_sections(m, lang, doc, index);
   if (!m.corrections.empty()) doc.sections.push_back(corrections_section(m, index++, w));
 
   doc.chart = notice_chart(m, w);

@@ -36,6 +36,7 @@
 #include "books/ratios.hpp"
 #include "model/entry_kinds.hpp"
 #include "model/types.hpp"
+#include "report/community.hpp"
 #include "storage/fund_file.hpp"
 #include "util/clock.hpp"
 
@@ -234,6 +235,9 @@ struct WorkReport {
   std::vector<GoodsItemYear> goods;
   std::vector<YearCorrection> corrections;
   AuditConclusion audit;
+  // Households and people helped, volunteer hours and people, micro-wishes, credit
+  // points: disclosed, never money (report/community.hpp).
+  CommunityReport community;
 };
 
 struct AnnualModel {

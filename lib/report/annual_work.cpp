@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "books/fund.hpp"
 #include "books/goods.hpp"
 #include "books/projects.hpp"
 #include "model/categories.hpp"
@@ -260,6 +261,8 @@ WorkReport build_work_report(storage::FundFile& file, int year, std::int64_t cut
   goods(scope, sheet, work);
   work.corrections = corrections(scope);
   work.audit = audit(scope);
+  const util::Period whole_year{util::Date{year, 1, 1}, util::Date{year, 12, 31}, std::to_string(year)};
+  work.community = build_community(file, whole_year, cutoff, scope.scrub, books::load_settings(file).points.notice_top);
   return work;
 }
 

@@ -7,6 +7,7 @@
 #include "books/fund.hpp"
 #include "books/goods.hpp"
 #include "books/projects.hpp"
+#include "books/wishes.hpp"
 #include "model/categories.hpp"
 #include "model/entry_kinds.hpp"
 #include "privacy/mask.hpp"
@@ -14,6 +15,7 @@
 #include "storage/economy_queries.hpp"
 #include "storage/export_queries.hpp"
 #include "storage/queries.hpp"
+#include "util/hours.hpp"
 #include "util/quantity.hpp"
 #include "util/text.hpp"
 
@@ -308,6 +310,8 @@ class EntryBuilder {
   void voiding(const storage::EntryRows& rows, const storage::EntryRows* original, ExportEntry& entry) const;
   void event(const storage::EntryRows& rows, ExportEntry& entry) const;
   void project_event(const storage::EntryRows& rows, ExportEntry& entry) const;
+  void community_event(const storage::EntryRows& rows, ExportEntry& entry) const;
+  void wish_event(const storage::EntryRows& rows, ExportEntry& entry) const;
 
   storage::FundFile& file_;
   Lang lang_;
@@ -457,6 +461,11 @@ void EntryBuilder::event(const storage::EntryRows& rows, ExportEntry& entry) con
              : fmt::format("第 {} 号分录捐赠的慈善会收据号：{}", donation, scrub(text_of(d, "number")));
   } else if (entry.kind == kind::project || entry.kind == kind::project_stage || entry.kind == kind::project_budget) {
     project_event(rows, entry);
+  } else if (entry.kind == kind::wish || entry.kind == kind::wish_step) {
+    wish_event(rows, entry);
+  } else if (entry.kind == kind::household || entry.kind == kind::household_member || entry.kind == kind::volunteer ||
+             entry.kind == kind::service || entry.kind == kind::points_redemption || entry.kind == kind::consent) {
+    community_event(rows, entry);
   } else if (entry.kind == kind::period_close) {
     entry.narration = en() ? fmt::format("books closed through {}", text_of(d, "through"))
                            : fmt::format("结账至 {}", text_of(d, "through"));
@@ -499,6 +508,78 @@ void EntryBuilder::project_event(const storage::EntryRows& rows, ExportEntry& en
   const std::string after = util::format_amount(amount_of(d, "budget"));
   entry.narration = en() ? fmt::format("project {}: budget {} → {}", project, before, after)
                          : fmt::format("项目 {} 预算调整：{} → {}", project, before, after);
+}
+
+// Micro-wishes: posted, claimed, fulfilled (by which entry), cancelled. Never money.
+void EntryBuilder::wish_event(const storage::EntryRows& rows, ExportEntry& entry) const {
+  const auto& d = detail_of(rows);
+  const std::string wish = fmt::format("W{:04d}", id_of(d, entry.kind == kind::wish ? "number" : "wish").value_or(0));
+  add(entry, "wish", wish);
+  if (entry.kind == kind::wish) {
+    const std::string estimate = util::format_amount(amount_of(d, "estimate"));
+    entry.narration = en() ? fmt::format("micro-wish {} posted: {} ({}, estimated at {})", wish,
+                                         scrub(text_of(d, "title")), scrub(text_of(d, "category")), estimate)
+                           : fmt::format("发布微心愿 {}：{}（{}，估价 {}）", wish, scrub(text_of(d, "title")),
+                                         scrub(text_of(d, "category")), estimate);
+    add(entry, "estimate", util::format_plain(amount_of(d, "estimate")));
+    if (const auto beneficiary = id_of(d, "beneficiary")) add(entry, "beneficiary", beneficiary_number(*beneficiary));
+    add(entry, "for", scrub(text_of(d, "recipient")));
+    return;
+  }
+  const auto from = books::wish_status_name(text_of(d, "from_status")).in(lang_);
+  const auto to = books::wish_status_name(text_of(d, "to_status")).in(lang_);
+  entry.narration =
+      en() ? fmt::format("micro-wish {}: {} → {}", wish, from, to) : fmt::format("微心愿 {}：{} → {}", wish, from, to);
+  if (!text_of(d, "donor_name").empty()) {
+    entry.payee = amount_of(d, "anonymous") != 0 ? pick(lang_, "匿名", "anonymous") : scrub(text_of(d, "donor_name"));
+    add(entry, "donor", entry.payee);
+  }
+  if (const auto by = id_of(d, "fulfilled_by")) add(entry, "fulfilled_by", std::to_string(*by));
+}
+
+// Households, volunteers and their hours, points redeemed, consents: never money.
+// Volunteers appear by number, like beneficiaries.
+void EntryBuilder::community_event(const storage::EntryRows& rows, ExportEntry& entry) const {
+  const auto& d = detail_of(rows);
+  auto numbered = [](const char* letter, std::optional<std::int64_t> number) {
+    return fmt::format("{}{:04d}", letter, number.value_or(0));
+  };
+  if (entry.kind == kind::household) {
+    const std::string household = numbered("H", id_of(d, "number"));
+    entry.narration =
+        en() ? fmt::format("household {} registered", household) : fmt::format("登记家庭户 {}", household);
+  } else if (entry.kind == kind::household_member) {
+    const std::string household = numbered("H", id_of(d, "household"));
+    const std::string beneficiary = numbered("B", id_of(d, "beneficiary"));
+    entry.narration = en() ? fmt::format("beneficiary {} belongs to household {}", beneficiary, household)
+                           : fmt::format("受助对象 {} 属于家庭户 {}", beneficiary, household);
+    add(entry, "household", household);
+    add(entry, "beneficiary", beneficiary);
+  } else if (entry.kind == kind::volunteer) {
+    const std::string volunteer = numbered("V", id_of(d, "number"));
+    entry.narration =
+        en() ? fmt::format("volunteer {} registered", volunteer) : fmt::format("登记志愿者 {}", volunteer);
+  } else if (entry.kind == kind::service) {
+    const std::string volunteer = numbered("V", id_of(d, "volunteer"));
+    const std::string hours = util::format_hours(amount_of(d, "hours"));
+    entry.narration =
+        en() ? fmt::format("volunteer service: {} {} hours, {}", volunteer, hours, scrub(text_of(d, "activity")))
+             : fmt::format("志愿服务：{} {} 小时，{}", volunteer, hours, scrub(text_of(d, "activity")));
+    add(entry, "volunteer", volunteer);
+    add(entry, "hours", hours);
+    add(entry, "project", designation_code(id_of(d, "project_id")));
+  } else if (entry.kind == kind::points_redemption) {
+    entry.payee = scrub(text_of(d, "holder"));
+    entry.narration = en() ? fmt::format("{} points redeemed: {}", amount_of(d, "points"), scrub(text_of(d, "purpose")))
+                           : fmt::format("积分兑换 {} 分：{}", amount_of(d, "points"), scrub(text_of(d, "purpose")));
+    add(entry, "points", std::to_string(amount_of(d, "points")));
+  } else {
+    const bool agreed = amount_of(d, "public") != 0;
+    entry.payee = scrub(text_of(d, "holder"));
+    entry.narration = en() ? (agreed ? "agrees to be named among top contributors"
+                                     : "no longer agrees to be named among top contributors")
+                           : (agreed ? "同意在公示中列入贡献榜" : "撤回在公示中列入贡献榜的同意");
+  }
 }
 
 ExportHeader make_header(storage::FundFile& file, const ExportOptions& options) {

@@ -17,10 +17,12 @@
 #include "error.hpp"
 #include "privacy/mask.hpp"
 #include "report/secrets.hpp"
+#include "storage/community_queries.hpp"
 #include "storage/economy_queries.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
+#include "util/hours.hpp"
 
 namespace cfund::report {
 
@@ -41,6 +43,7 @@ class Scrubber {
  public:
   explicit Scrubber(const privacy::Secrets& secrets) : masker_(secrets) {}
   std::string operator()(const std::string& text) const { return masker_(text); }
+  const privacy::MentionMasker& masker() const { return masker_; }
 
  private:
   privacy::MentionMasker masker_;
@@ -73,6 +76,17 @@ void add_to(SummaryTotals& totals, const DesignationSummary& line) {
 
 std::string goods_text(const model::GoodsMovement& movement) {
   return movement.item + " " + movement.quantity + movement.unit;
+}
+
+// What a voided service or points redemption was (no money: its amount is 0).
+std::string community_description(storage::FundFile& file, std::int64_t entry_id) {
+  if (auto service = storage::service_row(file, entry_id)) {
+    return service->activity + " " + util::format_hours(service->hours) + "h";
+  }
+  for (const auto& redemption : storage::redemptions(file)) {
+    if (redemption.entry_id == entry_id) return redemption.purpose + " " + std::to_string(redemption.points);
+  }
+  return "";
 }
 
 // Voids of entries that belong to a period already published, not yet explained in
@@ -125,6 +139,9 @@ std::vector<Correction> find_corrections(storage::FundFile& file, const util::Pe
                                      ? scrub(row->source)
                                      : scrub(row->income_kind + " " + row->source);
       }
+    } else if (void_record.original_kind == model::entry_kind::service ||
+               void_record.original_kind == model::entry_kind::points_redemption) {
+      correction.description = scrub(community_description(file, void_record.original_id));
     } else if (auto goods = storage::goods_movement(file, void_record.original_id)) {
       correction.amount = goods->kind == model::entry_kind::goods_sale ? goods->price : goods->value;
       correction.description = scrub(goods_text(*goods));
@@ -516,6 +533,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   for (const auto& line : model.income) income_by_month[line.date.substr(0, 7)] += line.amount;
   model.corrections = find_corrections(file, period, cutoff, scrub);
   model.projects = load_project_progress(file, period, cutoff);
+  model.community = build_community(file, period, cutoff, scrub.masker(), settings.points.notice_top);
 
   // The chart: months for a period longer than one month, designations otherwise.
   model.chart_by_month = !(period.first.year == period.last.year && period.first.month == period.last.month);

@@ -20,7 +20,10 @@
 //   between designations show as transferred in / out (调入/调出);
 // - goods are listed separately at their estimated value and are not money: goods
 //   received (among donations), given out and sold, and the stock on hand at the
-//   period's end (物资收发).
+//   period's end (物资收发);
+// - the community side (report/community.hpp) is disclosed beside the money, never
+//   counted as money: households and people helped, micro-wishes, volunteer hours,
+//   credit points.
 
 #include <cstdint>
 #include <optional>
@@ -28,6 +31,7 @@
 #include <vector>
 
 #include "model/types.hpp"
+#include "report/community.hpp"
 #include "storage/fund_file.hpp"
 #include "util/clock.hpp"
 #include "util/date.hpp"
@@ -215,6 +219,10 @@ struct NoticeModel {
   std::vector<Correction> corrections;
   std::vector<ChartBar> chart;
   bool chart_by_month = false;
+
+  // What the fund did besides money (never in the money figures): households and
+  // people helped, micro-wishes, volunteer service, credit points.
+  CommunityReport community;
 };
 
 // Builds the notice. Throws InputError for a cut-off that is not an entry, and

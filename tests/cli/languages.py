@@ -34,6 +34,7 @@ amount counterparty closing bash zsh zh en id sqlite pragma integrity_check http
 proposed under_review approved rejected in_progress completed evaluated closed cancelled
 excel xlsx xls fee income stock goods_out
 supervision_phone beneficiaries
+people wishes_fulfilled wishes_open
 elderly students estate""".split()  # the last: codes of examples/fund.toml
 
 ENGLISH_PHRASES = ["usage", "options:", "positionals", "subcommands", "print this help", "required", "not expected",
@@ -86,6 +87,7 @@ def english_left(text, allowed):
     text = re.sub(r"[\w.-]+/[\w./-]+", " ", text)  # paths: docs/guide.md, examples/fund.toml
     text = re.sub(r"[\w-]*\*?\.(md|csv|html|toml|cfund|txt|json|beancount|ledger)\b", " ", text)  # file names
     text = re.sub(r"\bCFUND_\w+", " ", text)  # environment variables
+    text = re.sub(r"\b[0-9a-f]{16,}\b", " ", text)  # hashes (a chain head)
     found = []
     for word in re.findall(r"[A-Za-z][A-Za-z_]+", text):
         if word.lower() not in allowed:

@@ -66,5 +66,15 @@ stock=$("$cfund" goods stock --json)
   "$cfund" goods give --item 大米 --quantity 4 --to 独居老人慰问 --date 2025-04-04 > /dev/null &&
   "$cfund" audit > /dev/null && check "goods kept in stock after migrating; audit clean" ok || check "goods after migrating" fail
 
+# The community side (schema 10) on the migrated fund: a household, a volunteer and their
+# hours, a wish; the money is as it was and the audit stays clean.
+money=$("$cfund" fund show --json | grep -E '"(total_fen|restricted_total_fen)"')
+"$cfund" household add --name 测试家庭户 > /dev/null &&
+  "$cfund" volunteer add --name 测试志愿者 --phone 13700001234 > /dev/null &&
+  "$cfund" service add --volunteer V0001 --hours 2.5 --date 2025-04-04 --activity 社区清扫 > /dev/null &&
+  "$cfund" wish add --title 一个新书包 --category 学习用品 --estimate 120 --date 2025-04-04 > /dev/null &&
+  "$cfund" audit > /dev/null && [ "$("$cfund" fund show --json | grep -E '"(total_fen|restricted_total_fen)"')" = "$money" ] &&
+  check "community entries after migrating: money unchanged, audit clean" ok || check "community entries after migrating" fail
+
 [ $failures -eq 0 ] && echo "release fund: all checks passed" || echo "release fund: $failures checks failed"
 exit $((failures > 0))

@@ -10,6 +10,7 @@
 #include "books/fund.hpp"
 #include "books/journal.hpp"
 #include "books/registry.hpp"
+#include "model/settings.hpp"
 #include "util/clock.hpp"
 
 namespace cfund::testing {
@@ -49,6 +50,9 @@ class TempFund {
   // A setting changed as `cfund fund set` changes it: a registry entry on the chain.
   static void set_setting(storage::FundFile& file, const std::string& key, const std::string& value,
                           const char* day = "2025-03-10") {
+    // A value the setting has already is left as it is (`fund set` refuses it).
+    const auto stored = model::normalise_setting(key, value);
+    if (stored && file.setting(key) == *stored) return;
     books::change_setting(file, recorder(day), key, value, {*util::parse_date(day), "议-设置", ""});
   }
 

