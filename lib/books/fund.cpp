@@ -99,8 +99,31 @@ void validate_definition(const model::FundDefinition& definition) {
   if (util::trim(s.name).empty()) {
     throw InputError(bilingual("缺少基金名称（name）", "the fund needs a name (name)"));
   }
+  // Whatever the definition came from (flags, a TOML file, a test), its texts are refused
+  // with the same words as any other input when they hold what a person cannot see (line
+  // breaks aside, as in the journal: the command line and the TOML reader refuse those).
+  for (const auto& [field, text] :
+       std::initializer_list<std::pair<const char*, const std::string&>>{{"name", s.name},
+                                                                         {"organisation", s.organisation},
+                                                                         {"host", s.host},
+                                                                         {"supervision_phone", s.supervision_phone},
+                                                                         {"operator", s.default_operator},
+                                                                         {"notice url", s.notice_url}}) {
+    util::require_clean_text(field, text, true);
+  }
+  for (const auto& account : definition.accounts) util::require_clean_text("account name", account.name, true);
+  for (const auto& designation : definition.designations) {
+    util::require_clean_text("special fund name", designation.name, true);
+  }
   if (s.approval_threshold < 0) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
+  }
+  if (s.max_amount <= 0 || s.max_amount > util::kMaxEntryAmount) {
+    throw InputError(bilingual("每笔上限（max_amount）应大于零且不超过 ¥1,000,000,000.00",
+                               "max_amount must be above zero and at most ¥1,000,000,000.00"));
+  }
+  if (s.future_days < 0 || s.future_days > 366) {
+    throw InputError(bilingual("预记天数（future_days）应在 0 到 366 之间", "future_days must be between 0 and 366"));
   }
   if (s.band_donations_below < 0) {
     throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数",
@@ -193,6 +216,8 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
       file.set_setting(kWindowPrefix + category, std::to_string(days));
     file.set_setting("time_zone", s.time_zone);
     file.set_setting("notice_url", s.notice_url);
+    file.set_setting("max_amount", std::to_string(s.max_amount));
+    file.set_setting("future_days", std::to_string(s.future_days));
     for (const auto& account : definition.accounts) {
       model::Account named = account;
       if (named.name.empty()) named.name = named.code;
@@ -250,6 +275,8 @@ model::FundSettings load_settings(storage::FundFile& file) {
   // Funds created before these settings existed keep the defaults.
   if (auto v = file.setting("time_zone")) s.time_zone = *v;
   s.notice_url = text("notice_url");
+  if (auto v = file.setting("max_amount")) s.max_amount = std::min<util::Fen>(std::stoll(*v), util::kMaxEntryAmount);
+  if (auto v = file.setting("future_days")) s.future_days = std::stoi(*v);
   return s;
 }
 
