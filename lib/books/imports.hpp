@@ -63,9 +63,11 @@ struct ImportReport {
   std::string sha256;
   std::int64_t rows_read = 0;  // transaction rows the profile took
   std::int64_t rows_added = 0;
-  std::int64_t rows_present = 0;          // already in the books
-  std::int64_t rows_other_direction = 0;  // payments in a donation import, and the reverse
-  std::int64_t rows_filtered = 0;         // left out by the profile (refunds, failed trades, ...)
+  std::int64_t rows_present = 0;                   // already in the books
+  std::int64_t rows_other_direction = 0;           // payments in a donation import, and the reverse
+  std::int64_t rows_filtered = 0;                  // left out by the profile (refunds, failed trades, ...)
+  std::int64_t characters_removed = 0;             // control, direction and zero-width characters taken out of text
+  std::vector<int> lines_with_characters_removed;  // the first of them
   Fen amount_added = 0;
   std::int64_t first_entry = 0;  // the entries added (0 when none)
   std::int64_t last_entry = 0;
