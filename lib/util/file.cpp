@@ -35,10 +35,8 @@ Message reason(int error) {
 
 std::optional<Message> unfit_output_path(const std::string& path, bool folder) {
   struct stat info {};
-  if (::lstat(path.c_str(), &info) != 0) {
-    if (errno == ENOENT) return std::nullopt;
-    return reason(errno);
-  }
+  // Nothing there (or a path that cannot be there): the write itself says why it fails.
+  if (::lstat(path.c_str(), &info) != 0) return std::nullopt;
   if (S_ISLNK(info.st_mode)) {
     return bilingual("这是一个符号链接：cfund 不跟随符号链接写入，请给出真实的路径",
                      "it is a symbolic link: cfund does not write through symbolic links; give the real path");
