@@ -288,7 +288,8 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   CHECK(storage::postings_of(one, 4).size() == 2);  // the goods, into the goods stock
 }
 
-TEST_CASE("the journal refuses an amount above the limit, a date ahead and a total beyond 64 bits", "[journal][limits]") {
+TEST_CASE("the journal refuses an amount above the limit, a date ahead and a total beyond 64 bits",
+          "[journal][limits]") {
   TempFund fund;
   auto file = fund.open();
   books::DonationInput money;
