@@ -176,6 +176,9 @@ void read_relief_windows(const toml::table& root, const FieldReader& read, model
   for (const auto& [key, value] : *table) {
     const std::string category(key.str());
     const std::string field = "relief_windows." + category;
+    if (const auto cp = util::first_forbidden_character(category, false); cp >= 0) {
+      read.fail(&value, field, util::forbidden_character_problem(cp));
+    }
     const std::int64_t days = read.integer(*table, category, field, 0);
     if (days < 0 || days > 3660)
       read.fail(&value, field, bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
