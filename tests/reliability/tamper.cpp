@@ -339,6 +339,9 @@ struct Trial {
 
 Trial classify(const std::string& cfund, const std::string& copy, const std::string& period, const Views& clean) {
   const Run audit = run("'" + cfund + "' -f '" + copy + "' audit --deep");
+  // The shell could not run cfund at all (replaced while linking?): no figure is honest.
+  if (audit.exit_code == 126 || audit.exit_code == 127)
+    throw std::runtime_error("cannot run " + cfund + ": " + audit.output);
   if (audit.exit_code == 1 || audit.exit_code == 4) return {};
   Trial trial;
   if (audit.exit_code != 0) {
