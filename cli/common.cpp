@@ -12,6 +12,7 @@
 #include "config/fund_config.hpp"
 #include "error.hpp"
 #include "util/clock.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace cfund::cli {
@@ -84,6 +85,19 @@ util::Moment moment_option(const std::string& option, const std::string& text) {
   auto moment = util::parse_moment(util::trim(text));
   if (!moment) throw option_error(option, moment.error());
   return *moment;
+}
+
+std::string full_help(const Context& ctx) {
+  return ctx.tr("显示用途、备注、理由的原文（默认像公示一样遮盖受助人的姓名、证件号和电话）",
+                "show purposes, memos and reasons as typed (by default beneficiaries' names, ID numbers and phones in "
+                "them are masked as in a notice)");
+}
+
+void output_folder_option(const std::string& option, const std::string& path) {
+  if (auto why = util::unfit_output_path(path, true)) {
+    throw InputError(
+        bilingual("{0}：不能写入“{1}”：{2}", "{0}: cannot write into '{1}': {3}", option, path, why->zh, why->en));
+  }
 }
 
 std::int64_t entry_id_option(const std::string& option, const std::string& text) {

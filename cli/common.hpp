@@ -50,6 +50,10 @@ util::Date date_option(const std::string& option, const std::string& text, const
 util::Period period_option(const std::string& option, const std::string& text);
 util::Moment moment_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
+// --out DIR: refused unless it is a folder or absent (never a symbolic link, a device ...).
+// The help of --full (lists and receipts show free text unmasked).
+std::string full_help(const Context& ctx);
+void output_folder_option(const std::string& option, const std::string& path);
 int day_count_option(const std::string& option, const std::string& text);
 // A beneficiary named on the command line: code (B0001), ID number, or a name exactly
 // one beneficiary has (books::resolve_beneficiary); errors name the option.

@@ -9,6 +9,7 @@
 #include "messages.hpp"
 #include "model/categories.hpp"
 #include "render/books_views.hpp"
+#include "report/secrets.hpp"
 
 namespace cfund::cli {
 
@@ -33,6 +34,7 @@ struct AddOptions {
 struct ListOptions {
   std::string period;
   bool json = false;
+  bool full = false;
 };
 
 std::string run_add(const AddOptions& o, const Context& ctx) {
@@ -59,7 +61,8 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  const auto rows = books::list_disbursements(file, period_option("--period", o.period));
+  auto rows = books::list_disbursements(file, period_option("--period", o.period));
+  if (!o.full) report::mask_free_text(file, rows);
   return o.json ? render::disbursements_json(rows).dump(2) + "\n" : render::disbursements_text(rows, ctx.lang);
 }
 
@@ -107,6 +110,7 @@ void setup_disburse(CLI::App& app, Context& ctx) {
   auto* list_cmd = disburse->add_subcommand("list", ctx.tr("列出支出", "list payments"));
   list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
+  list_cmd->add_flag("--full", list->full, full_help(ctx));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
   add_import_command(*disburse, ctx, books::ImportTarget::disbursements);

@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "messages.hpp"
 #include "render/books_views.hpp"
+#include "report/secrets.hpp"
 
 namespace cfund::cli {
 
@@ -35,10 +36,12 @@ struct AddOptions {
 struct ListOptions {
   std::string period;
   bool json = false;
+  bool full = false;
 };
 
 struct ReceiptOptions {
   std::string id;
+  bool full = false;
 };
 
 struct HostReceiptOptions {
@@ -81,13 +84,16 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  const auto rows = books::list_donations(file, period_option("--period", o.period));
+  auto rows = books::list_donations(file, period_option("--period", o.period));
+  if (!o.full) report::mask_free_text(file, rows);
   return o.json ? render::donations_json(rows).dump(2) + "\n" : render::donations_text(rows, ctx.lang);
 }
 
 std::string run_receipt(const ReceiptOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  return render::receipt_text(books::make_receipt(file, entry_id_option("ID", o.id)), ctx.lang);
+  auto receipt = books::make_receipt(file, entry_id_option("ID", o.id));
+  if (!o.full) report::mask_free_text(file, receipt);
+  return render::receipt_text(receipt, ctx.lang);
 }
 
 std::string run_host_receipt(const HostReceiptOptions& o, const Context& ctx) {
@@ -145,6 +151,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
   auto* list_cmd = donate->add_subcommand("list", ctx.tr("列出捐赠", "list donations"));
   list_cmd->add_option("--period", list->period, text(Msg::period_help, ctx.lang));
   list_cmd->add_flag("--json", list->json, ctx.tr("输出 JSON", "print JSON"));
+  list_cmd->add_flag("--full", list->full, full_help(ctx));
   list_cmd->callback([list, &ctx] { ctx.output = run_list(*list, ctx); });
 
   add_import_command(*donate, ctx, books::ImportTarget::donations);
@@ -156,6 +163,7 @@ void setup_donate(CLI::App& app, Context& ctx) {
   auto* receipt_cmd = donate->add_subcommand(
       "receipt", ctx.tr("打印捐赠收据（含大写金额）", "print a donation receipt (with the amount in words)"));
   receipt_cmd->add_option("ID", receipt->id, ctx.tr("捐赠的分录编号", "the donation's entry number"))->required();
+  receipt_cmd->add_flag("--full", receipt->full, full_help(ctx));
   receipt_cmd->callback([receipt, &ctx] { ctx.output = run_receipt(*receipt, ctx); });
 
   auto host = std::make_shared<HostReceiptOptions>();

@@ -10,6 +10,7 @@
 #include "error.hpp"
 #include "help_format.hpp"
 #include "messages.hpp"
+#include "option_values.hpp"
 #include "parse.hpp"
 #include "storage/fund_file.hpp"
 #include "util/heap.hpp"
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_export(app, ctx);
   cfund::cli::setup_completion(app, ctx);
   cfund::cli::setup_report(app, ctx);
+  cfund::cli::check_option_values(app);
   cfund::cli::localise(app, ctx.lang);
 
   try {

@@ -82,6 +82,7 @@ struct PublishOutput {
 PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   const auto period = period_option("--period", o.period);
   const auto formats = parse_formats(o.formats);
+  if (!o.out.empty()) output_folder_option("--out", o.out);
   auto file = open_fund(ctx);
   const auto recorder = recorder_for(ctx, file);
   const Lang lang = ctx.lang_option.empty() ? books::load_settings(file).report_language : ctx.lang;

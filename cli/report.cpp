@@ -70,6 +70,7 @@ std::string run_annual(const AnnualOptions& o, const Context& ctx) {
                                "--out: CSV, xlsx and several formats are written into a folder: give --out DIR "
                                "(stdout takes md or html only)"));
   }
+  if (!o.out.empty()) output_folder_option("--out", o.out);
   auto file = open_fund(ctx);
   const Lang lang = ctx.lang_option.empty() ? books::load_settings(file).report_language : ctx.lang;
   report::AnnualOptions options;

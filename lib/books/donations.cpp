@@ -45,6 +45,10 @@ void check_donation_input(const DonationInput& input) {
                                  quantity.error().en));
     }
 
+  } else if (!input.quantity.empty() || !input.item.empty() || !input.unit.empty()) {
+    const char* option = !input.quantity.empty() ? "--quantity" : !input.item.empty() ? "--item" : "--unit";
+    throw InputError(bilingual("{0} 只用于捐物：捐物请加 --goods，捐款请去掉 {0}",
+                               "{0} is for goods only: add --goods for goods, or drop {0} for money", option));
   } else if (input.account.empty()) {
     throw InputError(bilingual("--account：请写收款账户（如 bank、cash、wechat）",
                                "--account: name the account the money went into (e.g. bank, cash, wechat)"));

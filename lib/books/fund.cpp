@@ -118,8 +118,31 @@ void validate_definition(const model::FundDefinition& definition) {
   if (util::trim(s.name).empty()) {
     throw InputError(bilingual("缺少基金名称（name）", "the fund needs a name (name)"));
   }
+  // Whatever the definition came from (flags, a TOML file, a test), its texts are refused
+  // with the same words as any other input when they hold what a person cannot see (line
+  // breaks aside, as in the journal: the command line and the TOML reader refuse those).
+  for (const auto& [field, text] :
+       std::initializer_list<std::pair<const char*, const std::string&>>{{"name", s.name},
+                                                                         {"organisation", s.organisation},
+                                                                         {"host", s.host},
+                                                                         {"supervision_phone", s.supervision_phone},
+                                                                         {"operator", s.default_operator},
+                                                                         {"notice url", s.notice_url}}) {
+    util::require_clean_text(field, text, true);
+  }
+  for (const auto& account : definition.accounts) util::require_clean_text("account name", account.name, true);
+  for (const auto& designation : definition.designations) {
+    util::require_clean_text("special fund name", designation.name, true);
+  }
   if (s.approval_threshold < 0) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
+  }
+  if (s.max_amount <= 0 || s.max_amount > util::kMaxEntryAmount) {
+    throw InputError(bilingual("每笔上限（max_amount）应大于零且不超过 ¥1,000,000,000.00",
+                               "max_amount must be above zero and at most ¥1,000,000,000.00"));
+  }
+  if (s.future_days < 0 || s.future_days > 366) {
+    throw InputError(bilingual("预记天数（future_days）应在 0 到 366 之间", "future_days must be between 0 and 366"));
   }
   if (s.band_donations_below < 0) {
     throw InputError(bilingual("分档公示金额（notice.band_donations_below）不能为负数",

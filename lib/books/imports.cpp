@@ -231,6 +231,8 @@ ImportReport Importer::run() {
   refuse_mixed_signs();
   if (problems_.count() > 0) problems_.raise();
   report_.rows_filtered = reader_.summary().rows_filtered;
+  report_.characters_removed = reader_.summary().characters_removed;
+  report_.lines_with_characters_removed = reader_.summary().lines_with_characters_removed;
 
   if (report_.rows_added > 0) {
     if (journal_ != nullptr) {

@@ -119,6 +119,8 @@ struct ImportReport {
   std::vector<std::pair<std::string, std::int64_t>> skipped;  // each rule's reason and its rows
   std::int64_t rows_other_direction = 0;                      // payments in a donation import, and the reverse
   std::int64_t rows_filtered = 0;                             // left out by the profile (refunds, failed trades, ...)
+  std::int64_t characters_removed = 0;             // control, direction and zero-width characters taken out of text
+  std::vector<int> lines_with_characters_removed;  // the first of them
   Fen amount_added = 0;
   std::int64_t first_entry = 0;  // the entries added (0 when none)
   std::int64_t last_entry = 0;

@@ -1,5 +1,7 @@
 #include "books/journal.hpp"
 
+#include "books/fund.hpp"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -76,12 +78,21 @@ void require_clean_text(const storage::Row& row) {
                                  "field {0} is too long: {1} characters, at most {2}", column, facts.characters,
                                  kMaxTextCharacters));
     }
-    if (facts.first_control >= 0) {
-      throw InputError(bilingual("字段 {0} 含有控制字符（U+{1:04X}）：请删去后重新输入",
-                                 "field {0} contains a control character (U+{1:04X}): remove it and try again", column,
-                                 facts.first_control));
+    if (facts.first_forbidden >= 0) {
+      throw InputError(bilingual("字段 {0} 含有控制字符或方向、零宽字符（U+{1:04X}）：请删去后重新输入",
+                                 "field {0} contains a control, direction or zero-width character (U+{1:04X}): remove "
+                                 "it and try again",
+                                 column, facts.first_forbidden));
     }
   }
+}
+
+[[noreturn]] void throw_total_overflow() {
+  throw Refused(
+      bilingual("这笔分录会使账户或资金用途的合计超出 cfund 能准确记录的范围（约 ¥92,233,720,368,547,758.07）："
+                "未记录，账目不变",
+                "this entry would take the total of an account or designation beyond what cfund can hold "
+                "exactly (about ¥92,233,720,368,547,758.07): nothing was recorded, the books are unchanged"));
 }
 
 const std::string kChainHeadKey = "chain_head";
@@ -245,6 +256,9 @@ JournalAppender::JournalAppender(storage::FundFile& file, const Recorder& record
   for (const auto& designation : storage::designations(file)) {
     if (!designation.closed_on.empty()) closed_designations_.insert(designation.id);
   }
+  const model::FundSettings settings = load_settings(file);
+  max_amount_ = settings.max_amount;
+  latest_date_ = recorder.now.today.plus_days(settings.future_days);
 }
 
 namespace {
@@ -264,12 +278,58 @@ namespace {
       bilingual("“{0}”已于 {1} 注销，不再收支", "'{0}' was closed on {1} and takes no more money", code, closed_on));
 }
 
+// The money columns of detail rows that input sets: a goods value, a budget, an amount.
+bool is_money_column(const std::string& column) {
+  return column == "amount" || column == "value" || column == "budget";
+}
+
 }  // namespace
+
+void JournalAppender::check_limits(const EntryDraft& draft, const storage::Row& detail) const {
+  if (draft.date > latest_date_) {
+    throw InputError(
+        bilingual("日期 {0} 晚于今天（{1}）：账目只记已经发生的事；若基金允许预记，请在基金定义中设置 "
+                  "future_days（现为 {2} 天）",
+                  "the date {0} is after today ({1}): the books record what has happened; a fund that "
+                  "records ahead sets future_days in its definition (now {2} days)",
+                  draft.date.iso(), recorder_.now.today.iso(),
+                  latest_date_.days_since_epoch() - recorder_.now.today.days_since_epoch()));
+  }
+  if (draft.voids_entry) return;  // a void reverses what was recorded, however large
+  auto check = [this](util::Fen amount) {
+    if (amount >= -max_amount_ && amount <= max_amount_) return;
+    throw InputError(bilingual("金额 {0} 超过每笔分录的上限 {1}（基金设置 max_amount，最高 ¥1,000,000,000.00）",
+                               "the amount {0} is above the limit of one entry, {1} (the fund's max_amount, at most "
+                               "¥1,000,000,000.00)",
+                               util::format_amount(amount), util::format_amount(max_amount_)));
+  };
+  for (const auto& posting : draft.postings) check(posting.amount);
+  for (const auto& [column, value] : detail.columns) {
+    if (const auto* number = std::get_if<std::int64_t>(&value); number != nullptr && is_money_column(column)) {
+      check(*number);
+    }
+  }
+}
+
+void JournalAppender::add_to_day_totals(const EntryDraft& draft) {
+  for (const auto& posting : draft.postings) {
+    const auto side = posting.side == PostingDraft::Side::account ? storage::Side::account : storage::Side::designation;
+    auto& total = day_totals_[storage::DayKey{side, posting.target_id, draft.date.iso()}];
+    const auto sum = util::checked_add(total, posting.amount);
+    if (!sum) throw_total_overflow();
+    total = *sum;
+  }
+}
 
 std::int64_t JournalAppender::append(const EntryDraft& draft) {
   util::Fen sum = 0;
-  for (const auto& posting : draft.postings) sum += posting.amount;
+  for (const auto& posting : draft.postings) {
+    const auto added = util::checked_add(sum, posting.amount);
+    if (!added) throw_total_overflow();
+    sum = *added;
+  }
   if (sum != 0) throw std::logic_error("postings of a " + draft.kind + " entry do not sum to zero");
+  check_limits(draft, draft.detail);
   if (closed_through_ && draft.date <= *closed_through_) {
     throw Refused(
         bilingual("日期 {0} 落在已结账的期间内（已结账至 "
@@ -332,16 +392,27 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
     }
     for (const auto& detail : rows.detail) details->second.insert(detail);
   }
-  for (const auto& posting : draft.postings) {
-    const auto side = posting.side == PostingDraft::Side::account ? storage::Side::account : storage::Side::designation;
-    day_totals_[storage::DayKey{side, posting.target_id, draft.date.iso()}] += posting.amount;
-  }
+  add_to_day_totals(draft);
   head_ = std::move(hash);
   ++next_id_;
   return id;
 }
 
 void JournalAppender::finish() {
+  // Every balance the appended postings touch must still add up in 64 bits, or every
+  // later read (balances, notices, the audit) would fail on the file.
+  std::map<std::pair<storage::Side, std::int64_t>, util::Fen> added;
+  for (const auto& [key, amount] : day_totals_) {
+    auto& total = added[{key.side, key.target_id}];
+    const auto sum = util::checked_add(total, amount);
+    if (!sum) throw_total_overflow();
+    total = *sum;
+  }
+  for (const auto& [target, amount] : added) {
+    const util::Fen before = storage::balance(file_, target.first, target.second);
+    const util::Fen signed_amount = target.first == storage::Side::account ? amount : -amount;
+    if (!util::checked_add(before, signed_amount)) throw_total_overflow();
+  }
   storage::add_day_totals(file_, day_totals_);
   day_totals_.clear();
   file_.set_setting(kChainHeadKey, head_);

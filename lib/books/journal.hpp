@@ -63,6 +63,12 @@ struct EntryDraft {
 // command can write into a closed month or a closed account. For the same
 // reason it refuses (InputError, naming the column) text that is not UTF-8, holds a
 // control character other than tab and line breaks, or is over 2000 characters.
+// It refuses (InputError) an amount above the fund's max_amount (at most
+// util::kMaxEntryAmount) and a date later than today plus the fund's future_days, and
+// (Refused) an entry whose postings would take a balance or a day's total beyond what
+// 64 bits hold: checked here, the one place every writer meets, so no command can
+// store a total that later reads could not add up. A void is not held to max_amount:
+// it reverses what was recorded, however large.
 // Throws std::logic_error if the postings do not sum to zero (a bug, not input).
 std::int64_t append_entry(storage::FundFile& file, const Recorder& recorder, const EntryDraft& draft);
 
@@ -86,7 +92,11 @@ class JournalAppender {
   std::int64_t next_id_;
   std::optional<util::Date> closed_through_;
   std::set<std::int64_t> closed_accounts_, closed_designations_;  // closed: they take no postings
-  storage::DayTotals day_totals_;                                 // what the appended postings add, written by finish()
+  util::Fen max_amount_;
+  util::Date latest_date_;  // today plus the fund's future_days
+  void check_limits(const EntryDraft& draft, const storage::Row& detail) const;
+  void add_to_day_totals(const EntryDraft& draft);
+  storage::DayTotals day_totals_;  // what the appended postings add, written by finish()
   // The INSERTs, prepared once for the whole import.
   storage::RowInserter entries_;
   storage::RowInserter postings_;

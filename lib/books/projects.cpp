@@ -63,7 +63,12 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return joined;
 }
 
-std::string clean(const std::string& text) { return util::trim(util::single_line(text)); }
+// A text of a project as given, trimmed; one holding a control, direction or zero-width
+// character (a line break included) is refused, naming its field, never altered.
+std::string clean(const char* field, const std::string& text) {
+  util::require_clean_text(field, text);
+  return util::trim(text);
+}
 
 // "项目 P001“一米花园”" / "project P001 '一米花园'"
 Message project_label(const storage::ProjectRow& project) {
@@ -150,7 +155,7 @@ std::string next_free_code(storage::FundFile& file) {
 }
 
 void check_evaluation(const ProjectStep& step) {
-  if (clean(step.summary).empty()) {
+  if (clean("summary", step.summary).empty()) {
     throw InputError(bilingual("--summary：评估须写明评估结论", "--summary: an evaluation needs a summary"));
   }
   if (!step.people_served || *step.people_served < 0) {
@@ -186,7 +191,7 @@ std::optional<std::int64_t> move_remainder(storage::FundFile& file, const Record
                   "the general fund) or --move-to DESIGNATION, with the council decision number in --approval",
                   label.zh, util::format_amount(remainder), action.zh, label.en, project_stage_name(step.to_stage).en));
   }
-  if (clean(step.decision).empty()) {
+  if (clean("decision", step.decision).empty()) {
     throw InputError(bilingual("--approval：结余 {0} 转出须写明议事会决议编号",
                                "--approval: moving the remainder of {0} needs the council decision number",
                                util::format_amount(remainder)));
@@ -207,9 +212,9 @@ std::optional<std::int64_t> move_remainder(storage::FundFile& file, const Record
   input.amount = remainder;
   input.from_designation = project.code;
   input.to_designation = target.code;
-  input.approval_ref = clean(step.decision);
+  input.approval_ref = clean("decision", step.decision);
   input.reason = fmt::format("公益项目 {}“{}”{}，结余转入“{}”", project.code, project.name, action.zh, target.name);
-  input.memo = clean(step.note);
+  input.memo = clean("note", step.note);
   destination_name = target.name;
   return record_reallocation(file, recorder, input);
 }
@@ -267,10 +272,10 @@ std::vector<std::string> project_categories(storage::FundFile& file) {
 }
 
 ProposedProject propose_project(storage::FundFile& file, const Recorder& recorder, const ProjectProposal& proposal) {
-  const std::string name = clean(proposal.name);
-  const std::string proposer = clean(proposal.proposer);
-  const std::string category = clean(proposal.category);
-  std::string code = clean(proposal.code);
+  const std::string name = clean("name", proposal.name);
+  const std::string proposer = clean("proposer", proposal.proposer);
+  const std::string category = clean("category", proposal.category);
+  std::string code = clean("code", proposal.code);
   if (name.empty()) throw InputError(bilingual("NAME：请写项目名称", "NAME: give the project a name"));
   if (util::display_width(name) > 60) {
     throw InputError(bilingual("NAME：项目名称最长 60 个字符宽（30 个汉字）",
@@ -324,15 +329,15 @@ ProposedProject propose_project(storage::FundFile& file, const Recorder& recorde
   EntryDraft draft;
   draft.kind = model::entry_kind::project;
   draft.date = proposal.date;
-  draft.memo = clean(proposal.note);
+  draft.memo = clean("note", proposal.note);
   draft.detail.set("designation_id", designation_id)
       .set("code", code)
       .set("name", name)
       .set("category", category)
       .set("budget", proposal.budget)
       .set("proposer", proposer)
-      .set_text("implementer", clean(proposal.implementer))
-      .set_text("description", clean(proposal.description))
+      .set_text("implementer", clean("implementer", proposal.implementer))
+      .set_text("description", clean("description", proposal.description))
       .set_text("planned_start", proposal.planned_start ? proposal.planned_start->iso() : std::string())
       .set_text("planned_end", proposal.planned_end ? proposal.planned_end->iso() : std::string());
   ProposedProject proposed;
@@ -347,12 +352,12 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   if (target == nullptr || step.to_stage == project_stage::proposed) {
     throw std::logic_error("advance_project: no step leads to stage " + step.to_stage);
   }
-  if (step.to_stage == project_stage::approved && clean(step.decision).empty()) {
+  if (step.to_stage == project_stage::approved && clean("decision", step.decision).empty()) {
     throw InputError(bilingual("--decision：批准项目须写明议事会决议编号",
                                "--decision: approving a project needs the council decision number"));
   }
   if ((step.to_stage == project_stage::rejected || step.to_stage == project_stage::cancelled) &&
-      clean(step.reason).empty()) {
+      clean("reason", step.reason).empty()) {
     throw InputError(bilingual("--reason：{0}项目须写明理由", "--reason: to {1} a project, give the reason",
                                target->action.zh, target->action.en));
   }
@@ -401,14 +406,14 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
   EntryDraft draft;
   draft.kind = model::entry_kind::project_stage;
   draft.date = step.date;
-  draft.memo = clean(step.note);
-  draft.approval_ref = clean(step.decision);
-  draft.reason = clean(step.reason);
+  draft.memo = clean("note", step.note);
+  draft.approval_ref = clean("decision", step.decision);
+  draft.reason = clean("reason", step.reason);
   const bool evaluation = step.to_stage == project_stage::evaluated;
   draft.detail.set("designation_id", project.designation_id)
       .set("from_stage", from)
       .set("to_stage", step.to_stage)
-      .set_text("summary", evaluation ? clean(step.summary) : std::string())
+      .set_text("summary", evaluation ? clean("summary", step.summary) : std::string())
       .set("people_served", evaluation ? storage::Value{*step.people_served} : storage::Value{})
       .set("score", evaluation ? storage::Value{*step.score} : storage::Value{})
       .set("remainder_entry", taken.remainder_entry ? storage::Value{*taken.remainder_entry} : storage::Value{});
@@ -420,11 +425,11 @@ StepTaken advance_project(storage::FundFile& file, const Recorder& recorder, con
 std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recorder, const BudgetAmendment& amendment) {
   if (amendment.budget <= 0)
     throw InputError(bilingual("--budget：预算必须大于零", "--budget: the budget must be above zero"));
-  if (clean(amendment.decision).empty()) {
+  if (clean("decision", amendment.decision).empty()) {
     throw InputError(bilingual("--decision：调整预算须写明议事会决议编号",
                                "--decision: amending a budget needs the council decision number"));
   }
-  if (clean(amendment.reason).empty()) {
+  if (clean("reason", amendment.reason).empty()) {
     throw InputError(bilingual("--reason：调整预算须写明理由", "--reason: amending a budget needs a reason"));
   }
   storage::FundFile::WriteTransaction tx(file);
@@ -454,9 +459,9 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
   EntryDraft draft;
   draft.kind = model::entry_kind::project_budget;
   draft.date = amendment.date;
-  draft.memo = clean(amendment.note);
-  draft.approval_ref = clean(amendment.decision);
-  draft.reason = clean(amendment.reason);
+  draft.memo = clean("note", amendment.note);
+  draft.approval_ref = clean("decision", amendment.decision);
+  draft.reason = clean("reason", amendment.reason);
   draft.detail.set("designation_id", project.designation_id)
       .set("previous_budget", status.budget)
       .set("budget", amendment.budget);
@@ -467,7 +472,7 @@ std::int64_t amend_project_budget(storage::FundFile& file, const Recorder& recor
 
 std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& recorder,
                                  const ProjectAllocation& allocation) {
-  if (clean(allocation.decision).empty()) {
+  if (clean("decision", allocation.decision).empty()) {
     throw InputError(bilingual("--approval：向项目拨款须写明议事会决议编号",
                                "--approval: allocating money to a project needs the council decision number"));
   }
@@ -487,10 +492,10 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
   input.from_designation = allocation.from;
   input.to_designation = project.code;
   input.approval_ref = allocation.decision;
-  input.reason = clean(allocation.reason).empty()
+  input.reason = clean("reason", allocation.reason).empty()
                      ? fmt::format("议事会拨款支持公益项目 {}“{}”", project.code, project.name)
-                     : clean(allocation.reason);
-  input.memo = clean(allocation.note);
+                     : clean("reason", allocation.reason);
+  input.memo = clean("note", allocation.note);
   const std::int64_t id = record_reallocation(file, recorder, input);
   tx.commit();
   return id;

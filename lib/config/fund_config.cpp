@@ -48,7 +48,28 @@ class FieldReader {
       fail(node, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
     const std::string& raw = value->get();
     if (!util::is_valid_utf8(raw)) fail(node, field, bilingual("不是有效的 UTF-8 文字", "not valid UTF-8 text"));
-    return util::trim(util::single_line(raw));
+    // Refused, not cleaned: nothing a person wrote is altered silently.
+    if (const auto cp = util::first_forbidden_character(raw, false); cp >= 0) {
+      fail(node, field, util::forbidden_character_problem(cp));
+    }
+    return util::trim(raw);
+  }
+
+  // Only the listed keys may appear in the table: a misspelt key (approval_treshold) is
+  // an error with the nearest known key, not a setting silently left at its default.
+  void only_keys(const toml::table& table, const std::string& prefix, const std::vector<std::string>& keys) const {
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      if (std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
+      std::string known;
+      for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
+      if (const auto near = util::nearest(name, keys); !near.empty()) {
+        fail(&node, prefix + name,
+             bilingual("未知的键，是不是 {0}？（可用：{1}）", "unknown key: did you mean {0}? (known: {1})",
+                       near.front(), known));
+      }
+      fail(&node, prefix + name, bilingual("未知的键（可用：{0}）", "unknown key (known: {0})", known));
+    }
   }
 
   util::Fen amount(const toml::table& table, const std::string& key, const std::string& field,
@@ -157,6 +178,9 @@ void read_relief_windows(const toml::table& root, const FieldReader& read, model
   for (const auto& [key, value] : *table) {
     const std::string category(key.str());
     const std::string field = "relief_windows." + category;
+    if (const auto cp = util::first_forbidden_character(category, false); cp >= 0) {
+      read.fail(&value, field, util::forbidden_character_problem(cp));
+    }
     const std::int64_t days = read.integer(*table, category, field, 0);
     if (days < 0 || days > 3660)
       read.fail(&value, field, bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
@@ -201,6 +225,7 @@ void read_openings(const toml::table& root, const FieldReader& read, model::Fund
   if (node == nullptr) return;
   const toml::table* opening = node->as_table();
   if (opening == nullptr) read.fail(node, "opening", bilingual("应写成 [opening] 表", "expected an [opening] table"));
+  read.only_keys(*opening, "opening.", {"date", "balances", "goods"});
   definition.opening_date = read.text(*opening, "date", "opening.date", true);
   if (auto date = util::parse_date(definition.opening_date); !date) {
     read.fail(opening->get("date"), "opening.date", date.error());
@@ -211,6 +236,7 @@ void read_openings(const toml::table& root, const FieldReader& read, model::Fund
     for (std::size_t i = 0; i < balances->size(); ++i) {
       const auto& table = *balances->get(i)->as_table();
       const std::string field = fmt::format("opening.balances[{}]", i + 1);
+      read.only_keys(table, field + ".", {"account", "designation", "amount"});
       model::OpeningBalance balance;
       balance.account = read.text(table, "account", field + ".account", true);
       balance.designation = read.text(table, "designation", field + ".designation", false);
@@ -224,6 +250,7 @@ void read_openings(const toml::table& root, const FieldReader& read, model::Fund
     for (std::size_t i = 0; i < goods->size(); ++i) {
       const auto& table = *goods->get(i)->as_table();
       const std::string field = fmt::format("opening.goods[{}]", i + 1);
+      read.only_keys(table, field + ".", {"item", "unit", "quantity", "value"});
       model::OpeningBalance balance;
       balance.item = read.text(table, "item", field + ".item", true);
       balance.unit = read.text(table, "unit", field + ".unit", false);
@@ -244,6 +271,22 @@ void read_openings(const toml::table& root, const FieldReader& read, model::Fund
   }
 }
 
+// [fund] max_amount (the most one entry may move, at most ¥1,000,000,000.00) and
+// future_days (how far after today an entry may be dated).
+void read_limits(const toml::table& fund, const FieldReader& read, model::FundSettings& s) {
+  s.max_amount = read.amount(fund, "max_amount", "fund.max_amount", s.max_amount);
+  if (s.max_amount <= 0 || s.max_amount > util::kMaxEntryAmount) {
+    read.fail(fund.get("max_amount"), "fund.max_amount",
+              bilingual("应大于零且不超过 ¥1,000,000,000.00", "must be above zero and at most ¥1,000,000,000.00"));
+  }
+  const auto days = read.integer(fund, "future_days", "fund.future_days", s.future_days);
+  if (days < 0 || days > 366) {
+    read.fail(fund.get("future_days"), "fund.future_days",
+              bilingual("应在 0 到 366 之间", "must be between 0 and 366"));
+  }
+  s.future_days = static_cast<int>(days);
+}
+
 }  // namespace
 
 model::FundDefinition load_fund_definition(const std::string& path) {
@@ -253,6 +296,12 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   const toml::table* fund = root["fund"].as_table();
   if (fund == nullptr) read.fail(&root, "fund", bilingual("缺少 [fund] 表", "the [fund] table is missing"));
 
+  read.only_keys(
+      root, "",
+      {"fund", "audit", "notice", "accounts", "special_funds", "approval", "relief_windows", "opening", "points"});
+  read.only_keys(*fund, "fund.",
+                 {"name", "organisation", "host", "supervision_phone", "operator", "report_language", "time_zone",
+                  "approval_threshold", "relief_window_days", "project_categories", "max_amount", "future_days"});
   auto& s = definition.settings;
   s.name = read.text(*fund, "name", "fund.name", true);
   s.organisation = read.text(*fund, "organisation", "fund.organisation", false);
@@ -276,10 +325,14 @@ model::FundDefinition load_fund_definition(const std::string& path) {
               bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
   }
   s.relief_window_days = static_cast<int>(window);
+  read_limits(*fund, read, s);
 
   if (const toml::node* node = root.get("audit")) {
     const toml::table* audit = node->as_table();
     if (audit == nullptr) read.fail(node, "audit", bilingual("应写成 [audit] 表", "expected an [audit] table"));
+    read.only_keys(*audit, "audit.",
+                   {"charitable_ratio_check", "charitable_ratio_min", "management_ratio_check", "management_ratio_max",
+                    "management_ratio_floor"});
     auto& a = s.audit;
     a.charitable_ratio_check =
         read.boolean(*audit, "charitable_ratio_check", "audit.charitable_ratio_check", a.charitable_ratio_check);
@@ -295,6 +348,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   if (const toml::node* notice = root.get("notice")) {
     const toml::table* table = notice->as_table();
     if (table == nullptr) read.fail(notice, "notice", bilingual("应写成 [notice] 表", "expected a [notice] table"));
+    read.only_keys(*table, "notice.", {"band_donations_below", "url"});
     s.band_donations_below = read.amount(*table, "band_donations_below", "notice.band_donations_below", 0);
     s.notice_url = read.text(*table, "url", "notice.url", false);
   }
@@ -303,6 +357,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
     for (std::size_t i = 0; i < accounts->size(); ++i) {
       const auto& table = *accounts->get(i)->as_table();
       const std::string field = fmt::format("accounts[{}]", i + 1);
+      read.only_keys(table, field + ".", {"code", "name", "kind"});
       model::Account account;
       account.code = read.text(table, "code", field + ".code", true);
       account.name = read.text(table, "name", field + ".name", false);
@@ -327,6 +382,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
     for (std::size_t i = 0; i < funds->size(); ++i) {
       const auto& table = *funds->get(i)->as_table();
       const std::string field = fmt::format("special_funds[{}]", i + 1);
+      read.only_keys(table, field + ".", {"code", "name"});
       model::Designation designation;
       designation.code = read.text(table, "code", field + ".code", true);
       designation.name = read.text(table, "name", field + ".name", false);
@@ -354,7 +410,10 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       const std::string field = fmt::format("fund.project_categories[{}]", i + 1);
       if (text == nullptr)
         read.fail(item, field, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
-      const std::string category = util::trim(util::single_line(text->get()));
+      if (const auto cp = util::first_forbidden_character(text->get(), false); cp >= 0) {
+        read.fail(item, field, util::forbidden_character_problem(cp));
+      }
+      const std::string category = util::trim(text->get());
       if (category.empty() || !util::is_valid_utf8(category)) {
         read.fail(item, field, bilingual("项目类别不能为空", "a project category cannot be empty"));
       }
@@ -392,15 +451,21 @@ UserConfig load_user_config() {
   if (path.empty() || ::access(path.c_str(), R_OK) != 0) return config;
   const toml::table root = parse_file(path);
   FieldReader read(path);
+  read.only_keys(root, "", {"operator", "lang"});
   config.operator_name = read.text(root, "operator", "operator", false);
   config.lang = read.text(root, "lang", "lang", false);
   return config;
 }
 
 std::string resolve_operator(const std::string& from_option, const std::string& fund_default) {
-  if (!util::trim(from_option).empty()) return util::trim(util::single_line(from_option));
-  if (const char* env = std::getenv("CFUND_OPERATOR"); env != nullptr && *env != '\0')
-    return util::trim(util::single_line(env));
+  if (!util::trim(from_option).empty()) {
+    util::require_clean_text("--operator", from_option);
+    return util::trim(from_option);
+  }
+  if (const char* env = std::getenv("CFUND_OPERATOR"); env != nullptr && *env != '\0') {
+    util::require_clean_text("CFUND_OPERATOR", env);
+    return util::trim(env);
+  }
   if (auto user = load_user_config(); !user.operator_name.empty()) return user.operator_name;
   if (!fund_default.empty()) return fund_default;
   if (const char* login = std::getenv("USER"); login != nullptr && *login != '\0') return login;

@@ -41,8 +41,21 @@ class ProfileReader {
       if (keys.count(name) == 0) {
         std::string known;
         for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
+        const auto near = util::nearest(name, std::vector<std::string>(keys.begin(), keys.end()));
+        if (!near.empty()) {
+          fail(&node, prefix + name,
+               bilingual("未知的键，是不是 {0}？（可用：{1}）", "unknown key: did you mean {0}? (known: {1})",
+                         near.front(), known));
+        }
         fail(&node, prefix + name, bilingual("未知的键（可用：{0}）", "unknown key (known: {0})", known));
       }
+    }
+  }
+
+  // Refuses a control, direction or zero-width character, naming the key and line.
+  void clean(const toml::node* node, const std::string& name, const std::string& value) const {
+    if (const auto cp = util::first_forbidden_character(value, false); cp >= 0) {
+      fail(node, name, util::forbidden_character_problem(cp));
     }
   }
 
@@ -63,7 +76,8 @@ class ProfileReader {
       fail(node, name, bilingual("应为文字（用双引号括起）", "expected a text value (in double quotes)"));
     if (!util::is_valid_utf8(value->get()))
       fail(node, name, bilingual("不是有效的 UTF-8 文字", "not valid UTF-8 text"));
-    return util::trim(util::single_line(value->get()));
+    clean(node, name, value->get());
+    return util::trim(value->get());
   }
 
   std::string choice(const toml::table& parent, const std::string& key, const std::string& name,
@@ -92,7 +106,8 @@ class ProfileReader {
       }
       if (!util::is_valid_utf8(value->get()))
         fail(&item, name, bilingual("不是有效的 UTF-8 文字", "not valid UTF-8 text"));
-      out.push_back(util::trim(util::single_line(value->get())));
+      clean(&item, name, value->get());
+      out.push_back(util::trim(value->get()));
     };
     if (const auto* array = node->as_array()) {
       for (const auto& item : *array) take(item);

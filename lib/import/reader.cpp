@@ -315,7 +315,18 @@ struct StatementReader::State {
       out.clear();
       return;
     }
-    assign_clean(out, row.cell(static_cast<std::size_t>(column[field])));
+    const std::string_view raw = row.cell(static_cast<std::size_t>(column[field]));
+    if (util::first_forbidden_character(raw, true) >= 0) {
+      std::string kept(raw);
+      summary.characters_removed += static_cast<std::int64_t>(util::strip_forbidden_characters(kept));
+      auto& lines = summary.lines_with_characters_removed;
+      if (lines.size() < ReadSummary::kRemovedLinesShown && (lines.empty() || lines.back() != row.line)) {
+        lines.push_back(row.line);
+      }
+      assign_clean(out, kept);
+    } else {
+      assign_clean(out, raw);
+    }
     if (out == "/" || out == "-") out.clear();
   }
 

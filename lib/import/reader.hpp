@@ -96,6 +96,12 @@ struct ReadSummary {
   std::int64_t rows_filtered = 0;            // left out by the profile's row filters (refunds, failed trades, ...)
   std::int64_t bad_rows = 0;                 // all of them, even beyond the reporting limit
   std::optional<util::Fen> closing_balance;  // when the file states one (cfund CSV's "closing" line)
+  // Control, direction and zero-width characters (util::is_forbidden_character) removed
+  // from text fields: outsiders' text (a WeChat nickname, a bank memo) is cleaned, not
+  // refused, and the import report says so. The lines, at most kRemovedLinesShown.
+  std::int64_t characters_removed = 0;
+  std::vector<int> lines_with_characters_removed;
+  static constexpr std::size_t kRemovedLinesShown = 20;
 };
 
 class StatementReader {

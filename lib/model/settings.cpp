@@ -177,13 +177,13 @@ std::vector<SettingDef> make_definitions() {
        {"低于此金额的资金捐赠在公示中分档公示", "money donations below this are shown in bands"},
        CFUND_FIELD(band_donations_below, number_of, number)},
       {"max_amount",
-       "limits.max_amount",
+       "fund.max_amount",
        T::amount,
-       amount(FundSettings::kMaxAmount),
+       amount(util::kMaxEntryAmount),
        {"每笔分录金额上限", "the most one entry may move"},
        CFUND_FIELD(max_amount, number_of, number)},
       {"future_days",
-       "limits.future_days",
+       "fund.future_days",
        T::days,
        "0",
        {"分录日期最多晚于记账当天的天数", "how many days after the day it is recorded an entry may be dated"},
@@ -211,8 +211,8 @@ bool is_web_address(const std::string& url) {
 Expected<std::string> normalise_amount(const std::string& typed) {
   auto amount = util::parse_amount(typed);
   if (!amount) return amount.error();
-  if (*amount > FundSettings::kMaxAmount) {
-    return bilingual("不能超过 {0}", "cannot be above {0}", util::format_amount(FundSettings::kMaxAmount));
+  if (*amount > util::kMaxEntryAmount) {
+    return bilingual("不能超过 {0}", "cannot be above {0}", util::format_amount(util::kMaxEntryAmount));
   }
   return std::to_string(*amount);
 }

@@ -91,13 +91,14 @@ struct FundSettings {
   // [notice] url: where the notice is published online; the print notice's QR code
   // leads there (with its verification code). Empty: the QR code holds the code alone.
   std::string notice_url;
+  // [fund] max_amount: the most one entry may move or value; lower than, never above,
+  // util::kMaxEntryAmount (¥1,000,000,000.00).
+  Fen max_amount = util::kMaxEntryAmount;
+  // [fund] future_days: how many days after today an entry may be dated (0: none, so a
+  // mistyped year cannot hide an entry from this year's notice).
+  int future_days = 0;
   // Project categories beyond the six every fund has (books/projects.hpp).
   std::vector<std::string> project_categories;
-  // [limits]: no entry may move more than this (at most the hard limit below), nor be
-  // dated later than this many days after the day it is recorded.
-  Fen max_amount = kMaxAmount;
-  int future_days = 0;
-  static constexpr Fen kMaxAmount = 100000000000;  // ¥1,000,000,000.00
   PointsSettings points;
 };
 

@@ -361,9 +361,10 @@ std::string receipt_text(const books::Receipt& receipt, Lang lang) {
     out += util::pad_right(label, label_width) + "  " + util::single_line(value) + "\n";
   }
   out += std::string(40, '=') + "\n";
+  // The reason of a void is the books' business, not the donor's (it may name a person).
   if (d.voided_by) {
-    out += en ? fmt::format("VOID: this donation was reversed by entry {} ({})\n", *d.voided_by, d.void_reason)
-              : fmt::format("作废：本笔捐赠已由第 {} 号分录红冲（{}）\n", *d.voided_by, d.void_reason);
+    out += en ? fmt::format("VOID: this donation was reversed by entry {}\n", *d.voided_by)
+              : fmt::format("作废：本笔捐赠已由第 {} 号分录红冲\n", *d.voided_by);
   }
   out += pick(lang, "感谢您对社区公益事业的支持！\n", "Thank you for supporting your community!\n");
   if (d.host_receipt.empty() && !receipt.host.empty()) {

@@ -227,6 +227,19 @@ std::string import_report_text(const books::ImportReport& report, Lang lang) {
     out += en ? fmt::format("  {} rows left out by a classify rule: {}\n", rows, reason)
               : fmt::format("  按分类规则略过 {} 行：{}\n", rows, reason);
   }
+  if (report.characters_removed > 0) {
+    std::string lines;
+    for (const int line : report.lines_with_characters_removed) {
+      lines += (lines.empty() ? "" : en ? ", " : "、") + std::to_string(line);
+    }
+    if (report.lines_with_characters_removed.size() == import::ReadSummary::kRemovedLinesShown) lines += " …";
+    out += en ? fmt::format(
+                    "  {} invisible control, direction or zero-width characters were removed from the text "
+                    "(lines {})\n",
+                    report.characters_removed, lines)
+              : fmt::format("  已从文字中删去 {} 个不可见的控制字符或方向、零宽字符（第 {} 行）\n",
+                            report.characters_removed, lines);
+  }
   if (report.same_file_before) {
     out += en ? fmt::format("  Note: this same file (same SHA-256) was imported before, at {} (entry {})\n",
                             report.same_file_before->recorded_at, report.same_file_before->entry_id)
@@ -305,6 +318,8 @@ nlohmann::json import_report_json(const books::ImportReport& report, Lang lang) 
       {"rows_filtered", report.rows_filtered},
       {"rows_skipped", report.rows_skipped},
       {"skipped", skipped},
+      {"characters_removed", report.characters_removed},
+      {"lines_with_characters_removed", report.lines_with_characters_removed},
       {"amount_added_fen", report.amount_added},
       {"first_entry", report.first_entry},
       {"last_entry", report.last_entry},

@@ -26,4 +26,34 @@ privacy::Secrets fund_secrets(storage::FundFile& file) {
   return secrets;
 }
 
+namespace {
+
+void mask_donation(const privacy::MentionMasker& mask, model::DonationRow& row) {
+  row.item = mask(row.item);
+  row.memo = mask(row.memo);
+  row.void_reason = mask(row.void_reason);
+}
+
+}  // namespace
+
+void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows) {
+  const privacy::MentionMasker mask(fund_secrets(file));
+  for (auto& row : rows) mask_donation(mask, row);
+}
+
+void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows) {
+  const privacy::MentionMasker mask(fund_secrets(file));
+  for (auto& row : rows) {
+    row.payee = mask(row.payee);
+    row.purpose = mask(row.purpose);
+    row.memo = mask(row.memo);
+    row.repeat_reason = mask(row.repeat_reason);
+    row.void_reason = mask(row.void_reason);
+  }
+}
+
+void mask_free_text(storage::FundFile& file, books::Receipt& receipt) {
+  mask_donation(privacy::MentionMasker(fund_secrets(file)), receipt.donation);
+}
+
 }  // namespace cfund::report

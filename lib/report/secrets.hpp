@@ -4,11 +4,23 @@
 // households' names and addresses, and volunteers' phones. The notice and the export
 // mask free text with these.
 
+#include <vector>
+
+#include "books/donations.hpp"
+#include "model/types.hpp"
 #include "privacy/mask.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::report {
 
 privacy::Secrets fund_secrets(storage::FundFile& file);
+
+// The free text of lists (donate list, disburse list and their --json) and receipts,
+// masked with the fund's secrets as a notice masks it: a purpose, memo, void or repeat
+// reason, payee or item that names a beneficiary shows 王*英, an ID number or phone
+// "***". `--full` skips this (the worker who needs the text as typed).
+void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows);
+void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows);
+void mask_free_text(storage::FundFile& file, books::Receipt& receipt);
 
 }  // namespace cfund::report

@@ -63,6 +63,12 @@ FundFile& FundFile::operator=(FundFile&&) noexcept = default;
 FundFile::~FundFile() = default;
 
 FundFile FundFile::create(const std::string& path) {
+  // SQLite reads ":memory:" (and "", a temporary file) as a database that vanishes when
+  // the command ends: "created" would be a lie.
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) {
+    throw InputError(bilingual("“{0}”不是文件名：基金账套须是磁盘上的文件（如 guihuali.cfund）",
+                               "'{0}' is not a file name: a fund is a file on disk (e.g. guihuali.cfund)", path));
+  }
   if (path_exists(path)) {
     throw FundFileError(bilingual("文件“{0}”已存在：init 只创建新的基金账套，不会覆盖",
                                   "'{0}' already exists: init only creates a new fund file and never overwrites",

@@ -1,6 +1,7 @@
 #include "util/file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -32,11 +33,32 @@ Message reason(int error) {
 
 }  // namespace
 
+std::optional<Message> unfit_output_path(const std::string& path, bool folder) {
+  struct stat info {};
+  // Nothing there (or a path that cannot be there): the write itself says why it fails.
+  if (::lstat(path.c_str(), &info) != 0) return std::nullopt;
+  if (S_ISLNK(info.st_mode)) {
+    return bilingual("这是一个符号链接：cfund 不跟随符号链接写入，请给出真实的路径",
+                     "it is a symbolic link: cfund does not write through symbolic links; give the real path");
+  }
+  if (S_ISDIR(info.st_mode)) {
+    if (folder) return std::nullopt;
+    return bilingual("这是一个目录，应为文件名", "it is a folder; a file name is expected");
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return bilingual("这不是普通文件（设备、管道或套接字），cfund 只写入普通文件",
+                     "it is not a regular file (a device, a FIFO or a socket); cfund writes regular files only");
+  }
+  if (folder) return bilingual("这是一个文件，应为目录", "it is a file; a folder is expected");
+  return std::nullopt;
+}
+
 std::optional<Message> write_file_atomically(const std::string& path, const std::string& bytes) {
   return write_file_atomically(path, [&bytes](std::ostream& out) { out << bytes; });
 }
 
 std::optional<Message> write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  if (auto unfit = unfit_output_path(path, false)) return unfit;
   const std::filesystem::path target(path);
   const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::string temporary;

@@ -359,4 +359,10 @@ std::string capital_amount(Fen amount) {
   return out;
 }
 
+std::optional<Fen> checked_add(Fen a, Fen b) {
+  Fen sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return std::nullopt;
+  return sum;
+}
+
 }  // namespace cfund::util

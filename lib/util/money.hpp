@@ -2,6 +2,7 @@
 // Money is an integer number of fen (分) in 64 bits; never a floating-point number.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,15 @@ using Fen = std::int64_t;
 // decimals, misplaced thousands separators and values that overflow 64-bit fen; the
 // error says why in both languages (without naming the field: the caller adds that).
 Expected<Fen> parse_amount(std::string_view text, bool allow_negative = false);
+
+// The most one entry may move: ¥1,000,000,000.00. A fund may set a lower limit
+// (max_amount); nothing may set a higher one. Far below the 64-bit range, so that sums of
+// many entries stay exact.
+constexpr Fen kMaxEntryAmount = 100000000000;
+
+// a + b, or nothing when the sum would not fit in 64 bits: every total of amounts that
+// come from input is added this way (a total that would overflow is refused, never wrapped).
+std::optional<Fen> checked_add(Fen a, Fen b);
 
 // "¥1,234.56"; negative amounts as "-¥1,234.56".
 std::string format_amount(Fen amount);

@@ -6,6 +6,8 @@
 
 #include <utf8proc.h>
 
+#include "error.hpp"
+
 namespace cfund::util {
 
 namespace {
@@ -32,6 +34,31 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
 bool is_c0_c1_or_del(std::int32_t cp) { return (cp >= 0 && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F); }
+
+bool is_tab_or_line_break(std::int32_t cp) { return cp == '\t' || cp == '\n' || cp == '\r'; }
+
+// Levenshtein distance over bytes (keys, options, commands and settings are ASCII).
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string lower_ascii(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
 
 std::string spaces(int n) { return std::string(static_cast<std::size_t>(std::max(0, n)), ' '); }
 
@@ -79,10 +106,68 @@ TextFacts inspect_text(std::string_view text) {
       }
       cp = s.cp;
     }
-    const bool line_break_or_tab = cp == '\t' || cp == '\n' || cp == '\r';
-    if (facts.first_control < 0 && is_c0_c1_or_del(cp) && !line_break_or_tab) facts.first_control = cp;
+    if (facts.first_forbidden < 0 && is_forbidden_character(cp) && !is_tab_or_line_break(cp)) {
+      facts.first_forbidden = cp;
+    }
   }
   return facts;
+}
+
+bool is_forbidden_character(std::int32_t cp) {
+  if (is_c0_c1_or_del(cp)) return true;
+  if (cp >= 0x202A && cp <= 0x202E) return true;                  // LRE RLE PDF LRO RLO
+  if (cp >= 0x2066 && cp <= 0x2069) return true;                  // LRI RLI FSI PDI
+  if (cp == 0x200E || cp == 0x200F || cp == 0x061C) return true;  // LRM RLM ALM
+  if (cp >= 0x200B && cp <= 0x200D) return true;                  // ZWSP ZWNJ ZWJ
+  return cp == 0x2060 || cp == 0xFEFF;                            // WJ, BOM / ZWNBSP
+}
+
+std::int32_t first_forbidden_character(std::string_view text, bool line_breaks) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++pos;
+      continue;
+    }
+    const Step s = decode_at(text, pos);
+    pos += s.length;
+    if (s.cp < 0 || (line_breaks && is_tab_or_line_break(s.cp))) continue;
+    if (is_forbidden_character(s.cp)) return s.cp;
+  }
+  return -1;
+}
+
+Message forbidden_character_problem(std::int32_t cp) {
+  return bilingual(
+      "含有不可见的控制字符或方向、零宽字符（U+{0:04X}），这类字符会改变文字的显示，不能记入账目：请删去后重新输入",
+      "contains an invisible control, direction or zero-width character (U+{0:04X}), which changes how "
+      "text reads and cannot go into the books: remove it and try again",
+      cp);
+}
+
+void require_clean_text(std::string_view field, std::string_view text, bool line_breaks) {
+  const std::int32_t cp = first_forbidden_character(text, line_breaks);
+  if (cp < 0) return;
+  const Message problem = forbidden_character_problem(cp);
+  throw InputError(bilingual("{0}：{1}", "{0}: {2}", field, problem.zh, problem.en));
+}
+
+std::size_t strip_forbidden_characters(std::string& text) {
+  if (first_forbidden_character(text, true) < 0) return 0;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t removed = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Step s = decode_at(text, pos);
+    if (s.cp >= 0 && is_forbidden_character(s.cp) && !is_tab_or_line_break(s.cp)) {
+      ++removed;
+    } else {
+      out.append(text, pos, s.length);
+    }
+    pos += s.length;
+  }
+  text = std::move(out);
+  return removed;
 }
 
 int display_width(std::string_view text) {
@@ -206,26 +291,6 @@ std::string fold_full_width(std::string_view text) {
   return out;
 }
 
-namespace {
-
-// Levenshtein distance over bytes (option, command and setting names are ASCII).
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::vector<std::string> nearest(const std::string& typed, const std::vector<std::string>& candidates) {
   // Close enough: a third of the word may be wrong (at least two letters), or the
   // word is the start of a candidate.
@@ -234,7 +299,7 @@ std::vector<std::string> nearest(const std::string& typed, const std::vector<std
   std::vector<std::pair<std::size_t, std::string>> near;
   for (const auto& candidate : candidates) {
     const bool prefix = typed.size() >= 3 && candidate.compare(0, typed.size(), typed) == 0;
-    const std::size_t distance = prefix ? 1 : edit_distance(typed, candidate);
+    const std::size_t distance = prefix ? 1 : edit_distance(lower_ascii(typed), lower_ascii(candidate));
     if (distance <= limit) near.emplace_back(distance, candidate);
   }
   std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

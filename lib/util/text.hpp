@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/message.hpp"
+
 namespace cfund::util {
 
 bool is_valid_utf8(std::string_view text);
@@ -19,10 +21,38 @@ std::vector<std::string_view> utf8_characters(std::string_view text);
 // (the journal checks every text of every entry it appends, a million in an import).
 struct TextFacts {
   bool valid_utf8 = true;
-  std::size_t characters = 0;       // code points (an invalid byte counts as one)
-  std::int32_t first_control = -1;  // the first C0 (but tab, CR, LF), DEL or C1 code point, -1 for none
+  std::size_t characters = 0;  // code points (an invalid byte counts as one)
+  // The first character no recorded text may hold (is_forbidden_character; tab, CR and
+  // LF are allowed here), -1 for none.
+  std::int32_t first_forbidden = -1;
 };
 TextFacts inspect_text(std::string_view text);
+
+// Characters that no text cfund takes in may hold, because they change how other text
+// reads without showing themselves: C0 controls, DEL, C1 controls (a terminal escape
+// sequence is not a name), the bidirectional overrides, embeddings, isolates and marks
+// (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C: a donor of ¥500 shown as
+// "¥10,000"), and the zero-width characters (U+200B..U+200D, U+2060, U+FEFF: two names
+// that look the same but differ). Tab, CR and LF are the caller's to allow.
+bool is_forbidden_character(std::int32_t cp);
+
+// The first forbidden character of the text (tab, CR and LF allowed only when
+// line_breaks is true), or -1 for none. Invalid UTF-8 is not this function's concern.
+std::int32_t first_forbidden_character(std::string_view text, bool line_breaks);
+
+// What is wrong with a text holding the forbidden character cp, without naming the
+// field (the caller does: an option, a line and key of a file).
+Message forbidden_character_problem(std::int32_t cp);
+
+// Refuses (InputError, naming the field and the character as U+XXXX) text holding a
+// forbidden character: the one check for every text that enters cfund from a person
+// (command-line options, the fund TOML). Nothing is removed silently.
+void require_clean_text(std::string_view field, std::string_view text, bool line_breaks = false);
+
+// Removes forbidden characters (tab, CR, LF kept) from text written by outsiders
+// (a WeChat nickname, a bank memo in an imported statement); returns how many it removed,
+// so the caller can say so.
+std::size_t strip_forbidden_characters(std::string& text);
 
 // Columns the text takes in a terminal: a Chinese character (or any East Asian
 // wide / full-width character) takes two, combining marks none (uses utf8proc).

@@ -1,14 +1,24 @@
-// Tampering: random raw edits of the journal tables of a fund, each on a fresh copy,
-// each of which `cfund audit` must detect (exit 1) and pin on an entry.
+// Tampering: random raw edits of any table of a fund, each on a fresh copy, each
+// classified by what cfund then says about the copy:
 //
-//   tamper CFUND_BINARY FUND_FILE EDITS SEED
+//   tamper CFUND_BINARY FUND_FILE EDITS SEED PERIOD
 //
-// An edit is an UPDATE of any column of a random row (to a plausible other value),
-// a DELETE of a random row, or an INSERT of a plausible row (a copy of an existing
-// row with its key moved), on one of the tables that make up the journal. It is made
-// with the SQLite C API, as anyone holding the file could. An edit that changes
-// nothing (the same value again, a constraint that refuses it) is drawn again and
-// not counted. Prints the figures; on a miss, the seed, the edit and the audit.
+// An edit is an UPDATE of any column of a random row (to a plausible other value), a
+// DELETE of a random row, or an INSERT of a plausible row (a copy of an existing row with
+// its key moved), on any table of the file (WITHOUT ROWID tables included), made with the
+// SQLite C API, as anyone holding the file could. An edit that changes nothing (the same
+// value again, a constraint that refuses it) is drawn again and not counted.
+//
+// After each edit `cfund audit --deep` runs. The edit is
+//   detected                when the audit fails (exit 1) or refuses the file (exit 4);
+//   changed nothing visible when the audit is clean and the read commands (fund show,
+//                           publish PERIOD as text, export as JSON) print exactly what
+//                           they print for the untouched fund;
+//   missed                  when the audit is clean but a read command prints something
+//                           else or fails.
+// Every table counts, the registries (fund_settings, accounts, designations, donors:
+// on the chain since schema 8, checked by the audit's REGISTRY) as much as the journal.
+// Prints the three counts per table; on a miss, the seed, the edit and what differed.
 
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -25,18 +35,6 @@
 
 namespace {
 
-const std::vector<std::string> kTables = {
-    "entries",  "postings",       "donations",       "disbursements", "beneficiaries", "host_receipts",
-    "projects", "project_stages", "project_budgets", "period_closes", "publications",  "imports",
-};
-
-// The columns that identify a row of each table.
-std::vector<std::string> key_of(const std::string& table) {
-  if (table == "entries") return {"id"};
-  if (table == "postings") return {"entry_id", "seq"};
-  return {"entry_id"};
-}
-
 struct Cell {
   int type = SQLITE_NULL;
   sqlite3_int64 integer = 0;
@@ -44,7 +42,8 @@ struct Cell {
 };
 
 struct Table {
-  std::vector<std::string> columns;
+  std::vector<std::string> columns;  // "rowid" first for a rowid table without a declared key
+  std::vector<std::string> key;      // the columns that identify a row
   std::vector<std::vector<Cell>> rows;
 };
 
@@ -57,10 +56,33 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
+  // Every table of the file but SQLite's own.
+  std::vector<std::string> tables() {
+    std::vector<std::string> names;
+    sqlite3_stmt* st = prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name");
+    while (sqlite3_step(st) == SQLITE_ROW)
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    return names;
+  }
+
+  // The rows of a table with the columns that identify them: its declared primary key,
+  // else its rowid (read as a column of its own).
   Table read(const std::string& table) {
     Table result;
-    sqlite3_stmt* st = prepare("SELECT * FROM " + table);
+    sqlite3_stmt* info = prepare("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
+    sqlite3_bind_text(info, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(info) == SQLITE_ROW) {
+      result.key.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info, 0)));
+    }
+    sqlite3_finalize(info);
+    const bool by_rowid = result.key.empty();
+    if (by_rowid) result.key.emplace_back("rowid");
+    sqlite3_stmt* st = prepare(std::string("SELECT ") + (by_rowid ? "rowid, " : "") + "* FROM " + table);
     for (int i = 0; i < sqlite3_column_count(st); ++i) result.columns.emplace_back(sqlite3_column_name(st, i));
+    if (by_rowid) result.columns.front() = "rowid";
     while (sqlite3_step(st) == SQLITE_ROW) {
       std::vector<Cell> row;
       for (int i = 0; i < sqlite3_column_count(st); ++i) row.push_back(cell(st, i));
@@ -168,13 +190,27 @@ class Tamperer {
     return text("2025-03-01");
   }
 
+  // Another value for the key of a copied row: a neighbouring number, another day of
+  // the same month for a date, a changed name for any other text.
+  Cell moved_key(const Cell& key) {
+    const sqlite3_int64 shifts[] = {1, 2, 100, -1};
+    if (key.type == SQLITE_INTEGER) return integer(key.integer + shifts[pick(4)]);
+    static const std::regex date("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    if (key.type == SQLITE_TEXT && std::regex_match(key.text, date)) {
+      const int day = 1 + static_cast<int>(pick(28));
+      return text(key.text.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day));
+    }
+    return text(key.text + (pick(2) ? "_2" : ".x"));
+  }
+
   // Makes one edit that changes the file; returns what it did, or "" if the draw
   // changed nothing (to be drawn again).
   std::string edit(Db& db, std::string& table_name) {
-    table_name = kTables[pick(kTables.size())];
+    const auto names = db.tables();
+    table_name = names[pick(names.size())];
     const Table table = db.read(table_name);
     if (table.rows.empty()) return "";
-    const auto key = key_of(table_name);
+    const auto& key = table.key;
     const auto& row = table.rows[pick(table.rows.size())];
     auto column_index = [&table](const std::string& name) {
       for (std::size_t i = 0; i < table.columns.size(); ++i) {
@@ -220,8 +256,7 @@ class Tamperer {
     // INSERT a copy of the row with its key moved (and unique columns nudged).
     std::vector<Cell> copy = row;
     const std::size_t moved = column_index(key.back());
-    const sqlite3_int64 shifts[] = {1, 2, 100, -1};
-    copy[moved] = integer(row[moved].integer + shifts[pick(4)]);
+    copy[moved] = moved_key(row[moved]);
     for (std::size_t attempt = 0; attempt < 8; ++attempt) {
       std::string names;
       std::string marks;
@@ -250,15 +285,15 @@ class Tamperer {
   std::mt19937 random_;
 };
 
-struct AuditResult {
+struct Run {
   int exit_code = -1;
   std::string output;
+  bool operator==(const Run& other) const { return exit_code == other.exit_code && output == other.output; }
 };
 
-AuditResult run_audit(const std::string& cfund, const std::string& fund) {
-  AuditResult result;
-  const std::string command = "'" + cfund + "' -f '" + fund + "' audit 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
+Run run(const std::string& command) {
+  Run result;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
   char buffer[4096];
   std::size_t n = 0;
@@ -268,28 +303,99 @@ AuditResult run_audit(const std::string& cfund, const std::string& fund) {
   return result;
 }
 
+// What a person reading the fund sees: the fund's balances, a notice as text, the export.
+struct Views {
+  std::vector<std::string> commands;
+  std::vector<Run> outputs;
+};
+
+Views read_views(const std::string& cfund, const std::string& fund, const std::string& period) {
+  const std::string base = "'" + cfund + "' -f '" + fund + "' ";
+  Views views;
+  views.commands = {"fund show", "publish --period " + period + " --format txt --dry-run", "export --format json"};
+  for (const auto& command : views.commands) views.outputs.push_back(run(base + command));
+  return views;
+}
+
+enum class Outcome { detected, nothing_visible, missed };
+
+struct Counts {
+  int detected = 0;
+  int nothing_visible = 0;
+  int missed = 0;
+};
+
+struct Trial {
+  Outcome outcome = Outcome::detected;
+  std::string report;  // on a miss: the audit and the first view that differed
+};
+
+Trial classify(const std::string& cfund, const std::string& copy, const std::string& period, const Views& clean) {
+  const Run audit = run("'" + cfund + "' -f '" + copy + "' audit --deep");
+  // The shell could not run cfund at all (replaced while linking?): no figure is honest.
+  if (audit.exit_code == 126 || audit.exit_code == 127)
+    throw std::runtime_error("cannot run " + cfund + ": " + audit.output);
+  if (audit.exit_code == 1 || audit.exit_code == 4) return {};
+  Trial trial;
+  if (audit.exit_code != 0) {
+    trial.outcome = Outcome::missed;
+    trial.report = "  audit exit " + std::to_string(audit.exit_code) + ":\n" + audit.output;
+    return trial;
+  }
+  const Views now = read_views(cfund, copy, period);
+  for (std::size_t i = 0; i < now.outputs.size(); ++i) {
+    if (now.outputs[i] == clean.outputs[i]) continue;
+    trial.outcome = Outcome::missed;
+    trial.report = "  audit clean, but `cfund " + now.commands[i] + "` changed (exit " +
+                   std::to_string(now.outputs[i].exit_code) + ")";
+    return trial;
+  }
+  trial.outcome = Outcome::nothing_visible;
+  return trial;
+}
+
+void print_counts(const std::map<std::string, Counts>& by_table) {
+  Counts all;
+  std::cout << "  table: detected / changed nothing visible / missed\n";
+  for (const auto& [table, counts] : by_table) {
+    std::cout << "  " << table << ": " << counts.detected << " / " << counts.nothing_visible << " / " << counts.missed
+              << "\n";
+    all.detected += counts.detected;
+    all.nothing_visible += counts.nothing_visible;
+    all.missed += counts.missed;
+  }
+  std::cout << "  all tables: " << all.detected << " / " << all.nothing_visible << " / " << all.missed << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::cerr << "usage: tamper CFUND_BINARY FUND_FILE EDITS SEED\n";
+  if (argc != 6) {
+    std::cerr << "usage: tamper CFUND_BINARY FUND_FILE EDITS SEED PERIOD\n";
     return 2;
   }
   const std::string cfund = argv[1];
   const std::string fund = argv[2];
   const int edits = std::stoi(argv[3]);
   const unsigned seed = static_cast<unsigned>(std::stoul(argv[4]));
+  const std::string period = argv[5];
   const std::string copy = fund + ".tampered";
 
-  const auto clean = run_audit(cfund, fund);
-  if (clean.exit_code != 0) {
-    std::cerr << "the untouched fund does not audit clean:\n" << clean.output;
+  const Run clean_audit = run("'" + cfund + "' -f '" + fund + "' audit --deep");
+  if (clean_audit.exit_code != 0) {
+    std::cerr << "the untouched fund does not audit clean:\n" << clean_audit.output;
     return 1;
+  }
+  const Views clean = read_views(cfund, fund, period);
+  for (std::size_t i = 0; i < clean.outputs.size(); ++i) {
+    if (clean.outputs[i].exit_code != 0) {
+      std::cerr << "`cfund " << clean.commands[i] << "` fails on the untouched fund:\n" << clean.outputs[i].output;
+      return 1;
+    }
   }
 
   Tamperer tamperer(seed);
-  const std::regex names_entry("第 [0-9]+ 号|entry [0-9]+");
-  std::map<std::string, std::map<std::string, int>> made;  // table -> operation -> count
+  std::map<std::string, Counts> by_table;
   int missed = 0;
   int draws = 0;
   for (int done = 0; done < edits;) {
@@ -303,23 +409,20 @@ int main(int argc, char** argv) {
     }
     if (what.empty()) continue;
     ++done;
-    ++made[table][what.substr(0, what.find(' '))];
-    const auto audit = run_audit(cfund, copy);
-    if (audit.exit_code != 1 || !std::regex_search(audit.output, names_entry)) {
+    const Trial trial = classify(cfund, copy, period, clean);
+    Counts& counts = by_table[table];
+    if (trial.outcome == Outcome::detected) ++counts.detected;
+    if (trial.outcome == Outcome::nothing_visible) ++counts.nothing_visible;
+    if (trial.outcome == Outcome::missed) {
+      ++counts.missed;
       ++missed;
-      std::cerr << "MISSED (seed " << seed << ", edit " << done << "): " << what << "\n  audit exit " << audit.exit_code
-                << ":\n"
-                << audit.output << "\n";
+      std::cerr << "MISSED (seed " << seed << ", edit " << done << "): " << what << "\n" << trial.report << "\n";
     }
   }
   std::filesystem::remove(copy);
 
   std::cout << "tampering: " << edits << " raw edits (seed " << seed << ", " << draws - edits
-            << " draws that changed nothing were drawn again), " << edits - missed << " detected by cfund audit\n";
-  for (const auto& [table, operations] : made) {
-    std::cout << "  " << table << ":";
-    for (const auto& [operation, count] : operations) std::cout << " " << operation << " " << count;
-    std::cout << "\n";
-  }
+            << " draws that changed nothing were drawn again), audit --deep and fund show / publish / export:\n";
+  print_counts(by_table);
   return missed == 0 ? 0 : 1;
 }

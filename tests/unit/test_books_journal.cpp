@@ -287,3 +287,32 @@ TEST_CASE("one appender for many entries writes the same chain as one appender p
   CHECK(books::find_donation(one, 4).external_ref == "BK002");
   CHECK(storage::postings_of(one, 4).size() == 2);  // the goods, into the goods stock
 }
+
+TEST_CASE("the journal refuses an amount above the limit, a date ahead and a total beyond 64 bits",
+          "[journal][limits]") {
+  TempFund fund;
+  auto file = fund.open();
+  books::DonationInput money;
+  money.donor = "张伟";
+  money.account = "bank";
+  money.date = day("2025-03-01");
+  money.amount = util::kMaxEntryAmount + 1;
+  CHECK_THROWS_AS(books::record_donation(file, TempFund::recorder(), money), InputError);
+  money.amount = util::kMaxEntryAmount;
+  CHECK_NOTHROW(books::record_donation(file, TempFund::recorder(), money));
+
+  // The fixture allows 366 days ahead; a day more is refused.
+  money.amount = 100;
+  money.date = day("2025-03-10").plus_days(367);
+  CHECK_THROWS_AS(books::record_donation(file, TempFund::recorder(), money), InputError);
+
+  // A balance near the 64-bit limit (as an old file could hold): one more entry would
+  // overflow it, and is refused with the books unchanged.
+  fund.raw_sql("UPDATE day_totals SET amount = 9223372036854775000 WHERE side = 'account' AND target_id = 1");
+  auto reopened = fund.open();
+  const auto entries_before = storage::last_entry_id(reopened);
+  money.date = day("2025-03-02");
+  money.amount = util::kMaxEntryAmount;
+  CHECK_THROWS_AS(books::record_donation(reopened, TempFund::recorder(), money), Refused);
+  CHECK(storage::last_entry_id(reopened) == entries_before);
+}

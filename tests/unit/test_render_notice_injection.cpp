@@ -53,6 +53,15 @@ struct TempDir {
 
 util::Date day(int d) { return util::Date{2025, 3, d}; }
 
+// A project's texts refuse line breaks and tabs (they are refused, not flattened): the
+// hostile text with them as spaces.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return text;
+}
+
 // The notice of March in every format, from books whose every text is `text(i)`.
 std::vector<render::RenderedFile> notice_with(const std::function<std::string(int)>& text) {
   TempDir dir;
@@ -115,12 +124,12 @@ std::vector<render::RenderedFile> notice_with(const std::function<std::string(in
   books::void_entry(file, rec, paid, model::entry_kind::disbursement, text(n++), day(11));
 
   books::ProjectProposal proposal;
-  proposal.name = text(n++);
+  proposal.name = one_line(text(n++));
   proposal.category = "社区营造";
   proposal.budget = 500000;
-  proposal.proposer = text(n++);
-  proposal.implementer = text(n++);
-  proposal.description = text(n++);
+  proposal.proposer = one_line(text(n++));
+  proposal.implementer = one_line(text(n++));
+  proposal.description = one_line(text(n++));
   proposal.date = day(12);
   const auto project = books::propose_project(file, rec, proposal);
   for (const auto* stage : {"under_review", "approved", "in_progress"}) {
@@ -128,7 +137,7 @@ std::vector<render::RenderedFile> notice_with(const std::function<std::string(in
     step.project = project.code;
     step.to_stage = stage;
     step.decision = "议-1";
-    step.note = text(n++);
+    step.note = one_line(text(n++));
     step.date = day(13);
     books::advance_project(file, rec, step);
   }

@@ -2,14 +2,17 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "util/money.hpp"
 
 using cfund::util::capital_amount;
+using cfund::util::checked_add;
 using cfund::util::Fen;
 using cfund::util::format_amount;
 using cfund::util::format_plain;
+using cfund::util::kMaxEntryAmount;
 using cfund::util::parse_amount;
 
 namespace {
@@ -283,4 +286,18 @@ TEST_CASE("capital_amount: negatives and the int64 range", "[money]") {
   CHECK(capital_amount(-10000) == "负壹佰元整");
   CHECK(capital_amount(kMax) == "玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零柒分");
   CHECK(capital_amount(kMin) == "负玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零捌分");
+}
+
+TEST_CASE("checked_add refuses a sum beyond 64 bits instead of wrapping", "[money]") {
+  constexpr Fen kMax = std::numeric_limits<Fen>::max();
+  constexpr Fen kMin = std::numeric_limits<Fen>::min();
+  CHECK(checked_add(1, 2) == std::optional<Fen>(3));
+  CHECK(checked_add(-5, 5) == std::optional<Fen>(0));
+  CHECK(checked_add(kMax - 1, 1) == std::optional<Fen>(kMax));
+  CHECK_FALSE(checked_add(kMax, 1).has_value());
+  CHECK_FALSE(checked_add(kMin, -1).has_value());
+  CHECK(checked_add(kMax, kMin) == std::optional<Fen>(-1));
+  // The per-entry limit leaves room for about 92 million entries at the limit.
+  CHECK(kMaxEntryAmount == 100000000000);
+  CHECK(kMax / kMaxEntryAmount > 90000000);
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "error.hpp"
 #include "util/text.hpp"
 
 using namespace cfund::util;
@@ -124,15 +125,90 @@ TEST_CASE("fold_full_width turns full-width ASCII variants into ASCII", "[util][
   CHECK(fold_full_width("\xEF\xBC") == "\xEF\xBC");  // truncated sequence unchanged
 }
 
-TEST_CASE("inspect_text counts characters and finds the first control character in one pass") {
+TEST_CASE("inspect_text counts characters and finds the first forbidden character in one pass") {
   CHECK(inspect_text("张伟 abc").characters == 6);
   CHECK(inspect_text("张伟 abc").valid_utf8);
-  CHECK(inspect_text("张伟 abc").first_control == -1);
-  CHECK(inspect_text("tab\tand\nline\r").first_control == -1);
-  CHECK(inspect_text("esc\x1b[31m").first_control == 0x1b);
-  CHECK(inspect_text("del\x7f").first_control == 0x7f);
-  CHECK(inspect_text("c1 \xc2\x85 next").first_control == 0x85);
-  CHECK(inspect_text(std::string("nul\0", 4)).first_control == 0);
+  CHECK(inspect_text("张伟 abc").first_forbidden == -1);
+  CHECK(inspect_text("tab\tand\nline\r").first_forbidden == -1);
+  CHECK(inspect_text("esc\x1b[31m").first_forbidden == 0x1b);
+  CHECK(inspect_text("del\x7f").first_forbidden == 0x7f);
+  CHECK(inspect_text("c1 \xc2\x85 next").first_forbidden == 0x85);
+  CHECK(inspect_text(std::string("nul\0", 4)).first_forbidden == 0);
   CHECK_FALSE(inspect_text("gbk \xd5\xc5").valid_utf8);
   CHECK(inspect_text("\xff\xfe").characters == 2);
+}
+
+TEST_CASE("is_forbidden_character: controls, direction and zero-width characters", "[util][text]") {
+  for (const std::int32_t cp :
+       {0x00,   0x07,   0x1B,   0x7F,   0x85,   0x9F,   0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
+        0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C, 0x200B, 0x200C, 0x200D, 0xFEFF, 0x2060}) {
+    CHECK(is_forbidden_character(cp));
+  }
+  for (const std::int32_t cp : {0x20, 0x41, 0xA0, 0x4E2D, 0x3000, 0x2028, 0x2010, 0x2070, 0x200A, 0x1F600}) {
+    CHECK_FALSE(is_forbidden_character(cp));
+  }
+}
+
+TEST_CASE("first_forbidden_character finds the first and leaves line breaks to the caller", "[util][text]") {
+  CHECK(first_forbidden_character("张伟", false) == -1);
+  CHECK(first_forbidden_character("", false) == -1);
+  CHECK(first_forbidden_character("捐款\xE2\x80\xAE"
+                                  "00.005",
+                                  false) == 0x202E);                        // U+202E, right-to-left override
+  CHECK(first_forbidden_character("王\xE2\x80\x8B秀英", false) == 0x200B);  // zero-width space
+  CHECK(first_forbidden_character("\xEF\xBB\xBFname", false) == 0xFEFF);    // a byte order mark
+  CHECK(first_forbidden_character("a\x1B[31mb", false) == 0x1B);
+  CHECK(first_forbidden_character("a\xC2\x9B"
+                                  "b",
+                                  false) == 0x9B);  // C1 CSI
+  CHECK(first_forbidden_character("line\nbreak\ttab", false) == '\n');
+  CHECK(first_forbidden_character("line\nbreak\ttab", true) == -1);
+  CHECK(first_forbidden_character("\xFF\xFE", false) == -1);  // invalid UTF-8 is another check's concern
+}
+
+TEST_CASE("require_clean_text names the field and the character", "[util][text]") {
+  CHECK_NOTHROW(require_clean_text("--purpose", "冬季慰问金"));
+  try {
+    require_clean_text("--donor", "张\xE2\x80\xAE伟");
+    FAIL("not refused");
+  } catch (const cfund::InputError& e) {
+    CHECK(e.message().zh.find("--donor") != std::string::npos);
+    CHECK(e.message().zh.find("U+202E") != std::string::npos);
+    CHECK(e.message().en.find("direction") != std::string::npos);
+  }
+  CHECK_THROWS_AS(require_clean_text("--memo", "a\nb"), cfund::InputError);
+  CHECK_NOTHROW(require_clean_text("--memo", "a\nb", true));
+}
+
+TEST_CASE("strip_forbidden_characters removes them and counts them", "[util][text]") {
+  std::string nickname = "\xE2\x80\xAE小\xE2\x80\x8B明\xE2\x81\xA9";
+  CHECK(strip_forbidden_characters(nickname) == 3);
+  CHECK(nickname == "小明");
+  std::string plain = "张伟\t备注\n第二行";
+  CHECK(strip_forbidden_characters(plain) == 0);
+  CHECK(plain == "张伟\t备注\n第二行");
+  std::string escape =
+      "a\x1B"
+      "b\x7F";
+  CHECK(strip_forbidden_characters(escape) == 2);
+  CHECK(escape == "ab");
+}
+
+TEST_CASE("inspect_text reports the first forbidden character", "[util][text]") {
+  CHECK(inspect_text("正常的文字\n第二行").first_forbidden == -1);
+  CHECK(inspect_text("a\xE2\x81\xA6"
+                     "b")
+            .first_forbidden == 0x2066);
+  CHECK(inspect_text("a\x01").first_forbidden == 0x01);
+}
+
+TEST_CASE("nearest gives the known word a misspelt key meant", "[util][text]") {
+  const std::vector<std::string> keys = {"approval_threshold", "relief_window_days", "name", "max_amount",
+                                         "future_days"};
+  CHECK(nearest("approval_treshold", keys) == std::vector<std::string>{"approval_threshold"});
+  CHECK(nearest("Relief_Window_Day", keys) == std::vector<std::string>{"relief_window_days"});
+  CHECK(nearest("futuredays", keys) == std::vector<std::string>{"future_days"});
+  CHECK(nearest("nmae", keys) == std::vector<std::string>{"name"});
+  CHECK(nearest("colour", keys).empty());
+  CHECK(nearest("x", {}).empty());
 }
