@@ -1,7 +1,9 @@
 #include "books/beneficiaries.hpp"
 
 #include "error.hpp"
+#include "model/categories.hpp"
 #include "privacy/resident_id.hpp"
+#include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
 
@@ -72,5 +74,13 @@ std::int64_t register_beneficiary(storage::FundFile& file, const Recorder& recor
 }
 
 std::vector<model::Beneficiary> list_beneficiaries(storage::FundFile& file) { return storage::beneficiaries(file); }
+
+std::int64_t relief_households(storage::FundFile& file, const util::Period& period, std::int64_t cutoff) {
+  std::vector<std::string> categories;
+  for (const auto& category : model::payment_categories()) {
+    if (category.needs_beneficiary) categories.push_back(category.id);
+  }
+  return storage::beneficiaries_paid(file, categories, period.first.iso(), period.last.iso(), cutoff);
+}
 
 }  // namespace cfund::books

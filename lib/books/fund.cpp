@@ -175,6 +175,8 @@ storage::FundFile create_fund(const std::string& path, const model::FundDefiniti
     file.set_setting("name", s.name);
     file.set_setting("organisation", s.organisation);
     file.set_setting("host", s.host);
+    file.set_setting("region", s.region);
+    file.set_setting("town", s.town);
     file.set_setting("supervision_phone", s.supervision_phone);
     file.set_setting("default_operator", s.default_operator);
     file.set_setting("report_language", s.report_language == Lang::en ? "en" : "zh");
@@ -230,6 +232,9 @@ model::FundSettings load_settings(storage::FundFile& file) {
   s.name = text("name");
   s.organisation = text("organisation");
   s.host = text("host");
+  // Funds created before these settings existed have neither: "" (no town).
+  s.region = text("region");
+  s.town = text("town");
   s.supervision_phone = text("supervision_phone");
   s.default_operator = text("default_operator");
   s.report_language = text("report_language") == "en" ? Lang::en : Lang::zh;

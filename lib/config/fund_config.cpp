@@ -225,6 +225,8 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   s.name = read.text(*fund, "name", "fund.name", true);
   s.organisation = read.text(*fund, "organisation", "fund.organisation", false);
   s.host = read.text(*fund, "host", "fund.host", false);
+  s.region = read.text(*fund, "region", "fund.region", false);
+  s.town = read.text(*fund, "town", "fund.town", false);
   s.supervision_phone = read.text(*fund, "supervision_phone", "fund.supervision_phone", false);
   s.default_operator = read.text(*fund, "operator", "fund.operator", false);
   const std::string language = read.text(*fund, "report_language", "fund.report_language", false);

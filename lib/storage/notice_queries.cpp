@@ -246,4 +246,23 @@ std::vector<std::string> anonymous_donor_names(FundFile& file) {
   return names;
 }
 
+std::int64_t beneficiaries_paid(FundFile& file, const std::vector<std::string>& categories, const std::string& from,
+                                const std::string& to, std::int64_t cutoff) {
+  std::string among;
+  for (std::size_t i = 0; i < categories.size(); ++i) among += fmt::format("{}:c{}", i == 0 ? "" : ", ", i);
+  if (among.empty()) return 0;
+  SQLite::Statement q(file.db(), fmt::format("SELECT COUNT(DISTINCT d.beneficiary) AS paid FROM entries e "
+                                             "JOIN disbursements d ON d.entry_id = e.id {}"
+                                             "WHERE e.kind = 'disbursement' AND e.id <= :cut AND e.date BETWEEN :from "
+                                             "AND :to AND d.category IN ({}) AND d.beneficiary IS NOT NULL "
+                                             "AND v.id IS NULL",
+                                             kVoidJoin, among));
+  q.bind(":cut", static_cast<std::int64_t>(cutoff));
+  q.bind(":from", from);
+  q.bind(":to", to);
+  for (std::size_t i = 0; i < categories.size(); ++i) q.bind(fmt::format(":c{}", i), categories[i]);
+  q.executeStep();
+  return q.getColumn("paid").getInt64();
+}
+
 }  // namespace cfund::storage

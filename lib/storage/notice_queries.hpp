@@ -110,4 +110,9 @@ std::vector<VoidRecord> voids_through(FundFile& file, const std::string& last_da
 // Names given with donations recorded as anonymous: they must appear nowhere.
 std::vector<std::string> anonymous_donor_names(FundFile& file);
 
+// The distinct beneficiaries paid by payments of `categories` dated from..to, up to
+// the cut-off, not voided by then (books::relief_households counts them).
+std::int64_t beneficiaries_paid(FundFile& file, const std::vector<std::string>& categories, const std::string& from,
+                                const std::string& to, std::int64_t cutoff);
+
 }  // namespace cfund::storage
