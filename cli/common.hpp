@@ -50,6 +50,7 @@ util::Period period_option(const std::string& option, const std::string& text);
 util::Moment moment_option(const std::string& option, const std::string& text);
 std::int64_t entry_id_option(const std::string& option, const std::string& text);
 int day_count_option(const std::string& option, const std::string& text);
+int year_option(const std::string& option, const std::string& text);  // 1901–9998
 std::int64_t beneficiary_option(const std::string& option, const std::string& text);
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
@@ -75,5 +76,6 @@ void setup_opening(CLI::App& app, Context& ctx);
 void setup_goods(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_rollup(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

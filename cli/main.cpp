@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_export(app, ctx);
   cfund::cli::setup_completion(app, ctx);
   cfund::cli::setup_report(app, ctx);
+  cfund::cli::setup_rollup(app, ctx);
   cfund::cli::localise(app, ctx.lang);
 
   try {

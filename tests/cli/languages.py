@@ -33,6 +33,7 @@ donations donation_bands goods spending projects corrections individual organisa
 amount counterparty closing bash zsh zh en id sqlite pragma integrity_check http https
 proposed under_review approved rejected in_progress completed evaluated closed cancelled
 excel xlsx xls fee income stock goods_out
+towns funds ratios excluded activities balance activities_by_fund balance_by_fund postgresql
 elderly students estate""".split()  # the last: codes of examples/fund.toml
 
 ENGLISH_PHRASES = ["usage", "options:", "positionals", "subcommands", "print this help", "required", "not expected",
