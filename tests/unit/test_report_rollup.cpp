@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "books/donations.hpp"
 #include "books/journal.hpp"
@@ -88,4 +89,37 @@ TEST_CASE("fund files are found in folders, sorted; a missing path or no fund is
   CHECK_THROWS_AS(report::find_fund_files({fund.dir() + "/nowhere"}), InputError);
   std::filesystem::create_directories(fund.dir() + "/empty");
   CHECK_THROWS_AS(report::find_fund_files({fund.dir() + "/empty"}), InputError);
+}
+
+TEST_CASE("the totals are the sum of the included funds' own figures; a file that is not a fund is named, not summed",
+          "[report][rollup]") {
+  TempFund first;
+  TempFund second;
+  {
+    auto file = first.open();
+    donate(file, 12345, "2025-01-05");
+    donate(file, 500, "2025-02-10");
+  }
+  {
+    auto file = second.open();
+    donate(file, 700, "2025-02-20");
+  }
+  const std::string junk = second.dir() + "/junk.cfund";
+  std::ofstream(junk) << "not a fund\n";
+  report::RollupOptions options;
+  options.period = period("2025-02");
+  options.files = {first.path(), junk, second.path()};
+  const auto model = report::build_rollup(options);
+  REQUIRE(model.rows.size() == 3);
+  CHECK(model.rows[0].included);
+  CHECK(model.rows[2].included);
+  CHECK_FALSE(model.rows[1].included);
+  CHECK(model.rows[1].status == report::FundStatus::unreadable);
+  CHECK(model.rows[1].problem.en.find(junk) != std::string::npos);
+  CHECK(model.excluded == 1);
+  CHECK(model.overall.funds == 2);
+  CHECK(model.overall.opening == 12345);
+  CHECK(model.overall.donations == 500 + 700);
+  CHECK(model.overall.closing == model.rows[0].closing + model.rows[2].closing);
+  CHECK(model.overall.closing == 12345 + 500 + 700);
 }
