@@ -17,7 +17,7 @@ PACKAGES := build-essential cmake pkg-config git \
             libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev python3-openpyxl \
             libhowardhinnant-date-dev libqrencode-dev zbar-tools \
             clang-format ledger beancount time unzip zsh tzdata python3 \
-            chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk
+            chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk postgresql
 # Only `make fuzz` needs these: clang and its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 

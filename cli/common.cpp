@@ -209,4 +209,16 @@ void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::str
   cmd->callback([options, &ctx, kinds] { ctx.output = run_void(*options, ctx, kinds); });
 }
 
+int year_option(const std::string& option, const std::string& text) {
+  const std::string trimmed = util::trim(text);
+  bool digits = trimmed.size() == 4;
+  for (char c : trimmed) digits = digits && c >= '0' && c <= '9';
+  const int year = digits ? std::stoi(trimmed) : 0;
+  if (year < 1901 || year > 9998) {
+    throw InputError(bilingual("{1}：请写四位数的年份（1901–9998），如 2025；收到“{0}”",
+                               "{1}: a four-digit year (1901–9998) such as 2025, not '{0}'", text, option));
+  }
+  return year;
+}
+
 }  // namespace cfund::cli

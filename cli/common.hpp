@@ -62,6 +62,7 @@ std::int64_t wish_option(const std::string& option, const std::string& text);   
 std::int64_t household_option(const std::string& option, const std::string& text);  // H0001
 util::Hundredths hours_option(const std::string& option, const std::string& text);  // 1.5
 std::int64_t points_option(const std::string& option, const std::string& text);     // a whole number above zero
+int year_option(const std::string& option, const std::string& text);                // 1901–9998
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
 void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,
@@ -94,5 +95,6 @@ void setup_volunteer(CLI::App& app, Context& ctx);
 void setup_service(CLI::App& app, Context& ctx);
 void setup_points(CLI::App& app, Context& ctx);
 void setup_household(CLI::App& app, Context& ctx);
+void setup_rollup(CLI::App& app, Context& ctx);
 
 }  // namespace cfund::cli

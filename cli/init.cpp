@@ -18,6 +18,8 @@ struct InitOptions {
   std::string name;
   std::string organisation;
   std::string host;
+  std::string region;
+  std::string town;
   std::string supervision_phone;
   std::string report_language;
   std::string approval_threshold;
@@ -48,6 +50,8 @@ std::string run_init(const InitOptions& o, Context& ctx) {
   if (!o.name.empty()) s.name = o.name;
   if (!o.organisation.empty()) s.organisation = o.organisation;
   if (!o.host.empty()) s.host = o.host;
+  if (!o.region.empty()) s.region = util::trim(o.region);
+  if (!o.town.empty()) s.town = util::trim(o.town);
   if (!o.supervision_phone.empty()) s.supervision_phone = o.supervision_phone;
   if (!o.report_language.empty()) s.report_language = o.report_language == "en" ? Lang::en : Lang::zh;
   if (!o.approval_threshold.empty()) s.approval_threshold = amount_option("--approval-threshold", o.approval_threshold);
@@ -92,6 +96,12 @@ void setup_init(CLI::App& app, Context& ctx) {
   cmd->add_option("--organisation", options->organisation, ctx.tr("管理单位", "organisation running the fund"));
   cmd->add_option("--host", options->host,
                   ctx.tr("依托的慈善组织（出具正式票据）", "host charity (issues official receipts)"));
+  cmd->add_option(
+      "--region", options->region,
+      ctx.tr("所在区县，如 临江区（cfund rollup 汇总用）", "the district it belongs to (for cfund rollup)"));
+  cmd->add_option("--town", options->town,
+                  ctx.tr("所在镇街，如 青溪镇（cfund rollup 按镇街合计）",
+                         "the town or subdistrict it belongs to (cfund rollup totals by town)"));
   cmd->add_option("--supervision-phone", options->supervision_phone, ctx.tr("监督电话", "supervision phone"));
   cmd->add_option("--report-language", options->report_language, ctx.tr("公示语言 zh/en", "notice language zh/en"))
       ->check(CLI::IsMember({"zh", "en"}));

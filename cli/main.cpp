@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
   cfund::cli::setup_completion(app, ctx);
   cfund::cli::setup_report(app, ctx);
   cfund::cli::check_option_values(app);
+  cfund::cli::setup_rollup(app, ctx);
   cfund::cli::localise(app, ctx.lang);
 
   try {

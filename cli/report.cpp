@@ -27,18 +27,6 @@ struct AnnualOptions {
   std::string generated_at;
 };
 
-int year_option(const std::string& text) {
-  const std::string trimmed = util::trim(text);
-  bool digits = trimmed.size() == 4;
-  for (char c : trimmed) digits = digits && c >= '0' && c <= '9';
-  const int year = digits ? std::stoi(trimmed) : 0;
-  if (year < 1901 || year > 9998) {
-    throw InputError(bilingual("--year：请写四位数的年份（1901–9998），如 2025；收到“{0}”",
-                               "--year: a four-digit year (1901–9998) such as 2025, not '{0}'", text));
-  }
-  return year;
-}
-
 std::vector<std::string> annual_formats(const std::string& text) {
   std::vector<std::string> formats;
   std::string rest = text + ",";
@@ -62,7 +50,7 @@ std::vector<std::string> annual_formats(const std::string& text) {
 }
 
 std::string run_annual(const AnnualOptions& o, const Context& ctx) {
-  const int year = year_option(o.year);
+  const int year = year_option("--year", o.year);
   const auto formats = annual_formats(o.formats);
   // stdout takes one text document: Markdown or HTML.
   if (o.out.empty() && (formats.size() > 1 || formats.front() == "csv" || formats.front() == "xlsx")) {

@@ -8,6 +8,8 @@
 # every format: what a community worker would print and post.
 # Then a town fund's whole year (examples/town/year.sh): opening balances, a grant and
 # its matching, interest, a charity sale, goods given out, a bank fee, and its notice.
+# Last, a district of twelve funds in three towns and the federation's roll-up of them
+# (examples/district/district.sh, cfund rollup).
 
 # All names are fictional.
 set -euo pipefail
@@ -97,6 +99,12 @@ run audit
 
 step "镇级基金的一年：期初余额、政府补助与配捐、利息、义卖、物资发放、手续费 / a town fund's year with every kind of entry"
 "$here/town/year.sh" "$cfund" "$out/town"
+
+step "区慈善总会汇总 12 个社区基金（3 个镇街）/ the district federation rolls up 12 funds in 3 towns"
+"$here/district/district.sh" "$cfund" "$out/district"
+"$cfund" rollup "$out/district/funds" --period 2025 --format all --out "$out/district/rollup" > /dev/null
+"$cfund" rollup "$out/district/funds" --annual --year 2025 --format all --out "$out/district/rollup" > /dev/null
+"$cfund" export --format warehouse --out "$out/district/warehouse" "$out/district/funds" > /dev/null
 
 step "输出文件 / output written to"
 

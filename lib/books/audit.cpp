@@ -453,47 +453,38 @@ void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
     if (year >= scope.options.today.year) continue;  // only years that have ended
     const std::string from = std::to_string(year) + "-01-01";
     const std::string to = std::to_string(year) + "-12-31";
-    const YearFigures& figures = figures_of(year);
-    if (rules.charitable_ratio_check) {
-      const Fen income = figures_of(year - 1).income;
-      if (income > 0) {
-        const bool ok = figures.charitable * 100 >= income * rules.charitable_ratio_min;
-        const Message figures_text = bilingual(
-            "{0} 年公益支出 {1}（救助、项目支出和发放的物资），为上年（{2} 年）总收入 {3} 的 {4}",
-            "charitable spending of {0} was {1} (relief, projects and goods given out), {4} of the previous year's "
-            "({2}) total income {3}",
-            year, format_amount(figures.charitable), year - 1, format_amount(income),
-            percent_text(figures.charitable, income));
-        const Message verdict =
-            ok ? bilingual("，达到 {0}% 的要求", ", meeting the {0}% rule", rules.charitable_ratio_min)
+    const YearRatios ratios = judge_ratios(rules, year, figures_of(year), figures_of(year - 1));
+    if (const auto& c = ratios.charitable; c.applies) {
+      const Message figures_text = bilingual(
+          "{0} 年公益支出 {1}（救助、项目支出和发放的物资），为上年（{2} 年）总收入 {3} 的 {4}",
+          "charitable spending of {0} was {1} (relief, projects and goods given out), {4} of the previous year's "
+          "({2}) total income {3}",
+          year, format_amount(c.part), year - 1, format_amount(c.whole), percent_text(c.part, c.whole));
+      const Message verdict =
+          c.ok ? bilingual("，达到 {0}% 的要求", ", meeting the {0}% rule", rules.charitable_ratio_min)
                : bilingual("，低于 {0}% 的要求（提示性指标）", ", below the {0}% rule (advisory)",
                            rules.charitable_ratio_min);
-        findings.push_back(make(finding_code::ratio_charitable, ok ? Severity::info : Severity::warning,
-                                {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, figures.charitable,
-                                from, to));
-      }
+      findings.push_back(make(finding_code::ratio_charitable, c.ok ? Severity::info : Severity::warning,
+                              {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, c.part, from, to));
     }
-    if (rules.management_ratio_check && figures.spending > 0) {
-      const Message figures_text = bilingual("{0} 年管理费用 {1}（含手续费），占当年支出 {2} 的 {3}",
-                                             "management cost of {0} was {1} (bank fees included), {3} of the year's "
-                                             "spending {2}",
-                                             year, format_amount(figures.management), format_amount(figures.spending),
-                                             percent_text(figures.management, figures.spending));
+    if (const auto& m = ratios.management; m.applies) {
+      const Message figures_text =
+          bilingual("{0} 年管理费用 {1}（含手续费），占当年支出 {2} 的 {3}",
+                    "management cost of {0} was {1} (bank fees included), {3} of the year's "
+                    "spending {2}",
+                    year, format_amount(m.part), format_amount(m.whole), percent_text(m.part, m.whole));
       Message verdict;
-      bool ok = true;
-      if (figures.management < rules.management_ratio_floor) {
+      if (m.below_floor) {
         verdict = bilingual("；管理费用低于 {0}，不适用 {1}% 的上限",
                             "; below {0} of management cost the {1}% limit does not apply",
                             format_amount(rules.management_ratio_floor), rules.management_ratio_max);
       } else {
-        ok = figures.management * 100 <= figures.spending * rules.management_ratio_max;
-        verdict = ok ? bilingual("，未超过 {0}% 的上限", ", within the {0}% limit", rules.management_ratio_max)
-                     : bilingual("，超过 {0}% 的上限（提示性指标）", ", above the {0}% limit (advisory)",
-                                 rules.management_ratio_max);
+        verdict = m.ok ? bilingual("，未超过 {0}% 的上限", ", within the {0}% limit", rules.management_ratio_max)
+                       : bilingual("，超过 {0}% 的上限（提示性指标）", ", above the {0}% limit (advisory)",
+                                   rules.management_ratio_max);
       }
-      findings.push_back(make(finding_code::ratio_management, ok ? Severity::info : Severity::warning,
-                              {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, figures.management,
-                              from, to));
+      findings.push_back(make(finding_code::ratio_management, m.ok ? Severity::info : Severity::warning,
+                              {figures_text.zh + verdict.zh, figures_text.en + verdict.en}, {}, m.part, from, to));
     }
   }
 }

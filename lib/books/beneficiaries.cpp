@@ -2,8 +2,10 @@
 
 #include "books/households.hpp"
 #include "error.hpp"
+#include "model/categories.hpp"
 #include "privacy/mask.hpp"
 #include "privacy/resident_id.hpp"
+#include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
 #include "util/text.hpp"
 
@@ -211,6 +213,12 @@ model::Beneficiary resolve_beneficiary(storage::FundFile& file, const std::strin
   throw InputError(bilingual("有 {0} 位受助对象叫 {1}（{2}）：请写编号或身份证号",
                              "{0} beneficiaries are named {1} ({3}): give the code or the ID number", named.size(),
                              privacy::mask_name(text), codes.zh, codes.en));
+}
+
+std::int64_t relief_households(storage::FundFile& file, const util::Period& period, std::int64_t cutoff) {
+  // Counted as the notice counts them: households at the period's end, a beneficiary in
+  // none a household of one.
+  return people_served(file, period, cutoff).relief.households;
 }
 
 }  // namespace cfund::books

@@ -12,6 +12,7 @@
 #include "books/journal.hpp"
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
+#include "util/date.hpp"
 #include "util/expected.hpp"
 
 namespace cfund::books {
@@ -70,5 +71,8 @@ bool same_phone(const std::string& a, const std::string& b);
 // A phone number as people write it: digits with an optional leading +, spaces and
 // dashes, 5 to 20 digits (mobile or landline). Beneficiaries' and volunteers'.
 bool plausible_phone(const std::string& phone);
+// The households that relief reached in a period, as the roll-up shows them (cfund
+// rollup, "relief households"): books::people_served's count, the notice's.
+std::int64_t relief_households(storage::FundFile& file, const util::Period& period, std::int64_t cutoff);
 
 }  // namespace cfund::books

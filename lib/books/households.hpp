@@ -56,8 +56,8 @@ std::map<std::int64_t, std::int64_t> household_of(storage::FundFile& file, const
 // beneficiaries dated in it (id <= cutoff; those voided by a void within the cut-off
 // dated in or before the period left out). Persons are distinct beneficiaries;
 // households are their households at the period's end, a beneficiary in none counting
-// as a household of one. This is what the notice and the annual report count (and what a
-// roll-up across funds should count: there is none yet).
+// as a household of one. This is what the notice, the annual report and the roll-up
+// across funds (relief_households) count.
 struct HelpCount {
   int households = 0;
   int persons = 0;

@@ -419,60 +419,89 @@ void JournalAppender::finish() {
   file_.set_setting(kChainLengthKey, std::to_string(next_id_ - 1));
 }
 
+namespace {
+
+void fail_chain(ChainReport& report, std::int64_t entry, Message problem) {
+  if (report.first_bad_entry) return;
+  report.first_bad_entry = entry;
+  report.problem = std::move(problem);
+}
+
+// Recomputes the entries from first_id on, the first linking to `previous`: ids
+// without gaps, kinds cfund writes, links, hashes, the detail rows the kind has, balanced
+// postings. Returns the id the next entry would have.
+std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous) {
+  std::int64_t expected_id = first_id;
+  report.head = previous;
+  auto fail = [&report](std::int64_t entry, Message problem) { fail_chain(report, entry, std::move(problem)); };
+  storage::for_each_entry(
+      file, model::detail_table_for,
+      [&](const storage::EntryRows& rows) {
+        if (report.first_bad_entry) return;
+        const std::int64_t id = integer_column(rows.entry, "id");
+        ++report.entries;
+        if (id != expected_id) {
+          fail(expected_id, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）",
+                                      "entry {0} is missing (the next one is {1})", expected_id, id));
+          return;
+        }
+        const std::string kind = text_column(rows.entry, "kind");
+        if (model::find_entry_kind(kind) == nullptr) {
+          fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的",
+                             "entry {0} has kind '{1}', which cfund never writes", id, kind));
+          return;
+        }
+        if (text_column(rows.entry, "prev_hash") != previous) {
+          fail(id,
+               bilingual("第 {0} 号分录与前一条的链接被改动", "entry {0} no longer links to the entry before it", id));
+          return;
+        }
+        const std::string hash = chain_hash(previous, canonical_encoding(rows));
+        if (text_column(rows.entry, "hash") != hash) {
+          fail(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）",
+                             "entry {0} or its postings were changed after recording (hash mismatch)", id));
+          return;
+        }
+        const model::EntryKind* registered = model::find_entry_kind(kind);
+        const bool many = registered->many_rows;
+        const bool optional = rows.detail.empty() && registered->detail_optional;
+        if (!rows.detail_table.empty() && !optional && (many ? rows.detail.empty() : rows.detail.size() != 1)) {
+          fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one",
+                             id, rows.detail.size()));
+          return;
+        }
+        util::Fen sum = 0;
+        for (const auto& posting : rows.postings) sum += integer_column(posting, "amount");
+        if (sum != 0) {
+          fail(id, bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id,
+                             sum));
+          return;
+        }
+        previous = hash;
+        report.head = hash;
+        ++expected_id;
+      },
+      first_id);
+  return expected_id;
+}
+
+// The chain head and length recorded at the last append must be the last entry's.
+void check_recorded_head(storage::FundFile& file, ChainReport& report, std::int64_t next_id) {
+  const ChainHead recorded = recorded_chain_head(file);
+  if (recorded.length != next_id - 1 || recorded.hash != report.head) {
+    fail_chain(report, next_id,
+               bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动",
+                         "the file records {0} entries in its chain but holds {1}: entries at the end were "
+                         "removed or the chain head was changed",
+                         recorded.length, next_id - 1));
+  }
+}
+
+}  // namespace
+
 ChainReport verify_chain(storage::FundFile& file) {
   ChainReport report;
-  auto fail = [&report](std::int64_t entry, Message problem) {
-    if (report.first_bad_entry) return;
-    report.first_bad_entry = entry;
-    report.problem = std::move(problem);
-  };
-
-  std::int64_t expected_id = 1;
-  std::string previous = kGenesisHash;
-  storage::for_each_entry(file, model::detail_table_for, [&](const storage::EntryRows& rows) {
-    if (report.first_bad_entry) return;
-    const std::int64_t id = integer_column(rows.entry, "id");
-    ++report.entries;
-    if (id != expected_id) {
-      fail(expected_id, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）",
-                                  "entry {0} is missing (the next one is {1})", expected_id, id));
-      return;
-    }
-    const std::string kind = text_column(rows.entry, "kind");
-    if (model::find_entry_kind(kind) == nullptr) {
-      fail(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的",
-                         "entry {0} has kind '{1}', which cfund never writes", id, kind));
-      return;
-    }
-    if (text_column(rows.entry, "prev_hash") != previous) {
-      fail(id, bilingual("第 {0} 号分录与前一条的链接被改动", "entry {0} no longer links to the entry before it", id));
-      return;
-    }
-    const std::string hash = chain_hash(previous, canonical_encoding(rows));
-    if (text_column(rows.entry, "hash") != hash) {
-      fail(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）",
-                         "entry {0} or its postings were changed after recording (hash mismatch)", id));
-      return;
-    }
-    const model::EntryKind* registered = model::find_entry_kind(kind);
-    const bool many = registered != nullptr && registered->many_rows;
-    const bool optional = rows.detail.empty() && registered != nullptr && registered->detail_optional;
-    if (!rows.detail_table.empty() && !optional && (many ? rows.detail.empty() : rows.detail.size() != 1)) {
-      fail(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）", "entry {0} has {1} detail rows instead of one", id,
-                         rows.detail.size()));
-      return;
-    }
-    util::Fen sum = 0;
-    for (const auto& posting : rows.postings) sum += integer_column(posting, "amount");
-    if (sum != 0) {
-      fail(id,
-           bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id, sum));
-      return;
-    }
-    previous = hash;
-    report.head = hash;
-    ++expected_id;
-  });
+  const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash);
   if (report.first_bad_entry) return report;
 
   // Rows that belong to no entry (or to an entry of another kind) were added by hand.
@@ -484,18 +513,29 @@ ChainReport verify_chain(storage::FundFile& file) {
   }
   if (!orphans.empty()) {
     const auto entry = *std::min_element(orphans.begin(), orphans.end());
-    fail(entry, bilingual("发现不属于任何分录的行（指向第 {0} 号分录）",
-                          "found rows that belong to no entry (pointing at entry {0})", entry));
+    fail_chain(report, entry,
+               bilingual("发现不属于任何分录的行（指向第 {0} 号分录）",
+                         "found rows that belong to no entry (pointing at entry {0})", entry));
     return report;
   }
+  check_recorded_head(file, report, next_id);
+  return report;
+}
 
-  const ChainHead recorded = recorded_chain_head(file);
-  if (recorded.length != expected_id - 1 || recorded.hash != report.head) {
-    fail(expected_id, bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动",
-                                "the file records {0} entries in its chain but holds {1}: entries at the end were "
-                                "removed or the chain head was changed",
-                                recorded.length, expected_id - 1));
+ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id) {
+  ChainReport report;
+  if (first_id <= 1) {
+    const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash);
+    if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
+    return report;
   }
+  const auto anchor = storage::stored_hash(file, first_id - 1);
+  if (!anchor) {
+    fail_chain(report, first_id - 1, bilingual("第 {0} 号分录缺失", "entry {0} is missing", first_id - 1));
+    return report;
+  }
+  const std::int64_t next_id = walk_chain(file, report, first_id, *anchor);
+  if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
   return report;
 }
 

@@ -21,4 +21,33 @@ struct YearFigures {
 
 YearFigures year_figures(storage::FundFile& file, int year);
 
+// What a designation posting counts as in those figures, by the kind and sort of
+// the entry whose flow it is (a void: its original's) and whether it is on the goods
+// designation. Every cost is spending; charitable and management are parts of it.
+// year_figures adds postings up by it, and the warehouse export writes it beside
+// each posting (docs/warehouse.md), so SQL over the warehouse finds the same ratios.
+enum class RatioRole { none, income, charitable, management, other_cost };
+RatioRole ratio_role(const std::string& kind, const std::string& sort, bool on_goods);
+std::string ratio_role_id(RatioRole role);  // "", income, charitable, management, other_cost
+
+// One of the yearly ratio rules ([audit] in the fund TOML) judged on a year's figures.
+struct RatioJudgement {
+  bool applies = false;      // the rule is on and has a base (income last year; spending this year)
+  bool ok = true;            // met, or not applicable
+  bool below_floor = false;  // management: less cost than the floor, so the limit does not apply
+  util::Fen part = 0;        // charitable spending; management cost
+  util::Fen whole = 0;       // last year's income; this year's spending
+};
+
+struct YearRatios {
+  int year = 0;
+  RatioJudgement charitable;  // charitable spending >= charitable_ratio_min % of last year's income
+  RatioJudgement management;  // management cost <= management_ratio_max % of the year's spending
+};
+
+// The one place the rules are applied: `cfund audit` (RATIO_* findings) and the
+// roll-up (the funds that miss them) both judge with it.
+YearRatios judge_ratios(const model::AuditSettings& rules, int year, const YearFigures& figures,
+                        const YearFigures& previous);
+
 }  // namespace cfund::books

@@ -299,13 +299,16 @@ model::FundDefinition load_fund_definition(const std::string& path) {
   read.only_keys(
       root, "",
       {"fund", "audit", "notice", "accounts", "special_funds", "approval", "relief_windows", "opening", "points"});
-  read.only_keys(*fund, "fund.",
-                 {"name", "organisation", "host", "supervision_phone", "operator", "report_language", "time_zone",
-                  "approval_threshold", "relief_window_days", "project_categories", "max_amount", "future_days"});
+  read.only_keys(
+      *fund, "fund.",
+      {"name", "organisation", "host", "region", "town", "supervision_phone", "operator", "report_language",
+       "time_zone", "approval_threshold", "relief_window_days", "project_categories", "max_amount", "future_days"});
   auto& s = definition.settings;
   s.name = read.text(*fund, "name", "fund.name", true);
   s.organisation = read.text(*fund, "organisation", "fund.organisation", false);
   s.host = read.text(*fund, "host", "fund.host", false);
+  s.region = read.text(*fund, "region", "fund.region", false);
+  s.town = read.text(*fund, "town", "fund.town", false);
   s.supervision_phone = read.text(*fund, "supervision_phone", "fund.supervision_phone", false);
   s.default_operator = read.text(*fund, "operator", "fund.operator", false);
   const std::string language = read.text(*fund, "report_language", "fund.report_language", false);

@@ -1,7 +1,11 @@
 #include "model/settings.hpp"
 
+#include <charconv>
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
+#include "error.hpp"
 #include "model/categories.hpp"
 #include "util/clock.hpp"
 #include "util/money.hpp"
@@ -21,7 +25,16 @@ const std::string kWindowFamily = "relief_window_days.";
 std::string text_of(const std::string& value) { return value; }
 std::string number_of(std::int64_t value) { return std::to_string(value); }
 std::string flag_of(bool value) { return value ? "1" : "0"; }
-std::int64_t number(const std::string& stored) { return stored.empty() ? 0 : std::stoll(stored); }
+// A stored whole number; anything else is not what cfund wrote (settings_from says
+// which setting).
+std::int64_t number(const std::string& stored) {
+  std::int64_t value = 0;
+  const char* end = stored.data() + stored.size();
+  const auto [stop, error] = std::from_chars(stored.data(), end, value);
+  if (stored.empty()) return 0;
+  if (error != std::errc() || stop != end) throw std::invalid_argument(stored);
+  return value;
+}
 
 #define CFUND_FIELD(expr, to_text, from_text)            \
   [](const FundSettings& s) { return to_text(s.expr); }, \
@@ -53,6 +66,18 @@ std::vector<SettingDef> make_definitions() {
        "",
        {"管理单位", "who runs the fund"},
        CFUND_FIELD(organisation, text_of, text_of)},
+      {"region",
+       "fund.region",
+       T::text,
+       "",
+       {"所在区县（区里汇总时按此分组）", "the district the fund is in (a district's roll-up groups by it)"},
+       CFUND_FIELD(region, text_of, text_of)},
+      {"town",
+       "fund.town",
+       T::text,
+       "",
+       {"所在镇街（cfund rollup --by town 按此分组）", "the town the fund is in (cfund rollup --by town)"},
+       CFUND_FIELD(town, text_of, text_of)},
       {"host",
        "fund.host",
        T::text,
@@ -303,16 +328,38 @@ Expected<std::string> normalise_setting(const std::string& key, const std::strin
   return text;
 }
 
+namespace {
+
+[[noreturn]] void unreadable(const std::string& key, const std::string& value) {
+  throw FundFileError(
+      bilingual("设置 {0} 的值“{1}”不是 cfund 写入的：账套被直接改动过（cfund audit verify 指出从哪条分录起；"
+                "请用备份恢复）",
+                "the setting {0} holds '{1}', which cfund never writes: the fund file was edited "
+                "directly (cfund audit verify names the entry; restore it from a backup)",
+                key, value));
+}
+
+}  // namespace
+
 FundSettings settings_from(const std::map<std::string, std::string>& stored) {
   FundSettings settings;
   for (const auto& definition : setting_definitions()) {
     auto found = stored.find(definition.key);
-    definition.write(settings, found == stored.end() ? definition.default_value : found->second);
+    const std::string& value = found == stored.end() ? definition.default_value : found->second;
+    try {
+      definition.write(settings, value);
+    } catch (const std::invalid_argument&) {
+      unreadable(definition.key, value);
+    }
   }
   for (const auto& [key, value] : stored) {
-    if (key.rfind(kThresholdFamily, 0) == 0)
-      settings.approval_thresholds[key.substr(kThresholdFamily.size())] = number(value);
-    if (key.rfind(kWindowFamily, 0) == 0) settings.relief_windows[key.substr(kWindowFamily.size())] = whole(value);
+    try {
+      if (key.rfind(kThresholdFamily, 0) == 0)
+        settings.approval_thresholds[key.substr(kThresholdFamily.size())] = number(value);
+      if (key.rfind(kWindowFamily, 0) == 0) settings.relief_windows[key.substr(kWindowFamily.size())] = whole(value);
+    } catch (const std::invalid_argument&) {
+      unreadable(key, value);
+    }
   }
   return settings;
 }

@@ -66,8 +66,12 @@ struct PointsSettings {
 
 struct FundSettings {
   std::string name;
-  std::string organisation;       // who runs the fund (e.g. a residents' committee)
-  std::string host;               // the charity federation that issues official receipts
+  std::string organisation;  // who runs the fund (e.g. a residents' committee)
+  std::string host;          // the charity federation that issues official receipts
+  // Where the fund sits among its family ([fund] region and town): a district's
+  // federation rolls its funds up by town (cfund rollup --by town). Free text.
+  std::string region;             // 区/县 (e.g. 临江区)
+  std::string town;               // 镇/街道 (e.g. 青溪镇)
   std::string supervision_phone;  // printed on every notice
   std::string default_operator;
   Lang report_language = Lang::zh;

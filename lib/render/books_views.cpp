@@ -195,6 +195,10 @@ std::string overview_text(const books::FundOverview& view, Lang lang) {
   std::string out = s.name + "\n";
   if (!s.organisation.empty()) out += pick(lang, "管理单位：", "Run by: ") + s.organisation + "\n";
   if (!s.host.empty()) out += pick(lang, "依托慈善组织：", "Host charity: ") + s.host + "\n";
+  if (!s.region.empty() || !s.town.empty()) {
+    out += pick(lang, "所在区县、镇街：", "District, town: ") + s.region +
+           (s.region.empty() || s.town.empty() ? "" : pick(lang, " ", ", ")) + s.town + "\n";
+  }
   out += pick(lang, "审批限额：", "Approval threshold: ") + util::format_amount(s.approval_threshold);
   for (const auto& [category, threshold] : s.approval_thresholds) {
     out += pick(lang, "；", "; ") + category_name(category, lang) + " " + util::format_amount(threshold);
@@ -255,6 +259,8 @@ nlohmann::json overview_json(const books::FundOverview& view) {
   nlohmann::json out = {{"name", s.name},
                         {"organisation", s.organisation},
                         {"host", s.host},
+                        {"region", s.region},
+                        {"town", s.town},
                         {"supervision_phone", s.supervision_phone},
                         {"approval_threshold_fen", s.approval_threshold},
                         {"approval_thresholds_fen", s.approval_thresholds},

@@ -244,8 +244,13 @@ std::vector<RenderedFile> notice_html(const NoticeDocument& doc) {
     }
     out += "<p>" + shown + "</p>\n";
   }
-  out += "</div>\n<figure>\n" + qr_svg(doc.qr_payload, 32, doc.qr_caption) + "<figcaption>" +
-         html_escape(doc.qr_caption) + "</figcaption>\n</figure>\n</footer>\n</body>\n</html>\n";
+  out += "</div>\n";
+  // A roll-up of many funds has no one code to scan: no QR code.
+  if (!doc.qr_payload.empty()) {
+    out += "<figure>\n" + qr_svg(doc.qr_payload, 32, doc.qr_caption) + "<figcaption>" + html_escape(doc.qr_caption) +
+           "</figcaption>\n</figure>\n";
+  }
+  out += "</footer>\n</body>\n</html>\n";
   return single_file(doc.file_stem + ".html", std::move(out));
 }
 

@@ -277,7 +277,7 @@ AnnualModel build_annual(storage::FundFile& file, const AnnualOptions& options) 
   check_year(model.activities, model.cash, model.balance);
   check_year(model.previous_activities, model.previous_cash, previous_sheet);
 
-  model.work = build_work_report(file, year, model.cutoff_entry, flows, model.balance);
+  if (options.work_report) model.work = build_work_report(file, year, model.cutoff_entry, flows, model.balance);
   return model;
 }
 

@@ -47,6 +47,9 @@ using util::Fen;
 struct AnnualOptions {
   int year = 0;
   std::int64_t generated_at = 0;  // seconds since 1970 (UTC), printed in the fund's time zone; the caller decides
+  // false: the statements only, without the work report (and so without its audit of
+  // the year): what the roll-up of many funds reads (report/rollup.hpp).
+  bool work_report = true;
 };
 
 // A figure in the two columns of net assets.

@@ -19,6 +19,8 @@ namespace {
 constexpr int kApplicationId = 0x43464E44;
 // How long a writer waits for another writer before giving up.
 constexpr int kBusyTimeoutMs = 60000;
+// How long a read-only reader waits (only while a log index is being rebuilt).
+constexpr int kReadBusyTimeoutMs = 5000;
 
 bool path_exists(const std::string& path) {
   struct stat st {};
@@ -48,6 +50,24 @@ bool no_room_beside(const std::string& path) {
   struct statvfs disk {};
   if (::statvfs(folder.c_str(), &disk) != 0) return false;
   return static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < 1024ULL * 1024;
+}
+
+// What tells that a file changed: its size, modification time (nanoseconds) and inode.
+std::string file_stamp(const struct stat& st) {
+  return fmt::format("{}:{}.{}:{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino);
+}
+
+// file:PATH?immutable=1, the path percent-encoded where a URI needs it.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      uri += fmt::format("%{:02X}", c);
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
 }
 
 FundFileError not_a_fund(const std::string& path) {
@@ -124,15 +144,62 @@ FundFile FundFile::open(const std::string& path) {
   return file;
 }
 
+void FundFile::refuse_newer(int version, int latest) const {
+  if (version <= latest) return;
+  throw FundFileError(
+      bilingual("基金账套“{0}”由更新版本的 cfund 创建（格式版本 {1}，本程序只认识到 {2}）：请升级 cfund",
+                "fund file '{0}' was written by a newer cfund (schema {1}; this cfund knows up to {2}): upgrade cfund",
+                path_, version, latest));
+}
+
+FundFile FundFile::open_read_only(const std::string& path, bool immutable) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw FundFileError(bilingual("找不到基金账套“{0}”", "fund file '{0}' not found", path));
+  }
+  if (!S_ISREG(st.st_mode)) throw not_a_fund(path);
+  immutable = immutable && !path_exists(path + "-wal");
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    const int flags = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | (immutable ? SQLite::OPEN_URI : 0);
+    db = std::make_unique<SQLite::Database>(immutable ? immutable_uri(path) : path, flags);
+    // The last connection to close would otherwise checkpoint the log into the main
+    // file (a read-only one cannot, but say so rather than rely on it).
+    sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    // A WAL reader waits only while another connection recovers the log index.
+    db->setBusyTimeout(kReadBusyTimeoutMs);
+    if (db->execAndGet("PRAGMA application_id").getInt() != kApplicationId) throw not_a_fund(path);
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xFF) == SQLITE_NOTADB) throw not_a_fund(path);
+    if (auto explained = explain_storage_failure(std::current_exception(), path)) throw *explained;
+    throw;
+  }
+  FundFile file(path, std::move(db));
+  if (immutable) file.immutable_stamp_ = file_stamp(st);
+  const int latest = latest_schema_version();
+  const int version = file.db_->execAndGet("PRAGMA user_version").getInt();
+  file.refuse_newer(version, latest);
+  if (version < latest) {
+    throw FundFileNeedsUpgrade(bilingual(
+        "基金账套“{0}”是旧版 cfund 的格式（格式版本 {1}，现为 {2}）：只读时不升级。请先用 cfund 打开一次"
+        "（如 cfund -f {0} fund show），再汇总",
+        "fund file '{0}' has the format of an older cfund (schema {1}, now {2}) and is not upgraded when read only: "
+        "open it once with cfund (e.g. cfund -f {0} fund show), then roll up again",
+        path, version, latest));
+  }
+  return file;
+}
+
+bool FundFile::changed_since_open() const {
+  if (immutable_stamp_.empty()) return false;
+  struct stat st {};
+  return ::stat(path_.c_str(), &st) != 0 || file_stamp(st) != immutable_stamp_;
+}
+
 void FundFile::migrate() {
   const int latest = latest_schema_version();
   int version = db_->execAndGet("PRAGMA user_version").getInt();
-  if (version > latest) {
-    throw FundFileError(bilingual(
-        "基金账套“{0}”由更新版本的 cfund 创建（格式版本 {1}，本程序只认识到 {2}）：请升级 cfund",
-        "fund file '{0}' was written by a newer cfund (schema {1}; this cfund knows up to {2}): upgrade cfund", path_,
-        version, latest));
-  }
+  refuse_newer(version, latest);
   if (version == latest) return;
   // A migration may rebuild a table that others reference (SQLite's way to drop a
   // constraint), which needs foreign keys off; they are checked before committing.

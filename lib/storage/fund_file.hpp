@@ -20,12 +20,36 @@ class Statement;
 
 namespace cfund::storage {
 
+// A fund file of an older schema opened for reading only: it must be opened once by a
+// command that may write (which migrates it) before it can be read.
+class FundFileNeedsUpgrade : public FundFileError {
+ public:
+  using FundFileError::FundFileError;
+};
+
 class FundFile {
  public:
   // Creates a new fund file with the current schema. Refuses an existing path.
   static FundFile create(const std::string& path);
   // Opens an existing fund file, migrating it forward if it is older.
   static FundFile open(const std::string& path);
+  // Opens an existing fund file for reading only (cfund rollup, the warehouse export):
+  // the file is opened read-only, so nothing in it can change; a checkpoint of the
+  // write-ahead log is never run on close; a writer holding a transaction does not
+  // block it (WAL readers see the last committed state). An older file is not
+  // migrated: FundFileNeedsUpgrade says to open it once with cfund. A newer one is
+  // refused as open() refuses it.
+  //
+  // A file without a write-ahead log beside it (a fund nobody is writing: the last
+  // writer checkpointed and removed its log) is read as an immutable file, so that
+  // SQLite does not create the -wal and -shm companions a WAL reader otherwise leaves
+  // behind; the reader must then ask changed_since_open() when it is done and read
+  // again (with `immutable` false) if a writer changed the file meanwhile. With a log
+  // beside it, the file is read as any WAL reader reads it.
+  static FundFile open_read_only(const std::string& path, bool immutable = true);
+  // Whether a file opened immutable has been changed since (its size, time or inode);
+  // false for every other way of opening.
+  bool changed_since_open() const;
 
   FundFile(FundFile&&) noexcept;
   FundFile& operator=(FundFile&&) noexcept;
@@ -80,8 +104,10 @@ class FundFile {
  private:
   FundFile(std::string path, std::unique_ptr<SQLite::Database> db);
   void migrate();
+  void refuse_newer(int version, int latest) const;
 
   std::string path_;
+  std::string immutable_stamp_;  // size, mtime and inode when opened immutable; "" otherwise
   std::unique_ptr<SQLite::Database> db_;
   // Declared after db_: destroyed (finalized) before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> prepared_;

@@ -1,6 +1,7 @@
 #include "storage/rows.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <map>
 #include <memory>
@@ -146,10 +147,13 @@ class EntryCursor {
 }  // namespace
 
 void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
-                    const std::function<void(const EntryRows&)>& visit) {
+                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id) {
   // One sequential scan of each table, merged by entry id, instead of a lookup of
   // the postings and of the detail row for every entry.
-  SQLite::Statement entries(file.db(), "SELECT * FROM entries ORDER BY id");
+  auto where = [from_id](const char* key) {
+    return from_id > 1 ? fmt::format(" WHERE {} >= {}", key, from_id) : std::string();
+  };
+  SQLite::Statement entries(file.db(), "SELECT * FROM entries" + where("id") + " ORDER BY id");
   const std::vector<std::string> entry_names = column_names(entries);
   int id_column = 0;
   int kind_column = 0;
@@ -157,7 +161,7 @@ void for_each_entry(FundFile& file, const std::function<std::string(const std::s
     if (entry_names[i] == "id") id_column = static_cast<int>(i);
     if (entry_names[i] == "kind") kind_column = static_cast<int>(i);
   }
-  EntryCursor postings(file.db(), "SELECT * FROM postings ORDER BY entry_id, seq");
+  EntryCursor postings(file.db(), "SELECT * FROM postings" + where("entry_id") + " ORDER BY entry_id, seq");
   std::map<std::string, std::unique_ptr<EntryCursor>> detail_cursors;  // by table
   std::map<std::string, std::string> tables;                           // kind -> table
   EntryRows rows;
@@ -178,11 +182,26 @@ void for_each_entry(FundFile& file, const std::function<std::string(const std::s
     } else {
       auto& cursor = detail_cursors[rows.detail_table];
       if (!cursor)
-        cursor = std::make_unique<EntryCursor>(file.db(), "SELECT * FROM " + rows.detail_table + " ORDER BY entry_id");
+        cursor = std::make_unique<EntryCursor>(
+            file.db(), "SELECT * FROM " + rows.detail_table + where("entry_id") + " ORDER BY entry_id");
       cursor->take(id, rows.detail);
     }
     visit(rows);
   }
+}
+
+std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date) {
+  SQLite::Statement query(file.db(), "SELECT MIN(id) AS first FROM entries WHERE date >= ?");
+  query.bind(1, date);
+  if (!query.executeStep() || query.getColumn("first").isNull()) return std::nullopt;
+  return query.getColumn("first").getInt64();
+}
+
+std::optional<std::string> stored_hash(FundFile& file, std::int64_t id) {
+  SQLite::Statement query(file.db(), "SELECT hash FROM entries WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn("hash").getString();
 }
 
 std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -64,9 +65,15 @@ class RowInserter {
 };
 
 // Calls back for each entry in id order, with the detail table that kind_to_table
-// names for its kind ("" for none). Reads in batches: memory stays small.
+// names for its kind ("" for none). Reads in batches: memory stays small. With
+// from_id, only the entries from that id on (and their rows) are read.
 void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
-                    const std::function<void(const EntryRows&)>& visit);
+                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id = 1);
+
+// The smallest id of an entry dated on or after `date` (ISO), if any.
+std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date);
+// The stored hash of entry `id` (the chain's link into it), if it exists.
+std::optional<std::string> stored_hash(FundFile& file, std::int64_t id);
 
 // entry_ids in `table` whose entry is missing, or (when kinds is not empty) whose
 // entry is of another kind: rows that a raw edit added outside any entry.

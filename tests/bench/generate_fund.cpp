@@ -161,6 +161,13 @@ struct Options {
   std::uint64_t seed = 20250301;
   std::string out;
   bool commands = false;
+  // The roll-up's funds (make bench, examples): their names and places, and a mix of
+  // donors, channels and payment categories drawn from the seed (--vary), so that
+  // no two funds are alike.
+  std::string name = "临江街道凤凰社区慈善基金";
+  std::string region;
+  std::string town;
+  bool vary = false;
 };
 
 Options parse(int argc, char** argv) {
@@ -180,6 +187,14 @@ Options parse(int argc, char** argv) {
       o.seed = std::stoull(value());
     } else if (arg == "--out") {
       o.out = value();
+    } else if (arg == "--name") {
+      o.name = value();
+    } else if (arg == "--region") {
+      o.region = value();
+    } else if (arg == "--town") {
+      o.town = value();
+    } else if (arg == "--vary") {
+      o.vary = true;
     } else if (arg == "--mode") {
       const std::string mode = value();
       if (mode != "import" && mode != "commands") {
@@ -188,7 +203,8 @@ Options parse(int argc, char** argv) {
       }
       o.commands = mode == "commands";
     } else {
-      std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--mode import|commands]\n";
+      std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--mode import|commands] [--name NAME] "
+                   "[--region R] [--town T] [--vary]\n";
       std::exit(2);
     }
   }
@@ -199,9 +215,29 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
+// The shares that make a fund what it is (per thousand, or weights).
+struct Mix {
+  int organisations = 120;  // donations from firms
+  int anonymous = 80;       // of the individuals' donations
+  std::vector<int> person_accounts = {15, 15, 45, 20, 5};
+  std::vector<int> categories = {50, 37, 9, 4};  // relief, project, management, fundraising
+};
+
+Mix mix_for(const Options& o) {
+  Mix mix;
+  if (!o.vary) return mix;
+  Random draw(o.seed ^ 0x5deece66dULL);
+  mix.organisations = static_cast<int>(draw.between(40, 300));
+  mix.anonymous = static_cast<int>(draw.between(20, 200));
+  for (auto& weight : mix.person_accounts) weight = static_cast<int>(draw.between(1, 50));
+  mix.categories = {static_cast<int>(draw.between(20, 70)), static_cast<int>(draw.between(10, 50)),
+                    static_cast<int>(draw.between(3, 20)), static_cast<int>(draw.between(1, 8))};
+  return mix;
+}
+
 class Generator {
  public:
-  explicit Generator(const Options& options) : o_(options), random_(options.seed) {}
+  explicit Generator(const Options& options) : o_(options), random_(options.seed), mix_(mix_for(options)) {}
 
   void run() {
     std::filesystem::create_directories(o_.out);
@@ -221,10 +257,13 @@ class Generator {
   void write_fund_toml() {
     std::ofstream toml(o_.out + "/fund.toml");
     toml << "# A generated fund (cfund_generate, seed " << o_.seed << "); every name is fictional.\n"
-         << "[fund]\nname = \"临江街道凤凰社区慈善基金\"\norganisation = \"凤凰社区居民委员会\"\n"
+         << "[fund]\nname = \"" << o_.name << "\"\norganisation = \"凤凰社区居民委员会\"\n"
          << "host = \"临江街道慈善会\"\nsupervision_phone = \"0571-8000-1234\"\noperator = \"凤凰社区\"\n"
          << "report_language = \"zh\"\napproval_threshold = \"" << yuan(kThreshold) << "\"\n"
-         << "relief_window_days = " << kReliefWindow << "\n\n";
+         << "relief_window_days = " << kReliefWindow << "\n";
+    if (!o_.region.empty()) toml << "region = \"" << o_.region << "\"\n";
+    if (!o_.town.empty()) toml << "town = \"" << o_.town << "\"\n";
+    toml << "\n";
     for (const auto& a : kAccounts) {
       toml << "[[accounts]]\ncode = \"" << a.code << "\"\nname = \"" << a.name << "\"\nkind = \"" << a.kind << "\"\n\n";
     }
@@ -383,12 +422,12 @@ class Generator {
   }
 
   void donation(long day) {
-    const bool organisation = random_.chance(120);
-    const bool anonymous = !organisation && random_.chance(80);
+    const bool organisation = random_.chance(mix_.organisations);
+    const bool anonymous = !organisation && random_.chance(mix_.anonymous);
     const std::string donor = anonymous ? "" : organisation ? firm() : person();
     const Fen amount = donation_amount(organisation);
     const std::size_t account =
-        organisation ? random_.weighted({85, 0, 5, 5, 5}) : random_.weighted({15, 15, 45, 20, 5});
+        organisation ? random_.weighted({85, 0, 5, 5, 5}) : random_.weighted(mix_.person_accounts);
     // General fund 60%, special funds 25%, projects open for money 15%.
     std::string designation;
     const std::size_t where = random_.weighted({60, 25, 15});
@@ -504,7 +543,7 @@ class Generator {
 
   // One payment, if the books can afford it; returns whether one was written.
   bool disbursement(long day) {
-    const std::size_t category = random_.weighted({50, 37, 9, 4});
+    const std::size_t category = random_.weighted(mix_.categories);
     std::string designation = "general";
     std::string category_code, payee, purpose, beneficiary;
     Fen amount = 0;
@@ -672,6 +711,7 @@ class Generator {
 
   Options o_;
   Random random_;
+  Mix mix_;
   std::vector<Project> projects_;
   std::vector<std::pair<std::string, long>> beneficiaries_;  // category, day of the last relief
   std::array<Fen, 5> balance_{};

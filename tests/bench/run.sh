@@ -24,9 +24,11 @@
 # fresh fund: rows, median seconds, peak RSS and whether it stays under 64 MB (the sheet is
 # streamed; only the shared strings are kept). BENCH_ONLY_XLSX=1 measures that line alone.
 # Work files go to BENCH_DIR (default BUILD_DIR/bench); a 1M fund needs about 2 GB.
-# BENCH_ONLY_IMPORT=1 measures the import row only.
+# BENCH_ONLY_IMPORT=1 measures the import row only. Last, the roll-up of many funds
+# (tests/bench/rollup.sh: 400 funds of realistic sizes; BENCH_ONLY_ROLLUP=1 alone).
 set -euo pipefail
 
+bench=$(cd "$(dirname "$0")" && pwd)
 build=$(realpath "$1")
 cfund="$build/cfund"
 generate="$build/tests/cfund_generate"
@@ -114,6 +116,10 @@ xlsx_line() {
     printf "xlsx read (donate import --dry-run of a WeChat Pay .xlsx): %d rows, %.1f MB file, %.3fs, peak RSS %.1fMB, under 64MB: %s\n",
       rows, bytes / 1e6, s, mb, (mb < 64) ? "yes" : "NO" }'
 }
+if [ "${BENCH_ONLY_ROLLUP:-0}" = 1 ]; then
+  "$bench/rollup.sh" "$build" "$work"
+  exit 0
+fi
 if [ "${BENCH_ONLY_XLSX:-0}" = 1 ]; then
   xlsx_line | tee "$work/xlsx.txt"
   exit 0
@@ -254,3 +260,6 @@ done
   done < "$rows"
 } | tee "$work/table.txt"
 xlsx_line | tee "$work/xlsx.txt"
+# The roll-up of 400 funds (docs/PERFORMANCE.md, section 五).
+# BENCH_ONLY_ROLLUP=1 measures it alone.
+"$bench/rollup.sh" "$build" "$work"

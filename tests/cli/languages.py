@@ -35,6 +35,7 @@ proposed under_review approved rejected in_progress completed evaluated closed c
 excel xlsx xls fee income stock goods_out
 supervision_phone beneficiaries
 people wishes_fulfilled wishes_open
+towns funds ratios excluded activities balance activities_by_fund balance_by_fund postgresql
 elderly students estate""".split()  # the last: codes of examples/fund.toml
 
 ENGLISH_PHRASES = ["usage", "options:", "positionals", "subcommands", "print this help", "required", "not expected",

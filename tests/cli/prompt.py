@@ -84,12 +84,13 @@ def main():
 
     # English, and the allowed values shown.
     code, screen = converse(["--lang", "en", "export"],
-                            [("Enter --format (format: ledger, beancount or json) [one of: ledger, beancount, json]: ",
+                            [("Enter --format (format: ledger, beancount, json or warehouse (needs --out DIR)) "
+                              "[one of: ledger, beancount, json, warehouse]: ",
                               b"json\r")])
     expect(code == 0 and '"entries"' in screen, "en: export asks for --format with its allowed values", screen)
 
     # A value outside the allowed ones is refused by the same check as on the command line.
-    code, screen = converse(["export"], [("［可选：ledger、beancount、json］：", b"xml\r")])
+    code, screen = converse(["export"], [("［可选：ledger、beancount、json、warehouse］：", b"xml\r")])
     expect(code == 2 and "--format：不能是“xml”" in screen, "zh: a prompted value is checked", screen)
 
     # Ctrl-D gives up: usage error, books unchanged.

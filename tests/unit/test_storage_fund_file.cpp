@@ -13,6 +13,7 @@
 #include "fund_fixture.hpp"
 #include "storage/migrations.hpp"
 #include "storage/queries.hpp"
+#include "storage/rows.hpp"
 
 using namespace cfund;
 using cfund::testing::TempFund;
@@ -222,4 +223,28 @@ TEST_CASE("a reader's snapshot does not see what another process commits meanwhi
     CHECK(reader.setting("chain_length") == before);
   }
   CHECK(reader.setting("chain_length") == std::optional<std::string>("99"));
+}
+
+TEST_CASE("a read-only open of a fund nobody writes leaves no file beside it and notices a writer's change",
+          "[storage]") {
+  TempFund fund;
+  const std::string path = fund.path();
+  REQUIRE_FALSE(std::filesystem::exists(path + "-wal"));
+  auto reader = storage::FundFile::open_read_only(path);
+  const std::int64_t entries = storage::last_entry_id(reader);
+  CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  CHECK_FALSE(std::filesystem::exists(path + "-shm"));
+  CHECK_FALSE(reader.changed_since_open());
+  {
+    auto writer = fund.open();
+    books::DonationInput input;
+    input.donor = "张伟";
+    input.amount = 100;
+    input.account = "bank";
+    input.date = *util::parse_date("2025-03-01");
+    books::record_donation(writer, TempFund::recorder(), input);
+  }  // the last connection closes: the log is checkpointed into the file
+  CHECK(reader.changed_since_open());
+  auto again = storage::FundFile::open_read_only(path, false);
+  CHECK(storage::last_entry_id(again) == entries + 1);
 }
