@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 #include <tuple>
 
@@ -582,35 +581,6 @@ void check_closed_periods(AuditScope& scope, std::vector<Finding>& findings) {
   }
 }
 
-// The chain is the costliest check (every row read, hashed): it runs on a second
-// connection in its own thread while the others run on `file`. Only when that
-// connection sees the same books: the same chain head and the same last entry
-// (SQLite's build has no snapshot API to share one view between connections).
-// Nothing (the chain is then verified in turn) when it cannot.
-std::future<ChainReport> verify_chain_beside(storage::FundFile& file) {
-  struct Reader {
-    storage::FundFile file;
-    std::unique_ptr<storage::FundFile::ReadSnapshot> snapshot;
-  };
-  std::unique_ptr<Reader> reader;
-  try {
-    reader = std::make_unique<Reader>(Reader{storage::FundFile::open(file.path()), nullptr});
-    reader->snapshot = std::make_unique<storage::FundFile::ReadSnapshot>(reader->file);
-    const ChainHead ours = recorded_chain_head(file);
-    const ChainHead theirs = recorded_chain_head(reader->file);
-    if (ours.hash != theirs.hash || ours.length != theirs.length ||
-        storage::last_entry_id(file) != storage::last_entry_id(reader->file)) {
-      return {};
-    }
-  } catch (const std::exception&) {
-    return {};
-  }
-  return std::async(std::launch::async, [reader = std::move(reader)]() mutable {
-    const auto done = std::move(reader);  // closed in this thread, after the walk
-    return verify_chain(done->file);
-  });
-}
-
 bool concerns(const Finding& finding, const std::optional<util::Period>& period) {
   if (!period || finding.from.empty()) return true;
   return finding.from <= period->last.iso() && finding.to >= period->first.iso();
@@ -759,6 +729,7 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   report.period_label = options.period ? options.period->label : "";
   report.as_of = options.today.iso();
   report.entries = storage::entry_count(file);
+  // The chain, the costliest check, is verified beside the others.
   std::future<ChainReport> chain = verify_chain_beside(file);
   AuditScope scope{file, settings, options, chain.valid() ? &chain : nullptr};
   // Each check's findings in its own slot, reported in the registry's order; the

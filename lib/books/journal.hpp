@@ -8,6 +8,7 @@
 // later migration may add nullable columns without breaking old hashes).
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -108,6 +109,12 @@ struct ChainReport {
 // Recomputes every hash, checks the links, the ids, the postings' sums, rows that
 // belong to no entry, and the recorded chain head. Names the first bad entry.
 ChainReport verify_chain(storage::FundFile& file);
+
+// verify_chain on a second connection in a thread of its own, so that the caller can
+// read other things meanwhile. Only when that connection sees the same books as
+// `file` (the same chain head, chain length and last entry: SQLite's Debian build has
+// no snapshot API to share one view); nothing (verify in turn) when it cannot.
+std::future<ChainReport> verify_chain_beside(storage::FundFile& file);
 
 // The chain head and length as recorded at the last append.
 struct ChainHead {

@@ -585,4 +585,15 @@ std::vector<StoredHash> stored_hashes(FundFile& file) {
   return found;
 }
 
+void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit) {
+  SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
+  StoredHash row;
+  while (q.executeStep()) {
+    row.entry_id = q.getColumn(0).getInt64();
+    row.date = q.getColumn(1).getString();
+    row.hash = q.getColumn(2).getString();
+    if (!visit(row)) return;
+  }
+}
+
 }  // namespace cfund::storage

@@ -4,6 +4,7 @@
 // that the checks in books/audit.cpp can say precisely what is wrong.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -181,5 +182,7 @@ struct StoredHash {
   std::string hash;
 };
 std::vector<StoredHash> stored_hashes(FundFile& file);
+// The same, one at a time, until `visit` returns false: memory stays flat.
+void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit);
 
 }  // namespace cfund::storage
