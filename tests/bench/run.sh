@@ -168,11 +168,12 @@ for shape in $shapes; do
     source ./setup.sh
   )
 
-  # The baseline database: the same CSV into a typed table with a unique reference index.
+  # The baseline database: the same CSV into a typed table with a unique reference index
+  # (partial: lines without a reference, as cfund keeps them).
   cat > baseline.sql <<'SQL'
 CREATE TABLE donations (date TEXT NOT NULL, amount NUMERIC NOT NULL, donor TEXT, donor_type TEXT NOT NULL,
   anonymous INTEGER NOT NULL, reference TEXT NOT NULL, account TEXT NOT NULL, designation TEXT, memo TEXT);
-CREATE UNIQUE INDEX donations_by_reference ON donations(reference);
+CREATE UNIQUE INDEX donations_by_reference ON donations(reference) WHERE reference <> '';
 CREATE INDEX donations_by_date ON donations(date);
 .import --csv --skip 1 donations.csv donations
 SQL
@@ -193,7 +194,7 @@ SQL
   cat > payments.sql <<'SQL'
 CREATE TABLE payments (date TEXT NOT NULL, amount NUMERIC NOT NULL, payee TEXT, category TEXT NOT NULL, purpose TEXT,
   beneficiary TEXT, approval_ref TEXT, reference TEXT NOT NULL, account TEXT NOT NULL, designation TEXT, memo TEXT);
-CREATE UNIQUE INDEX payments_by_reference ON payments(reference);
+CREATE UNIQUE INDEX payments_by_reference ON payments(reference) WHERE reference <> '';
 CREATE INDEX payments_by_date ON payments(date);
 .import --csv --skip 1 disbursements.csv payments
 SQL
