@@ -720,8 +720,9 @@ int AuditReport::count(Severity severity) const {
 }
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
-  // One view of the books for every check, even while others write.
-  storage::map_file_for_reading(file);  // the checks read most of the file
+  // One view of the books for every check, even while others write. The file is read
+  // through SQLite's page cache, not mapped: mapped pages count in the peak RSS (about
+  // 450 MB of a 1M fund's 700 MB) and saved no time once the chain had its own thread.
   storage::FundFile::ReadSnapshot snapshot(file);
   const model::FundSettings settings = load_settings(file);
   AuditReport report;

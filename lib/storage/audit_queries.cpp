@@ -77,11 +77,6 @@ std::vector<std::string> integrity_problems(FundFile& file, bool deep) {
   return problems;
 }
 
-void map_file_for_reading(FundFile& file) {
-  // SQLite caps this at its compile-time maximum (2 GB in Debian's build); past it, it reads.
-  file.db().exec("PRAGMA mmap_size = 2147418112");
-}
-
 std::int64_t entry_count(FundFile& file) { return file.db().execAndGet("SELECT COUNT(*) FROM entries").getInt64(); }
 
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {

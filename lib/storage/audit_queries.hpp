@@ -21,11 +21,6 @@ class FundFile;
 // (empty when the file is sound). quick_check does not compare indexes with tables.
 std::vector<std::string> integrity_problems(FundFile& file, bool deep);
 
-// Lets the connection read the file through a memory map (PRAGMA mmap_size) for the
-// rest of its life: a command that reads the whole file (the audit) is then spared a
-// read() system call and a copy for every page.
-void map_file_for_reading(FundFile& file);
-
 std::int64_t entry_count(FundFile& file);
 
 // Entries whose postings do not sum to zero, with the difference.
