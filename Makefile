@@ -64,7 +64,8 @@ demo: build
 	examples/demo.sh $(BUILD)/cfund $(BUILD)/demo
 
 # The benchmark (docs/PERFORMANCE.md): cfund against sqlite3 and ledger on generated
-# funds of 10k, 100k and 1M donations; one table. BENCH_SIZES="10000 100000" for less.
+# funds of 10k, 100k and 1M donations in two shapes (BENCH_SHAPES); one table, then issue 22's
+# goals met or not. BENCH_SIZES="10000 100000" for less.
 bench: build
 	tests/bench/run.sh $(BUILD)
 

@@ -68,7 +68,7 @@ void check_integrity(AuditScope& scope, std::vector<Finding>& findings) {
 }
 
 void check_chain(AuditScope& scope, std::vector<Finding>& findings) {
-  const ChainReport report = verify_chain(scope.file);
+  const ChainReport report = scope.chain_beside != nullptr ? scope.chain_beside->get() : verify_chain(scope.file);
   if (report.ok()) return;
   const Message& problem = *report.problem;
   findings.push_back(
@@ -711,8 +711,9 @@ int AuditReport::count(Severity severity) const {
 }
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
-  // One view of the books for every check, even while others write.
-  storage::map_file_for_reading(file);  // the checks read most of the file
+  // One view of the books for every check, even while others write. The file is read
+  // through SQLite's page cache, not mapped: mapped pages count in the peak RSS (about
+  // 450 MB of a 1M fund's 700 MB) and saved no time once the chain had its own thread.
   storage::FundFile::ReadSnapshot snapshot(file);
   const model::FundSettings settings = load_settings(file);
   AuditReport report;
@@ -720,12 +721,25 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   report.period_label = options.period ? options.period->label : "";
   report.as_of = options.today.iso();
   report.entries = storage::entry_count(file);
-  AuditScope scope{file, settings, options};
-  for (const auto& check : audit_checks()) {
-    report.checked.insert(report.checked.end(), check.codes.begin(), check.codes.end());
-    std::vector<Finding> found;
-    check.run(scope, found);
-    for (auto& finding : found) {
+  // The chain, the costliest check, is verified beside the others.
+  std::future<ChainReport> chain = verify_chain_beside(file);
+  AuditScope scope{file, settings, options, chain.valid() ? &chain : nullptr};
+  // Each check's findings in its own slot, reported in the registry's order; the
+  // chain's slot is filled last, when its thread is done.
+  const auto& checks = audit_checks();
+  std::vector<std::vector<Finding>> found(checks.size());
+  std::optional<std::size_t> chain_slot;
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    if (scope.chain_beside != nullptr && checks[i].run == check_chain) {
+      chain_slot = i;
+      continue;
+    }
+    checks[i].run(scope, found[i]);
+  }
+  if (chain_slot) check_chain(scope, found[*chain_slot]);
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    report.checked.insert(report.checked.end(), checks[i].codes.begin(), checks[i].codes.end());
+    for (auto& finding : found[i]) {
       if (concerns(finding, options.period)) report.findings.push_back(std::move(finding));
     }
   }

@@ -7,10 +7,12 @@
 // function and one line there.
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "books/journal.hpp"
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
 #include "util/date.hpp"
@@ -88,6 +90,9 @@ struct AuditScope {
   storage::FundFile& file;
   const model::FundSettings& settings;
   const AuditOptions& options;
+  // The hash chain as verified on a second connection in its own thread while the
+  // other checks run (run_audit); nothing when it is verified on `file` in turn.
+  std::future<ChainReport>* chain_beside = nullptr;
 };
 using CheckFunction = void (*)(AuditScope& scope, std::vector<Finding>& findings);
 struct AuditCheck {

@@ -8,6 +8,7 @@
 // later migration may add nullable columns without breaking old hashes).
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -125,6 +126,12 @@ ChainReport verify_chain(storage::FundFile& file);
 // (docs/rollup.md says what this proves and what it does not). Rows outside any entry
 // are not looked for.
 ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id);
+
+// verify_chain on a second connection in a thread of its own, so that the caller can
+// read other things meanwhile. Only when that connection sees the same books as
+// `file` (the same chain head, chain length and last entry: SQLite's Debian build has
+// no snapshot API to share one view); nothing (verify in turn) when it cannot.
+std::future<ChainReport> verify_chain_beside(storage::FundFile& file);
 
 // The chain head and length as recorded at the last append.
 struct ChainHead {

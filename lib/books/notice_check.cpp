@@ -1,6 +1,7 @@
 #include "books/notice_check.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "books/verification.hpp"
 #include "error.hpp"
@@ -8,6 +9,37 @@
 #include "storage/fund_file.hpp"
 
 namespace cfund::books {
+
+namespace {
+
+// The code is made from the stored head at the notice's cut-off; the genesis head
+// stands for a notice of an empty journal. Reads the stored hashes one at a time and
+// stops at the first whose code matches.
+void find_code(storage::FundFile& file, NoticeCheck& check) {
+  const std::int64_t entries = storage::entry_count(file);
+  std::int64_t seen = 0;
+  std::string first_date;
+  std::string last_date;
+  if (verification_code(kGenesisHash) == check.code) {
+    check.matched = true;
+  } else {
+    storage::for_each_stored_hash(file, [&](const storage::StoredHash& stored) {
+      ++seen;
+      if (first_date.empty() || stored.date < first_date) first_date = stored.date;
+      last_date = std::max(last_date, stored.date);
+      if (verification_code(stored.hash) != check.code) return true;
+      check.matched = true;
+      check.covered_through = stored.entry_id;
+      return false;
+    });
+  }
+  if (!check.matched) return;
+  check.first_date = first_date;
+  check.last_date = last_date;
+  check.later_entries = entries - seen;
+}
+
+}  // namespace
 
 NoticeCheck check_notice(storage::FundFile& file, const std::string& typed_code) {
   storage::FundFile::ReadSnapshot snapshot(file);  // one view of the books
@@ -20,25 +52,12 @@ NoticeCheck check_notice(storage::FundFile& file, const std::string& typed_code)
                                  typed_code));
     }
   }
-  check.chain = verify_chain(file);
+  // The chain is verified beside the search for the code (both read every entry).
+  std::future<ChainReport> chain = check.code.empty() ? std::future<ChainReport>{} : verify_chain_beside(file);
+  if (!chain.valid()) check.chain = verify_chain(file);
   if (check.code.empty()) return check;
-
-  const auto hashes = storage::stored_hashes(file);
-  // The code is made from the stored head at the notice's cut-off; the genesis head
-  // stands for a notice of an empty journal.
-  std::optional<std::size_t> found;
-  if (verification_code(kGenesisHash) == check.code) found = 0;
-  for (std::size_t i = 0; i < hashes.size() && !found; ++i) {
-    if (verification_code(hashes[i].hash) == check.code) found = i + 1;
-  }
-  if (!found) return check;
-  check.matched = true;
-  check.covered_through = *found == 0 ? 0 : hashes[*found - 1].entry_id;
-  for (std::size_t i = 0; i < *found; ++i) {
-    if (check.first_date.empty() || hashes[i].date < check.first_date) check.first_date = hashes[i].date;
-    check.last_date = std::max(check.last_date, hashes[i].date);
-  }
-  check.later_entries = static_cast<std::int64_t>(hashes.size() - *found);
+  find_code(file, check);
+  if (chain.valid()) check.chain = chain.get();
   return check;
 }
 

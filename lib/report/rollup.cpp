@@ -279,7 +279,6 @@ FundRollupRow roll_up_fund(const std::string& path, const RollupOptions& options
     auto file = storage::FundFile::open_read_only(path);
     bool changed = false;
     try {
-      storage::map_file_for_reading(file);
       read_fund(file, options, ratio_year, row);
       changed = file.changed_since_open();
     } catch (...) {

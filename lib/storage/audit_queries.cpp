@@ -77,11 +77,6 @@ std::vector<std::string> integrity_problems(FundFile& file, bool deep) {
   return problems;
 }
 
-void map_file_for_reading(FundFile& file) {
-  // SQLite caps this at its compile-time maximum (2 GB in Debian's build); past it, it reads.
-  file.db().exec("PRAGMA mmap_size = 2147418112");
-}
-
 std::int64_t entry_count(FundFile& file) { return file.db().execAndGet("SELECT COUNT(*) FROM entries").getInt64(); }
 
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
@@ -583,6 +578,17 @@ std::vector<StoredHash> stored_hashes(FundFile& file) {
   while (q.executeStep())
     found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
   return found;
+}
+
+void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit) {
+  SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
+  StoredHash row;
+  while (q.executeStep()) {
+    row.entry_id = q.getColumn(0).getInt64();
+    row.date = q.getColumn(1).getString();
+    row.hash = q.getColumn(2).getString();
+    if (!visit(row)) return;
+  }
 }
 
 }  // namespace cfund::storage

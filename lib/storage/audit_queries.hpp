@@ -4,6 +4,7 @@
 // that the checks in books/audit.cpp can say precisely what is wrong.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,11 +20,6 @@ class FundFile;
 // Lines of PRAGMA integrity_check (deep) or PRAGMA quick_check other than "ok"
 // (empty when the file is sound). quick_check does not compare indexes with tables.
 std::vector<std::string> integrity_problems(FundFile& file, bool deep);
-
-// Lets the connection read the file through a memory map (PRAGMA mmap_size) for the
-// rest of its life: a command that reads the whole file (the audit) is then spared a
-// read() system call and a copy for every page.
-void map_file_for_reading(FundFile& file);
 
 std::int64_t entry_count(FundFile& file);
 
@@ -181,5 +177,7 @@ struct StoredHash {
   std::string hash;
 };
 std::vector<StoredHash> stored_hashes(FundFile& file);
+// The same, one at a time, until `visit` returns false: memory stays flat.
+void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit);
 
 }  // namespace cfund::storage

@@ -2,6 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <map>
+#include <optional>
+#include <tuple>
+
 #include "storage/columns.hpp"
 #include "storage/fund_file.hpp"
 
@@ -21,24 +25,36 @@ void bind_range(SQLite::Statement& q, const std::string& from, const std::string
 
 std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to) {
   // A void carries its original's kind and sort: its postings are the original's reversed.
+  // Summed here rather than by GROUP BY: a few dozen sums, and SQLite would sort every
+  // posting of the period to make them (a fifth of a full audit's time).
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(o.kind, e.kind) AS kind, COALESCE(d.category, i.income_kind, '') AS sort, "
-                      "p.account_id AS account_id, p.designation_id AS designation_id, SUM(p.amount) AS amount "
+                      "p.account_id AS account_id, p.designation_id AS designation_id, p.amount AS amount "
                       "FROM postings p JOIN entries e ON e.id = p.entry_id "
                       "LEFT JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) "
                       "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
-                      "WHERE e.date BETWEEN ? AND ? "
-                      "GROUP BY 1, 2, p.account_id, p.designation_id ORDER BY 1, 2, p.account_id, p.designation_id");
+                      "WHERE e.date BETWEEN ? AND ?");
   bind_range(q, from, to);
-  std::vector<Flow> flows;
+  // In the order the query used to give: kind, sort, account (none first), designation.
+  using Key = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;
+  std::map<Key, util::Fen> sums;
+  Key key;
   while (q.executeStep()) {
+    std::get<0>(key) = q.getColumn(0).getString();
+    std::get<1>(key) = text_or_empty(q.getColumn(1));
+    std::get<2>(key) = optional_id(q.getColumn(2));
+    std::get<3>(key) = optional_id(q.getColumn(3));
+    sums[key] += q.getColumn(4).getInt64();
+  }
+  std::vector<Flow> flows;
+  for (auto& [group, amount] : sums) {
     Flow flow;
-    flow.kind = q.getColumn("kind").getString();
-    flow.sort = text_or_empty(q.getColumn("sort"));
-    const auto account = optional_id(q.getColumn("account_id"));
+    flow.kind = std::get<0>(group);
+    flow.sort = std::get<1>(group);
+    const auto& account = std::get<2>(group);
     flow.side = account ? Side::account : Side::designation;
-    flow.target_id = account ? *account : q.getColumn("designation_id").getInt64();
-    flow.amount = q.getColumn("amount").getInt64();
+    flow.target_id = account ? *account : std::get<3>(group).value_or(0);
+    flow.amount = amount;
     flows.push_back(std::move(flow));
   }
   return flows;

@@ -1,7 +1,8 @@
 // cfund_generate: a deterministic generator of realistic community funds, for the
 // benchmark (make bench) and for the export test.
 //
-//   cfund_generate --donations N --out DIR [--seed S] [--mode import|commands]
+//   cfund_generate --donations N --out DIR [--seed S] [--shape classic|few-donors|many-donors]
+//                  [--mode import|commands]
 //
 // Three years (2023–2025) of a fund with five accounts (bank, cash, wechat, alipay,
 // other), four special funds and eight projects at every stage of their lifecycle:
@@ -118,6 +119,10 @@ const std::vector<std::string> kGiven = {"伟",   "芳",   "娜",   "敏",   "�
                                          "军",   "洋",   "勇",   "艳",   "杰",   "娟",   "涛",   "明",
                                          "超",   "秀英", "霞",   "平",   "刚",   "桂英", "建华", "玉兰",
                                          "志强", "海燕", "小雨", "子涵", "浩然", "欣怡", "宇轩", "梓萱"};
+// Characters of given names and of firms' brand names (the shapes with many donors).
+constexpr const char* kGivenChars =
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英建华玉兰志海燕小雨子涵浩然欣怡宇轩梓萱秀红梅婷雪琳晨阳鹏飞俊凯文博"
+    "佳慧嘉颖思琪雅诗语晓东国庆春生德福永康金宝淑珍凤芬丹瑞祥安宁和顺兴旺荣昌盛利达通远鑫源恒泰隆丰益新";
 const std::vector<std::string> kPlaces = {"青溪", "桂花里", "临江", "东湖", "南山", "西城", "北苑", "凤凰"};
 const std::vector<std::string> kTrades = {"建材", "超市", "物业", "餐饮", "医药",
                                           "五金", "印务", "科技", "物流", "茶叶"};
@@ -156,7 +161,27 @@ struct Project {
   }
 };
 
+// How the donations vary (--shape). classic is the generator as it always was (the same
+// bytes for the same seed); the others vary like the funds issue 22 measured: how many
+// distinct donors give again and again, statements with or without a reference on each
+// line, firms and individuals mixed, and months skewed towards Spring Festival
+// (January, February) and 99 Giving Day (7–9 September).
+struct Shape {
+  std::string name = "classic";
+  int donors_permille = 0;  // distinct donors per thousand donations; 0: names from short lists
+  int firms_permille = 120;
+  int references_permille = 1000;
+  bool festive_months = false;
+};
+
+const std::vector<Shape> kShapes = {
+    {"classic", 0, 120, 1000, false},
+    {"few-donors", 50, 60, 1000, true},    // about 5% distinct donors, regulars, every line referenced
+    {"many-donors", 390, 250, 400, true},  // about 30% distinct donors, a quarter firms, 60% of lines without reference
+};
+
 struct Options {
+  Shape shape = kShapes[0];
   long donations = 1000;
   std::uint64_t seed = 20250301;
   std::string out;
@@ -195,6 +220,15 @@ Options parse(int argc, char** argv) {
       o.town = value();
     } else if (arg == "--vary") {
       o.vary = true;
+    } else if (arg == "--shape") {
+      const std::string name = value();
+      const auto found =
+          std::find_if(kShapes.begin(), kShapes.end(), [&name](const Shape& shape) { return shape.name == name; });
+      if (found == kShapes.end()) {
+        std::cerr << "cfund_generate: --shape is classic, few-donors or many-donors\n";
+        std::exit(2);
+      }
+      o.shape = *found;
     } else if (arg == "--mode") {
       const std::string mode = value();
       if (mode != "import" && mode != "commands") {
@@ -203,13 +237,13 @@ Options parse(int argc, char** argv) {
       }
       o.commands = mode == "commands";
     } else {
-      std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--mode import|commands] [--name NAME] "
-                   "[--region R] [--town T] [--vary]\n";
+      std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--shape S] [--mode import|commands] "
+                   "[--name NAME] [--region R] [--town T] [--vary]\n";
       std::exit(2);
     }
   }
   if (o.out.empty() || o.donations < 1) {
-    std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--mode import|commands]\n";
+    std::cerr << "usage: cfund_generate --donations N --out DIR [--seed S] [--shape S] [--mode import|commands]\n";
     std::exit(2);
   }
   return o;
@@ -358,6 +392,65 @@ class Generator {
   std::string person() { return random_.pick(kSurnames) + random_.pick(kGiven); }
   std::string firm() { return random_.pick(kPlaces) + random_.pick(kTrades) + random_.pick(kFirmForms); }
 
+  // A donor of the shape's pool: donors_permille of the donations make the pool, firms
+  // and individuals in the shape's proportion; half the gifts come from the first fifth
+  // of each pool (the regulars). Pool members have distinct names.
+  std::string regular_donor(bool organisation) {
+    const long pool = std::max<long>(1, o_.donations * o_.shape.donors_permille / 1000);
+    const long firms = std::max<long>(1, pool * o_.shape.firms_permille / 1000);
+    const long size = organisation ? firms : std::max<long>(1, pool - firms);
+    const long regulars = std::max<long>(1, size / 5);
+    const long index =
+        static_cast<long>(random_.below(static_cast<std::uint64_t>(random_.chance(500) ? regulars : size)));
+    return organisation ? firm_named(index) : person_named(index);
+  }
+
+  // The index-th of all the names the lists make, in a scrambled but one-to-one order.
+  static std::uint64_t scrambled(long index, std::uint64_t combinations) {
+    return (static_cast<std::uint64_t>(index) * 1000003ULL + 7) % combinations;  // 1000003 is prime
+  }
+  std::string person_named(long index) const {
+    const auto& chars = given_chars();
+    const std::uint64_t n = chars.size();
+    std::uint64_t k = scrambled(index, kSurnames.size() * n * (n + 1));
+    std::string name = kSurnames[k % kSurnames.size()];
+    k /= kSurnames.size();
+    name += chars[k % n];
+    k /= n;
+    if (k < n) name += chars[k];  // k == n: a one-character given name
+    return name;
+  }
+  std::string firm_named(long index) const {
+    const auto& chars = given_chars();
+    const std::uint64_t n = chars.size();
+    std::uint64_t k = scrambled(index, kPlaces.size() * n * n * kTrades.size() * kFirmForms.size());
+    std::string name = kPlaces[k % kPlaces.size()];
+    k /= kPlaces.size();
+    name += chars[k % n];
+    k /= n;
+    name += chars[k % n];
+    k /= n;
+    name += kTrades[k % kTrades.size()];
+    k /= kTrades.size();
+    return name + kFirmForms[k % kFirmForms.size()];
+  }
+  // The characters of kGivenChars, each once.
+  static const std::vector<std::string>& given_chars() {
+    static const std::vector<std::string> chars = [] {
+      std::vector<std::string> list;
+      const std::string all = kGivenChars;
+      for (std::size_t i = 0; i < all.size();) {
+        const auto lead = static_cast<unsigned char>(all[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        const std::string c = all.substr(i, length);
+        if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+        i += length;
+      }
+      return list;
+    }();
+    return chars;
+  }
+
   void register_beneficiaries() {
     const long count = std::clamp<long>(o_.donations / 300, 12, 1000);
     for (long i = 0; i < count; ++i) {
@@ -422,9 +515,15 @@ class Generator {
   }
 
   void donation(long day) {
-    const bool organisation = random_.chance(mix_.organisations);
+    // A shape (--shape) sets the share of firms and draws donors from a pool; classic
+    // keeps the fund's mix (--vary) and the short name lists.
+    const Shape& shape = o_.shape;
+    const bool organisation = random_.chance(shape.donors_permille > 0 ? shape.firms_permille : mix_.organisations);
     const bool anonymous = !organisation && random_.chance(mix_.anonymous);
-    const std::string donor = anonymous ? "" : organisation ? firm() : person();
+    const std::string donor = anonymous                   ? ""
+                              : shape.donors_permille > 0 ? regular_donor(organisation)
+                              : organisation              ? firm()
+                                                          : person();
     const Fen amount = donation_amount(organisation);
     const std::size_t account =
         organisation ? random_.weighted({85, 0, 5, 5, 5}) : random_.weighted(mix_.person_accounts);
@@ -439,7 +538,8 @@ class Generator {
       }
       if (!open.empty()) designation = random_.pick(open)->code;
     }
-    const std::string reference = fmt::format("{}{}{:08d}", kAccounts[account].prefix, compact(day), ++references_);
+    std::string reference = fmt::format("{}{}{:08d}", kAccounts[account].prefix, compact(day), ++references_);
+    if (shape.references_permille < 1000 && !random_.chance(shape.references_permille)) reference.clear();
     const std::string memo = random_.chance(30) ? "春节慰问" : random_.chance(30) ? "99公益日" : "";
     balance_[account] += amount;
     designation_[designation.empty() ? "general" : designation] += amount;
@@ -666,10 +766,7 @@ class Generator {
     const long days = last_day_ - first + 1;
     // Spread the donations over the days: every day gets its share, and the
     // remainder goes to days drawn at random (more around Spring Festival and 99 Giving Day).
-    std::vector<long> per_day(static_cast<std::size_t>(days), o_.donations / days);
-    for (long left = o_.donations % days; left > 0; --left) {
-      per_day[random_.below(static_cast<std::uint64_t>(days))] += 1;
-    }
+    std::vector<long> per_day = o_.shape.festive_months ? festive_days(first, days) : even_days(days);
     double owed_payments = 0;
     for (long day = first; day <= last_day_; ++day) {
       project_steps(day);
@@ -684,6 +781,41 @@ class Generator {
       }
       movements(day);
     }
+  }
+
+  std::vector<long> even_days(long days) {
+    std::vector<long> per_day(static_cast<std::size_t>(days), o_.donations / days);
+    for (long left = o_.donations % days; left > 0; --left) {
+      per_day[random_.below(static_cast<std::uint64_t>(days))] += 1;
+    }
+    return per_day;
+  }
+
+  // Each day's share by weight: January and February (Spring Festival) twice an
+  // ordinary day, 7–9 September (99 Giving Day) eight times, the rest of September
+  // one and a half, December 1.3; the remainder to days drawn at random.
+  std::vector<long> festive_days(long first, long days) {
+    std::vector<long> weight(static_cast<std::size_t>(days));
+    long total = 0;
+    for (long i = 0; i < days; ++i) {
+      const Day c = civil_from_days(first + i);
+      long w = 10;
+      if (c.m <= 2) w = 20;
+      if (c.m == 9) w = (c.d >= 7 && c.d <= 9) ? 80 : 15;
+      if (c.m == 12) w = 13;
+      weight[static_cast<std::size_t>(i)] = w;
+      total += w;
+    }
+    std::vector<long> per_day(static_cast<std::size_t>(days));
+    long given = 0;
+    for (std::size_t i = 0; i < per_day.size(); ++i) {
+      per_day[i] = o_.donations * weight[i] / total;
+      given += per_day[i];
+    }
+    for (long left = o_.donations - given; left > 0; --left) {
+      per_day[random_.below(static_cast<std::uint64_t>(days))] += 1;
+    }
+    return per_day;
   }
 
   // A void of a payment gives the money back on its own date.

@@ -69,6 +69,28 @@ TEST_CASE("a fresh journal verifies and its head is recorded", "[journal]") {
   CHECK(head.hash.size() == 64);
 }
 
+TEST_CASE("the chain verified beside, on a second connection, is the chain verified in turn", "[journal]") {
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  const storage::FundFile::ReadSnapshot snapshot(file);
+  SECTION("the same books: the same report") {
+    auto beside = books::verify_chain_beside(file);
+    REQUIRE(beside.valid());
+    const auto report = beside.get();
+    CHECK(report.ok());
+    CHECK(report.entries == 6);
+    CHECK(report.head == books::verify_chain(file).head);
+  }
+  SECTION("an entry added after the snapshot: nothing, the caller verifies in turn") {
+    fund.raw_sql(
+        "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
+        "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6");
+    CHECK_FALSE(books::verify_chain_beside(file).valid());
+    CHECK(books::verify_chain(file).ok());  // the snapshot still sees six entries
+  }
+}
+
 TEST_CASE("every posting set sums to zero and balances follow the postings", "[journal]") {
   TempFund fund;
   record_sample(fund);
