@@ -42,7 +42,8 @@ books::OwnNames own() {
 
 // What the bank profile books the row as ("none" when no rule matches).
 std::string booked(const import::Record& record) {
-  const auto* rule = books::matching_rule(bank(), record, record.direction == in, own());
+  const auto profile = bank();  // the rule points into it
+  const auto* rule = books::matching_rule(profile, record, record.direction == in, own());
   if (rule == nullptr) return "none";
   switch (rule->as) {
     case import::BookAs::income:
