@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -152,6 +153,27 @@ std::int64_t numbered_option(const std::string& option, const std::string& text,
 }
 
 }  // namespace
+
+std::vector<std::string> format_list(const std::string& text, const std::vector<std::string>& known) {
+  std::vector<std::string> formats;
+  std::string rest = text + ",";
+  for (auto comma = rest.find(','); comma != std::string::npos; comma = rest.find(',')) {
+    std::string name = util::trim(rest.substr(0, comma));
+    rest.erase(0, comma + 1);
+    if (name.empty()) continue;
+    if (name == "all") return known;
+    if (name == "markdown") name = "md";
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw InputError(bilingual("--format：不认识的格式“{0}”（可选 md、csv、html、xlsx 或 all，可用逗号分隔多个）",
+                                 "--format: unknown format '{0}' (md, csv, html, xlsx or all, several separated by "
+                                 "commas)",
+                                 name));
+    }
+    if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
+  }
+  if (formats.empty()) throw InputError(bilingual("--format：请至少写一种格式", "--format: name at least one format"));
+  return formats;
+}
 
 std::int64_t wish_option(const std::string& option, const std::string& text) {
   return numbered_option(option, text, 'W',

@@ -62,7 +62,10 @@ std::int64_t wish_option(const std::string& option, const std::string& text);   
 std::int64_t household_option(const std::string& option, const std::string& text);  // H0001
 util::Hundredths hours_option(const std::string& option, const std::string& text);  // 1.5
 std::int64_t points_option(const std::string& option, const std::string& text);     // a whole number above zero
-int year_option(const std::string& option, const std::string& text);                // 1901–9998
+// --format md,csv,...: the names in `known` (markdown for md, all for every one), each
+// once, in the order given; an unknown or missing name is an InputError.
+std::vector<std::string> format_list(const std::string& text, const std::vector<std::string>& known);
+int year_option(const std::string& option, const std::string& text);  // 1901–9998
 
 // Adds `PARENT void ID --reason R [--date D]`, which voids an entry of one of `kinds`.
 void add_void_command(CLI::App& parent, Context& ctx, const std::vector<std::string>& kinds,

@@ -27,27 +27,7 @@ struct AnnualOptions {
   std::string generated_at;
 };
 
-std::vector<std::string> annual_formats(const std::string& text) {
-  std::vector<std::string> formats;
-  std::string rest = text + ",";
-  for (auto comma = rest.find(','); comma != std::string::npos; comma = rest.find(',')) {
-    std::string name = util::trim(rest.substr(0, comma));
-    rest.erase(0, comma + 1);
-    if (name.empty()) continue;
-    if (name == "all") return render::kAnnualFormats;
-    if (name == "markdown") name = "md";
-    const auto& known = render::kAnnualFormats;
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      throw InputError(bilingual("--format：不认识的格式“{0}”（可选 md、csv、html、xlsx 或 all，可用逗号分隔多个）",
-                                 "--format: unknown format '{0}' (md, csv, html, xlsx or all, several separated by "
-                                 "commas)",
-                                 name));
-    }
-    if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
-  }
-  if (formats.empty()) throw InputError(bilingual("--format：请至少写一种格式", "--format: name at least one format"));
-  return formats;
-}
+std::vector<std::string> annual_formats(const std::string& text) { return format_list(text, render::kAnnualFormats); }
 
 std::string run_annual(const AnnualOptions& o, const Context& ctx) {
   const int year = year_option("--year", o.year);
