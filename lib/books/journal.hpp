@@ -118,14 +118,17 @@ struct ChainReport {
 
 // Recomputes every hash, checks the links, the ids, the postings' sums, rows that
 // belong to no entry, and the recorded chain head. Names the first bad entry.
-ChainReport verify_chain(storage::FundFile& file);
+// With at least 2 × `segment` entries, the two halves are checked at once, the second on a
+// connection and in a thread of its own (the report is the same).
+inline constexpr std::int64_t kChainSegment = 20000;
+ChainReport verify_chain(storage::FundFile& file, std::int64_t segment = kChainSegment);
 
 // The same checks for the entries from first_id to the last, the first one linked to
 // the hash stored in entry first_id - 1 (taken as it is), and the recorded chain head.
 // Costs what those entries cost: a roll-up checks a period's part of each chain with it
 // (docs/rollup.md says what this proves and what it does not). Rows outside any entry
 // are not looked for.
-ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id);
+ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, std::int64_t segment = kChainSegment);
 
 // verify_chain on a second connection in a thread of its own, so that the caller can
 // read other things meanwhile. Only when that connection sees the same books as

@@ -41,8 +41,7 @@ YearFigures year_figures(storage::FundFile& file, int year) {
   YearFigures figures;
   const auto goods = storage::goods_targets(file);
   for (const auto& flow :
-       storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year))) {
-    if (flow.side != storage::Side::designation) continue;
+       storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year), true)) {
     const RatioRole role = ratio_role(flow.kind, flow.sort, flow.target_id == goods.designation_id);
     if (role == RatioRole::none) continue;
     if (role == RatioRole::income) {

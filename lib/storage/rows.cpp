@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <map>
 #include <memory>
@@ -67,40 +68,83 @@ void RowInserter::insert(const Row& row) {
   insert.exec();
 }
 
+RawRow::Type RawRow::type(std::size_t column) const {
+  switch (sqlite3_column_type(statement_, static_cast<int>(column))) {
+    case SQLITE_NULL:
+      return Type::null;
+    case SQLITE_INTEGER:
+      return Type::integer;
+    default:
+      return Type::text;
+  }
+}
+
+std::int64_t RawRow::integer(std::size_t column) const {
+  if (!is_integer(column)) return 0;
+  return sqlite3_column_int64(statement_, static_cast<int>(column));
+}
+
+std::int64_t RawRow::integer_value(std::size_t column) const {
+  return sqlite3_column_int64(statement_, static_cast<int>(column));
+}
+
+std::string_view RawRow::text(std::size_t column) const {
+  // As Column::getString(): the bytes of the value as text (REAL, BLOB included).
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_, static_cast<int>(column)));
+  const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement_, static_cast<int>(column)));
+  return bytes == nullptr ? std::string_view() : std::string_view(bytes, size);
+}
+
 namespace {
 
-// Reads the current row of `statement` into `row`, reusing its strings (`names` are
-// the statement's column names, read once). A value is NULL, an integer, or else its
-// bytes as text: anything a raw edit may have put there (REAL, BLOB) is read as text,
-// so that the hash check sees the change.
-void fill_row(SQLite::Statement& statement, const std::vector<std::string>& names, Row& row) {
+// Copies a raw row into `row`, reusing its strings: anything a raw edit may have put
+// in a column (REAL, BLOB) is read as text, so that the hash check sees the change.
+void fill_row(const RawRow& raw, Row& row) {
+  const auto& names = raw.names();
   row.columns.resize(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     auto& [name, value] = row.columns[i];
-    name = names[i];
-    const SQLite::Column column = statement.getColumn(static_cast<int>(i));
-    if (column.isNull()) {
+    if (name != names[i]) name = names[i];
+    const RawRow::Type type = raw.type(i);
+    if (type == RawRow::Type::null) {
       value = std::monostate{};
-    } else if (column.isInteger()) {
-      value = static_cast<std::int64_t>(column.getInt64());
+    } else if (type == RawRow::Type::integer) {
+      value = raw.integer_value(i);
+    } else if (auto* text = std::get_if<std::string>(&value)) {
+      text->assign(raw.text(i));
     } else {
-      // As Column::getString(): the bytes of the value as text (REAL, BLOB included).
-      const char* bytes = static_cast<const char*>(column.getBlob());
-      const auto size = static_cast<std::size_t>(column.getBytes());
-      if (auto* text = std::get_if<std::string>(&value)) {
-        text->assign(bytes == nullptr ? "" : bytes, size);
-      } else {
-        value = std::string(bytes == nullptr ? "" : bytes, size);
-      }
+      value = std::string(raw.text(i));
     }
   }
 }
 
-std::vector<std::string> column_names(SQLite::Statement& statement) {
-  std::vector<std::string> names;
-  for (int i = 0; i < statement.getColumnCount(); ++i) names.emplace_back(statement.getColumnName(i));
-  return names;
-}
+// A statement prepared on the connection's own handle, for reading rows without the
+// per-column objects of SQLiteCpp. Errors are SQLite::Exception, as from SQLiteCpp.
+class RawStatement {
+ public:
+  RawStatement(SQLite::Database& db, const std::string& sql) : db_(db.getHandle()) {
+    const int status = sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement_, nullptr);
+    if (status != SQLITE_OK) throw SQLite::Exception(db_, status);
+    for (int i = 0; i < sqlite3_column_count(statement_); ++i) names_.emplace_back(sqlite3_column_name(statement_, i));
+  }
+  ~RawStatement() { sqlite3_finalize(statement_); }
+  RawStatement(const RawStatement&) = delete;
+  RawStatement& operator=(const RawStatement&) = delete;
+
+  bool step() {
+    const int status = sqlite3_step(statement_);
+    if (status == SQLITE_ROW) return true;
+    if (status == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, status);
+  }
+  RawRow row() const { return RawRow(statement_, names_); }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+  std::vector<std::string> names_;
+};
 
 // A table read once in entry_id order, handed out entry by entry as the entries
 // are read in id order. A row whose entry_id is not an integer (only a raw edit
@@ -110,84 +154,116 @@ std::vector<std::string> column_names(SQLite::Statement& statement) {
 class EntryCursor {
  public:
   EntryCursor(SQLite::Database& db, const std::string& sql) : statement_(db, sql) {
-    names_ = column_names(statement_);
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == "entry_id") key_ = static_cast<int>(i);
+    const auto& names = statement_.names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "entry_id") key_ = i;
     }
     step();
   }
 
-  // The rows of entry `id`, into `out` (resized to their number).
-  void take(std::int64_t id, std::vector<Row>& out) {
-    std::size_t count = 0;
+  // Calls visit for each row of entry `id`, in order.
+  template <typename Visit>
+  void each(std::int64_t id, Visit&& visit) {
+    const RawRow raw = statement_.row();
     while (has_row_) {
-      const SQLite::Column key = statement_.getColumn(key_);
-      if (key.isInteger()) {
-        const std::int64_t entry = key.getInt64();
+      if (raw.is_integer(key_)) {
+        const std::int64_t entry = raw.integer(key_);
         if (entry > id) break;
-        if (entry == id) {
-          if (out.size() <= count) out.resize(count + 1);
-          fill_row(statement_, names_, out[count++]);
-        }
+        if (entry == id) visit(raw);
       }
       step();
     }
-    out.resize(count);
   }
 
  private:
-  void step() { has_row_ = statement_.executeStep(); }
+  void step() { has_row_ = statement_.step(); }
 
-  SQLite::Statement statement_;
-  std::vector<std::string> names_;
-  int key_ = 0;
+  RawStatement statement_;
+  std::size_t key_ = 0;
   bool has_row_ = false;
+};
+
+// The rows of each entry gathered into EntryRows, for for_each_entry.
+class RowCollector : public EntryScanVisitor {
+ public:
+  explicit RowCollector(const std::function<void(const EntryRows&)>& visit) : visit_(visit) {}
+  void entry(std::int64_t, const RawRow& row) override {
+    fill_row(row, rows_.entry);
+    postings_ = 0;
+    details_ = 0;
+  }
+  void posting(const RawRow& row) override { fill_row(row, next(rows_.postings, postings_)); }
+  void detail(const RawRow& row) override { fill_row(row, next(rows_.detail, details_)); }
+  void end_entry(const std::string& detail_table) override {
+    rows_.postings.resize(postings_);
+    rows_.detail.resize(details_);
+    rows_.detail_table = detail_table;
+    visit_(rows_);
+  }
+
+ private:
+  static Row& next(std::vector<Row>& rows, std::size_t& count) {
+    if (rows.size() <= count) rows.resize(count + 1);
+    return rows[count++];
+  }
+  const std::function<void(const EntryRows&)>& visit_;
+  EntryRows rows_;
+  std::size_t postings_ = 0, details_ = 0;
 };
 
 }  // namespace
 
-void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
-                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id) {
+void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
+                  EntryScanVisitor& visitor, std::int64_t from_id, std::int64_t to_id) {
   // One sequential scan of each table, merged by entry id, instead of a lookup of
   // the postings and of the detail row for every entry.
-  auto where = [from_id](const char* key) {
-    return from_id > 1 ? fmt::format(" WHERE {} >= {}", key, from_id) : std::string();
+  auto where = [from_id, to_id](const char* key) {
+    std::string sql = from_id > 1 ? fmt::format(" WHERE {} >= {}", key, from_id) : std::string();
+    if (to_id != INT64_MAX) sql += fmt::format("{} {} <= {}", sql.empty() ? " WHERE" : " AND", key, to_id);
+    return sql;
   };
-  SQLite::Statement entries(file.db(), "SELECT * FROM entries" + where("id") + " ORDER BY id");
-  const std::vector<std::string> entry_names = column_names(entries);
-  int id_column = 0;
-  int kind_column = 0;
+  RawStatement entries(file.db(), "SELECT * FROM entries" + where("id") + " ORDER BY id");
+  const std::vector<std::string>& entry_names = entries.names();
+  std::size_t id_column = 0;
+  std::size_t kind_column = 0;
   for (std::size_t i = 0; i < entry_names.size(); ++i) {
-    if (entry_names[i] == "id") id_column = static_cast<int>(i);
-    if (entry_names[i] == "kind") kind_column = static_cast<int>(i);
+    if (entry_names[i] == "id") id_column = i;
+    if (entry_names[i] == "kind") kind_column = i;
   }
   EntryCursor postings(file.db(), "SELECT * FROM postings" + where("entry_id") + " ORDER BY entry_id, seq");
   std::map<std::string, std::unique_ptr<EntryCursor>> detail_cursors;  // by table
-  std::map<std::string, std::string> tables;                           // kind -> table
-  EntryRows rows;
-  while (entries.executeStep()) {
-    fill_row(entries, entry_names, rows.entry);
-    const std::int64_t id = entries.getColumn(id_column).getInt64();
-    const auto* kind_value =
-        std::get_if<std::string>(&rows.entry.columns[static_cast<std::size_t>(kind_column)].second);
-    const std::string kind = kind_value ? *kind_value : entries.getColumn(kind_column).getString();
+  std::map<std::string, std::string, std::less<>> tables;              // kind -> table
+  const RawRow raw = entries.row();
+  while (entries.step()) {
+    const std::int64_t id = raw.integer(id_column);
+    visitor.entry(id, raw);
+    postings.each(id, [&visitor](const RawRow& row) { visitor.posting(row); });
 
-    postings.take(id, rows.postings);
-
+    const std::string_view kind = raw.text(kind_column);
     auto table = tables.find(kind);
-    if (table == tables.end()) table = tables.emplace(kind, kind_to_table(kind)).first;
-    rows.detail_table = table->second;
-    if (rows.detail_table.empty()) {
-      rows.detail.clear();
-    } else {
-      auto& cursor = detail_cursors[rows.detail_table];
+    if (table == tables.end()) table = tables.emplace(std::string(kind), kind_to_table(std::string(kind))).first;
+    if (!table->second.empty()) {
+      auto& cursor = detail_cursors[table->second];
       if (!cursor)
         cursor = std::make_unique<EntryCursor>(
-            file.db(), "SELECT * FROM " + rows.detail_table + where("entry_id") + " ORDER BY entry_id");
-      cursor->take(id, rows.detail);
+            file.db(), "SELECT * FROM " + table->second + where("entry_id") + " ORDER BY entry_id");
+      cursor->each(id, [&visitor](const RawRow& row) { visitor.detail(row); });
     }
-    visit(rows);
+    visitor.end_entry(table->second);
   }
+}
+
+void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
+                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id, std::int64_t to_id) {
+  RowCollector collector(visit);
+  scan_entries(file, kind_to_table, collector, from_id, to_id);
+}
+
+std::optional<std::int64_t> entry_id_from(FundFile& file, std::int64_t id) {
+  SQLite::Statement query(file.db(), "SELECT MIN(id) AS first FROM entries WHERE id >= ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep() || query.getColumn("first").isNull()) return std::nullopt;
+  return query.getColumn("first").getInt64();
 }
 
 std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date) {

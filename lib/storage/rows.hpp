@@ -3,13 +3,17 @@
 // so that the canonical encoding hashed when an entry is appended is computed from
 // exactly what verification later reads from the file.
 
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
+
+struct sqlite3_stmt;
 
 namespace SQLite {
 class Statement;
@@ -66,9 +70,48 @@ class RowInserter {
 
 // Calls back for each entry in id order, with the detail table that kind_to_table
 // names for its kind ("" for none). Reads in batches: memory stays small. With
-// from_id, only the entries from that id on (and their rows) are read.
+// from_id (and to_id), only the entries from that id on (up to to_id) are read.
 void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
-                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id = 1);
+                    const std::function<void(const EntryRows&)>& visit, std::int64_t from_id = 1,
+                    std::int64_t to_id = INT64_MAX);
+
+// One row of a statement as SQLite holds it, read without a copy: valid only during the
+// call it is handed to. A value is NULL, an integer, or else its bytes as text (REAL and
+// BLOB included, as Row holds them).
+class RawRow {
+ public:
+  RawRow(sqlite3_stmt* statement, const std::vector<std::string>& names) : statement_(statement), names_(names) {}
+  // The statement's column names, the same object for every row of one scan.
+  const std::vector<std::string>& names() const { return names_; }
+  enum class Type { null, integer, text };
+  Type type(std::size_t column) const;
+  bool is_null(std::size_t column) const { return type(column) == Type::null; }
+  bool is_integer(std::size_t column) const { return type(column) == Type::integer; }
+  std::int64_t integer(std::size_t column) const;        // 0 unless is_integer
+  std::int64_t integer_value(std::size_t column) const;  // a column whose type() is integer
+  std::string_view text(std::size_t column) const;       // "" if NULL; an integer's digits otherwise
+
+ private:
+  sqlite3_stmt* statement_;
+  const std::vector<std::string>& names_;
+};
+
+// for_each_entry row by row, for a reader that keeps no row (the hash chain's walk): for
+// each entry in id order its row, then its postings in seq order, then its detail rows,
+// then end_entry with the detail table that kind_to_table names for its kind.
+class EntryScanVisitor {
+ public:
+  virtual ~EntryScanVisitor() = default;
+  virtual void entry(std::int64_t id, const RawRow& row) = 0;
+  virtual void posting(const RawRow& row) = 0;
+  virtual void detail(const RawRow& row) = 0;
+  virtual void end_entry(const std::string& detail_table) = 0;
+};
+void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
+                  EntryScanVisitor& visitor, std::int64_t from_id = 1, std::int64_t to_id = INT64_MAX);
+
+// The smallest id from `id` on that an entry has, if any.
+std::optional<std::int64_t> entry_id_from(FundFile& file, std::int64_t id);
 
 // The smallest id of an entry dated on or after `date` (ISO), if any.
 std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date);

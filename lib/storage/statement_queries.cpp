@@ -23,7 +23,8 @@ void bind_range(SQLite::Statement& q, const std::string& from, const std::string
 
 }  // namespace
 
-std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to) {
+std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to,
+                                bool designations_only) {
   // A void carries its original's kind and sort: its postings are the original's reversed.
   // Summed here rather than by GROUP BY: a few dozen sums, and SQLite would sort every
   // posting of the period to make them (a fifth of a full audit's time).
@@ -33,7 +34,8 @@ std::vector<Flow> flows_between(FundFile& file, const std::string& from, const s
                       "FROM postings p JOIN entries e ON e.id = p.entry_id "
                       "LEFT JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) "
                       "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
-                      "WHERE e.date BETWEEN ? AND ?");
+                      "WHERE e.date BETWEEN ? AND ?" +
+                          std::string(designations_only ? " AND p.designation_id IS NOT NULL" : ""));
   bind_range(q, from, to);
   // In the order the query used to give: kind, sort, account (none first), designation.
   using Key = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;

@@ -26,7 +26,9 @@ struct Flow {
   std::int64_t target_id = 0;
   util::Fen amount = 0;  // the postings' sum, debit positive (a designation's income is negative)
 };
-std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to);
+// Only the designation side's flows with designations_only (the ratios read no others).
+std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to,
+                                bool designations_only = false);
 
 // An entry dated within [from, to] that carries a council decision (approval_ref),
 // with what it moved: the sum of its debits to designations (a payment's amount, a

@@ -158,6 +158,12 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
        "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
        "designation_id) VALUES (5, 2025, 9, 'x', 0, 'money', 1, 1)",
        5},
+      {"a donor's name that is not UTF-8",
+       "UPDATE donations SET donor_name = CAST(X'E5BCA0E4BC' AS TEXT) "
+       "WHERE entry_id = 2",
+       2},
+      {"an amount stored as a real number", "UPDATE postings SET amount = 1.5 WHERE entry_id = 5 AND seq = 1", 5},
+      {"a kind stored as a number", "UPDATE entries SET kind = 7 WHERE id = 5", 5},
       {"an entry appended by hand",
        "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
        "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6",
@@ -176,6 +182,19 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
       REQUIRE(report.problem.has_value());
       CHECK_FALSE(report.problem->zh.empty());
       CHECK_FALSE(report.problem->en.empty());
+      // Checked in two halves at once (the second from entry 4 on, on a connection of its
+      // own), the report is the walk's in turn: the same entry, words, count and head.
+      const auto halves = books::verify_chain(file, 1);
+      REQUIRE(halves.first_bad_entry == report.first_bad_entry);
+      CHECK(halves.problem->zh == report.problem->zh);
+      CHECK(halves.problem->en == report.problem->en);
+      CHECK(halves.entries == report.entries);
+      CHECK(halves.head == report.head);
+      const auto from = books::verify_chain_from(file, 2, INT64_MAX);
+      const auto from_halves = books::verify_chain_from(file, 2, 1);
+      CHECK(from_halves.first_bad_entry == from.first_bad_entry);
+      CHECK(from_halves.entries == from.entries);
+      CHECK(from_halves.head == from.head);
     }
   }
 }

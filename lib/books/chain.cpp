@@ -1,0 +1,286 @@
+// The hash chain's check (journal.hpp): every entry read once, straight from SQLite, in
+// two halves on two connections when the journal is long.
+
+#include <algorithm>
+#include <future>
+#include <memory>
+
+#include "books/canonical.hpp"
+#include "books/journal.hpp"
+#include "storage/fund_file.hpp"
+#include "util/sha256.hpp"
+
+namespace cfund::books {
+
+namespace {
+
+void fail_chain(ChainReport& report, std::int64_t entry, Message problem) {
+  if (report.first_bad_entry) return;
+  report.first_bad_entry = entry;
+  report.problem = std::move(problem);
+}
+
+// The index of `column` among the scan's column names (the same object for every row).
+class ColumnIndex {
+ public:
+  explicit ColumnIndex(std::string column) : column_(std::move(column)) {}
+  std::optional<std::size_t> in(const storage::RawRow& row) {
+    if (&row.names() != names_) {
+      names_ = &row.names();
+      const auto found = std::find(names_->begin(), names_->end(), column_);
+      index_ = found == names_->end() ? std::nullopt : std::optional(found - names_->begin());
+    }
+    return index_;
+  }
+  // The column's text as storage::Row holds it ("" for NULL, an integer or no column).
+  std::string_view text(const storage::RawRow& row) {
+    const auto index = in(row);
+    if (!index || row.type(*index) != storage::RawRow::Type::text) return {};
+    return row.text(*index);
+  }
+
+ private:
+  std::string column_;
+  const std::vector<std::string>* names_ = nullptr;
+  std::optional<std::size_t> index_;
+};
+
+// Recomputes the entries of a scan: ids without gaps from first_id, kinds cfund writes,
+// links (the first to `previous`), hashes, the detail rows the kind has, balanced
+// postings. Stops looking at the first bad entry.
+class ChainWalk : public storage::EntryScanVisitor {
+ public:
+  ChainWalk(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous)
+      : file_(file), report_(report), expected_id_(first_id), previous_(std::move(previous)) {
+    report_.head = previous_;
+  }
+  std::int64_t next_id() const { return expected_id_; }
+
+  void entry(std::int64_t id, const storage::RawRow& row) override {
+    if (report_.first_bad_entry) return;
+    id_ = id;
+    kind_ = kind_column_.text(row);
+    prev_hash_ = prev_hash_column_.text(row);
+    hash_ = hash_column_.text(row);
+    sum_ = 0;
+    detail_rows_ = 0;
+    writer_.entry(row);
+  }
+  void posting(const storage::RawRow& row) override {
+    if (report_.first_bad_entry) return;
+    const auto amount = amount_column_.in(row);
+    if (amount) sum_ += row.integer(*amount);
+    writer_.posting(row);
+  }
+  void detail(const storage::RawRow& row) override {
+    if (report_.first_bad_entry) return;
+    ++detail_rows_;
+    writer_.detail(row);
+  }
+  void end_entry(const std::string& detail_table) override {
+    if (report_.first_bad_entry) return;
+    ++report_.entries;
+    if (const auto problem = check(detail_table)) {
+      fail_chain(report_, problem->first, problem->second);
+      return;
+    }
+    previous_ = hash_;
+    report_.head = hash_;
+    ++expected_id_;
+  }
+
+ private:
+  std::optional<std::pair<std::int64_t, Message>> check(const std::string& detail_table);
+  const std::string& encoding(const std::string& detail_table);
+
+  storage::FundFile& file_;
+  ChainReport& report_;
+  std::int64_t expected_id_;
+  std::string previous_;
+  CanonicalWriter writer_;
+  ColumnIndex kind_column_{"kind"}, prev_hash_column_{"prev_hash"}, hash_column_{"hash"}, amount_column_{"amount"};
+  std::int64_t id_ = 0;
+  std::string kind_, prev_hash_, hash_, hashed_, slow_;
+  util::Fen sum_ = 0;
+  std::size_t detail_rows_ = 0;
+};
+
+// The entry's canonical encoding: written as it was read, or (text that is not UTF-8)
+// from its rows read again.
+const std::string& ChainWalk::encoding(const std::string& detail_table) {
+  const std::string& direct = writer_.finish(detail_table);
+  if (writer_.valid()) return direct;
+  storage::for_each_entry(
+      file_, model::detail_table_for, [this](const storage::EntryRows& rows) { slow_ = canonical_encoding(rows); }, id_,
+      id_);
+  return slow_;
+}
+
+std::optional<std::pair<std::int64_t, Message>> ChainWalk::check(const std::string& detail_table) {
+  const std::int64_t id = id_;
+  if (id != expected_id_) {
+    return std::pair(expected_id_, bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）",
+                                             "entry {0} is missing (the next one is {1})", expected_id_, id));
+  }
+  const model::EntryKind* registered = model::find_entry_kind(kind_);
+  if (registered == nullptr) {
+    return std::pair(id, bilingual("第 {0} 号分录的类型“{1}”不是 cfund 写入的",
+                                   "entry {0} has kind '{1}', which cfund never writes", id, kind_));
+  }
+  if (prev_hash_ != previous_) {
+    return std::pair(
+        id, bilingual("第 {0} 号分录与前一条的链接被改动", "entry {0} no longer links to the entry before it", id));
+  }
+  hashed_ = previous_;
+  hashed_ += encoding(detail_table);
+  if (hash_ != util::sha256_hex(hashed_)) {
+    return std::pair(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）",
+                                   "entry {0} or its postings were changed after recording (hash mismatch)", id));
+  }
+  const bool optional = detail_rows_ == 0 && registered->detail_optional;
+  if (!detail_table.empty() && !optional && (registered->many_rows ? detail_rows_ == 0 : detail_rows_ != 1)) {
+    return std::pair(id, bilingual("第 {0} 号分录的明细行数不对（{1} 行）",
+                                   "entry {0} has {1} detail rows instead of one", id, detail_rows_));
+  }
+  if (sum_ != 0) {
+    return std::pair(
+        id, bilingual("第 {0} 号分录借贷不平（差额 {1} 分）", "entry {0} does not balance (off by {1} fen)", id, sum_));
+  }
+  return std::nullopt;
+}
+
+// Walks the entries first_id..last_id (all from first_id on by default). Returns the id
+// the next entry would have.
+std::int64_t walk_range(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
+                        std::int64_t last_id = INT64_MAX) {
+  ChainWalk walk(file, report, first_id, std::move(previous));
+  storage::scan_entries(file, model::detail_table_for, walk, first_id, last_id);
+  return walk.next_id();
+}
+
+// A second connection on the same file, in its own read snapshot, when it sees the same
+// books as `file` (the same chain head and length, the same last entry): SQLite's Debian
+// build has no snapshot API to share one view. Null when it cannot.
+struct Beside {
+  storage::FundFile file;  // not mapped into memory: its pages would count twice
+  std::unique_ptr<storage::FundFile::ReadSnapshot> snapshot;
+};
+
+std::unique_ptr<Beside> open_beside(storage::FundFile& file) {
+  try {
+    auto beside = std::make_unique<Beside>(Beside{storage::FundFile::open(file.path()), nullptr});
+    beside->snapshot = std::make_unique<storage::FundFile::ReadSnapshot>(beside->file);
+    const ChainHead ours = recorded_chain_head(file);
+    const ChainHead theirs = recorded_chain_head(beside->file);
+    if (ours.hash != theirs.hash || ours.length != theirs.length ||
+        storage::last_entry_id(file) != storage::last_entry_id(beside->file)) {
+      return nullptr;
+    }
+    return beside;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// walk_range from first_id to the end, in two halves at once when there are at least
+// `segment` entries: the second half on a connection of its own, in a thread of its own,
+// linked to the hash stored in the entry before it; the halves' reports then read as the
+// walk of the whole would (the first bad entry of the first half, else the gap or the bad
+// entry where the second begins or inside it). Returns the id the next entry would have.
+std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
+                        std::int64_t segment) {
+  const std::int64_t last = storage::last_entry_id(file);
+  const auto middle = last - first_id + 1 >= 2 * segment && segment > 0
+                          ? storage::entry_id_from(file, first_id + (last - first_id + 1) / 2)
+                          : std::nullopt;
+  std::unique_ptr<Beside> beside = middle && *middle > first_id ? open_beside(file) : nullptr;
+  if (!beside) return walk_range(file, report, first_id, std::move(previous));
+
+  const std::string anchor = storage::stored_hash(file, *middle - 1).value_or("");
+  auto second = std::async(std::launch::async, [beside = std::move(beside), from = *middle, anchor]() mutable {
+    const auto done = std::move(beside);  // closed in this thread, after the walk
+    ChainReport half;
+    const std::int64_t next = walk_range(done->file, half, from, anchor);
+    return std::pair(half, next);
+  });
+  const std::int64_t next = walk_range(file, report, first_id, std::move(previous), *middle - 1);
+  auto [half, after] = second.get();
+  if (report.first_bad_entry) return next;
+  if (next != *middle) {
+    ++report.entries;  // the walk in turn reads the middle entry before it sees the gap
+    fail_chain(report, next,
+               bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})", next,
+                         *middle));
+    return next;
+  }
+  report.entries += half.entries;
+  report.head = half.head;
+  report.first_bad_entry = half.first_bad_entry;
+  report.problem = half.problem;
+  return after;
+}
+
+// The chain head and length recorded at the last append must be the last entry's.
+void check_recorded_head(storage::FundFile& file, ChainReport& report, std::int64_t next_id) {
+  const ChainHead recorded = recorded_chain_head(file);
+  if (recorded.length != next_id - 1 || recorded.hash != report.head) {
+    fail_chain(report, next_id,
+               bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动",
+                         "the file records {0} entries in its chain but holds {1}: entries at the end were "
+                         "removed or the chain head was changed",
+                         recorded.length, next_id - 1));
+  }
+}
+
+}  // namespace
+
+ChainReport verify_chain(storage::FundFile& file, std::int64_t segment) {
+  ChainReport report;
+  const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash, segment);
+  if (report.first_bad_entry) return report;
+
+  // Rows that belong to no entry (or to an entry of another kind) were added by hand.
+  auto orphans = storage::rows_without_entry(file, "postings", {});
+  for (const auto& kind : model::entry_kinds()) {
+    if (kind.detail_table.empty()) continue;
+    auto found = storage::rows_without_entry(file, kind.detail_table, {kind.id});
+    orphans.insert(orphans.end(), found.begin(), found.end());
+  }
+  if (!orphans.empty()) {
+    const auto entry = *std::min_element(orphans.begin(), orphans.end());
+    fail_chain(report, entry,
+               bilingual("发现不属于任何分录的行（指向第 {0} 号分录）",
+                         "found rows that belong to no entry (pointing at entry {0})", entry));
+    return report;
+  }
+  check_recorded_head(file, report, next_id);
+  return report;
+}
+
+ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, std::int64_t segment) {
+  ChainReport report;
+  if (first_id <= 1) {
+    const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash, segment);
+    if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
+    return report;
+  }
+  const auto anchor = storage::stored_hash(file, first_id - 1);
+  if (!anchor) {
+    fail_chain(report, first_id - 1, bilingual("第 {0} 号分录缺失", "entry {0} is missing", first_id - 1));
+    return report;
+  }
+  const std::int64_t next_id = walk_chain(file, report, first_id, *anchor, segment);
+  if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
+  return report;
+}
+
+std::future<ChainReport> verify_chain_beside(storage::FundFile& file) {
+  std::unique_ptr<Beside> beside = open_beside(file);
+  if (!beside) return {};
+  return std::async(std::launch::async, [beside = std::move(beside)]() mutable {
+    const auto done = std::move(beside);  // closed in this thread, after the walk
+    return verify_chain(done->file);
+  });
+}
+
+}  // namespace cfund::books
