@@ -119,6 +119,19 @@ tampered many t_last "DELETE FROM postings WHERE entry_id = (SELECT MAX(id) FROM
 tampered varied t_gap "DELETE FROM postings WHERE entry_id = 200; DELETE FROM entries WHERE id = 200"
 tampered varied t_kind "UPDATE entries SET kind = 'gift' WHERE id = 150"
 
+tampered many t_ref "UPDATE donations SET external_ref = (SELECT x.external_ref FROM donations x
+  WHERE x.account_id = donations.account_id AND x.entry_id < donations.entry_id AND x.external_ref IS NOT NULL
+  ORDER BY x.entry_id LIMIT 1) WHERE entry_id = (SELECT MAX(entry_id) FROM donations WHERE external_ref IS NOT NULL)"
+# Likely duplicates: the same gift recorded twice (and a third time), which cfund allows and the audit lists.
+cp many.cfund dups.cfund
+for _ in 1 2 3; do
+  "$cfund" -f dups.cfund donate add --donor 王秀兰 --amount 50 --account wechat --date 2025-12-30 > /dev/null
+done
+"$cfund" -f dups.cfund disburse add --payee 便民五金店 --amount 120 --category management --purpose 文具 \
+  --account cash --date 2025-12-30 > /dev/null 2>&1 || true
+take dups.audit "$cfund" -f dups.cfund audit
+take dups.audit.json "$cfund" -f dups.cfund audit --json
+
 mkdir rollup
 cp few.cfund many.cfund varied.cfund t_posting.cfund rollup/
 for period in 2025-06 2025; do
