@@ -91,7 +91,47 @@ std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
   return found;
 }
 
+namespace {
+
+// posting_totals in one sequential read of the postings, without a lookup of the entry of
+// each: when the entries' ids run without a gap, a posting belongs to no entry exactly when
+// its entry_id is not an integer between the first and the last. Nothing when the ids have
+// gaps or an amount is not an integer or a sum overflows (only raw edits do that): the
+// queries below then decide, as SQLite's SUM would.
+std::optional<PostingTotals> posting_totals_in_one_read(FundFile& file) {
+  SQLite::Statement ids(file.db(), "SELECT COUNT(*), MIN(id), MAX(id) FROM entries");
+  ids.executeStep();
+  const std::int64_t count = ids.getColumn(0).getInt64();
+  const std::int64_t first = ids.getColumn(1).isNull() ? 1 : ids.getColumn(1).getInt64();
+  const std::int64_t last = ids.getColumn(2).isNull() ? 0 : ids.getColumn(2).getInt64();
+  if (count != last - first + 1) return std::nullopt;
+  SQLite::Statement q(file.db(),
+                      "SELECT entry_id, account_id IS NOT NULL, designation_id IS NOT NULL, amount "
+                      "FROM postings");
+  PostingTotals totals{};
+  bool overflow = false;
+  while (q.executeStep()) {
+    const SQLite::Column amount_column = q.getColumn(3);
+    if (!amount_column.isInteger()) return std::nullopt;
+    const std::int64_t amount = amount_column.getInt64();
+    if (q.getColumn(1).getInt() != 0) overflow |= __builtin_add_overflow(totals.accounts, amount, &totals.accounts);
+    if (q.getColumn(2).getInt() != 0) {
+      overflow |= __builtin_sub_overflow(totals.designations, amount, &totals.designations);
+    }
+    const SQLite::Column entry = q.getColumn(0);
+    if (!entry.isInteger() || entry.getInt64() < first || entry.getInt64() > last) {
+      overflow |= __builtin_add_overflow(totals.orphaned, amount, &totals.orphaned);
+      ++totals.orphaned_rows;
+    }
+    if (overflow) return std::nullopt;
+  }
+  return totals;
+}
+
+}  // namespace
+
 PostingTotals posting_totals(FundFile& file) {
+  if (auto totals = posting_totals_in_one_read(file)) return *totals;
   // The orphans in a query of their own: one lookup of the entry per posting, not two.
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(CASE WHEN account_id IS NOT NULL THEN amount END), 0), "

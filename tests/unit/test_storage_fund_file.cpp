@@ -11,6 +11,7 @@
 #include "books/journal.hpp"
 #include "error.hpp"
 #include "fund_fixture.hpp"
+#include "storage/audit_queries.hpp"
 #include "storage/migrations.hpp"
 #include "storage/queries.hpp"
 #include "storage/rows.hpp"
@@ -247,4 +248,49 @@ TEST_CASE("a read-only open of a fund nobody writes leaves no file beside it and
   CHECK(reader.changed_since_open());
   auto again = storage::FundFile::open_read_only(path, false);
   CHECK(storage::last_entry_id(again) == entries + 1);
+}
+
+TEST_CASE("the trial balance's sums and the postings outside any entry, read in one pass or by the queries",
+          "[storage][audit]") {
+  cfund::testing::TempFund fund;
+  {
+    auto file = fund.open();
+    books::DonationInput gift;
+    gift.donor = "张伟";
+    gift.amount = 100000;
+    gift.account = "bank";
+    gift.date = *util::parse_date("2025-03-01");
+    books::record_donation(file, cfund::testing::TempFund::recorder(), gift);
+    books::record_donation(file, cfund::testing::TempFund::recorder(), gift);
+  }
+  struct Case {
+    const char* what;
+    const char* sql;
+    util::Fen accounts, designations, orphaned;
+    std::int64_t orphaned_rows;
+  };
+  const Case cases[] = {
+      {"clean books", "", 200000, 200000, 0, 0},
+      {"a posting for an entry after the last", "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)", 200500, 200000,
+       500, 1},
+      {"a posting whose entry_id is text", "INSERT INTO postings VALUES ('x', 1, 1, NULL, 700)", 200700, 200000, 700,
+       1},
+      {"a posting whose entry_id is a fraction", "INSERT INTO postings VALUES (2.5, 1, NULL, 1, 300)", 200000, 199700,
+       300, 1},
+      {"an entry removed from the middle (its postings stay): the queries decide", "DELETE FROM entries WHERE id = 2",
+       200000, 200000, 0, 2},
+      {"an amount that is text: the queries decide", "UPDATE postings SET amount = '12' WHERE entry_id = 2 AND seq = 1",
+       100012, 200000, 0, 0},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.what) {
+      if (*c.sql != 0) fund.raw_sql(c.sql);
+      auto file = fund.open();
+      const auto totals = storage::posting_totals(file);
+      CHECK(totals.accounts == c.accounts);
+      CHECK(totals.designations == c.designations);
+      CHECK(totals.orphaned == c.orphaned);
+      CHECK(totals.orphaned_rows == c.orphaned_rows);
+    }
+  }
 }
