@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace cfund::util {
@@ -19,13 +20,32 @@ std::string to_hex(const unsigned char* digest, unsigned int length) {
   return out;
 }
 
+// The algorithm fetched from OpenSSL's provider once, and one context per thread used
+// again: EVP_Digest fetches and allocates on every call, which costs as much as hashing
+// an entry (the chain's check hashes every entry of the file).
+struct Hasher {
+  struct Free {
+    void operator()(EVP_MD* md) const { EVP_MD_free(md); }
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> context{EVP_MD_CTX_new()};
+  static const EVP_MD* algorithm() {
+    static const std::unique_ptr<EVP_MD, Free> md{EVP_MD_fetch(nullptr, "SHA256", nullptr)};
+    return md.get();
+  }
+};
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
+  thread_local Hasher hasher;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL EVP_Digest(SHA-256) failed");
+  EVP_MD_CTX* context = hasher.context.get();
+  if (context == nullptr || Hasher::algorithm() == nullptr ||
+      EVP_DigestInit_ex(context, Hasher::algorithm(), nullptr) != 1 ||
+      EVP_DigestUpdate(context, bytes.data(), bytes.size()) != 1 || EVP_DigestFinal_ex(context, digest, &length) != 1) {
+    throw std::runtime_error("OpenSSL SHA-256 failed");
   }
   return to_hex(digest, length);
 }
