@@ -298,52 +298,85 @@ void check_approval(AuditScope& scope, std::vector<Finding>& findings) {
 
 // --- receipts --------------------------------------------------------------------
 
-void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
-  const auto numbers = storage::receipt_numbers(scope.file);
-  std::size_t i = 0;
-  while (i < numbers.size()) {
-    const int year = numbers[i].year;
-    std::int64_t expected = 1;
-    const storage::ReceiptNumber* previous = nullptr;
-    while (i < numbers.size() && numbers[i].year == year) {
-      const auto& first = numbers[i];
-      std::size_t j = i;
-      std::vector<std::int64_t> holders;
-      std::string last_date = first.date;
-      while (j < numbers.size() && numbers[j].year == year && numbers[j].seq == first.seq) {
-        holders.push_back(numbers[j].entry_id);
-        last_date = std::max(last_date, numbers[j].date);
-        ++j;
-      }
-      if (first.seq > expected) {
-        const std::string from = previous ? previous->date : std::to_string(year) + "-01-01";
-        std::vector<std::int64_t> around = {first.entry_id};
-        if (previous) around.insert(around.begin(), previous->entry_id);
-        const std::string missing = first.seq - 1 == expected ? model::receipt_number(year, expected)
-                                                              : model::receipt_number(year, expected) + " … " +
-                                                                    model::receipt_number(year, first.seq - 1);
-        const Message where = previous ? bilingual("第 {0} 号与第 {1} 号分录之间", "between entries {0} and {1}",
-                                                   previous->entry_id, first.entry_id)
-                                       : bilingual("第 {0} 号分录之前", "before entry {0}", first.entry_id);
-        findings.push_back(make(finding_code::receipt_gap, Severity::error,
-                                bilingual("{0} 年的收据编号缺号：{1}（共 {2} 个，{3}）",
-                                          "receipt numbers of {0} have a gap: {1} ({2} missing, {4})", year, missing,
-                                          first.seq - expected, where.zh, where.en),
-                                around, std::nullopt, std::min(from, first.date), std::max(from, first.date)));
-      }
-      if (holders.size() > 1) {
-        findings.push_back(
-            make(finding_code::receipt_duplicate, Severity::error,
-                 bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）",
-                           "receipt number {0} is used by {1} donations (entries {3})",
-                           model::receipt_number(year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
-                 holders, std::nullopt, first.date, last_date));
-      }
-      expected = std::max(expected, first.seq + 1);
-      previous = &numbers[j - 1];
-      i = j;
+// The donations holding one receipt number, read in order of year and number.
+struct ReceiptHolders {
+  storage::ReceiptNumber first, last;
+  std::vector<std::int64_t> entries;
+  std::string last_date;  // the latest of their dates
+};
+
+// Receipt numbers of each year run from 1 without gaps, each held by one donation. Read
+// as a stream: the previous holder and the current number's holders are all it keeps.
+class ReceiptCheck {
+ public:
+  explicit ReceiptCheck(std::vector<Finding>& findings) : findings_(findings) {}
+  void take(const storage::ReceiptNumber& number) {
+    if (!holders_.entries.empty() && (number.year != holders_.first.year || number.seq != holders_.first.seq)) {
+      finish();
     }
+    if (holders_.entries.empty()) {
+      if (!previous_ || previous_->year != number.year) {
+        expected_ = 1;
+        previous_.reset();
+      }
+      holders_.first = number;
+      holders_.last_date = number.date;
+    }
+    holders_.entries.push_back(number.entry_id);
+    holders_.last_date = std::max(holders_.last_date, number.date);
+    holders_.last = number;
   }
+  void finish();
+
+ private:
+  void report_gap() const;
+  std::vector<Finding>& findings_;
+  ReceiptHolders holders_;
+  std::optional<storage::ReceiptNumber> previous_;  // the last holder of the number before
+  std::int64_t expected_ = 1;
+};
+
+void ReceiptCheck::report_gap() const {
+  const auto& first = holders_.first;
+  const int year = first.year;
+  const std::string from = previous_ ? previous_->date : std::to_string(year) + "-01-01";
+  std::vector<std::int64_t> around = {first.entry_id};
+  if (previous_) around.insert(around.begin(), previous_->entry_id);
+  const std::string missing = first.seq - 1 == expected_ ? model::receipt_number(year, expected_)
+                                                         : model::receipt_number(year, expected_) + " … " +
+                                                               model::receipt_number(year, first.seq - 1);
+  const Message where = previous_ ? bilingual("第 {0} 号与第 {1} 号分录之间", "between entries {0} and {1}",
+                                              previous_->entry_id, first.entry_id)
+                                  : bilingual("第 {0} 号分录之前", "before entry {0}", first.entry_id);
+  findings_.push_back(make(finding_code::receipt_gap, Severity::error,
+                           bilingual("{0} 年的收据编号缺号：{1}（共 {2} 个，{3}）",
+                                     "receipt numbers of {0} have a gap: {1} ({2} missing, {4})", year, missing,
+                                     first.seq - expected_, where.zh, where.en),
+                           around, std::nullopt, std::min(from, first.date), std::max(from, first.date)));
+}
+
+void ReceiptCheck::finish() {
+  if (holders_.entries.empty()) return;
+  const auto& first = holders_.first;
+  if (first.seq > expected_) report_gap();
+  const auto& holders = holders_.entries;
+  if (holders.size() > 1) {
+    findings_.push_back(
+        make(finding_code::receipt_duplicate, Severity::error,
+             bilingual("收据编号 {0} 被 {1} 笔捐赠重复使用（第 {2} 号分录）",
+                       "receipt number {0} is used by {1} donations (entries {3})",
+                       model::receipt_number(first.year, first.seq), holders.size(), ids_zh(holders), ids_en(holders)),
+             holders, std::nullopt, first.date, holders_.last_date));
+  }
+  expected_ = std::max(expected_, first.seq + 1);
+  previous_ = holders_.last;
+  holders_.entries.clear();
+}
+
+void check_receipts(AuditScope& scope, std::vector<Finding>& findings) {
+  ReceiptCheck check(findings);
+  storage::for_each_receipt_number(scope.file, [&check](const storage::ReceiptNumber& number) { check.take(number); });
+  check.finish();
 }
 
 // --- duplicates --------------------------------------------------------------------
@@ -602,7 +635,7 @@ bool in_force_at(const std::string& date, std::int64_t entry, const model::Disbu
 // Spending on a project only while approved or in progress, and within its budget
 // as amended at the time. Voided payments do not count.
 void check_projects(AuditScope& scope, std::vector<Finding>& findings) {
-  const auto payments = storage::disbursement_rows(scope.file, "0000-01-01", "9999-12-31");
+  const auto payments = storage::project_payment_rows(scope.file);
   for (const auto& project : storage::project_rows(scope.file)) {
     const auto steps = storage::project_stage_rows(scope.file, project.designation_id);
     const auto amendments = storage::project_budget_rows(scope.file, project.designation_id);

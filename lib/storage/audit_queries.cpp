@@ -269,16 +269,18 @@ std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, util::Fen thr
   return found;
 }
 
-std::vector<ReceiptNumber> receipt_numbers(FundFile& file) {
+void for_each_receipt_number(FundFile& file, const std::function<void(const ReceiptNumber&)>& visit) {
   SQLite::Statement q(file.db(),
                       "SELECT d.receipt_year, d.receipt_seq, d.entry_id, COALESCE(e.date, '') FROM donations d "
                       "LEFT JOIN entries e ON e.id = d.entry_id ORDER BY d.receipt_year, d.receipt_seq, d.entry_id");
-  std::vector<ReceiptNumber> found;
+  ReceiptNumber number;
   while (q.executeStep()) {
-    found.push_back(
-        {q.getColumn(0).getInt(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getString()});
+    number.year = q.getColumn(0).getInt();
+    number.seq = q.getColumn(1).getInt64();
+    number.entry_id = q.getColumn(2).getInt64();
+    number.date = q.getColumn(3).getString();
+    visit(number);
   }
-  return found;
 }
 
 std::vector<MovementGroup> duplicate_references(FundFile& file) {

@@ -99,7 +99,8 @@ struct ReceiptNumber {
   std::int64_t entry_id = 0;
   std::string date;
 };
-std::vector<ReceiptNumber> receipt_numbers(FundFile& file);
+// In order of year, number and entry: memory stays small however many donations.
+void for_each_receipt_number(FundFile& file, const std::function<void(const ReceiptNumber&)>& visit);
 
 // Unvoided money movements (donations and disbursements) that share something:
 // - same account and external reference (the same bank line imported twice);

@@ -226,6 +226,15 @@ std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std:
   return rows;
 }
 
+std::vector<model::DisbursementRow> project_payment_rows(FundFile& file) {
+  SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
+                                     "WHERE d.designation_id IN (SELECT designation_id FROM projects) "
+                                     "ORDER BY e.date, d.entry_id");
+  std::vector<model::DisbursementRow> rows;
+  while (q.executeStep()) rows.push_back(detail::read_disbursement(q));
+  return rows;
+}
+
 std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id) {
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));

@@ -86,6 +86,8 @@ std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id);
 std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to);
 std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
 std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
+// Every payment charged to a project's designation (voided ones too), by date and entry.
+std::vector<model::DisbursementRow> project_payment_rows(FundFile& file);
 std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id);
 
 // An unvoided donation with this external reference on this account, if any.
