@@ -404,7 +404,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   SummaryIndex index;
   auto& by_code = index.by_code;
   auto& by_id = index.by_id;
-  const auto opening = storage::designation_balances_through(file, period.first.plus_days(-1).iso(), cutoff);
+  const auto balances = storage::designation_balances_around(file, from, to, cutoff);
+  const auto& opening = balances.opening;
   for (const auto& designation : designations) {
     DesignationSummary line;
     line.code = designation.code;
@@ -515,7 +516,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   }
 
   // Closing balances, checked against the books.
-  const auto closing = storage::designation_balances_through(file, to, cutoff);
+  const auto& closing = balances.closing;
   for (std::size_t i = 0; i < designations.size(); ++i) {
     auto& line = model.designations[i];
     line.closing =
