@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "render/books_views.hpp"
 #include "render/notice_community.hpp"
 #include "util/clock.hpp"
@@ -210,34 +212,65 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   return section;
 }
 
+std::vector<NoticeColumn> donation_columns(const Words& w) {
+  return {{w("日期", "Date"), false, true, true},
+          {w("捐赠人", "Donor")},
+          {w("金额", "Amount"), true},
+          {w("用途", "Designation")},
+          {w("收据编号", "Receipt no."), false, false, true},
+          {w("备注", "Note"), false, true, false, true}};
+}
+
+// One listed money donation as its row of cells (the note last), its text moved in.
+std::vector<NoticeCell> donation_row(report::DonationLine& line, const Words& w) {
+  std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
+  return cells(text(std::move(line.date)), text(donor_text(line.donor, w)), money(line.amount),
+               text(designation_name(line.designation_code, line.designation_name, w)),
+               text(std::move(line.receipt_no)), text(std::move(note)));
+}
+
+// The money list the model did not keep: its rows read again from the books each time
+// the table is laid out. The note column is left out as drop_empty_columns would.
+NoticeTable streamed_donations_table(const NoticeModel& m, const Words& w) {
+  NoticeTable table;
+  table.id = "donations";
+  table.caption = w("资金捐赠", "Money");
+  table.columns = donation_columns(w);
+  const bool notes = m.listed_notes;
+  if (!notes) table.columns.pop_back();
+  table.stream = [replay = m.replay_donations, w, notes](const std::function<void(std::vector<NoticeCell>&)>& take) {
+    replay([&](report::DonationLine& line) {
+      auto row = donation_row(line, w);
+      if (!notes) row.pop_back();
+      take(row);
+    });
+  };
+  return table;
+}
+
 // Takes the model's donation lines (moved into the table, then released: a month of
 // a large fund lists tens of thousands).
 NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "donations";
   section.heading = section_heading(index, "捐赠公示", "Donations", w);
-  if (m.donations.empty() && m.bands.empty() && m.goods.empty()) {
+  if (m.donations.empty() && !m.replay_donations && m.bands.empty() && m.goods.empty()) {
     section.before.push_back(w("本期无捐赠。", "No donations this period."));
     return section;
   }
   int count = 0;
-  if (!m.donations.empty()) {
+  if (m.replay_donations) {
+    section.tables.push_back(streamed_donations_table(m, w));
+    count = m.listed_gifts;
+  } else if (!m.donations.empty()) {
     NoticeTable table;
     table.id = "donations";
     table.caption = w("资金捐赠", "Money");
-    table.columns = {{w("日期", "Date"), false, true, true},
-                     {w("捐赠人", "Donor")},
-                     {w("金额", "Amount"), true},
-                     {w("用途", "Designation")},
-                     {w("收据编号", "Receipt no."), false, false, true},
-                     {w("备注", "Note"), false, true, false, true}};
+    table.columns = donation_columns(w);
     table.rows.reserve(m.donations.size());
     for (auto& line : m.donations) {
       if (!line.correction) ++count;
-      std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
-      table.rows.push_back(cells(text(std::move(line.date)), text(donor_text(line.donor, w)), money(line.amount),
-                                 text(designation_name(line.designation_code, line.designation_name, w)),
-                                 text(std::move(line.receipt_no)), text(std::move(note))));
+      table.rows.push_back(donation_row(line, w));
     }
     std::vector<report::DonationLine>().swap(m.donations);
     drop_empty_columns(table);
@@ -608,6 +641,13 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
 }
 
 std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::string& format) {
+  if (format != "md" && format != "txt") {
+    for (const auto& section : doc.sections) {
+      for (const auto& table : section.tables) {
+        if (table.stream) throw std::logic_error("a streamed notice table laid out as " + format);
+      }
+    }
+  }
   if (format == "md") return notice_markdown(doc);
   if (format == "csv") return notice_csv(doc);
   if (format == "html") return notice_html(doc);
