@@ -22,7 +22,7 @@ namespace cfund::cli {
 
 namespace {
 
-// Above this many listed money donations a text or Markdown notice reads its list again
+// Above this many listed money donations (or payments) a text or Markdown notice reads the list again
 // while laying it out instead of holding it (about 1.5 MB at most held).
 constexpr std::size_t kKeepDonationsUpTo = 4000;
 

@@ -321,11 +321,40 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
   return section;
 }
 
+// One payment as its row of cells: date, purpose (category), designation, paid to,
+// amount, approval, voucher, note.
+std::vector<NoticeCell> spending_row(const report::SpendingLine& line, const Words& w) {
+  const std::string purpose = w.lang() == Lang::en
+                                  ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
+                                  : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
+  return cells(text(line.date), text(purpose), text(designation_name(line.designation_code, line.designation_name, w)),
+               text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
+               text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w)));
+}
+
+// The payments the model did not keep, read again while laid out; the approval, voucher
+// and note columns left out as drop_empty_columns would (none of the lines has one).
+void stream_spending(NoticeTable& table, const NoticeModel& m, const Words& w) {
+  const std::vector<bool> keep = {m.spending_approvals, m.spending_vouchers, m.spending_notes};  // columns 5-7
+  for (std::size_t c = 8; c-- > 5;) {
+    if (!keep[c - 5]) table.columns.erase(table.columns.begin() + static_cast<long>(c));
+  }
+  table.stream = [replay = m.replay_spending, w, keep](const std::function<void(std::vector<NoticeCell>&)>& take) {
+    replay([&](report::SpendingLine& line) {
+      auto row = spending_row(line, w);
+      for (std::size_t c = 8; c-- > 5;) {
+        if (!keep[c - 5]) row.erase(row.begin() + static_cast<long>(c));
+      }
+      take(row);
+    });
+  };
+}
+
 NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "spending";
   section.heading = section_heading(index, "支出公示", "Spending", w);
-  if (m.spending.empty()) {
+  if (m.spending.empty() && !m.replay_spending) {
     section.before.push_back(w("本期无支出。", "No spending this period."));
     return section;
   }
@@ -340,18 +369,17 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("凭证号", "Voucher"), false, false, true, false, true},
                    {w("备注", "Note"), false, true, false, true}};
   int count = 0;
-  table.rows.reserve(m.spending.size());
-  for (const auto& line : m.spending) {
-    if (!line.correction) ++count;
-    const std::string purpose = w.lang() == Lang::en
-                                    ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
-                                    : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
-    table.rows.push_back(cells(text(line.date), text(purpose),
-                               text(designation_name(line.designation_code, line.designation_name, w)),
-                               text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
-                               text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+  if (m.replay_spending) {
+    stream_spending(table, m, w);
+    count = m.listed_payments;
+  } else {
+    table.rows.reserve(m.spending.size());
+    for (const auto& line : m.spending) {
+      if (!line.correction) ++count;
+      table.rows.push_back(spending_row(line, w));
+    }
+    drop_empty_columns(table);
   }
-  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   section.after.push_back(
       w.lang() == Lang::en

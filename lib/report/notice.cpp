@@ -395,6 +395,46 @@ bool count_in_band(const DonationLine& line, NoticeModel& model) {
   return true;
 }
 
+// A payment as the notice lists it, or nothing when recorded and voided within the period.
+std::optional<SpendingLine> spending_line(storage::NoticeDisbursement& found, const util::Period& period,
+                                          const Scrubber& scrub) {
+  auto& row = found.row;
+  const bool dated_here = in_period(period, row.date);
+  const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
+  if (dated_here && voided_here) return std::nullopt;
+  SpendingLine line;
+  line.category = std::move(row.category);
+  line.purpose = scrub(row.purpose);
+  line.designation_code = std::move(row.designation_code);
+  line.designation_name = std::move(row.designation_name);
+  line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
+  line.approval_ref = scrub(row.approval_ref);
+  line.voucher = scrub(row.voucher);
+  place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
+  return line;
+}
+
+// The payments read again, as DonationReplay reads the donations.
+struct SpendingReplay {
+  storage::FundFile* file;
+  std::shared_ptr<storage::FundFile::ReadSnapshot> snapshot;
+  std::shared_ptr<const Scrubber> scrub;
+  util::Period period;
+  std::int64_t cutoff;
+  std::map<std::string, std::string> names;
+
+  void operator()(const std::function<void(SpendingLine&)>& take) const {
+    storage::notice_disbursements(*file, period.first.iso(), period.last.iso(), cutoff,
+                                  [&](storage::NoticeDisbursement& found) {
+                                    auto line = spending_line(found, period, *scrub);
+                                    if (!line) return;
+                                    const auto name = names.find(line->designation_code);
+                                    if (name != names.end()) line->designation_name = name->second;
+                                    take(*line);
+                                  });
+  }
+};
+
 // The money list read again from the books, line by line, as build_notice listed it: the
 // same lines in the same order, named as of the cut-off. Holds the read snapshot.
 struct DonationReplay {
@@ -518,25 +558,26 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       model.bands.end());
 
   // Spending.
+  std::map<std::string, Fen> spending_by_month;
+  bool spending_replayed = false;
   storage::notice_disbursements(file, from, to, cutoff, [&](storage::NoticeDisbursement& found) {
-    auto& row = found.row;
-    const bool dated_here = in_period(period, row.date);
-    const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-    if (dated_here && voided_here) {
+    auto line = spending_line(found, period, scrub);
+    if (!line) {
       ++model.voided_within_period;
       return;
     }
-    SpendingLine line;
-    line.category = std::move(row.category);
-    line.purpose = scrub(row.purpose);
-    line.designation_code = std::move(row.designation_code);
-    line.designation_name = std::move(row.designation_name);
-    line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
-    line.approval_ref = scrub(row.approval_ref);
-    line.voucher = scrub(row.voucher);
-    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
-    model.designations[by_code.at(line.designation_code)].spending += line.amount;
-    model.spending.push_back(std::move(line));
+    model.designations[by_code.at(line->designation_code)].spending += line->amount;
+    spending_by_month[line->date.substr(0, 7)] += line->amount;
+    if (!line->correction) ++model.listed_payments;
+    model.spending_approvals = model.spending_approvals || !line->approval_ref.empty();
+    model.spending_vouchers = model.spending_vouchers || !line->voucher.empty();
+    model.spending_notes = model.spending_notes || line->correction || !line->voided_on.empty();
+    if (spending_replayed) return;
+    model.spending.push_back(std::move(*line));
+    if (keep_up_to && model.spending.size() > *keep_up_to) {
+      spending_replayed = true;
+      std::vector<SpendingLine>().swap(model.spending);
+    }
   });
 
   add_income(file, period, cutoff, index, scrub, model);
@@ -590,9 +631,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       ChartBar bar;
       bar.label = month_label(month);
       bar.income = income_by_month[bar.label];
-      for (const auto& line : model.spending) {
-        if (line.date.compare(0, 7, bar.label) == 0) bar.spending += line.amount;
-      }
+      bar.spending = spending_by_month[bar.label];
       model.chart.push_back(bar);
       month = month.month == 12 ? util::Date{month.year + 1, 1, 1} : util::Date{month.year, month.month + 1, 1};
     }
@@ -603,10 +642,13 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     }
   }
   name_as_of(model);
-  if (replayed) {
+  if (replayed || spending_replayed) {
     std::map<std::string, std::string> names;
     for (const auto& line : model.designations) names[line.code] = line.name;
-    model.replay_donations = DonationReplay{&file, snapshot, scrubber, period, cutoff, model.band_below, names};
+    if (replayed) {
+      model.replay_donations = DonationReplay{&file, snapshot, scrubber, period, cutoff, model.band_below, names};
+    }
+    if (spending_replayed) model.replay_spending = SpendingReplay{&file, snapshot, scrubber, period, cutoff, names};
   }
   return model;
 }

@@ -49,6 +49,7 @@ struct NoticeOptions {
   // again from the books, line by line, each time it is laid out (NoticeModel::
   // replay_donations), so that a year of a large fund does not sit in memory. Only for a
   // caller whose layouts take such a list (render: text and Markdown). None: always kept.
+  // The payments are bounded the same way.
   std::optional<std::size_t> keep_donations_up_to;
 };
 
@@ -215,8 +216,14 @@ struct NoticeModel {
   // is empty and this visits its lines again, in the same order and the same words, while
   // the model lives (it holds the fund file's read snapshot, so the books read the same).
   std::function<void(const std::function<void(DonationLine&)>&)> replay_donations;
-  int listed_gifts = 0;             // money lines listed that are not corrections (either way)
-  bool listed_notes = false;        // some listed money line has a note (a correction or a later void)
+  int listed_gifts = 0;       // money lines listed that are not corrections (either way)
+  bool listed_notes = false;  // some listed money line has a note (a correction or a later void)
+  // The same for the payments, past as many lines.
+  std::function<void(const std::function<void(SpendingLine&)>&)> replay_spending;
+  int listed_payments = 0;          // spending lines that are not corrections (either way)
+  bool spending_approvals = false;  // some spending line has an approval number
+  bool spending_vouchers = false;   // some spending line has a voucher number
+  bool spending_notes = false;      // some spending line has a note
   std::vector<DonationBand> bands;  // money donations below band_below
   Fen band_below = 0;               // 0: no bands
   std::vector<DonationLine> goods;

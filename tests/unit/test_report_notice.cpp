@@ -310,7 +310,7 @@ TEST_CASE("project progress is a section of every format when the fund has proje
         std::string::npos);
 }
 
-TEST_CASE("a list read again from the books lays out the same text and Markdown as one held in memory",
+TEST_CASE("lists read again from the books lay out the same text and Markdown as lists held in memory",
           "[report][render]") {
   TempFund fund;
   auto file = fund.open();
@@ -324,6 +324,9 @@ TEST_CASE("a list read again from the books lays out the same text and Markdown 
   books::void_entry(file, TempFund::recorder(), within, "donation", "录错", day("2025-03-05"));
   books::void_entry(file, TempFund::recorder(), february, "donation", "重复", day("2025-03-06"));
   books::void_entry(file, TempFund::recorder(), later, "donation", "退回", day("2025-04-02"));
+  pay(file, 20000, "2025-03-03");
+  const auto paid = pay(file, 5000, "2025-03-04");
+  books::void_entry(file, TempFund::recorder(), paid, "disbursement", "重复支付", day("2025-04-03"));
   for (const char* label : {"2025-03", "2025-02", "2025-04", "2025"}) {
     for (const Lang lang : {Lang::zh, Lang::en}) {
       report::NoticeOptions options{period(label), {}, 1743469200};
@@ -331,6 +334,7 @@ TEST_CASE("a list read again from the books lays out the same text and Markdown 
       options.keep_donations_up_to = 0;  // every list is read again
       auto replayed_model = report::build_notice(file, options);
       CHECK(replayed_model.donations.empty());
+      CHECK(replayed_model.spending.empty());
       const auto replayed = render::notice_document(std::move(replayed_model), lang);
       for (const char* format : {"txt", "md"}) {
         CHECK(render::render_notice(replayed, format).front().bytes ==
