@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iterator>
 
@@ -20,6 +21,10 @@
 namespace cfund::cli {
 
 namespace {
+
+// Above this many listed money donations (or payments) a text or Markdown notice reads the list again
+// while laying it out instead of holding it (about 1.5 MB at most held).
+constexpr std::size_t kKeepDonationsUpTo = 4000;
 
 struct PublishOptions {
   std::string period;
@@ -92,14 +97,26 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   if (!o.cutoff.empty()) options.cutoff = entry_id_option("--cutoff", o.cutoff);
   options.generated_at = o.generated_at.empty() ? recorder.now.epoch_seconds
                                                 : moment_option("--generated-at", o.generated_at).epoch_seconds;
+  // Text and Markdown lay a long donation list out as it is read again from the books
+  // (a year of a large fund need not sit in memory); the other layouts need it whole.
+  const bool streamable = std::all_of(formats.begin(), formats.end(),
+                                      [](const std::string& format) { return format == "txt" || format == "md"; });
+  if (streamable) options.keep_donations_up_to = kKeepDonationsUpTo;
   auto model = report::build_notice(file, options);
   const std::int64_t cutoff_entry = model.cutoff_entry;
-  const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
-
   std::vector<render::RenderedFile> files;
-  for (const auto& format : formats) {
-    auto rendered = render::render_notice(document, format);
-    files.insert(files.end(), std::make_move_iterator(rendered.begin()), std::make_move_iterator(rendered.end()));
+  std::string file_stem;
+  std::string verification_code;
+  {
+    // A document that reads its list again holds the books' read snapshot: it ends here,
+    // before the publication is recorded.
+    const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
+    for (const auto& format : formats) {
+      auto rendered = render::render_notice(document, format);
+      files.insert(files.end(), std::make_move_iterator(rendered.begin()), std::make_move_iterator(rendered.end()));
+    }
+    file_stem = document.file_stem;
+    verification_code = document.verification_code;
   }
 
   std::string output;
@@ -118,7 +135,7 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
       render::RenderedFile* chosen = nullptr;
       for (auto& rendered : files) {
         const std::string table =
-            rendered.name.substr(document.file_stem.size() + 1, rendered.name.size() - document.file_stem.size() - 5);
+            rendered.name.substr(file_stem.size() + 1, rendered.name.size() - file_stem.size() - 5);
         names += (names.empty() ? "" : ", ") + table;
         if (table == o.table) chosen = &rendered;
       }
@@ -148,27 +165,26 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
   std::string message;
   if (o.dry_run) {
-    message = lang == Lang::en
-                  ? fmt::format("Not recorded (--dry-run); verification code {}\n", document.verification_code)
-                  : fmt::format("未记录公示（--dry-run）；校验码 {}\n", document.verification_code);
+    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", verification_code)
+                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", verification_code);
   } else {
     const auto recorded =
-        books::record_publication(file, recorder, {period, cutoff_entry, document.verification_code, formats_text});
+        books::record_publication(file, recorder, {period, cutoff_entry, verification_code, formats_text});
     if (recorded.already_recorded) {
       message =
           lang == Lang::en
               ? fmt::format(
                     "This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n",
-                    period.label, cutoff_entry, recorded.entry_id, document.verification_code)
+                    period.label, cutoff_entry, recorded.entry_id, verification_code)
               : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n",
-                            period.label, cutoff_entry, recorded.entry_id, document.verification_code);
+                            period.label, cutoff_entry, recorded.entry_id, verification_code);
     } else {
       message =
           lang == Lang::en
               ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n",
-                            period.label, recorded.entry_id, cutoff_entry, document.verification_code)
+                            period.label, recorded.entry_id, cutoff_entry, verification_code)
               : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id,
-                            period.label, cutoff_entry, document.verification_code);
+                            period.label, cutoff_entry, verification_code);
     }
   }
   return {std::move(output), std::move(message)};

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "render/books_views.hpp"
 #include "render/notice_community.hpp"
 #include "util/clock.hpp"
@@ -210,34 +212,65 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   return section;
 }
 
+std::vector<NoticeColumn> donation_columns(const Words& w) {
+  return {{w("日期", "Date"), false, true, true},
+          {w("捐赠人", "Donor")},
+          {w("金额", "Amount"), true},
+          {w("用途", "Designation")},
+          {w("收据编号", "Receipt no."), false, false, true},
+          {w("备注", "Note"), false, true, false, true}};
+}
+
+// One listed money donation as its row of cells (the note last), its text moved in.
+std::vector<NoticeCell> donation_row(report::DonationLine& line, const Words& w) {
+  std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
+  return cells(text(std::move(line.date)), text(donor_text(line.donor, w)), money(line.amount),
+               text(designation_name(line.designation_code, line.designation_name, w)),
+               text(std::move(line.receipt_no)), text(std::move(note)));
+}
+
+// The money list the model did not keep: its rows read again from the books each time
+// the table is laid out. The note column is left out as drop_empty_columns would.
+NoticeTable streamed_donations_table(const NoticeModel& m, const Words& w) {
+  NoticeTable table;
+  table.id = "donations";
+  table.caption = w("资金捐赠", "Money");
+  table.columns = donation_columns(w);
+  const bool notes = m.listed_notes;
+  if (!notes) table.columns.pop_back();
+  table.stream = [replay = m.replay_donations, w, notes](const std::function<void(std::vector<NoticeCell>&)>& take) {
+    replay([&](report::DonationLine& line) {
+      auto row = donation_row(line, w);
+      if (!notes) row.pop_back();
+      take(row);
+    });
+  };
+  return table;
+}
+
 // Takes the model's donation lines (moved into the table, then released: a month of
 // a large fund lists tens of thousands).
 NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "donations";
   section.heading = section_heading(index, "捐赠公示", "Donations", w);
-  if (m.donations.empty() && m.bands.empty() && m.goods.empty()) {
+  if (m.donations.empty() && !m.replay_donations && m.bands.empty() && m.goods.empty()) {
     section.before.push_back(w("本期无捐赠。", "No donations this period."));
     return section;
   }
   int count = 0;
-  if (!m.donations.empty()) {
+  if (m.replay_donations) {
+    section.tables.push_back(streamed_donations_table(m, w));
+    count = m.listed_gifts;
+  } else if (!m.donations.empty()) {
     NoticeTable table;
     table.id = "donations";
     table.caption = w("资金捐赠", "Money");
-    table.columns = {{w("日期", "Date"), false, true, true},
-                     {w("捐赠人", "Donor")},
-                     {w("金额", "Amount"), true},
-                     {w("用途", "Designation")},
-                     {w("收据编号", "Receipt no."), false, false, true},
-                     {w("备注", "Note"), false, true, false, true}};
+    table.columns = donation_columns(w);
     table.rows.reserve(m.donations.size());
     for (auto& line : m.donations) {
       if (!line.correction) ++count;
-      std::string note = line_note(line.correction, line.original_date, line.voided_on, line.reason, w);
-      table.rows.push_back(cells(text(std::move(line.date)), text(donor_text(line.donor, w)), money(line.amount),
-                                 text(designation_name(line.designation_code, line.designation_name, w)),
-                                 text(std::move(line.receipt_no)), text(std::move(note))));
+      table.rows.push_back(donation_row(line, w));
     }
     std::vector<report::DonationLine>().swap(m.donations);
     drop_empty_columns(table);
@@ -288,11 +321,40 @@ NoticeSection donations_section(NoticeModel& m, std::size_t index, const Words& 
   return section;
 }
 
+// One payment as its row of cells: date, purpose (category), designation, paid to,
+// amount, approval, voucher, note.
+std::vector<NoticeCell> spending_row(const report::SpendingLine& line, const Words& w) {
+  const std::string purpose = w.lang() == Lang::en
+                                  ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
+                                  : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
+  return cells(text(line.date), text(purpose), text(designation_name(line.designation_code, line.designation_name, w)),
+               text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
+               text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w)));
+}
+
+// The payments the model did not keep, read again while laid out; the approval, voucher
+// and note columns left out as drop_empty_columns would (none of the lines has one).
+void stream_spending(NoticeTable& table, const NoticeModel& m, const Words& w) {
+  const std::vector<bool> keep = {m.spending_approvals, m.spending_vouchers, m.spending_notes};  // columns 5-7
+  for (std::size_t c = 8; c-- > 5;) {
+    if (!keep[c - 5]) table.columns.erase(table.columns.begin() + static_cast<long>(c));
+  }
+  table.stream = [replay = m.replay_spending, w, keep](const std::function<void(std::vector<NoticeCell>&)>& take) {
+    replay([&](report::SpendingLine& line) {
+      auto row = spending_row(line, w);
+      for (std::size_t c = 8; c-- > 5;) {
+        if (!keep[c - 5]) row.erase(row.begin() + static_cast<long>(c));
+      }
+      take(row);
+    });
+  };
+}
+
 NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Words& w) {
   NoticeSection section;
   section.id = "spending";
   section.heading = section_heading(index, "支出公示", "Spending", w);
-  if (m.spending.empty()) {
+  if (m.spending.empty() && !m.replay_spending) {
     section.before.push_back(w("本期无支出。", "No spending this period."));
     return section;
   }
@@ -307,18 +369,17 @@ NoticeSection spending_section(const NoticeModel& m, std::size_t index, const Wo
                    {w("凭证号", "Voucher"), false, false, true, false, true},
                    {w("备注", "Note"), false, true, false, true}};
   int count = 0;
-  table.rows.reserve(m.spending.size());
-  for (const auto& line : m.spending) {
-    if (!line.correction) ++count;
-    const std::string purpose = w.lang() == Lang::en
-                                    ? fmt::format("{} ({})", line.purpose, category_name(line.category, w.lang()))
-                                    : fmt::format("{}（{}）", line.purpose, category_name(line.category, w.lang()));
-    table.rows.push_back(cells(text(line.date), text(purpose),
-                               text(designation_name(line.designation_code, line.designation_name, w)),
-                               text(line.payee), money(line.amount), text(line.approval_ref), text(line.voucher),
-                               text(line_note(line.correction, line.original_date, line.voided_on, line.reason, w))));
+  if (m.replay_spending) {
+    stream_spending(table, m, w);
+    count = m.listed_payments;
+  } else {
+    table.rows.reserve(m.spending.size());
+    for (const auto& line : m.spending) {
+      if (!line.correction) ++count;
+      table.rows.push_back(spending_row(line, w));
+    }
+    drop_empty_columns(table);
   }
-  drop_empty_columns(table);
   section.tables.push_back(std::move(table));
   section.after.push_back(
       w.lang() == Lang::en
@@ -608,6 +669,13 @@ NoticeDocument notice_document(NoticeModel m, Lang lang) {
 }
 
 std::vector<RenderedFile> render_notice(const NoticeDocument& doc, const std::string& format) {
+  if (format != "md" && format != "txt") {
+    for (const auto& section : doc.sections) {
+      for (const auto& table : section.tables) {
+        if (table.stream) throw std::logic_error("a streamed notice table laid out as " + format);
+      }
+    }
+  }
   if (format == "md") return notice_markdown(doc);
   if (format == "csv") return notice_csv(doc);
   if (format == "html") return notice_html(doc);

@@ -4,6 +4,7 @@
 // in notice_document.cpp; the renderers (notice_markdown, notice_csv, notice_html,
 // notice_wechat, notice_text) only lay this out.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,10 @@ struct NoticeTable {
     return false;
   }
   std::vector<std::string> notes;  // paragraphs right after the table
+  // A list too long to hold (report::NoticeModel::replay_donations): `rows` is empty and
+  // this gives the rows, in order, each time it is called. Only the text and Markdown
+  // layouts take such a table (render_notice refuses the others).
+  std::function<void(const std::function<void(std::vector<NoticeCell>&)>&)> stream;
 };
 
 struct NoticeSection {

@@ -8,26 +8,26 @@ namespace cfund::render {
 
 namespace {
 
-std::string table_markdown(const NoticeTable& table) {
-  std::string out;
+// Appended in place: a long table is not built apart and then copied.
+void append_table_markdown(std::string& out, const NoticeTable& table) {
   if (!table.caption.empty()) out += "**" + markdown_escape(table.caption) + "**\n\n";
   out += "|";
   for (const auto& column : table.columns) out += " " + markdown_escape(column.header) + " |";
   out += "\n|";
   for (const auto& column : table.columns) out += column.numeric ? " ---: |" : " --- |";
   out += "\n";
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const bool total = table.is_total(r);
+  auto add_row = [&out](const std::vector<NoticeCell>& row, bool total) {
     out += "|";
-    for (const auto& cell : table.rows[r]) {
+    for (const auto& cell : row) {
       const std::string shown = markdown_escape(cell.text);
       out += " " + (total && !shown.empty() ? "**" + shown + "**" : shown) + " |";
     }
     out += "\n";
-  }
+  };
+  for (std::size_t r = 0; r < table.rows.size(); ++r) add_row(table.rows[r], table.is_total(r));
+  if (table.stream) table.stream([&add_row](std::vector<NoticeCell>& row) { add_row(row, false); });
   out += "\n";
   for (const auto& note : table.notes) out += markdown_escape(note, true) + "\n\n";
-  return out;
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ std::vector<RenderedFile> notice_markdown(const NoticeDocument& doc) {
   for (const auto& section : doc.sections) {
     out += "## " + markdown_escape(section.heading) + "\n\n";
     for (const auto& paragraph : section.before) out += markdown_escape(paragraph, true) + "\n\n";
-    for (const auto& table : section.tables) out += table_markdown(table);
+    for (const auto& table : section.tables) append_table_markdown(out, table);
     for (const auto& paragraph : section.after) out += markdown_escape(paragraph, true) + "\n\n";
   }
   out += "---\n\n";

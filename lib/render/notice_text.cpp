@@ -18,9 +18,19 @@ std::vector<RenderedFile> notice_text(const NoticeDocument& doc) {
       std::vector<Column> columns;
       for (const auto& column : table.columns) columns.push_back({column.header, column.numeric});
       const auto& rows = table.rows;
-      append_text_table(out, columns, rows.size(), [&rows](std::size_t row, std::size_t column) {
-        return column < rows[row].size() ? std::string_view(rows[row][column].text) : std::string_view();
-      });
+      if (table.stream) {
+        append_streamed_text_table(out, columns, [&table](const std::function<void(const RowCells&)>& visit) {
+          table.stream([&visit](std::vector<NoticeCell>& row) {
+            visit([&row](std::size_t column) {
+              return column < row.size() ? std::string_view(row[column].text) : std::string_view();
+            });
+          });
+        });
+      } else {
+        append_text_table(out, columns, rows.size(), [&rows](std::size_t row, std::size_t column) {
+          return column < rows[row].size() ? std::string_view(rows[row][column].text) : std::string_view();
+        });
+      }
       for (const auto& note : table.notes) out += util::single_line(note) + "\n";
     }
     for (const auto& paragraph : section.after) out += util::single_line(paragraph) + "\n";

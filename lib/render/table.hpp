@@ -24,4 +24,11 @@ using CellText = std::function<std::string_view(std::size_t row, std::size_t col
 void append_text_table(std::string& out, const std::vector<Column>& columns, std::size_t row_count,
                        const CellText& cell);
 
+// The same table for rows not held anywhere: `rows(visit)` calls visit once per row, in
+// order, with that row's cells (column -> text), and is called twice: once to measure the
+// columns, once to write the lines. It must give the same rows both times.
+using RowCells = std::function<std::string_view(std::size_t column)>;
+using RowStream = std::function<void(const std::function<void(const RowCells&)>&)>;
+void append_streamed_text_table(std::string& out, const std::vector<Column>& columns, const RowStream& rows);
+
 }  // namespace cfund::render

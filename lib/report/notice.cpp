@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "books/fund.hpp"
@@ -358,11 +360,109 @@ void name_as_of(NoticeModel& model) {
   rename(model.spending);
 }
 
+// A donation as the notice lists it (privacy applied, placed in the period), or nothing
+// when it was recorded and voided within the period.
+std::optional<DonationLine> donation_line(storage::NoticeDonation& found, const util::Period& period,
+                                          const Scrubber& scrub) {
+  auto& row = found.row;
+  const bool dated_here = in_period(period, row.date);
+  const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
+  if (dated_here && voided_here) return std::nullopt;
+  DonationLine line;
+  line.donor = shown_donor(row, scrub);
+  line.goods = row.form == "goods";
+  if (line.goods) line.goods_description = scrub(goods_description(row));
+  line.designation_code = std::move(row.designation_code);
+  line.designation_name = std::move(row.designation_name);
+  line.receipt_no = std::move(row.receipt_no);
+  place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
+  return line;
+}
+
+// A small money donation is counted in its band (from <= amount < to) instead of listed.
+bool in_a_band(const DonationLine& line, Fen band_below) {
+  return !line.correction && line.amount >= 0 && line.amount < band_below;
+}
+
+bool count_in_band(const DonationLine& line, NoticeModel& model) {
+  if (!in_a_band(line, model.band_below)) return false;
+  for (auto& band : model.bands) {
+    if (band.from <= line.amount && line.amount < band.to) {
+      ++band.count;
+      band.total += line.amount;
+    }
+  }
+  return true;
+}
+
+// A payment as the notice lists it, or nothing when recorded and voided within the period.
+std::optional<SpendingLine> spending_line(storage::NoticeDisbursement& found, const util::Period& period,
+                                          const Scrubber& scrub) {
+  auto& row = found.row;
+  const bool dated_here = in_period(period, row.date);
+  const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
+  if (dated_here && voided_here) return std::nullopt;
+  SpendingLine line;
+  line.category = std::move(row.category);
+  line.purpose = scrub(row.purpose);
+  line.designation_code = std::move(row.designation_code);
+  line.designation_name = std::move(row.designation_name);
+  line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
+  line.approval_ref = scrub(row.approval_ref);
+  line.voucher = scrub(row.voucher);
+  place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
+  return line;
+}
+
+// The payments read again, as DonationReplay reads the donations.
+struct SpendingReplay {
+  storage::FundFile* file;
+  std::shared_ptr<storage::FundFile::ReadSnapshot> snapshot;
+  std::shared_ptr<const Scrubber> scrub;
+  util::Period period;
+  std::int64_t cutoff;
+  std::map<std::string, std::string> names;
+
+  void operator()(const std::function<void(SpendingLine&)>& take) const {
+    storage::notice_disbursements(*file, period.first.iso(), period.last.iso(), cutoff,
+                                  [&](storage::NoticeDisbursement& found) {
+                                    auto line = spending_line(found, period, *scrub);
+                                    if (!line) return;
+                                    const auto name = names.find(line->designation_code);
+                                    if (name != names.end()) line->designation_name = name->second;
+                                    take(*line);
+                                  });
+  }
+};
+
+// The money list read again from the books, line by line, as build_notice listed it: the
+// same lines in the same order, named as of the cut-off. Holds the read snapshot.
+struct DonationReplay {
+  storage::FundFile* file;
+  std::shared_ptr<storage::FundFile::ReadSnapshot> snapshot;
+  std::shared_ptr<const Scrubber> scrub;
+  util::Period period;
+  std::int64_t cutoff;
+  Fen band_below;
+  std::map<std::string, std::string> names;
+
+  void operator()(const std::function<void(DonationLine&)>& take) const {
+    storage::notice_donations(*file, period.first.iso(), period.last.iso(), cutoff,
+                              [&](storage::NoticeDonation& found) {
+                                auto line = donation_line(found, period, *scrub);
+                                if (!line || line->goods || in_a_band(*line, band_below)) return;
+                                const auto name = names.find(line->designation_code);
+                                if (name != names.end()) line->designation_name = name->second;
+                                take(*line);
+                              });
+  }
+};
+
 }  // namespace
 
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
   // Every number of the notice from one view of the books, even while others write.
-  storage::FundFile::ReadSnapshot snapshot(file);
+  auto snapshot = std::make_shared<storage::FundFile::ReadSnapshot>(file);
   NoticeModel model;
   const std::int64_t last = storage::last_entry_id(file);
   const std::int64_t cutoff = options.cutoff.value_or(storage::last_entry_before_publications(file));
@@ -391,7 +491,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   model.notice_url = settings.notice_url;
   model.band_below = settings.band_donations_below;
 
-  const Scrubber scrub(fund_secrets(file));
+  const auto scrubber = std::make_shared<const Scrubber>(fund_secrets(file));
+  const Scrubber& scrub = *scrubber;
   const auto& period = options.period;
   const std::string from = period.first.iso();
   const std::string to = period.last.iso();
@@ -404,7 +505,8 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   SummaryIndex index;
   auto& by_code = index.by_code;
   auto& by_id = index.by_id;
-  const auto opening = storage::designation_balances_through(file, period.first.plus_days(-1).iso(), cutoff);
+  const auto balances = storage::designation_balances_around(file, from, to, cutoff);
+  const auto& opening = balances.opening;
   for (const auto& designation : designations) {
     DesignationSummary line;
     line.code = designation.code;
@@ -419,76 +521,63 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   }
   add_brought_forward(file, period, cutoff, index, model);
 
-  // Donations.
-  std::vector<DonationLine> money;
-  money.reserve(storage::entries_dated_between(file, from, to));  // most of them, in a large fund
+  // Donations: each money line is listed, or counted in its band when small.
+  for (const auto& [band_from, band_to] : donation_band_edges(model.band_below)) {
+    model.bands.push_back({band_from, band_to, 0, 0});
+  }
+  std::map<std::string, Fen> income_by_month;
+  const auto keep_up_to = options.keep_donations_up_to;
+  bool replayed = false;  // the list grew past keep_up_to: it is read again when laid out
+  if (!keep_up_to) model.donations.reserve(storage::entries_dated_between(file, from, to));  // most, in a large fund
   storage::notice_donations(file, from, to, cutoff, [&](storage::NoticeDonation& found) {
-    auto& row = found.row;
-    const bool dated_here = in_period(period, row.date);
-    const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-    if (dated_here && voided_here) {
+    auto line = donation_line(found, period, scrub);
+    if (!line) {
       ++model.voided_within_period;
       return;
     }
-    DonationLine line;
-    line.donor = shown_donor(row, scrub);
-    line.goods = row.form == "goods";
-    if (line.goods) line.goods_description = scrub(goods_description(row));
-    line.designation_code = std::move(row.designation_code);
-    line.designation_name = std::move(row.designation_name);
-    line.receipt_no = std::move(row.receipt_no);
-    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
-    if (line.goods) {
-      model.goods_value += line.amount;
-      if (!line.correction) ++model.goods_count;
-      model.goods.push_back(std::move(line));
-    } else {
-      model.designations[by_code.at(line.designation_code)].income += line.amount;
-      money.push_back(std::move(line));
+    if (line->goods) {
+      model.goods_value += line->amount;
+      if (!line->correction) ++model.goods_count;
+      model.goods.push_back(std::move(*line));
+      return;
+    }
+    model.designations[by_code.at(line->designation_code)].income += line->amount;
+    income_by_month[line->date.substr(0, 7)] += line->amount;
+    if (count_in_band(*line, model)) return;
+    if (!line->correction) ++model.listed_gifts;
+    model.listed_notes = model.listed_notes || line->correction || !line->voided_on.empty();
+    if (replayed) return;
+    model.donations.push_back(std::move(*line));
+    if (keep_up_to && model.donations.size() > *keep_up_to) {
+      replayed = true;
+      std::vector<DonationLine>().swap(model.donations);
     }
   });
-  std::map<std::string, Fen> income_by_month;
-  for (const auto& line : money) income_by_month[line.date.substr(0, 7)] += line.amount;
-  const auto edges = donation_band_edges(model.band_below);
-  for (const auto& [band_from, band_to] : edges) model.bands.push_back({band_from, band_to, 0, 0});
-  // Small donations are counted in their band; the others are listed, in order.
-  money.erase(std::remove_if(money.begin(), money.end(),
-                             [&model](const DonationLine& line) {
-                               if (line.correction || line.amount < 0 || line.amount >= model.band_below) return false;
-                               for (auto& band : model.bands) {
-                                 if (band.from <= line.amount && line.amount < band.to) {
-                                   ++band.count;
-                                   band.total += line.amount;
-                                 }
-                               }
-                               return true;
-                             }),
-              money.end());
-  model.donations = std::move(money);
   model.bands.erase(
       std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
       model.bands.end());
 
   // Spending.
+  std::map<std::string, Fen> spending_by_month;
+  bool spending_replayed = false;
   storage::notice_disbursements(file, from, to, cutoff, [&](storage::NoticeDisbursement& found) {
-    auto& row = found.row;
-    const bool dated_here = in_period(period, row.date);
-    const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-    if (dated_here && voided_here) {
+    auto line = spending_line(found, period, scrub);
+    if (!line) {
       ++model.voided_within_period;
       return;
     }
-    SpendingLine line;
-    line.category = std::move(row.category);
-    line.purpose = scrub(row.purpose);
-    line.designation_code = std::move(row.designation_code);
-    line.designation_name = std::move(row.designation_name);
-    line.payee = row.beneficiary ? relief_payee(row, scrub) : scrub(row.payee);
-    line.approval_ref = scrub(row.approval_ref);
-    line.voucher = scrub(row.voucher);
-    place_in_period(line, std::move(row.date), row.amount, found.void_mark, dated_here, scrub);
-    model.designations[by_code.at(line.designation_code)].spending += line.amount;
-    model.spending.push_back(std::move(line));
+    model.designations[by_code.at(line->designation_code)].spending += line->amount;
+    spending_by_month[line->date.substr(0, 7)] += line->amount;
+    if (!line->correction) ++model.listed_payments;
+    model.spending_approvals = model.spending_approvals || !line->approval_ref.empty();
+    model.spending_vouchers = model.spending_vouchers || !line->voucher.empty();
+    model.spending_notes = model.spending_notes || line->correction || !line->voided_on.empty();
+    if (spending_replayed) return;
+    model.spending.push_back(std::move(*line));
+    if (keep_up_to && model.spending.size() > *keep_up_to) {
+      spending_replayed = true;
+      std::vector<SpendingLine>().swap(model.spending);
+    }
   });
 
   add_income(file, period, cutoff, index, scrub, model);
@@ -515,7 +604,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   }
 
   // Closing balances, checked against the books.
-  const auto closing = storage::designation_balances_through(file, to, cutoff);
+  const auto& closing = balances.closing;
   for (std::size_t i = 0; i < designations.size(); ++i) {
     auto& line = model.designations[i];
     line.closing =
@@ -542,9 +631,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       ChartBar bar;
       bar.label = month_label(month);
       bar.income = income_by_month[bar.label];
-      for (const auto& line : model.spending) {
-        if (line.date.compare(0, 7, bar.label) == 0) bar.spending += line.amount;
-      }
+      bar.spending = spending_by_month[bar.label];
       model.chart.push_back(bar);
       month = month.month == 12 ? util::Date{month.year + 1, 1, 1} : util::Date{month.year, month.month + 1, 1};
     }
@@ -555,6 +642,14 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     }
   }
   name_as_of(model);
+  if (replayed || spending_replayed) {
+    std::map<std::string, std::string> names;
+    for (const auto& line : model.designations) names[line.code] = line.name;
+    if (replayed) {
+      model.replay_donations = DonationReplay{&file, snapshot, scrubber, period, cutoff, model.band_below, names};
+    }
+    if (spending_replayed) model.replay_spending = SpendingReplay{&file, snapshot, scrubber, period, cutoff, names};
+  }
   return model;
 }
 

@@ -26,6 +26,7 @@
 //   credit points.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,12 @@ struct NoticeOptions {
   util::Period period;
   std::optional<std::int64_t> cutoff;  // default: the last entry that is not a publication
   std::int64_t generated_at = 0;       // seconds since 1970 (UTC): the caller decides (option or util::now())
+  // Above this many listed money donations the list is not kept in the model: it is read
+  // again from the books, line by line, each time it is laid out (NoticeModel::
+  // replay_donations), so that a year of a large fund does not sit in memory. Only for a
+  // caller whose layouts take such a list (render: text and Markdown). None: always kept.
+  // The payments are bounded the same way.
+  std::optional<std::size_t> keep_donations_up_to;
 };
 
 struct DesignationSummary {
@@ -205,8 +212,20 @@ struct NoticeModel {
 
   // Lists.
   std::vector<DonationLine> donations;  // money: named (and all, without bands), corrections
-  std::vector<DonationBand> bands;      // money donations below band_below
-  Fen band_below = 0;                   // 0: no bands
+  // When the money list was longer than NoticeOptions::keep_donations_up_to: `donations`
+  // is empty and this visits its lines again, in the same order and the same words, while
+  // the model lives (it holds the fund file's read snapshot, so the books read the same).
+  std::function<void(const std::function<void(DonationLine&)>&)> replay_donations;
+  int listed_gifts = 0;       // money lines listed that are not corrections (either way)
+  bool listed_notes = false;  // some listed money line has a note (a correction or a later void)
+  // The same for the payments, past as many lines.
+  std::function<void(const std::function<void(SpendingLine&)>&)> replay_spending;
+  int listed_payments = 0;          // spending lines that are not corrections (either way)
+  bool spending_approvals = false;  // some spending line has an approval number
+  bool spending_vouchers = false;   // some spending line has a voucher number
+  bool spending_notes = false;      // some spending line has a note
+  std::vector<DonationBand> bands;  // money donations below band_below
+  Fen band_below = 0;               // 0: no bands
   std::vector<DonationLine> goods;
   std::vector<IncomeLine> income;  // other income; the price of goods sold is among it
   std::vector<SpendingLine> spending;

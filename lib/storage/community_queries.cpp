@@ -258,18 +258,22 @@ bool known_donor(FundFile& file, const std::string& name) {
 
 std::vector<model::HelpGiven> help_given(FundFile& file, const std::string& from, const std::string& to,
                                          std::int64_t cutoff) {
+  // Each kind's entries of the period through the (kind, date) index, not every payment
+  // to a beneficiary ever made (each detail table belongs to one kind: model/entry_kinds).
   SQLite::Statement q(
       file.db(),
-      "SELECT x.entry_id AS entry_id, x.kind AS kind, e.date AS date, x.beneficiary AS beneficiary, "
+      "SELECT x.entry_id AS entry_id, x.kind AS kind, x.date AS date, x.beneficiary AS beneficiary, "
       "x.amount AS amount FROM ("
-      " SELECT entry_id, 'disbursement' AS kind, beneficiary, amount FROM disbursements "
-      " WHERE beneficiary IS NOT NULL "
+      " SELECT d.entry_id, 'disbursement' AS kind, e.date, d.beneficiary, d.amount FROM entries e "
+      " JOIN disbursements d ON d.entry_id = e.id "
+      " WHERE e.kind = 'disbursement' AND e.date BETWEEN ?2 AND ?3 AND e.id <= ?1 AND d.beneficiary IS NOT NULL "
       " UNION ALL "
-      " SELECT entry_id, 'goods_given', beneficiary, value FROM goods_given WHERE beneficiary IS NOT NULL"
-      ") x JOIN entries e ON e.id = x.entry_id "
-      "WHERE x.entry_id <= ?1 AND e.date BETWEEN ?2 AND ?3 AND NOT EXISTS "
+      " SELECT g.entry_id, 'goods_given', e.date, g.beneficiary, g.value FROM entries e "
+      " JOIN goods_given g ON g.entry_id = e.id "
+      " WHERE e.kind = 'goods_given' AND e.date BETWEEN ?2 AND ?3 AND e.id <= ?1 AND g.beneficiary IS NOT NULL"
+      ") x WHERE NOT EXISTS "
       "(SELECT 1 FROM entries v WHERE v.voids_entry = x.entry_id AND v.id <= ?1 AND v.date <= ?3) "
-      "ORDER BY e.date, x.entry_id");
+      "ORDER BY x.date, x.entry_id");
   q.bind(1, static_cast<std::int64_t>(cutoff));
   q.bind(2, from);
   q.bind(3, to);

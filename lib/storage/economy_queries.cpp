@@ -48,12 +48,14 @@ model::IncomeRow read_income(SQLite::Statement& q) {
   return row;
 }
 
+// Openings first (CROSS JOIN): they are a handful, and without it SQLite walks every
+// entry by date to find them.
 const char* const kOpeningSelect =
     "SELECT o.entry_id AS entry_id, e.date AS date, o.amount AS amount, a.code AS account_code, "
     "a.name AS account_name, g.code AS designation_code, g.name AS designation_name, o.item AS item, "
     "o.unit AS unit, o.quantity AS quantity, e.memo AS memo, e.approval_ref AS approval_ref, v.id AS void_id, "
     "v.date AS void_date, v.reason AS void_reason "
-    "FROM openings o JOIN entries e ON e.id = o.entry_id JOIN accounts a ON a.id = o.account_id "
+    "FROM openings o CROSS JOIN entries e ON e.id = o.entry_id JOIN accounts a ON a.id = o.account_id "
     "JOIN designations g ON g.id = o.designation_id LEFT JOIN entries v ON v.voids_entry = o.entry_id ";
 
 model::OpeningRow read_opening(SQLite::Statement& q) {
@@ -210,8 +212,11 @@ std::optional<DatedEntry> earliest_entry_besides_openings(FundFile& file) {
 
 std::vector<model::GoodsMovement> goods_movements(FundFile& file, const std::string& from, const std::string& to,
                                                   std::int64_t cutoff) {
+  // The unary + keeps SQLite from pushing the cut-off into the union as a range of
+  // donation ids, which read every donation to find the few goods: without it, goods
+  // donations are found through their partial index (donations_goods).
   SQLite::Statement q(file.db(), std::string(kGoodsMovements) +
-                                     "WHERE e.date BETWEEN ? AND ? AND m.entry_id <= ? ORDER BY e.date, m.entry_id");
+                                     "WHERE e.date BETWEEN ? AND ? AND +m.entry_id <= ? ORDER BY e.date, m.entry_id");
   q.bind(1, from);
   q.bind(2, to);
   q.bind(3, static_cast<std::int64_t>(cutoff));

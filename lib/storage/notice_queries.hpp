@@ -38,6 +38,15 @@ std::size_t entries_dated_between(FundFile& file, const std::string& from, const
 std::map<std::int64_t, util::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
                                                                std::int64_t cutoff);
 
+// Both balances a notice needs in one read: before `first_date` (opening) and through
+// `last_date` (closing), by the same rule.
+struct DesignationBalances {
+  std::map<std::int64_t, util::Fen> opening;
+  std::map<std::int64_t, util::Fen> closing;
+};
+DesignationBalances designation_balances_around(FundFile& file, const std::string& first_date,
+                                                const std::string& last_date, std::int64_t cutoff);
+
 // Donations (money and goods) with id <= cutoff that are dated in [from, to] or whose
 // void (within the cut-off) is, visited in date and entry order. `void_mark` is that
 // void (also in the row's voided_by and void_reason). Only what a notice shows is

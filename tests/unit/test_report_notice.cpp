@@ -309,3 +309,38 @@ TEST_CASE("project progress is a section of every format when the fund has proje
   CHECK(render::render_notice(render::notice_document(none, Lang::zh), "md").front().bytes.find("项目进展") ==
         std::string::npos);
 }
+
+TEST_CASE("lists read again from the books lay out the same text and Markdown as lists held in memory",
+          "[report][render]") {
+  TempFund fund;
+  auto file = fund.open();
+  TempFund::set_setting(file, "band_donations_below", "100.00");
+  const auto february = donate(file, 80000, "2025-02-10", "elderly");
+  donate(file, 2000, "2025-03-01");
+  donate(file, 30000, "2025-03-01", "", "刘芳", true);
+  const auto later = donate(file, 45000, "2025-03-02", "elderly", "王\n芳");
+  const auto within = donate(file, 12000, "2025-03-03");
+  donate(file, 15000, "2025-03-04", "", "陈静");
+  books::void_entry(file, TempFund::recorder(), within, "donation", "录错", day("2025-03-05"));
+  books::void_entry(file, TempFund::recorder(), february, "donation", "重复", day("2025-03-06"));
+  books::void_entry(file, TempFund::recorder(), later, "donation", "退回", day("2025-04-02"));
+  pay(file, 20000, "2025-03-03");
+  const auto paid = pay(file, 5000, "2025-03-04");
+  books::void_entry(file, TempFund::recorder(), paid, "disbursement", "重复支付", day("2025-04-03"));
+  for (const char* label : {"2025-03", "2025-02", "2025-04", "2025"}) {
+    for (const Lang lang : {Lang::zh, Lang::en}) {
+      report::NoticeOptions options{period(label), {}, 1743469200};
+      const auto held = render::notice_document(report::build_notice(file, options), lang);
+      options.keep_donations_up_to = 0;  // every list is read again
+      auto replayed_model = report::build_notice(file, options);
+      CHECK(replayed_model.donations.empty());
+      CHECK(replayed_model.spending.empty());
+      const auto replayed = render::notice_document(std::move(replayed_model), lang);
+      for (const char* format : {"txt", "md"}) {
+        CHECK(render::render_notice(replayed, format).front().bytes ==
+              render::render_notice(held, format).front().bytes);
+      }
+      CHECK_THROWS_AS(render::render_notice(replayed, "csv"), std::logic_error);
+    }
+  }
+}
