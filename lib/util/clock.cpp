@@ -7,7 +7,6 @@
 #include <regex>
 
 #include "error.hpp"
-#include "util/zone_file.hpp"
 
 namespace cfund::util {
 
@@ -54,8 +53,11 @@ Moment now() {
 }
 
 bool is_time_zone(const std::string& zone) {
-  // The answer of date::locate_zone, without reading the whole database first.
-  return !zone.empty() && zone_file::listed(zone);
+  try {
+    return !zone.empty() && date::locate_zone(zone) != nullptr;
+  } catch (const std::exception&) {  // date throws std::runtime_error for a zone it does not know
+    return false;
+  }
 }
 
 Message unknown_time_zone(const std::string& zone) {
@@ -67,14 +69,6 @@ Message unknown_time_zone(const std::string& zone) {
 
 WallTime wall_time(std::int64_t epoch_seconds, const std::string& zone) {
   if (!is_time_zone(zone)) throw InputError(unknown_time_zone(zone));
-  if (const auto offset = zone_file::offset_seconds(zone, epoch_seconds)) {
-    // What date::make_zoned gives, from the zone's own file.
-    const std::int64_t local = epoch_seconds + *offset;
-    const std::int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-    const std::int64_t seconds = local - day * 86400;
-    return WallTime{Date::from_days_since_epoch(static_cast<long>(day)), static_cast<int>(seconds / 3600),
-                    static_cast<int>(seconds % 3600 / 60), static_cast<int>(*offset / 60)};
-  }
   const auto info = date::make_zoned(date::locate_zone(zone), date::sys_seconds{std::chrono::seconds{epoch_seconds}});
   const auto local = info.get_local_time();
   const auto day = date::floor<date::days>(local);
