@@ -49,16 +49,19 @@ struct MatchWindow {
 // recognised by it, and are never matched by amount and date.
 struct PaymentToMatch {
   std::int64_t entry_id = 0;
+  std::int64_t account_id = 0;
+  std::int64_t amount = 0;
   std::string date;
   std::string category;
   std::string payee;
   std::optional<std::int64_t> beneficiary;
   std::string beneficiary_name;  // private
 };
-// Unvoided payments out of the account of exactly this amount in the window, without
-// a transaction number, not added by an import with this profile; by date and id.
-std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t account_id, std::int64_t amount,
-                                              const MatchWindow& window, const std::string& profile);
+// Unvoided payments without a transaction number, not added by an import with this
+// profile, with entries below `before_entry`; by date and id. Read once: an import
+// picks each row's candidates (its account, its amount, dated in its window) from them
+// in memory (nothing it adds can be one).
+std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t before_entry, const std::string& profile);
 
 struct TransferToMatch {
   std::int64_t entry_id = 0;
