@@ -76,8 +76,9 @@ class PresenceCheck {
  public:
   PresenceCheck(storage::FundFile& file, std::vector<ImportTable> tables) : file_(file), tables_(std::move(tables)) {
     for (const auto table : tables_) {
-      if (storage::import_table_has_rows(file, table)) active_.insert(table);
+      if (storage::import_table_has_rows(file, table)) had_rows_.insert(table);
     }
+    active_ = had_rows_;
   }
 
   bool reference_present(std::int64_t account_id, const std::string& reference) {
@@ -87,18 +88,23 @@ class PresenceCheck {
     return false;
   }
   // The n-th row of the file with this content is present when the books already
-  // held at least n such rows before the import.
+  // held at least n such rows before the import. Only keys the books held are
+  // remembered: a row this import adds has a key first seen in the file, so the
+  // books' rows are those of entries before the import, counted again when needed.
   bool content_present(const std::string& key) {
     auto found = seen_.find(key);
     if (found == seen_.end()) {
       std::int64_t in_books = 0;
-      for (const auto table : active_) in_books += storage::content_key_count(file_, table, key);
+      for (const auto table : had_rows_) in_books += storage::content_key_count(file_, table, key, before_entry_);
+      if (in_books == 0) return false;
       found = seen_.emplace(key, Seen{in_books, 0}).first;
     }
     ++found->second.in_file;
     return found->second.in_file <= found->second.in_books;
   }
   void wrote(ImportTable table) { active_.insert(table); }
+  // The first entry the import adds (read inside its transaction).
+  void adds_from(std::int64_t entry_id) { before_entry_ = entry_id; }
 
  private:
   struct Seen {
@@ -107,7 +113,9 @@ class PresenceCheck {
   };
   storage::FundFile& file_;
   std::vector<ImportTable> tables_;
-  std::set<ImportTable> active_;  // the tables that hold rows: the others need no lookup
+  std::int64_t before_entry_ = 0;   // the first entry the import adds
+  std::set<ImportTable> had_rows_;  // the tables that held rows before the import
+  std::set<ImportTable> active_;    // and those it wrote: the others need no lookup
   std::map<std::string, Seen> seen_;
 };
 
@@ -209,10 +217,12 @@ ImportReport Importer::run() {
   report_.format = reader_.summary().format;
   report_.sheet = reader_.summary().sheet;
 
+  const storage::ImportCache cache(file_);
   storage::FundFile::WriteTransaction tx(file_);
   const ImportTable table = money_in() ? ImportTable::donations : ImportTable::disbursements;
   report_.same_file_before = storage::previous_import(file_, table, report_.sha256);
   first_new_entry_ = storage::last_entry_id(file_) + 1;
+  presence_.adds_from(first_new_entry_);
   JournalAppender journal(file_, recorder_);
   journal_ = &journal;
   if (money_in()) {

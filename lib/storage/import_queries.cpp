@@ -31,6 +31,17 @@ const char* reference_account_column(ImportTable table) {
 
 }  // namespace
 
+ImportCache::ImportCache(FundFile& file) : file_(file), before_(file.db().execAndGet("PRAGMA cache_size").getInt64()) {
+  file_.db().exec("PRAGMA cache_size = -16384");
+}
+
+ImportCache::~ImportCache() {
+  try {
+    file_.db().exec("PRAGMA cache_size = " + std::to_string(before_));
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the connection is closing anyway
+  }
+}
+
 bool import_table_has_rows(FundFile& file, ImportTable table) {
   CachedStatement q(file, std::string("SELECT 1 FROM ") + table_name(table) + " LIMIT 1");
   return q->executeStep();
@@ -44,9 +55,12 @@ bool reference_recorded(FundFile& file, ImportTable table, std::int64_t account_
   return q->executeStep();
 }
 
-std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key) {
-  CachedStatement q(file, std::string("SELECT COUNT(*) AS rows FROM ") + table_name(table) + " WHERE content_key = ?");
+std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key,
+                               std::int64_t before_entry) {
+  CachedStatement q(file, std::string("SELECT COUNT(*) AS rows FROM ") + table_name(table) +
+                              " WHERE content_key = ? AND entry_id < ?");
   q->bind(1, content_key);
+  q->bind(2, static_cast<std::int64_t>(before_entry));
   q->executeStep();
   return q->getColumn("rows").getInt64();
 }

@@ -16,6 +16,21 @@ class FundFile;
 // received, disbursements and transfers for money paid.
 enum class ImportTable { donations, disbursements, incomes, transfers };
 
+// A larger page cache for the length of an import (restored when it goes): with
+// SQLite's default of 2 MB, the pages an import changes spill to the write-ahead log
+// before the commit and are written again. 16 MB, whatever the file's size.
+class ImportCache {
+ public:
+  explicit ImportCache(FundFile& file);
+  ImportCache(const ImportCache&) = delete;
+  ImportCache& operator=(const ImportCache&) = delete;
+  ~ImportCache();
+
+ private:
+  FundFile& file_;
+  std::int64_t before_;
+};
+
 // Whether the table has any row (a table never written needs no lookups).
 bool import_table_has_rows(FundFile& file, ImportTable table);
 
@@ -24,8 +39,9 @@ bool import_table_has_rows(FundFile& file, ImportTable table);
 // transfers, the account is the one whose statement the number came from.
 bool reference_recorded(FundFile& file, ImportTable table, std::int64_t account_id, const std::string& reference);
 
-// How many rows of the table carry this content key.
-std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key);
+// How many rows of the table carry this content key, of entries below `before_entry`.
+std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key,
+                               std::int64_t before_entry);
 
 struct PreviousImport {
   std::int64_t entry_id = 0;
