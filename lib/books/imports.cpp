@@ -217,7 +217,6 @@ ImportReport Importer::run() {
   report_.format = reader_.summary().format;
   report_.sheet = reader_.summary().sheet;
 
-  const storage::ImportCache cache(file_);
   storage::FundFile::WriteTransaction tx(file_);
   const ImportTable table = money_in() ? ImportTable::donations : ImportTable::disbursements;
   report_.same_file_before = storage::previous_import(file_, table, report_.sha256);

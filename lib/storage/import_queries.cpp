@@ -31,17 +31,6 @@ const char* reference_account_column(ImportTable table) {
 
 }  // namespace
 
-ImportCache::ImportCache(FundFile& file) : file_(file), before_(file.db().execAndGet("PRAGMA cache_size").getInt64()) {
-  file_.db().exec("PRAGMA cache_size = -16384");
-}
-
-ImportCache::~ImportCache() {
-  try {
-    file_.db().exec("PRAGMA cache_size = " + std::to_string(before_));
-  } catch (...) {  // NOLINT(bugprone-empty-catch): the connection is closing anyway
-  }
-}
-
 bool import_table_has_rows(FundFile& file, ImportTable table) {
   CachedStatement q(file, std::string("SELECT 1 FROM ") + table_name(table) + " LIMIT 1");
   return q->executeStep();

@@ -16,21 +16,6 @@ class FundFile;
 // received, disbursements and transfers for money paid.
 enum class ImportTable { donations, disbursements, incomes, transfers };
 
-// A larger page cache for the length of an import (restored when it goes): with
-// SQLite's default of 2 MB, the pages an import changes spill to the write-ahead log
-// before the commit and are written again. 16 MB, whatever the file's size.
-class ImportCache {
- public:
-  explicit ImportCache(FundFile& file);
-  ImportCache(const ImportCache&) = delete;
-  ImportCache& operator=(const ImportCache&) = delete;
-  ~ImportCache();
-
- private:
-  FundFile& file_;
-  std::int64_t before_;
-};
-
 // Whether the table has any row (a table never written needs no lookups).
 bool import_table_has_rows(FundFile& file, ImportTable table);
 
