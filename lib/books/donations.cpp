@@ -90,10 +90,14 @@ const model::Designation& DonationWriter::designation(const std::string& code_or
 
 std::int64_t DonationWriter::donor(const std::string& name, const std::string& kind) {
   auto found = donors_.find(name);
-  if (found == donors_.end()) found = donors_.emplace(name, storage::donor_id(file_, name, kind)).first;
-  // The kind as given with the latest gift (on the chain in the donation's row).
-  storage::set_donor_kind(file_, found->second, kind);
-  return found->second;
+  if (found == donors_.end()) found = donors_.emplace(name, Donor{storage::donor_id(file_, name, kind), ""}).first;
+  // The kind as given with the latest gift (on the chain in the donation's row); the
+  // row is updated only when the kind differs from the one this writer last set.
+  if (found->second.kind != kind) {
+    storage::set_donor_kind(file_, found->second.id, kind);
+    found->second.kind = kind;
+  }
+  return found->second.id;
 }
 
 RecordedDonation DonationWriter::record(const DonationInput& input) {

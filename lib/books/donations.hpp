@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "books/journal.hpp"
@@ -59,7 +60,11 @@ class DonationWriter {
   JournalAppender& journal_;
   std::map<std::string, model::Account> accounts_;
   std::map<std::string, model::Designation> designations_;
-  std::map<std::string, std::int64_t> donors_;
+  struct Donor {
+    std::int64_t id = 0;
+    std::string kind;  // as this writer last set it ("" before it has)
+  };
+  std::unordered_map<std::string, Donor> donors_;
   std::map<int, std::int64_t> next_receipt_seq_;  // by year
   std::optional<storage::GoodsTargets> goods_;    // the goods stock, once a goods donation needs it
 };

@@ -76,8 +76,9 @@ class PresenceCheck {
  public:
   PresenceCheck(storage::FundFile& file, std::vector<ImportTable> tables) : file_(file), tables_(std::move(tables)) {
     for (const auto table : tables_) {
-      if (storage::import_table_has_rows(file, table)) active_.insert(table);
+      if (storage::import_table_has_rows(file, table)) had_rows_.insert(table);
     }
+    active_ = had_rows_;
   }
 
   bool reference_present(std::int64_t account_id, const std::string& reference) {
@@ -87,18 +88,23 @@ class PresenceCheck {
     return false;
   }
   // The n-th row of the file with this content is present when the books already
-  // held at least n such rows before the import.
+  // held at least n such rows before the import. Only keys the books held are
+  // remembered: a row this import adds has a key first seen in the file, so the
+  // books' rows are those of entries before the import, counted again when needed.
   bool content_present(const std::string& key) {
     auto found = seen_.find(key);
     if (found == seen_.end()) {
       std::int64_t in_books = 0;
-      for (const auto table : active_) in_books += storage::content_key_count(file_, table, key);
+      for (const auto table : had_rows_) in_books += storage::content_key_count(file_, table, key, before_entry_);
+      if (in_books == 0) return false;
       found = seen_.emplace(key, Seen{in_books, 0}).first;
     }
     ++found->second.in_file;
     return found->second.in_file <= found->second.in_books;
   }
   void wrote(ImportTable table) { active_.insert(table); }
+  // The first entry the import adds (read inside its transaction).
+  void adds_from(std::int64_t entry_id) { before_entry_ = entry_id; }
 
  private:
   struct Seen {
@@ -107,7 +113,9 @@ class PresenceCheck {
   };
   storage::FundFile& file_;
   std::vector<ImportTable> tables_;
-  std::set<ImportTable> active_;  // the tables that hold rows: the others need no lookup
+  std::int64_t before_entry_ = 0;   // the first entry the import adds
+  std::set<ImportTable> had_rows_;  // the tables that held rows before the import
+  std::set<ImportTable> active_;    // and those it wrote: the others need no lookup
   std::map<std::string, Seen> seen_;
 };
 
@@ -185,10 +193,15 @@ class Importer {
   std::map<std::string, model::Account> accounts_;
   std::set<std::int64_t> claimed_;  // entries recorded otherwise that a row of this file matched
   std::int64_t first_new_entry_ = 0;
-  // Donation imports append every entry through one journal (fast for large files);
-  // payment imports record each row through the rules of disburse add.
+  // Every entry is appended through one journal (fast for large files), donations
+  // and payments through the writers that record_donation and record_disbursement use.
   JournalAppender* journal_ = nullptr;
   std::optional<DonationWriter> donations_;
+  std::optional<DisbursementWriter> payments_;
+  std::map<std::string, model::Beneficiary> beneficiaries_;  // by the text a row names them with
+  // Payments recorded otherwise that a row may be, by account and amount (read once).
+  std::optional<std::map<std::pair<std::int64_t, std::int64_t>, std::vector<storage::PaymentToMatch>>>
+      payments_to_match_;
   int undirected_line_ = 0;  // the first row whose direction the command decided
   int signed_out_line_ = 0;  // the first row marked as money paid (payment imports)
   ImportReport report_;
@@ -208,10 +221,13 @@ ImportReport Importer::run() {
   const ImportTable table = money_in() ? ImportTable::donations : ImportTable::disbursements;
   report_.same_file_before = storage::previous_import(file_, table, report_.sha256);
   first_new_entry_ = storage::last_entry_id(file_) + 1;
+  presence_.adds_from(first_new_entry_);
   JournalAppender journal(file_, recorder_);
+  journal_ = &journal;
   if (money_in()) {
-    journal_ = &journal;
     donations_.emplace(file_, journal);
+  } else {
+    payments_.emplace(file_, journal);
   }
 
   import::Record row;
@@ -235,12 +251,8 @@ ImportReport Importer::run() {
   report_.lines_with_characters_removed = reader_.summary().lines_with_characters_removed;
 
   if (report_.rows_added > 0) {
-    if (journal_ != nullptr) {
-      report_.import_entry = journal.append(import_entry());
-      journal.finish();
-    } else {
-      report_.import_entry = append_entry(file_, recorder_, import_entry());
-    }
+    report_.import_entry = journal.append(import_entry());
+    journal.finish();
   }
   if (options_.dry_run) {
     report_.import_entry = 0;
@@ -459,8 +471,7 @@ void Importer::take_transfer(const import::Record& row, const model::Account& ac
   input.memo = row.note.empty() ? row.summary : row.note;
   input.statement_account = account.code;
   input.external_ref = row.reference;
-  const std::int64_t id =
-      journal_ != nullptr ? append_transfer(file_, *journal_, input) : record_transfer(file_, recorder_, input);
+  const std::int64_t id = append_transfer(file_, *journal_, input);
   presence_.wrote(ImportTable::transfers);
   report_.transfers.rows++;
   report_.transfers.amount += row.amount;
@@ -481,7 +492,9 @@ bool Importer::beneficiary_of(const import::Record& row, const std::string& cate
   const std::string& text = by_name ? row.name : row.beneficiary;
   if (text.empty()) return true;
   try {
-    const model::Beneficiary person = resolve_beneficiary(file_, text);
+    auto known = beneficiaries_.find(text);
+    if (known == beneficiaries_.end()) known = beneficiaries_.emplace(text, resolve_beneficiary(file_, text)).first;
+    const model::Beneficiary& person = known->second;
     if (!by_name && !row.name.empty() && !same_name(row.name, person.name)) {
       problems_.add_field(row.line, "name", privacy::mask_name(row.name),
                           bilingual("与 {0} 登记的姓名（{1}）不符：请核对姓名和身份证号",
@@ -531,7 +544,7 @@ void Importer::take_payment(const import::Record& row, const model::Account& acc
   input.voucher = row.voucher;
   input.external_ref = row.reference;
   if (fee && input.payee.empty()) input.payee = account.name;  // the bank that charged it
-  const std::int64_t id = record_disbursement(file_, recorder_, input);
+  const std::int64_t id = payments_->record(input);
   presence_.wrote(ImportTable::disbursements);
   report_.payments.rows++;
   report_.payments.amount += row.amount;
@@ -591,8 +604,19 @@ Missing Importer::missing_for_payment(const import::Record& row, DisbursementInp
 bool Importer::matched_payment(const import::Record& row, const model::Account& account,
                                const std::optional<std::int64_t>& beneficiary) {
   const auto category = category_of(row.category);
-  const auto candidates =
-      storage::payments_to_match(file_, account.id, row.amount, window(row), reader_.profile().name);
+  if (!payments_to_match_) {
+    payments_to_match_.emplace();
+    for (auto& payment : storage::payments_to_match(file_, first_new_entry_, reader_.profile().name)) {
+      (*payments_to_match_)[{payment.account_id, payment.amount}].push_back(std::move(payment));
+    }
+  }
+  const auto same = payments_to_match_->find({account.id, row.amount});
+  if (same == payments_to_match_->end()) return false;
+  const storage::MatchWindow dates = window(row);
+  std::vector<storage::PaymentToMatch> candidates;
+  for (const auto& payment : same->second) {
+    if (payment.date >= dates.from && payment.date <= dates.to) candidates.push_back(payment);
+  }
   return claim_nearest(row, candidates, model::entry_kind::disbursement, [&](const storage::PaymentToMatch& paid) {
     if (beneficiary && paid.beneficiary != beneficiary) return false;
     if (category && *category != paid.category) return false;

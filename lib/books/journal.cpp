@@ -3,6 +3,7 @@
 #include "books/fund.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -164,6 +165,68 @@ void JournalAppender::add_to_day_totals(const EntryDraft& draft) {
   }
 }
 
+namespace {
+
+// Adds an amount to a day of per-day totals kept in date order (dates and totals side by side).
+void add_to_day(std::vector<std::string>& dates, std::vector<util::Fen>& totals, const std::string& day,
+                util::Fen amount) {
+  const auto at = std::lower_bound(dates.begin(), dates.end(), day);
+  const auto index = at - dates.begin();
+  if (at != dates.end() && *at == day) {
+    totals[static_cast<std::size_t>(index)] += amount;
+  } else {
+    dates.insert(at, day);
+    totals.insert(totals.begin() + index, amount);
+  }
+}
+
+}  // namespace
+
+util::Fen JournalAppender::lowest_balance_from(storage::Side side, std::int64_t id, const util::Date& date) {
+  auto found = balances_.find({side, id});
+  if (found == balances_.end()) {
+    Days days;
+    for (auto& day : storage::day_totals_of(file_, side, id)) {
+      days.dates.push_back(std::move(day.date));
+      days.totals.push_back(day.total);
+    }
+    found = balances_.emplace(std::make_pair(side, id), std::move(days)).first;
+    // What was appended and not yet written to day_totals.
+    for (const auto& [key, amount] : day_totals_) {
+      if (key.side != side || key.target_id != id) continue;
+      add_to_day(found->second.dates, found->second.totals, key.date,
+                 side == storage::Side::account ? amount : -amount);
+    }
+  }
+  // As storage::lowest_balance_from: the balance before the day, then after each day
+  // with postings from it on; the opening balance counts when nothing is dated that day.
+  const auto& [dates, totals] = found->second;
+  const std::string day = date.iso();
+  const auto first = static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), day) - dates.begin());
+  util::Fen running = 0;
+  for (std::size_t i = 0; i < first; ++i) running += totals[i];
+  if (first == dates.size()) return running;
+  util::Fen lowest = dates[first] == day ? std::numeric_limits<util::Fen>::max() : running;
+  for (std::size_t i = first; i < totals.size(); ++i) {
+    running += totals[i];
+    lowest = std::min(lowest, running);
+  }
+  return lowest;
+}
+
+void JournalAppender::add_to_balances(const EntryDraft& draft) {
+  if (balances_.empty()) return;
+  std::string day;
+  for (const auto& posting : draft.postings) {
+    const bool to_account = posting.side == PostingDraft::Side::account;
+    const auto side = to_account ? storage::Side::account : storage::Side::designation;
+    const auto found = balances_.find({side, posting.target_id});
+    if (found == balances_.end()) continue;  // read from day_totals and day_totals_ when first asked
+    if (day.empty()) day = draft.date.iso();
+    add_to_day(found->second.dates, found->second.totals, day, to_account ? posting.amount : -posting.amount);
+  }
+}
+
 std::int64_t JournalAppender::append(const EntryDraft& draft) {
   util::Fen sum = 0;
   for (const auto& posting : draft.postings) {
@@ -236,6 +299,7 @@ std::int64_t JournalAppender::append(const EntryDraft& draft) {
     for (const auto& detail : rows.detail) details->second.insert(detail);
   }
   add_to_day_totals(draft);
+  add_to_balances(draft);
   head_ = std::move(hash);
   ++next_id_;
   return id;

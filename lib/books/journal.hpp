@@ -84,6 +84,12 @@ class JournalAppender {
   std::int64_t append(const EntryDraft& draft);
   void finish();
   std::int64_t last_id() const { return next_id_ - 1; }
+  // The lowest balance the target has on any day from `date` on (inclusive): what
+  // storage::lowest_balance_from gives once the appended entries are finished, kept in
+  // memory (the target's per-day totals read once, then what each entry appended
+  // since adds), so that an import checks each row against the rows before it
+  // without writing the per-day totals after every row.
+  util::Fen lowest_balance_from(storage::Side side, std::int64_t id, const util::Date& date);
   const Recorder& recorder() const { return recorder_; }
 
  private:
@@ -98,6 +104,14 @@ class JournalAppender {
   void check_limits(const EntryDraft& draft, const storage::Row& detail) const;
   void add_to_day_totals(const EntryDraft& draft);
   storage::DayTotals day_totals_;  // what the appended postings add, written by finish()
+  // The per-day balances of the targets lowest_balance_from was asked about, in each
+  // target's own sign, by date; the dates and totals side by side.
+  struct Days {
+    std::vector<std::string> dates;
+    std::vector<util::Fen> totals;
+  };
+  std::map<std::pair<storage::Side, std::int64_t>, Days> balances_;
+  void add_to_balances(const EntryDraft& draft);
   // The INSERTs, prepared once for the whole import.
   storage::RowInserter entries_;
   storage::RowInserter postings_;

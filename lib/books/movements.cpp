@@ -43,9 +43,8 @@ std::int64_t append_transfer(storage::FundFile& file, JournalAppender& journal, 
       .set_text("external_ref", util::trim(input.external_ref))
       .set("source_line", input.source ? storage::Value{std::int64_t{input.source->line}} : storage::Value{})
       .set_text("content_key", input.source ? input.source->content_key : "");
-  // The overdraft rule reads the per-day totals: write what this journal appended so far.
-  journal.finish();
-  require_no_overdraft(file, draft);
+  // Against the balances the journal keeps: the books plus what it appended so far.
+  require_no_overdraft(file, journal, draft);
   return journal.append(draft);
 }
 

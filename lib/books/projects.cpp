@@ -501,13 +501,12 @@ std::int64_t allocate_to_project(storage::FundFile& file, const Recorder& record
   return id;
 }
 
-void require_project_at_work(storage::FundFile& file, const model::Designation& designation, const util::Date& date) {
-  if (designation.kind != "project") return;
-  const auto project = storage::project_row(file, designation.id);
-  if (!project) return;  // a designation made by hand: the audit reports it
-  const auto history = storage::project_stage_rows(file, designation.id);
+namespace {
+
+void require_at_work(const storage::ProjectRow& project, const std::vector<storage::ProjectStageRow>& history,
+                     const util::Date& date) {
   const std::string stage = current_stage(history);
-  const Message label = project_label(*project);
+  const Message label = project_label(project);
   if (stage != project_stage::approved && stage != project_stage::in_progress) {
     const Message now = project_stage_name(stage);
     throw Refused(bilingual("{0}当前阶段为“{1}”：只有已批准或实施中的项目可以支出",
@@ -523,24 +522,44 @@ void require_project_at_work(storage::FundFile& file, const model::Designation& 
   }
 }
 
-void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
-                                      const util::Date& date) {
-  require_project_at_work(file, designation, date);
+}  // namespace
+
+void require_project_at_work(storage::FundFile& file, const model::Designation& designation, const util::Date& date) {
   if (designation.kind != "project") return;
   const auto project = storage::project_row(file, designation.id);
-  if (!project) return;
-  const Message label = project_label(*project);
-  const Fen budget = current_budget(*project, storage::project_budget_rows(file, designation.id));
-  const Fen spent = storage::unvoided_spending(file, designation.id);
-  if (spent + amount > budget) {
+  if (!project) return;  // a designation made by hand: the audit reports it
+  require_at_work(*project, storage::project_stage_rows(file, designation.id), date);
+}
+
+ProjectSpending project_spending(storage::FundFile& file, const model::Designation& designation) {
+  ProjectSpending facts;
+  if (designation.kind != "project") return facts;
+  facts.project = storage::project_row(file, designation.id);
+  if (!facts.project) return facts;
+  facts.history = storage::project_stage_rows(file, designation.id);
+  facts.budget = current_budget(*facts.project, storage::project_budget_rows(file, designation.id));
+  facts.spent = storage::unvoided_spending(file, designation.id);
+  return facts;
+}
+
+void require_project_spending_allowed(const ProjectSpending& facts, Fen amount, const util::Date& date) {
+  if (!facts.project) return;
+  require_at_work(*facts.project, facts.history, date);
+  const Message label = project_label(*facts.project);
+  if (facts.spent + amount > facts.budget) {
     throw Refused(
         bilingual("超出预算：{0}预算 {1}，已支出 {2}，本次 {3}，将超出 {4}；追加预算须先经议事会决议，用 cfund project "
                   "amend-budget 登记",
                   "over budget: {5} has a budget of {1} and has spent {2}; this {3} would exceed it by {4}. A larger "
                   "budget needs a council decision, recorded with cfund project amend-budget",
-                  label.zh, util::format_amount(budget), util::format_amount(spent), util::format_amount(amount),
-                  util::format_amount(spent + amount - budget), label.en));
+                  label.zh, util::format_amount(facts.budget), util::format_amount(facts.spent),
+                  util::format_amount(amount), util::format_amount(facts.spent + amount - facts.budget), label.en));
   }
+}
+
+void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
+                                      const util::Date& date) {
+  require_project_spending_allowed(project_spending(file, designation), amount, date);
 }
 
 void require_project_accepts_money(storage::FundFile& file, const model::Designation& designation) {

@@ -150,6 +150,16 @@ void require_project_at_work(storage::FundFile& file, const model::Designation& 
 
 void require_project_spending_allowed(storage::FundFile& file, const model::Designation& designation, Fen amount,
                                       const util::Date& date);
+// The same rule with what it reads of the project read once (an import checks many
+// payments): `spent` is the unvoided spending when read, plus what the caller adds.
+struct ProjectSpending {
+  std::optional<storage::ProjectRow> project;  // none: not a project (or made by hand)
+  std::vector<storage::ProjectStageRow> history;
+  Fen budget = 0;
+  Fen spent = 0;
+};
+ProjectSpending project_spending(storage::FundFile& file, const model::Designation& designation);
+void require_project_spending_allowed(const ProjectSpending& facts, Fen amount, const util::Date& date);
 // - money coming in (an earmarked donation, a reallocation): the project has not
 //   ended (rejected, cancelled, closed).
 void require_project_accepts_money(storage::FundFile& file, const model::Designation& designation);

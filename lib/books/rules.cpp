@@ -9,7 +9,12 @@
 
 namespace cfund::books {
 
-void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
+namespace {
+
+// Refuses the entry when a target it takes money from has less than that available
+// on some day from the entry's date on; `lowest` gives what is available.
+template <typename Lowest>
+void refuse_overdraft(storage::FundFile& file, const EntryDraft& draft, Lowest lowest) {
   // Net effect of the entry on each target, in the target's own sign.
   std::map<std::pair<storage::Side, std::int64_t>, Fen> outflow;
   for (const auto& posting : draft.postings) {
@@ -23,7 +28,7 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
   for (const auto side : {storage::Side::designation, storage::Side::account}) {
     for (const auto& [target, amount] : outflow) {
       if (target.first != side || amount <= 0) continue;
-      const Fen available = storage::lowest_balance_from(file, side, target.second, draft.date.iso());
+      const Fen available = lowest(side, target.second);
       if (available >= amount) continue;
       const std::string shown = util::format_amount(std::max<Fen>(available, 0));
       if (side == storage::Side::account) {
@@ -49,9 +54,28 @@ void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
   }
 }
 
+}  // namespace
+
+void require_no_overdraft(storage::FundFile& file, const EntryDraft& draft) {
+  const std::string date = draft.date.iso();
+  refuse_overdraft(file, draft, [&](storage::Side side, std::int64_t id) {
+    return storage::lowest_balance_from(file, side, id, date);
+  });
+}
+
+void require_no_overdraft(storage::FundFile& file, JournalAppender& journal, const EntryDraft& draft) {
+  refuse_overdraft(file, draft, [&](storage::Side side, std::int64_t id) {
+    return journal.lowest_balance_from(side, id, draft.date);
+  });
+}
+
 void require_approval(storage::FundFile& file, const std::string& category, Fen amount,
                       const std::string& approval_ref) {
-  const model::FundSettings settings = load_settings(file);
+  require_approval(load_settings(file), category, amount, approval_ref);
+}
+
+void require_approval(const model::FundSettings& settings, const std::string& category, Fen amount,
+                      const std::string& approval_ref) {
   if (!approval_ref.empty() || !needs_approval(settings, category, amount)) return;
   const model::PaymentCategory* sort = model::find_payment_category(category);
   const Fen threshold = settings.approval_threshold_for(category);

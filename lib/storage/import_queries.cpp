@@ -1,5 +1,7 @@
 #include "storage/import_queries.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "storage/columns.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/statement_cache.hpp"
@@ -42,9 +44,12 @@ bool reference_recorded(FundFile& file, ImportTable table, std::int64_t account_
   return q->executeStep();
 }
 
-std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key) {
-  CachedStatement q(file, std::string("SELECT COUNT(*) AS rows FROM ") + table_name(table) + " WHERE content_key = ?");
+std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key,
+                               std::int64_t before_entry) {
+  CachedStatement q(file, std::string("SELECT COUNT(*) AS rows FROM ") + table_name(table) +
+                              " WHERE content_key = ? AND entry_id < ?");
   q->bind(1, content_key);
+  q->bind(2, static_cast<std::int64_t>(before_entry));
   q->executeStep();
   return q->getColumn("rows").getInt64();
 }
@@ -61,37 +66,44 @@ std::optional<PreviousImport> previous_import(FundFile& file, ImportTable table,
                         q->getColumn("rows_added").getInt64()};
 }
 
-std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t account_id, std::int64_t amount,
-                                              const MatchWindow& window, const std::string& profile) {
-  CachedStatement q(file,
-                    "SELECT d.entry_id AS entry_id, e.date AS date, d.category AS category, d.payee AS payee, "
-                    "d.beneficiary AS beneficiary, b.name AS beneficiary_name "
-                    "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-                    "LEFT JOIN beneficiaries b ON b.number = d.beneficiary "
-                    "WHERE d.account_id = ? AND d.amount = ? AND e.date BETWEEN ? AND ? AND d.entry_id < ? "
-                    "AND (d.external_ref IS NULL OR d.external_ref = '') "
-                    "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) "
-                    "AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.target = 'disbursements' AND i.profile = ? "
-                    "AND d.entry_id BETWEEN i.first_entry AND i.last_entry) "
-                    "ORDER BY e.date, d.entry_id");
-  q->bind(1, static_cast<std::int64_t>(account_id));
-  q->bind(2, static_cast<std::int64_t>(amount));
-  q->bind(3, window.from);
-  q->bind(4, window.to);
-  q->bind(5, static_cast<std::int64_t>(window.before_entry));
-  q->bind(6, profile);
+namespace {
+
+const char* const kPaymentsToMatch =
+    "SELECT d.entry_id AS entry_id, d.account_id AS account_id, d.amount AS amount, e.date AS date, "
+    "d.category AS category, d.payee AS payee, d.beneficiary AS beneficiary, b.name AS beneficiary_name "
+    "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+    "LEFT JOIN beneficiaries b ON b.number = d.beneficiary "
+    "WHERE d.entry_id < ?1 "
+    "AND (d.external_ref IS NULL OR d.external_ref = '') "
+    "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) "
+    "AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.target = 'disbursements' AND i.profile = ?2 "
+    "AND d.entry_id BETWEEN i.first_entry AND i.last_entry) "
+    "ORDER BY e.date, d.entry_id";
+
+std::vector<PaymentToMatch> read_payments_to_match(SQLite::Statement& q) {
   std::vector<PaymentToMatch> found;
-  while (q->executeStep()) {
+  while (q.executeStep()) {
     PaymentToMatch payment;
-    payment.entry_id = q->getColumn("entry_id").getInt64();
-    payment.date = q->getColumn("date").getString();
-    payment.category = q->getColumn("category").getString();
-    payment.payee = text_or_empty(q->getColumn("payee"));
-    if (!q->getColumn("beneficiary").isNull()) payment.beneficiary = q->getColumn("beneficiary").getInt64();
-    payment.beneficiary_name = text_or_empty(q->getColumn("beneficiary_name"));
+    payment.entry_id = q.getColumn("entry_id").getInt64();
+    payment.account_id = q.getColumn("account_id").getInt64();
+    payment.amount = q.getColumn("amount").getInt64();
+    payment.date = q.getColumn("date").getString();
+    payment.category = q.getColumn("category").getString();
+    payment.payee = text_or_empty(q.getColumn("payee"));
+    if (!q.getColumn("beneficiary").isNull()) payment.beneficiary = q.getColumn("beneficiary").getInt64();
+    payment.beneficiary_name = text_or_empty(q.getColumn("beneficiary_name"));
     found.push_back(std::move(payment));
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t before_entry, const std::string& profile) {
+  SQLite::Statement q(file.db(), kPaymentsToMatch);
+  q.bind(1, static_cast<std::int64_t>(before_entry));
+  q.bind(2, profile);
+  return read_payments_to_match(q);
 }
 
 std::vector<TransferToMatch> transfers_to_match(FundFile& file, std::int64_t from_account, std::int64_t to_account,

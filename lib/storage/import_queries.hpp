@@ -24,8 +24,9 @@ bool import_table_has_rows(FundFile& file, ImportTable table);
 // transfers, the account is the one whose statement the number came from.
 bool reference_recorded(FundFile& file, ImportTable table, std::int64_t account_id, const std::string& reference);
 
-// How many rows of the table carry this content key.
-std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key);
+// How many rows of the table carry this content key, of entries below `before_entry`.
+std::int64_t content_key_count(FundFile& file, ImportTable table, const std::string& content_key,
+                               std::int64_t before_entry);
 
 struct PreviousImport {
   std::int64_t entry_id = 0;
@@ -49,16 +50,19 @@ struct MatchWindow {
 // recognised by it, and are never matched by amount and date.
 struct PaymentToMatch {
   std::int64_t entry_id = 0;
+  std::int64_t account_id = 0;
+  std::int64_t amount = 0;
   std::string date;
   std::string category;
   std::string payee;
   std::optional<std::int64_t> beneficiary;
   std::string beneficiary_name;  // private
 };
-// Unvoided payments out of the account of exactly this amount in the window, without
-// a transaction number, not added by an import with this profile; by date and id.
-std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t account_id, std::int64_t amount,
-                                              const MatchWindow& window, const std::string& profile);
+// Unvoided payments without a transaction number, not added by an import with this
+// profile, with entries below `before_entry`; by date and id. Read once: an import
+// picks each row's candidates (its account, its amount, dated in its window) from them
+// in memory (nothing it adds can be one).
+std::vector<PaymentToMatch> payments_to_match(FundFile& file, std::int64_t before_entry, const std::string& profile);
 
 struct TransferToMatch {
   std::int64_t entry_id = 0;

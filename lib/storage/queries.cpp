@@ -125,6 +125,17 @@ std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side) {
   return days;
 }
 
+std::vector<RecordedDay> day_totals_of(FundFile& file, Side side, std::int64_t id) {
+  CachedStatement query(file, "SELECT date, amount FROM day_totals WHERE side = ? AND target_id = ? ORDER BY date");
+  query->bind(1, side_name(side));
+  query->bind(2, static_cast<std::int64_t>(id));
+  std::vector<RecordedDay> days;
+  while (query->executeStep()) {
+    days.push_back({id, query->getColumn(0).getString(), signed_for(side, query->getColumn(1).getInt64())});
+  }
+  return days;
+}
+
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind) {
   {
     CachedStatement find(file, "SELECT id FROM donors WHERE name = ?");

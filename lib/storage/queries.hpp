@@ -49,6 +49,8 @@ struct RecordedDay {
   util::Fen total = 0;
 };
 std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side);
+// The recorded per-day totals of one target, by date, in the target's own sign.
+std::vector<RecordedDay> day_totals_of(FundFile& file, Side side, std::int64_t id);
 
 // Donors: the id of the donor with this name, created on first use.
 std::int64_t donor_id(FundFile& file, const std::string& name, const std::string& kind);
