@@ -328,7 +328,9 @@ std::vector<RegistryDifference> registry_differences(storage::FundFile& file) {
   for (const auto& d : storage::designations(file)) designations[d.id] = d;
   found.rows(subject::designation, chain.designations, designations, designation_fields);
   std::map<std::int64_t, std::pair<std::string, std::string>> donors;
-  for (const auto& d : storage::donors(file)) donors[d.id] = {d.name, d.kind};
+  storage::for_each_donor(file, [&donors](storage::DonorRow&& d) {
+    donors.emplace(d.id, std::make_pair(std::move(d.name), std::move(d.kind)));
+  });
   found.rows(subject::donor, chain.donors, donors, donor_fields);
   return found.take();
 }

@@ -33,13 +33,16 @@ std::optional<std::int64_t> first_registry_entry(FundFile& file) {
 
 std::map<std::string, std::string> stored_settings(FundFile& file) { return file.settings_under(""); }
 
-std::vector<DonorRow> donors(FundFile& file) {
+void for_each_donor(FundFile& file, const std::function<void(DonorRow&&)>& visit) {
   SQLite::Statement q(file.db(), "SELECT id, name, kind FROM donors ORDER BY id");
-  std::vector<DonorRow> rows;
   while (q.executeStep()) {
-    rows.push_back(
-        {q.getColumn("id").getInt64(), text_or_empty(q.getColumn("name")), text_or_empty(q.getColumn("kind"))});
+    visit({q.getColumn("id").getInt64(), text_or_empty(q.getColumn("name")), text_or_empty(q.getColumn("kind"))});
   }
+}
+
+std::vector<DonorRow> donors(FundFile& file) {
+  std::vector<DonorRow> rows;
+  for_each_donor(file, [&rows](DonorRow&& row) { rows.push_back(std::move(row)); });
   return rows;
 }
 

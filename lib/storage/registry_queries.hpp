@@ -5,6 +5,7 @@
 // audit checks against it. Rows are read by column name.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,8 @@ struct DonorRow {
   std::string kind;
 };
 std::vector<DonorRow> donors(FundFile& file);
+// The same rows one at a time, by id (a fund may have hundreds of thousands of donors).
+void for_each_donor(FundFile& file, const std::function<void(DonorRow&&)>& visit);
 struct DonorAsGiven {
   std::int64_t id = 0;
   std::int64_t entry_id = 0;  // the latest donation naming the donor
