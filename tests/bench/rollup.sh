@@ -116,3 +116,44 @@ line() { read -r s mb <<< "$2"; printf '%-58s %9ss %8s MB  %s\n' "$1" "$s" "$mb"
   line "rollup --annual --year 2025 (consolidated statements)" "$annual" "${included:-?} funds in the totals"
   line "rollup --period 2025-06 of the first 100 funds only" "$first100" "memory against 400 funds"
 } | tee "$work/rollup.txt"
+
+# Among the 400: a fund whose chain a raw edit broke (a copy of the first, an entry dated in
+# the month changed) and a fund that a writer holds a write transaction on (the sqlite3
+# shell, for the whole run). The month's roll-up must finish, name the broken fund as left
+# out (exit 1), include the locked one and the other 399, and leave every fund file as it
+# was (sha256 before and after, WAL and shared-memory files included).
+among="$dir/among"
+rm -rf "$among"
+mkdir -p "$among"
+cp "${files[0]}" "$among/broken.cfund"
+sqlite3 "$among/broken.cfund" "UPDATE donations SET amount = amount + 100 WHERE entry_id =
+  (SELECT MIN(id) FROM entries WHERE kind = 'donation' AND date >= '2025-06-01' AND date <= '2025-06-30')"
+locked="${files[1]}"
+fifo="$among/writer.in"
+mkfifo "$fifo"
+sqlite3 "$locked" < "$fifo" > "$among/writer.out" 2>&1 &
+writer=$!
+exec 3> "$fifo"
+echo "BEGIN IMMEDIATE; INSERT INTO fund_settings(key, value) VALUES ('held_by_bench', '1'); SELECT 'holding';" >&3
+for _ in $(seq 100); do grep -q holding "$among/writer.out" && break; sleep 0.1; done
+grep -q holding "$among/writer.out" || { say "rollup.sh: the writer did not start its transaction"; exit 1; }
+find "$dir/funds" "$among" -name '*.cfund*' -type f | sort | xargs sha256sum > "$among/before"
+status=0
+"$cfund" --lang en rollup "$dir/funds" "$among/broken.cfund" --period 2025-06 --format csv --out "$among/out" \
+  > /dev/null 2> "$among/stderr" || status=$?
+find "$dir/funds" "$among" -name '*.cfund*' -type f | sort | xargs sha256sum > "$among/after"
+echo "ROLLBACK;" >&3
+exec 3>&-
+wait "$writer" || true
+left_out=$(grep -c "(hash chain broken)" "$among/stderr" || true)
+summed=$(sed -n 's/.*, \([0-9]*\) in the totals.*/\1/p' "$among/out/rollup-2025-06-info.csv" | head -n 1)
+if [ "$status" = 1 ] && [ "$left_out" = 1 ] && grep -q "broken.cfund (hash chain broken)" "$among/stderr" &&
+  [ "$summed" = "$count" ] &&
+  cmp -s "$among/before" "$among/after"; then
+  echo "broken and locked funds among the $count: exit 1, the broken one left out and named, ${summed:-?} funds summed, no file changed" |
+    tee -a "$work/rollup.txt"
+else
+  say "rollup.sh: the broken/locked check failed (exit $status, $left_out left out, files changed: $(cmp -s "$among/before" "$among/after" && echo no || echo yes))"
+  cat "$among/stderr" >&2
+  exit 1
+fi

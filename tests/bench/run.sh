@@ -31,7 +31,8 @@
 # streamed; only the shared strings are kept). BENCH_ONLY_XLSX=1 measures that line alone.
 # Work files go to BENCH_DIR (default BUILD_DIR/bench); a 1M fund needs about 2 GB.
 # BENCH_ONLY_IMPORT=1 measures the import row only. Last, the roll-up of many funds
-# (tests/bench/rollup.sh: 400 funds of realistic sizes; BENCH_ONLY_ROLLUP=1 alone).
+# (tests/bench/rollup.sh: 400 funds of realistic sizes, then a broken and a locked fund among
+# them; BENCH_ONLY_ROLLUP=1 alone).
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
