@@ -168,7 +168,7 @@ struct Beside {
 
 std::unique_ptr<Beside> open_beside(storage::FundFile& file) {
   try {
-    auto beside = std::make_unique<Beside>(Beside{storage::FundFile::open(file.path()), nullptr});
+    auto beside = std::make_unique<Beside>(Beside{file.open_again(), nullptr});
     beside->snapshot = std::make_unique<storage::FundFile::ReadSnapshot>(beside->file);
     const ChainHead ours = recorded_chain_head(file);
     const ChainHead theirs = recorded_chain_head(beside->file);

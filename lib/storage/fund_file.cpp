@@ -236,6 +236,12 @@ SQLite::Statement& FundFile::prepared(const std::string& sql) {
   return *statement;
 }
 
+FundFile FundFile::open_again() {
+  if (!immutable_stamp_.empty()) return open_read_only(path_, true);
+  if (read_only()) return open_read_only(path_, false);
+  return open(path_);
+}
+
 bool FundFile::read_only() { return sqlite3_db_readonly(db_->getHandle(), "main") == 1; }
 
 std::optional<std::string> FundFile::setting(const std::string& key) {

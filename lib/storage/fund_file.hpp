@@ -50,6 +50,9 @@ class FundFile {
   // Whether a file opened immutable has been changed since (its size, time or inode);
   // false for every other way of opening.
   bool changed_since_open() const;
+  // Another connection to the same file, opened as this one was: read only (immutable when
+  // this one is) for a reader that must never write, as open() does otherwise.
+  FundFile open_again();
 
   FundFile(FundFile&&) noexcept;
   FundFile& operator=(FundFile&&) noexcept;

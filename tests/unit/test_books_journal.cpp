@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -89,6 +90,19 @@ TEST_CASE("the chain verified beside, on a second connection, is the chain verif
     CHECK_FALSE(books::verify_chain_beside(file).valid());
     CHECK(books::verify_chain(file).ok());  // the snapshot still sees six entries
   }
+}
+
+TEST_CASE("the chain checked in halves on a file opened read only writes nothing beside it", "[journal][rollup]") {
+  TempFund fund;
+  record_sample(fund);
+  { auto checkpoint = fund.open(); }  // the last writer closes: the log is folded in and removed
+  REQUIRE_FALSE(std::filesystem::exists(fund.path() + "-wal"));
+  auto file = storage::FundFile::open_read_only(fund.path());
+  const auto halves = books::verify_chain(file, 1);  // the second half on a connection of its own
+  CHECK(halves.ok());
+  CHECK(halves.entries == 6);
+  CHECK_FALSE(std::filesystem::exists(fund.path() + "-wal"));
+  CHECK_FALSE(std::filesystem::exists(fund.path() + "-shm"));
 }
 
 TEST_CASE("every posting set sums to zero and balances follow the postings", "[journal]") {

@@ -294,3 +294,14 @@ TEST_CASE("the trial balance's sums and the postings outside any entry, read in 
     }
   }
 }
+
+TEST_CASE("a connection opened again is opened as the first was: a reader's never writes", "[storage]") {
+  cfund::testing::TempFund fund;
+  { auto writer = fund.open(); }  // closed: the log is folded into the file
+  auto reader = storage::FundFile::open_read_only(fund.path());
+  CHECK(reader.open_again().read_only());
+  auto logged_reader = storage::FundFile::open_read_only(fund.path(), false);
+  CHECK(logged_reader.open_again().read_only());
+  auto writer = fund.open();
+  CHECK_FALSE(writer.open_again().read_only());
+}
