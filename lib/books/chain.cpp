@@ -190,7 +190,7 @@ std::unique_ptr<Beside> open_beside(storage::FundFile& file) {
 std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
                         std::int64_t segment) {
   const std::int64_t last = storage::last_entry_id(file);
-  const auto middle = last - first_id + 1 >= 2 * segment && segment > 0
+  const auto middle = (last - first_id + 1) / 2 >= segment && segment > 0
                           ? storage::entry_id_from(file, first_id + (last - first_id + 1) / 2)
                           : std::nullopt;
   std::unique_ptr<Beside> beside = middle && *middle > first_id ? open_beside(file) : nullptr;
