@@ -149,13 +149,18 @@ std::optional<std::pair<std::int64_t, Message>> ChainWalk::check(const std::stri
   return std::nullopt;
 }
 
-// Walks the entries first_id..last_id (all from first_id on by default). Returns the id
-// the next entry would have.
+// Walks the entries first_id..last_id (all from first_id on by default) with the
+// scanner of `file`. Returns the id the next entry would have.
+std::int64_t walk_range(storage::FundFile& file, storage::EntryScanner& scanner, ChainReport& report,
+                        std::int64_t first_id, std::string previous, std::int64_t last_id = INT64_MAX) {
+  ChainWalk walk(file, report, first_id, std::move(previous));
+  scanner.scan(walk, first_id, last_id);
+  return walk.next_id();
+}
 std::int64_t walk_range(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
                         std::int64_t last_id = INT64_MAX) {
-  ChainWalk walk(file, report, first_id, std::move(previous));
-  storage::scan_entries(file, model::detail_table_for, walk, first_id, last_id);
-  return walk.next_id();
+  storage::EntryScanner scanner(file, model::detail_table_for);
+  return walk_range(file, scanner, report, first_id, std::move(previous), last_id);
 }
 
 // A second connection on the same file, in its own read snapshot, when it sees the same
@@ -220,11 +225,12 @@ std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64
   return after;
 }
 
-// The chain head and length recorded at the last append must be the last entry's.
+// The chain head and length recorded at the last append must be the last entry's. The
+// entry named is the first one missing, or the first the record does not count.
 void check_recorded_head(storage::FundFile& file, ChainReport& report, std::int64_t next_id) {
   const ChainHead recorded = recorded_chain_head(file);
   if (recorded.length != next_id - 1 || recorded.hash != report.head) {
-    fail_chain(report, next_id,
+    fail_chain(report, std::min(recorded.length, next_id - 1) + 1,
                bilingual("账套记录的链尾是第 {0} 号分录，实际只有 {1} 条：末尾的分录被删除或链尾被改动",
                          "the file records {0} entries in its chain but holds {1}: entries at the end were "
                          "removed or the chain head was changed",
@@ -271,6 +277,35 @@ ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, st
   }
   const std::int64_t next_id = walk_chain(file, report, first_id, *anchor, segment);
   if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
+  return report;
+}
+
+ChainReport verify_chain_runs(storage::FundFile& file, std::vector<storage::IdRun> runs) {
+  ChainReport report;
+  const std::int64_t last = storage::last_entry_id(file);
+  std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::int64_t next_id = 1;  // past the entries walked so far
+  storage::EntryScanner scanner(file, model::detail_table_for);
+  for (const auto& run : runs) {
+    const std::int64_t first = std::max(run.first, next_id);
+    if (first > run.last) continue;  // inside a run walked already
+    std::string anchor = kGenesisHash;
+    if (first > 1 && first != next_id) {
+      const auto stored = storage::stored_hash(file, first - 1);
+      if (!stored) {
+        fail_chain(report, first - 1, bilingual("第 {0} 号分录缺失", "entry {0} is missing", first - 1));
+        return report;
+      }
+      anchor = *stored;
+    } else if (first > 1) {
+      anchor = report.head;
+    }
+    next_id = walk_range(file, scanner, report, first, std::move(anchor), run.last);
+    if (report.first_bad_entry) return report;
+  }
+  // The last entry, as stored, must be the head the file records.
+  if (next_id <= last) report.head = storage::stored_hash(file, last).value_or("");
+  check_recorded_head(file, report, last + 1);
   return report;
 }
 

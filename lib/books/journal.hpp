@@ -144,6 +144,13 @@ ChainReport verify_chain(storage::FundFile& file, std::int64_t segment = kChainS
 // are not looked for.
 ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, std::int64_t segment = kChainSegment);
 
+// The same checks for some runs of entries, each run's first linked to the hash stored
+// in the entry before it (taken as it is, or the genesis); and the recorded chain head
+// against the last entry's id and its hash as stored. A roll-up's quick check reads a
+// period's entries with it (docs/rollup.md says what this proves and what it does not).
+// Rows outside any entry are not looked for.
+ChainReport verify_chain_runs(storage::FundFile& file, std::vector<storage::IdRun> runs);
+
 // verify_chain on a second connection in a thread of its own, so that the caller can
 // read other things meanwhile. Only when that connection sees the same books as
 // `file` (the same chain head, chain length and last entry: SQLite's Debian build has

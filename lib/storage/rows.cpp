@@ -139,6 +139,12 @@ class RawStatement {
   }
   RawRow row() const { return RawRow(statement_, names_); }
   const std::vector<std::string>& names() const { return names_; }
+  // Runs the statement again from the start with its two parameters bound to these.
+  void rebind(std::int64_t first, std::int64_t second) {
+    sqlite3_reset(statement_);
+    sqlite3_bind_int64(statement_, 1, first);
+    sqlite3_bind_int64(statement_, 2, second);
+  }
 
  private:
   sqlite3* db_;
@@ -153,11 +159,16 @@ class RawStatement {
 // by rows_without_entry.
 class EntryCursor {
  public:
+  // `sql` selects the rows whose entry_id is between its two parameters.
   EntryCursor(SQLite::Database& db, const std::string& sql) : statement_(db, sql) {
     const auto& names = statement_.names();
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == "entry_id") key_ = i;
     }
+  }
+  // Reads the rows of entries from_id..to_id from the start.
+  void restart(std::int64_t from_id, std::int64_t to_id) {
+    statement_.rebind(from_id, to_id);
     step();
   }
 
@@ -213,44 +224,75 @@ class RowCollector : public EntryScanVisitor {
 
 }  // namespace
 
-void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
-                  EntryScanVisitor& visitor, std::int64_t from_id, std::int64_t to_id) {
-  // One sequential scan of each table, merged by entry id, instead of a lookup of
-  // the postings and of the detail row for every entry.
-  auto where = [from_id, to_id](const char* key) {
-    std::string sql = from_id > 1 ? fmt::format(" WHERE {} >= {}", key, from_id) : std::string();
-    if (to_id != INT64_MAX) sql += fmt::format("{} {} <= {}", sql.empty() ? " WHERE" : " AND", key, to_id);
-    return sql;
-  };
-  RawStatement entries(file.db(), "SELECT * FROM entries" + where("id") + " ORDER BY id");
-  const std::vector<std::string>& entry_names = entries.names();
+// The statements of an EntryScanner: one sequential read of each table, merged by
+// entry id, instead of a lookup of the postings and of the detail row for every entry.
+struct EntryScanner::Statements {
+  Statements(FundFile& file, std::function<std::string(const std::string& kind)> kind_to_table)
+      : db(file.db()),
+        kind_to_table(std::move(kind_to_table)),
+        entries(db, "SELECT * FROM entries WHERE id BETWEEN ?1 AND ?2 ORDER BY id"),
+        postings(db, "SELECT * FROM postings WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id, seq") {
+    const std::vector<std::string>& names = entries.names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "id") id_column = i;
+      if (names[i] == "kind") kind_column = i;
+    }
+  }
+  // The cursor of a detail table, reading this scan's from_id..to_id (prepared when
+  // first needed, started when first needed in a scan).
+  EntryCursor& detail(const std::string& table, std::int64_t from_id, std::int64_t to_id) {
+    auto& [cursor, started_in] = details[table];
+    if (!cursor) {
+      cursor = std::make_unique<EntryCursor>(
+          db, "SELECT * FROM " + table + " WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id");
+    }
+    if (started_in != scans) {
+      cursor->restart(from_id, to_id);
+      started_in = scans;
+    }
+    return *cursor;
+  }
+
+  SQLite::Database& db;
+  std::function<std::string(const std::string& kind)> kind_to_table;
+  RawStatement entries;
+  EntryCursor postings;
+  std::map<std::string, std::pair<std::unique_ptr<EntryCursor>, std::int64_t>> details;  // by table: the scan it reads
+  std::map<std::string, std::string, std::less<>> tables;                                // kind -> table
+  std::int64_t scans = 0;
   std::size_t id_column = 0;
   std::size_t kind_column = 0;
-  for (std::size_t i = 0; i < entry_names.size(); ++i) {
-    if (entry_names[i] == "id") id_column = i;
-    if (entry_names[i] == "kind") kind_column = i;
-  }
-  EntryCursor postings(file.db(), "SELECT * FROM postings" + where("entry_id") + " ORDER BY entry_id, seq");
-  std::map<std::string, std::unique_ptr<EntryCursor>> detail_cursors;  // by table
-  std::map<std::string, std::string, std::less<>> tables;              // kind -> table
-  const RawRow raw = entries.row();
-  while (entries.step()) {
-    const std::int64_t id = raw.integer(id_column);
-    visitor.entry(id, raw);
-    postings.each(id, [&visitor](const RawRow& row) { visitor.posting(row); });
+};
 
-    const std::string_view kind = raw.text(kind_column);
-    auto table = tables.find(kind);
-    if (table == tables.end()) table = tables.emplace(std::string(kind), kind_to_table(std::string(kind))).first;
+EntryScanner::EntryScanner(FundFile& file, std::function<std::string(const std::string& kind)> kind_to_table)
+    : statements_(std::make_unique<Statements>(file, std::move(kind_to_table))) {}
+
+EntryScanner::~EntryScanner() = default;
+
+void EntryScanner::scan(EntryScanVisitor& visitor, std::int64_t from_id, std::int64_t to_id) {
+  auto& s = *statements_;
+  ++s.scans;
+  s.entries.rebind(from_id, to_id);
+  s.postings.restart(from_id, to_id);
+  const RawRow raw = s.entries.row();
+  while (s.entries.step()) {
+    const std::int64_t id = raw.integer(s.id_column);
+    visitor.entry(id, raw);
+    s.postings.each(id, [&visitor](const RawRow& row) { visitor.posting(row); });
+
+    const std::string_view kind = raw.text(s.kind_column);
+    auto table = s.tables.find(kind);
+    if (table == s.tables.end()) table = s.tables.emplace(std::string(kind), s.kind_to_table(std::string(kind))).first;
     if (!table->second.empty()) {
-      auto& cursor = detail_cursors[table->second];
-      if (!cursor)
-        cursor = std::make_unique<EntryCursor>(
-            file.db(), "SELECT * FROM " + table->second + where("entry_id") + " ORDER BY entry_id");
-      cursor->each(id, [&visitor](const RawRow& row) { visitor.detail(row); });
+      s.detail(table->second, from_id, to_id).each(id, [&visitor](const RawRow& row) { visitor.detail(row); });
     }
     visitor.end_entry(table->second);
   }
+}
+
+void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
+                  EntryScanVisitor& visitor, std::int64_t from_id, std::int64_t to_id) {
+  EntryScanner(file, kind_to_table).scan(visitor, from_id, to_id);
 }
 
 void for_each_entry(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
@@ -266,11 +308,21 @@ std::optional<std::int64_t> entry_id_from(FundFile& file, std::int64_t id) {
   return query.getColumn("first").getInt64();
 }
 
-std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date) {
-  SQLite::Statement query(file.db(), "SELECT MIN(id) AS first FROM entries WHERE date >= ?");
-  query.bind(1, date);
-  if (!query.executeStep() || query.getColumn("first").isNull()) return std::nullopt;
-  return query.getColumn("first").getInt64();
+std::vector<IdRun> entry_runs_dated(FundFile& file, const std::string& from, const std::string& to,
+                                    std::int64_t join_gap) {
+  SQLite::Statement query(file.db(), "SELECT id FROM entries WHERE date BETWEEN ? AND ? ORDER BY id");
+  query.bind(1, from);
+  query.bind(2, to);
+  std::vector<IdRun> runs;
+  while (query.executeStep()) {
+    const std::int64_t id = query.getColumn(0).getInt64();
+    if (!runs.empty() && id - runs.back().last <= join_gap) {
+      runs.back().last = id;
+    } else {
+      runs.push_back({id, id});
+    }
+  }
+  return runs;
 }
 
 std::optional<std::string> stored_hash(FundFile& file, std::int64_t id) {

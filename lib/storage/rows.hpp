@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,11 +111,33 @@ class EntryScanVisitor {
 void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
                   EntryScanVisitor& visitor, std::int64_t from_id = 1, std::int64_t to_id = INT64_MAX);
 
+// scan_entries of several ranges of one file in turn, each statement prepared once
+// (the first time a scan needs it).
+class EntryScanner {
+ public:
+  EntryScanner(FundFile& file, std::function<std::string(const std::string& kind)> kind_to_table);
+  ~EntryScanner();
+  EntryScanner(const EntryScanner&) = delete;
+  EntryScanner& operator=(const EntryScanner&) = delete;
+  void scan(EntryScanVisitor& visitor, std::int64_t from_id = 1, std::int64_t to_id = INT64_MAX);
+
+ private:
+  struct Statements;
+  std::unique_ptr<Statements> statements_;
+};
+
 // The smallest id from `id` on that an entry has, if any.
 std::optional<std::int64_t> entry_id_from(FundFile& file, std::int64_t id);
 
-// The smallest id of an entry dated on or after `date` (ISO), if any.
-std::optional<std::int64_t> first_entry_dated_from(FundFile& file, const std::string& date);
+// The entries dated within [from, to] (ISO) as runs of consecutive ids, in id order.
+// Runs whose ids are at most `join_gap` apart are joined into one, the entries between
+// them included: a scan per run costs more than reading a few entries more.
+struct IdRun {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+std::vector<IdRun> entry_runs_dated(FundFile& file, const std::string& from, const std::string& to,
+                                    std::int64_t join_gap);
 // The stored hash of entry `id` (the chain's link into it), if it exists.
 std::optional<std::string> stored_hash(FundFile& file, std::int64_t id);
 

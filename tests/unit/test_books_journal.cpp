@@ -209,7 +209,54 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
       CHECK(from_halves.first_bad_entry == from.first_bad_entry);
       CHECK(from_halves.entries == from.entries);
       CHECK(from_halves.head == from.head);
+      // The entries in runs (2-3 and 4-6, one scanner for both) find what the walk from
+      // entry 2 finds; the head is compared as stored.
+      const auto runs = books::verify_chain_runs(file, {{4, 6}, {2, 3}});
+      CHECK(runs.first_bad_entry == from.first_bad_entry);
     }
+  }
+}
+
+TEST_CASE("the chain in runs: only the runs' entries rehashed, each linked to the one before, and the head",
+          "[books][journal]") {
+  TempFund fund;
+  record_sample(fund);  // 1 the registries, 2 and 3 donations, 4 a beneficiary, 5 a payment, 6 its void
+
+  SECTION("clean: the runs' entries and no others are read") {
+    auto file = fund.open();
+    const auto report = books::verify_chain_runs(file, {{2, 2}, {4, 5}});
+    CHECK(report.ok());
+    CHECK(report.entries == 3);
+    CHECK(books::verify_chain_runs(file, {}).ok());  // no run: only the recorded head
+  }
+  SECTION("two runs of the same detail table read each its own rows") {
+    fund.raw_sql("UPDATE donations SET donor_name = '李四' WHERE entry_id = 3");
+    auto file = fund.open();
+    CHECK(books::verify_chain_runs(file, {{2, 2}}).ok());
+    const auto report = books::verify_chain_runs(file, {{2, 2}, {3, 3}});
+    REQUIRE_FALSE(report.ok());
+    CHECK(*report.first_bad_entry == 3);
+    CHECK(report.problem->en.find("hash mismatch") != std::string::npos);
+  }
+  SECTION("an edit outside the runs is not seen; inside them it is") {
+    fund.raw_sql("UPDATE entries SET operator = '别人' WHERE id = 4");
+    auto file = fund.open();
+    CHECK(books::verify_chain_runs(file, {{1, 3}, {5, 6}}).ok());
+    CHECK(books::verify_chain_runs(file, {{4, 4}}).first_bad_entry == std::optional<std::int64_t>(4));
+  }
+  SECTION("a run's predecessor deleted") {
+    fund.raw_sql("DELETE FROM entries WHERE id = 4");
+    auto file = fund.open();
+    const auto report = books::verify_chain_runs(file, {{5, 5}});
+    REQUIRE_FALSE(report.ok());
+    CHECK(*report.first_bad_entry == 4);
+  }
+  SECTION("entries removed at the end, or one appended by hand, whatever the runs") {
+    fund.raw_sql(
+        "INSERT INTO entries (id, kind, date, recorded_at, operator, prev_hash, hash) SELECT 7, 'transfer', "
+        "'2025-03-07', 'x', 'x', hash, 'fake' FROM entries WHERE id = 6");
+    auto file = fund.open();
+    CHECK(books::verify_chain_runs(file, {{2, 2}}).first_bad_entry == std::optional<std::int64_t>(7));
   }
 }
 
