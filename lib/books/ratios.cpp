@@ -37,13 +37,18 @@ std::string ratio_role_id(RatioRole role) {
   return "";
 }
 
-YearFigures year_figures(storage::FundFile& file, int year) {
+YearFigures year_figures(storage::FundFile& file, int year, YearPart part) {
   YearFigures figures;
   const auto goods = storage::goods_targets(file);
-  for (const auto& flow :
-       storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year), true)) {
+  const auto kinds =
+      part == YearPart::all ? std::vector<std::string>{} : model::kinds_feeding(part == YearPart::income);
+  for (const auto& flow : storage::flows_between(file, fmt::format("{:04d}-01-01", year),
+                                                 fmt::format("{:04d}-12-31", year), true, kinds)) {
     const RatioRole role = ratio_role(flow.kind, flow.sort, flow.target_id == goods.designation_id);
-    if (role == RatioRole::none) continue;
+    if (role == RatioRole::none || (part == YearPart::income && role != RatioRole::income) ||
+        (part == YearPart::costs && role == RatioRole::income)) {
+      continue;
+    }
     if (role == RatioRole::income) {
       figures.income -= flow.amount;  // income credits its designation
       continue;

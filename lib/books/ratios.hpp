@@ -19,7 +19,11 @@ struct YearFigures {
   util::Fen spending = 0;    // every cost line: payments, goods given out, goods sold
 };
 
-YearFigures year_figures(storage::FundFile& file, int year);
+// What of a year's figures to read: all of them; only the income (a previous year's, the
+// base of the charitable ratio); only the costs (the year judged). Each part reads only
+// the kinds of entry that feed it (model::kinds_feeding); the other part stays 0.
+enum class YearPart { all, income, costs };
+YearFigures year_figures(storage::FundFile& file, int year, YearPart part = YearPart::all);
 
 // What a designation posting counts as in those figures, by the kind and sort of
 // the entry whose flow it is (a void: its original's) and whether it is on the goods

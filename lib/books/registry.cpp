@@ -196,8 +196,15 @@ model::Designation special_fund(storage::FundFile& file, const std::string& code
 
 RegistryState registry_as_of(storage::FundFile& file, std::int64_t cutoff, bool with_donors) {
   RegistryState state;
-  const auto facts = facts_as_of(file, cutoff, state.stated);
+  // Without the donors, only the other subjects' facts are read (a fund states thousands
+  // of donors); facts about different subjects never override each other.
+  const auto facts = with_donors ? facts_as_of(file, cutoff, state.stated) : std::vector<storage::RegistryFact>{};
   for (const auto& fact : facts) apply(state, fact);
+  if (!with_donors) {
+    for (const auto* about : {&subject::setting, &subject::account, &subject::designation}) {
+      for (const auto& fact : facts_as_of(file, cutoff, state.stated, *about)) apply(state, fact);
+    }
+  }
   for (const auto& project : storage::project_rows(file)) {
     if (project.entry_id > cutoff) continue;
     state.designations[project.designation_id] = {

@@ -33,7 +33,8 @@ struct RegistryState {
 // The registries as the chain states them at entry `cutoff`: every fact of the
 // registry entries up to it, and the project proposals up to it. A cut-off before the
 // first registry entry (a notice made before a fund from an older cfund stated its
-// registries) reads the first statement, the earliest the chain knows.
+// registries) reads the first statement, the earliest the chain knows. The donors only
+// with_donors.
 RegistryState registry_as_of(storage::FundFile& file, std::int64_t cutoff, bool with_donors = false);
 
 // The settings in force at entry `cutoff`, by the same rule.

@@ -145,6 +145,47 @@ bool is_income_line(ActivityLine line) {
 
 namespace {
 
+// Whether a posting of a kind registered with `line` may feed an income line
+// (`income`) or an expense line, by its sort when the line is the sort's.
+bool may_feed(ActivityLine line, bool income) {
+  auto wanted = [income](ActivityLine found) { return is_income_line(found) == income && found != ActivityLine::none; };
+  if (line == ActivityLine::by_original) return true;
+  if (line == ActivityLine::by_income_kind) {
+    if (wanted(ActivityLine::other_income)) return true;  // a kind cfund does not know
+    return std::any_of(income_kinds().begin(), income_kinds().end(), [&](const auto& k) { return wanted(k.line); });
+  }
+  if (line == ActivityLine::by_category) {
+    if (wanted(ActivityLine::other_cost)) return true;
+    return std::any_of(payment_categories().begin(), payment_categories().end(),
+                       [&](const auto& c) { return wanted(c.line); });
+  }
+  return wanted(line);
+}
+
+}  // namespace
+
+std::vector<std::string> kinds_classed_beyond_kind() {
+  auto beyond = [](ActivityLine line) {
+    return line == ActivityLine::by_income_kind || line == ActivityLine::by_category ||
+           line == ActivityLine::by_original;
+  };
+  std::vector<std::string> kinds;
+  for (const auto& kind : entry_kinds()) {
+    if (beyond(kind.activity) || beyond(kind.goods_activity)) kinds.push_back(kind.id);
+  }
+  return kinds;
+}
+
+std::vector<std::string> kinds_feeding(bool income) {
+  std::vector<std::string> kinds;
+  for (const auto& kind : entry_kinds()) {
+    if (may_feed(kind.activity, income) || may_feed(kind.goods_activity, income)) kinds.push_back(kind.id);
+  }
+  return kinds;
+}
+
+namespace {
+
 template <typename T>
 Message choices(const std::vector<T>& rows, bool (*shown)(const T&)) {
   Message text;

@@ -68,6 +68,14 @@ ActivityLine activity_line_of(const std::string& kind, const std::string& sort, 
 const std::vector<ActivityLine>& income_lines();
 const std::vector<ActivityLine>& cost_lines();
 bool is_income_line(ActivityLine line);
+// The kinds of entry whose postings may feed an income line (`income`) or an expense
+// line, whatever their sort and designation, and the voids (classed by their originals):
+// the kinds a year's income or expenses must read.
+std::vector<std::string> kinds_feeding(bool income);
+// The kinds of entry whose line depends on more than the kind: on their sort (income
+// kind or payment category) or, for a void, on its original. The only ones whose sort
+// or original a reader of flows needs to look up.
+std::vector<std::string> kinds_classed_beyond_kind();
 
 // The choices of a registry, for messages and --help:
 // "relief（救助）、project（项目支出）或 fee（手续费）" / "relief, project or fee".

@@ -458,6 +458,28 @@ struct DonationReplay {
   }
 };
 
+// The chart: months for a period longer than one month, designations otherwise.
+void add_chart(std::map<std::string, Fen>& income_by_month, std::map<std::string, Fen>& spending_by_month,
+               NoticeModel& model) {
+  const auto& period = model.period;
+  model.chart_by_month = !(period.first.year == period.last.year && period.first.month == period.last.month);
+  if (model.chart_by_month) {
+    for (util::Date month{period.first.year, period.first.month, 1}; month <= period.last;) {
+      ChartBar bar;
+      bar.label = month_label(month);
+      bar.income = income_by_month[bar.label];
+      bar.spending = spending_by_month[bar.label];
+      model.chart.push_back(bar);
+      month = month.month == 12 ? util::Date{month.year + 1, 1, 1} : util::Date{month.year, month.month + 1, 1};
+    }
+  } else {
+    for (const auto& line : model.designations) {
+      if (line.income + line.other_income == 0 && line.spending == 0) continue;
+      model.chart.push_back({line.code, line.name, line.income + line.other_income, line.spending});
+    }
+  }
+}
+
 }  // namespace
 
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
@@ -528,7 +550,9 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   std::map<std::string, Fen> income_by_month;
   const auto keep_up_to = options.keep_donations_up_to;
   bool replayed = false;  // the list grew past keep_up_to: it is read again when laid out
-  if (!keep_up_to) model.donations.reserve(storage::entries_dated_between(file, from, to));  // most, in a large fund
+  if (!keep_up_to && !options.figures_only) {
+    model.donations.reserve(storage::entries_dated_between(file, from, to));  // most, in a large fund
+  }
   storage::notice_donations(file, from, to, cutoff, [&](storage::NoticeDonation& found) {
     auto line = donation_line(found, period, scrub);
     if (!line) {
@@ -546,7 +570,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     if (count_in_band(*line, model)) return;
     if (!line->correction) ++model.listed_gifts;
     model.listed_notes = model.listed_notes || line->correction || !line->voided_on.empty();
-    if (replayed) return;
+    if (replayed || options.figures_only) return;
     model.donations.push_back(std::move(*line));
     if (keep_up_to && model.donations.size() > *keep_up_to) {
       replayed = true;
@@ -619,27 +643,12 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     add_to(line.restricted ? model.restricted : model.unrestricted, line);
   }
 
-  for (const auto& line : model.income) income_by_month[line.date.substr(0, 7)] += line.amount;
-  model.corrections = find_corrections(file, period, cutoff, scrub);
   model.projects = load_project_progress(file, period, cutoff);
-  model.community = build_community(file, period, cutoff, scrub.masker(), settings.points.notice_top);
-
-  // The chart: months for a period longer than one month, designations otherwise.
-  model.chart_by_month = !(period.first.year == period.last.year && period.first.month == period.last.month);
-  if (model.chart_by_month) {
-    for (util::Date month{period.first.year, period.first.month, 1}; month <= period.last;) {
-      ChartBar bar;
-      bar.label = month_label(month);
-      bar.income = income_by_month[bar.label];
-      bar.spending = spending_by_month[bar.label];
-      model.chart.push_back(bar);
-      month = month.month == 12 ? util::Date{month.year + 1, 1, 1} : util::Date{month.year, month.month + 1, 1};
-    }
-  } else {
-    for (const auto& line : model.designations) {
-      if (line.income + line.other_income == 0 && line.spending == 0) continue;
-      model.chart.push_back({line.code, line.name, line.income + line.other_income, line.spending});
-    }
+  if (!options.figures_only) {
+    for (const auto& line : model.income) income_by_month[line.date.substr(0, 7)] += line.amount;
+    model.corrections = find_corrections(file, period, cutoff, scrub);
+    model.community = build_community(file, period, cutoff, scrub.masker(), settings.points.notice_top);
+    add_chart(income_by_month, spending_by_month, model);
   }
   name_as_of(model);
   if (replayed || spending_replayed) {

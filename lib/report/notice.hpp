@@ -51,6 +51,10 @@ struct NoticeOptions {
   // caller whose layouts take such a list (render: text and Markdown). None: always kept.
   // The payments are bounded the same way.
   std::optional<std::size_t> keep_donations_up_to;
+  // Only the figures (a roll-up's): the summary and its check against the books, the
+  // income, spending and goods lines, the projects; the donations are counted but not
+  // listed; no corrections, community or chart.
+  bool figures_only = false;
 };
 
 struct DesignationSummary {

@@ -34,12 +34,15 @@ void add_count(std::vector<std::pair<std::string, int>>& codes, const std::strin
   }
 }
 
-// The quick check (RollupCheck::quick): the chain from the first entry dated on or
-// after `from`, the recorded head, and the trial balance of the whole file.
-void quick_check(storage::FundFile& file, const std::string& from, FundRollupRow& row) {
-  const auto first = storage::first_entry_dated_from(file, from);
-  const std::int64_t last = storage::last_entry_id(file);
-  const books::ChainReport chain = books::verify_chain_from(file, first.value_or(last + 1));
+// Runs of a period's entries closer than this are checked as one, the entries between
+// them too.
+constexpr std::int64_t kRunJoinGap = 64;
+
+// The quick check (RollupCheck::quick): the chain of the entries dated in the period
+// and the recorded head; and the day totals the notice's balances come from in balance.
+void quick_check(storage::FundFile& file, const util::Period& period, FundRollupRow& row) {
+  auto runs = storage::entry_runs_dated(file, period.first.iso(), period.last.iso(), kRunJoinGap);
+  const books::ChainReport chain = books::verify_chain_runs(file, std::move(runs));
   row.check.entries_checked = chain.entries;
   if (!chain.ok()) {
     row.status = FundStatus::chain_broken;
@@ -48,14 +51,12 @@ void quick_check(storage::FundFile& file, const std::string& from, FundRollupRow
     add_count(row.check.codes, books::finding_code::chain_broken);
     return;
   }
-  const auto totals = storage::posting_totals(file);
-  if (totals.accounts != totals.designations || totals.orphaned_rows > 0) {
+  const auto totals = storage::day_totals_by_side(file);
+  if (totals.accounts != totals.designations) {
     row.status = FundStatus::audit_errors;
-    row.problem =
-        bilingual("试算不平：各资金账户合计 {0}，各资金用途合计 {1}，不属于任何分录的过账 {2} 行",
-                  "the trial balance fails: accounts {0}, designations {1}, {2} posting row(s) outside any "
-                  "entry",
-                  util::format_amount(totals.accounts), util::format_amount(totals.designations), totals.orphaned_rows);
+    row.problem = bilingual("试算不平：各资金账户的逐日合计 {0}，各资金用途的逐日合计 {1}",
+                            "the trial balance fails: accounts' day totals {0}, designations' day totals {1}",
+                            util::format_amount(totals.accounts), util::format_amount(totals.designations));
     ++row.check.errors;
     add_count(row.check.codes, books::finding_code::trial_balance);
   }
@@ -124,7 +125,7 @@ void read_fund(storage::FundFile& file, const RollupOptions& options, int ratio_
   if (options.check == RollupCheck::full) {
     full_check(file, period, options.today, row);
   } else {
-    quick_check(file, period.first.iso(), row);
+    quick_check(file, period, row);
   }
   if (row.status == FundStatus::chain_broken) return;  // no figure of it can be trusted
   try {
@@ -141,6 +142,7 @@ void read_fund(storage::FundFile& file, const RollupOptions& options, int ratio_
       NoticeOptions notice;
       notice.period = options.period;
       notice.generated_at = options.generated_at;
+      notice.figures_only = true;
       take_notice(build_notice(file, notice), row);
       row.relief_households = books::relief_households(file, options.period, row.cutoff_entry);
     }
@@ -152,8 +154,10 @@ void read_fund(storage::FundFile& file, const RollupOptions& options, int ratio_
   }
   row.charitable_min = settings.audit.charitable_ratio_min;
   row.management_max = settings.audit.management_ratio_max;
-  row.ratios = books::judge_ratios(settings.audit, ratio_year, books::year_figures(file, ratio_year),
-                                   books::year_figures(file, ratio_year - 1));
+  // The year judged gives its costs, the year before it its income.
+  row.ratios =
+      books::judge_ratios(settings.audit, ratio_year, books::year_figures(file, ratio_year, books::YearPart::costs),
+                          books::year_figures(file, ratio_year - 1, books::YearPart::income));
 }
 
 void add_split(Split& to, const Split& from) {

@@ -145,6 +145,18 @@ PostingTotals posting_totals(FundFile& file) {
           orphans.getColumn(1).getInt64()};
 }
 
+PostingTotals day_totals_by_side(FundFile& file) {
+  SQLite::Statement q(file.db(),
+                      "SELECT COALESCE(SUM(CASE WHEN side = 'account' THEN amount END), 0) AS accounts, "
+                      "COALESCE(-SUM(CASE WHEN side = 'designation' THEN amount END), 0) AS designations "
+                      "FROM day_totals");
+  q.executeStep();
+  PostingTotals totals;
+  totals.accounts = q.getColumn("accounts").getInt64();
+  totals.designations = q.getColumn("designations").getInt64();
+  return totals;
+}
+
 std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
   // Each kind whose detail row states an amount on an account and a designation must
   // have posted it there: money in debits the account and credits the designation,

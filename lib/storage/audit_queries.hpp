@@ -40,6 +40,9 @@ struct PostingTotals {
   std::int64_t orphaned_rows = 0;
 };
 PostingTotals posting_totals(FundFile& file);
+// The same two sums read from the day totals the notices' balances come from (no orphans
+// there): a check that costs what the days cost, not what the postings do.
+PostingTotals day_totals_by_side(FundFile& file);
 
 // Donations and disbursements whose detail row disagrees with their postings (the
 // amount on the named account or designation is not the detail's amount).

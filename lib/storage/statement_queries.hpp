@@ -26,9 +26,10 @@ struct Flow {
   std::int64_t target_id = 0;
   util::Fen amount = 0;  // the postings' sum, debit positive (a designation's income is negative)
 };
-// Only the designation side's flows with designations_only (the ratios read no others).
+// Only the designation side's flows with designations_only (the ratios read no others),
+// and only those of entries of `kinds` when it is not empty.
 std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to,
-                                bool designations_only = false);
+                                bool designations_only = false, const std::vector<std::string>& kinds = {});
 
 // An entry dated within [from, to] that carries a council decision (approval_ref),
 // with what it moved: the sum of its debits to designations (a payment's amount, a

@@ -60,3 +60,32 @@ TEST_CASE("categories: a sale's price is sales income and the stock's value a pr
   CHECK(activity_line_of(entry_kind::opening, "", false) == ActivityLine::none);
   CHECK(activity_line_of("made_up", "", false) == ActivityLine::none);
 }
+
+TEST_CASE("categories: the kinds a year's income or costs read are those whose lines can be income or cost") {
+  auto has = [](const std::vector<std::string>& kinds, const std::string& kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
+  const auto income = kinds_feeding(true);
+  const auto costs = kinds_feeding(false);
+  for (const auto& kind : {"donation", "income", "goods_sale", "void"}) CHECK(has(income, kind));
+  for (const auto& kind : {"disbursement", "goods_given", "goods_sale", "void"}) CHECK(has(costs, kind));
+  for (const auto& kind : {"opening", "transfer", "reallocation", "registry"}) {
+    CHECK_FALSE(has(income, kind));
+    CHECK_FALSE(has(costs, kind));
+  }
+  // Every kind that feeds a line for some sort is in one of them.
+  for (const auto& kind : entry_kinds()) {
+    for (const auto& sort : sorts_of(kind)) {
+      for (const bool goods : {false, true}) {
+        const auto line = activity_line_of(kind.id, sort, goods);
+        if (line == ActivityLine::none) continue;
+        INFO(kind.id << " " << sort);
+        CHECK(has(is_income_line(line) ? income : costs, kind.id));
+      }
+    }
+  }
+  // The kinds whose line is found by more than the kind: by sort, or (a void) by its original.
+  const auto beyond = kinds_classed_beyond_kind();
+  for (const auto& kind : {"income", "disbursement", "void"}) CHECK(has(beyond, kind));
+  CHECK_FALSE(has(beyond, "donation"));
+}

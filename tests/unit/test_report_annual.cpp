@@ -19,6 +19,7 @@
 #include "books/movements.hpp"
 #include "books/openings.hpp"
 #include "books/projects.hpp"
+#include "books/ratios.hpp"
 #include "fund_fixture.hpp"
 #include "model/categories.hpp"
 #include "report/annual.hpp"
@@ -491,5 +492,25 @@ TEST_CASE("annual: every year of generated funds satisfies the identities and ma
                             "WHERE SUBSTR(v.date, 1, 4) <> SUBSTR(o.date, 1, 4)");
     cross.executeStep();
     CHECK(cross.getColumn(0).getInt() > 0);  // some void falls in a later year than its original
+  }
+}
+
+TEST_CASE("annual: a year's income alone and its costs alone are what the whole year's figures say") {
+  for (std::uint64_t seed : {1u, 2u}) {
+    TempFund fund;
+    RandomFund(fund, seed).run();
+    auto file = fund.open();
+    for (int year = 2022; year <= 2026; ++year) {
+      INFO("seed " << seed << ", " << year);
+      const auto all = books::year_figures(file, year);
+      const auto income = books::year_figures(file, year, books::YearPart::income);
+      const auto costs = books::year_figures(file, year, books::YearPart::costs);
+      CHECK(income.income == all.income);
+      CHECK(income.spending == 0);
+      CHECK(costs.income == 0);
+      CHECK(costs.spending == all.spending);
+      CHECK(costs.charitable == all.charitable);
+      CHECK(costs.management == all.management);
+    }
   }
 }

@@ -73,6 +73,43 @@ TEST_CASE("a chain broken inside the period leaves the fund out; before it, only
   CHECK(report::roll_up_fund(fund.path(), options, 2025).status == report::FundStatus::chain_broken);
 }
 
+TEST_CASE("the quick check: the period's entries, the recorded head and the day totals in balance",
+          "[report][rollup]") {
+  TempFund fund;
+  {
+    auto file = fund.open();
+    donate(file, 2000, "2025-04-01");
+    donate(file, 1000, "2025-03-01");  // recorded after April's, dated in March
+    donate(file, 3000, "2025-03-20");
+  }
+  report::RollupOptions options;
+  options.period = period("2025-03");
+  auto row = report::roll_up_fund(fund.path(), options, 2024);
+  CHECK(row.status == report::FundStatus::ok);
+  CHECK(row.check.entries_checked == 2);  // March's two: entries 3 and 4
+
+  SECTION("an edit of the entry dated after the period is not seen by the quick check") {
+    fund.raw_sql("UPDATE donations SET donor_name = '李四' WHERE entry_id = 2");
+    CHECK(report::roll_up_fund(fund.path(), options, 2024).status == report::FundStatus::ok);
+  }
+  SECTION("an edit of the period's entry recorded last is") {
+    fund.raw_sql("UPDATE donations SET donor_name = '李四' WHERE entry_id = 4");
+    CHECK(report::roll_up_fund(fund.path(), options, 2024).status == report::FundStatus::chain_broken);
+  }
+  SECTION("the last entry removed") {
+    fund.raw_sql(
+        "DELETE FROM donations WHERE entry_id = 4; DELETE FROM postings WHERE entry_id = 4; "
+        "DELETE FROM entries WHERE id = 4");
+    CHECK(report::roll_up_fund(fund.path(), options, 2024).status == report::FundStatus::chain_broken);
+  }
+  SECTION("day totals out of balance") {
+    fund.raw_sql("UPDATE day_totals SET amount = amount + 1 WHERE side = 'account' AND date = '2025-03-20'");
+    row = report::roll_up_fund(fund.path(), options, 2024);
+    CHECK(row.status == report::FundStatus::audit_errors);
+    CHECK_FALSE(row.included);
+  }
+}
+
 TEST_CASE("the ratios' year is the period's when it ends on 31 December, else the year before", "[report][rollup]") {
   CHECK(report::ratio_year_for(period("2025")) == 2025);
   CHECK(report::ratio_year_for(period("2025-Q4")) == 2025);
