@@ -23,6 +23,8 @@ runs=${BENCH_RUNS:-3}
 dir="$work/rollup"
 mkdir -p "$dir"
 say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=../lib/writer.sh
+source "$(dirname "$0")/../lib/writer.sh"
 
 # The sizes: entries a year per fund, fixed by a seed.
 awk -v n="$count" 'BEGIN { srand(20250601); for (i = 0; i < n; i++) {
@@ -129,22 +131,13 @@ cp "${files[0]}" "$among/broken.cfund"
 sqlite3 "$among/broken.cfund" "UPDATE donations SET amount = amount + 100 WHERE entry_id =
   (SELECT MIN(id) FROM entries WHERE kind = 'donation' AND date >= '2025-06-01' AND date <= '2025-06-30')"
 locked="${files[1]}"
-fifo="$among/writer.in"
-mkfifo "$fifo"
-sqlite3 "$locked" < "$fifo" > "$among/writer.out" 2>&1 &
-writer=$!
-exec 3> "$fifo"
-echo "BEGIN IMMEDIATE; INSERT INTO fund_settings(key, value) VALUES ('held_by_bench', '1'); SELECT 'holding';" >&3
-for _ in $(seq 100); do grep -q holding "$among/writer.out" && break; sleep 0.1; done
-grep -q holding "$among/writer.out" || { say "rollup.sh: the writer did not start its transaction"; exit 1; }
+hold_writer "$locked" "$among" || { say "rollup.sh: the writer did not start its transaction"; exit 1; }
 find "$dir/funds" "$among" -name '*.cfund*' -type f | sort | xargs sha256sum > "$among/before"
 status=0
 "$cfund" --lang en rollup "$dir/funds" "$among/broken.cfund" --period 2025-06 --format csv --out "$among/out" \
   > /dev/null 2> "$among/stderr" || status=$?
 find "$dir/funds" "$among" -name '*.cfund*' -type f | sort | xargs sha256sum > "$among/after"
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait "$writer" || true
+release_writer
 left_out=$(grep -c "(hash chain broken)" "$among/stderr" || true)
 summed=$(sed -n 's/.*, \([0-9]*\) in the totals.*/\1/p' "$among/out/rollup-2025-06-info.csv" | head -n 1)
 if [ "$status" = 1 ] && [ "$left_out" = 1 ] && grep -q "broken.cfund (hash chain broken)" "$among/stderr" &&

@@ -16,10 +16,12 @@
 set -euo pipefail
 cfund=$(realpath "$1")
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib/writer.sh
+source "$repo/tests/lib/writer.sh"
 work=$(mktemp -d)
-writer=""
+WRITER_PID=""
 cleanup() {
-  [ -n "$writer" ] && kill "$writer" 2> /dev/null || true
+  [ -n "$WRITER_PID" ] && kill "$WRITER_PID" 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,14 +41,7 @@ expected_row=$( ("$cfund" --lang en rollup "$funds" --period 2025 --format csv -
   grep "白鹭社区慈善基金")
 
 # The writer: a write transaction with a change in it, held open.
-fifo="$work/writer.in"
-mkfifo "$fifo"
-sqlite3 "$locked" < "$fifo" > "$work/writer.out" 2>&1 &
-writer=$!
-exec 3> "$fifo"
-echo "BEGIN IMMEDIATE; INSERT INTO fund_settings(key, value) VALUES ('held_by_test', '1'); SELECT 'holding';" >&3
-for _ in $(seq 100); do grep -q holding "$work/writer.out" && break; sleep 0.1; done
-grep -q holding "$work/writer.out" || fail "the writer did not start its transaction"
+hold_writer "$locked" "$work" || fail "the writer did not start its transaction"
 # It really holds the write lock: another writer gives up.
 if sqlite3 -cmd ".timeout 200" "$locked" "INSERT INTO fund_settings(key, value) VALUES ('second', '1')" 2> /dev/null; then
   fail "a second writer got in: the first does not hold the lock"
@@ -62,7 +57,7 @@ export_status=$?
 set -e
 seconds=$(($(date +%s) - start))
 find "$funds" -type f | sort | xargs sha256sum > "$work/after"
-kill -0 "$writer" 2> /dev/null || fail "the writer ended before the roll-up did"
+kill -0 "$WRITER_PID" 2> /dev/null || fail "the writer ended before the roll-up did"
 cmp -s "$work/before" "$work/after" || { diff "$work/before" "$work/after"; fail "a file under the funds changed"; }
 echo "ok: $(wc -l < "$work/before") files unchanged by rollup and export, writer still holding its transaction"
 
@@ -79,10 +74,7 @@ locked_row=$(grep "白鹭社区慈善基金" "$work/out/rollup-2025-funds.csv")
 [ "$locked_row" = "$expected_row" ] || fail "the locked fund's row differs from before the writer: $locked_row"
 echo "ok: the locked fund rolled up as last committed; the broken, older and non-fund files left out (exit 1)"
 
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait "$writer" || true
-writer=""
+release_writer
 
 # An edit of an entry dated before the period: the quick check does not see it, the full check does.
 early="$funds/linjiang/jiangbin.cfund"
