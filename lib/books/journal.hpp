@@ -139,9 +139,7 @@ ChainReport verify_chain(storage::FundFile& file, std::int64_t segment = kChainS
 
 // The same checks for the entries from first_id to the last, the first one linked to
 // the hash stored in entry first_id - 1 (taken as it is), and the recorded chain head.
-// Costs what those entries cost: a roll-up checks a period's part of each chain with it
-// (docs/rollup.md says what this proves and what it does not). Rows outside any entry
-// are not looked for.
+// Costs what those entries cost. Rows outside any entry are not looked for.
 ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, std::int64_t segment = kChainSegment);
 
 // The same checks for some runs of entries, each run's first linked to the hash stored

@@ -1,6 +1,7 @@
 #include "books/registry.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "books/fund.hpp"
 #include "error.hpp"
@@ -198,13 +199,16 @@ RegistryState registry_as_of(storage::FundFile& file, std::int64_t cutoff, bool 
   RegistryState state;
   // Without the donors, only the other subjects' facts are read (a fund states thousands
   // of donors); facts about different subjects never override each other.
-  const auto facts = with_donors ? facts_as_of(file, cutoff, state.stated) : std::vector<storage::RegistryFact>{};
-  for (const auto& fact : facts) apply(state, fact);
-  if (!with_donors) {
+  std::vector<storage::RegistryFact> facts;
+  if (with_donors) {
+    facts = facts_as_of(file, cutoff, state.stated);
+  } else {
     for (const auto* about : {&subject::setting, &subject::account, &subject::designation}) {
-      for (const auto& fact : facts_as_of(file, cutoff, state.stated, *about)) apply(state, fact);
+      auto some = facts_as_of(file, cutoff, state.stated, *about);
+      facts.insert(facts.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
   }
+  for (const auto& fact : facts) apply(state, fact);
   for (const auto& project : storage::project_rows(file)) {
     if (project.entry_id > cutoff) continue;
     state.designations[project.designation_id] = {

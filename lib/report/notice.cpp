@@ -176,6 +176,12 @@ void place_in_period(Line& line, std::string date, Fen amount, const std::option
   line.reason = scrub(void_mark->reason);
 }
 
+// Recorded and voided both within the period: the notice lists neither (it counts them).
+bool voided_within(const util::Period& period, const std::string& date,
+                   const std::optional<storage::VoidMark>& void_mark) {
+  return in_period(period, date) && void_mark && in_period(period, void_mark->date);
+}
+
 // Where the summary keeps each money designation (the goods designation is not money).
 struct SummaryIndex {
   std::map<std::string, std::size_t> by_code;
@@ -201,11 +207,11 @@ void add_income(storage::FundFile& file, const util::Period& period, std::int64_
                 const Scrubber& scrub, NoticeModel& model) {
   storage::notice_income(file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeIncome& found) {
     auto& row = found.row;
-    const bool dated_here = in_period(period, row.date);
-    if (dated_here && found.void_mark && in_period(period, found.void_mark->date)) {
+    if (voided_within(period, row.date, found.void_mark)) {
       ++model.voided_within_period;
       return;
     }
+    const bool dated_here = in_period(period, row.date);
     IncomeLine line;
     line.kind = row.income_kind;
     line.source = scrub(row.source);
@@ -365,9 +371,8 @@ void name_as_of(NoticeModel& model) {
 std::optional<DonationLine> donation_line(storage::NoticeDonation& found, const util::Period& period,
                                           const Scrubber& scrub) {
   auto& row = found.row;
+  if (voided_within(period, row.date, found.void_mark)) return std::nullopt;
   const bool dated_here = in_period(period, row.date);
-  const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-  if (dated_here && voided_here) return std::nullopt;
   DonationLine line;
   line.donor = shown_donor(row, scrub);
   line.goods = row.form == "goods";
@@ -399,9 +404,8 @@ bool count_in_band(const DonationLine& line, NoticeModel& model) {
 std::optional<SpendingLine> spending_line(storage::NoticeDisbursement& found, const util::Period& period,
                                           const Scrubber& scrub) {
   auto& row = found.row;
+  if (voided_within(period, row.date, found.void_mark)) return std::nullopt;
   const bool dated_here = in_period(period, row.date);
-  const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-  if (dated_here && voided_here) return std::nullopt;
   SpendingLine line;
   line.category = std::move(row.category);
   line.purpose = scrub(row.purpose);
@@ -609,13 +613,11 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
 
   // Reallocations between designations: transferred in / out.
   for (const auto& found : storage::notice_reallocations(file, from, to, cutoff)) {
-    const bool dated_here = in_period(period, found.date);
-    const bool voided_here = found.void_mark && in_period(period, found.void_mark->date);
-    if (dated_here && voided_here) {
+    if (voided_within(period, found.date, found.void_mark)) {
       ++model.voided_within_period;
       continue;
     }
-    const Fen sign = dated_here ? 1 : -1;  // a void in this period of an earlier one reverses it
+    const Fen sign = in_period(period, found.date) ? 1 : -1;  // a void in this period of an earlier one reverses it
     for (const auto& [designation_id, amount] : found.postings) {
       const Fen change = -amount * sign;  // designations are credit-normal
       auto& line = model.designations[by_id.at(designation_id)];
