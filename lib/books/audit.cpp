@@ -1,6 +1,7 @@
 #include "books/audit.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 #include <tuple>
@@ -743,6 +744,34 @@ int AuditReport::count(Severity severity) const {
       std::count_if(findings.begin(), findings.end(), [severity](const Finding& f) { return f.severity == severity; }));
 }
 
+namespace {
+
+// Runs every check but the one in `skip` into its slot of `found`. In a fund of
+// options.share_from entries or more, a second connection in a thread of its own
+// (beside the chain's) shares the work: each of the two takes the next check in the
+// registry's order when it is done with one. The slots keep the report in that order.
+void run_checks(AuditScope& scope, std::vector<std::vector<Finding>>& found, std::optional<std::size_t> skip,
+                std::int64_t entries) {
+  const auto& checks = audit_checks();
+  std::atomic<std::size_t> next{0};
+  const auto take = [&checks, &found, &next, skip](AuditScope& on) {
+    for (std::size_t i = next++; i < checks.size(); i = next++) {
+      if (i != skip) checks[i].run(on, found[i]);
+    }
+  };
+  std::future<void> second;
+  if (scope.options.share_from > 0 && entries >= scope.options.share_from) {
+    second = run_beside(scope.file, [&scope, &take](storage::FundFile& other) {
+      AuditScope theirs{other, scope.settings, scope.options, nullptr};
+      take(theirs);
+    });
+  }
+  take(scope);
+  if (second.valid()) second.get();
+}
+
+}  // namespace
+
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   // One view of the books for every check, even while others write. The file is read
   // through SQLite's page cache, not mapped: mapped pages count in the peak RSS (about
@@ -762,13 +791,12 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   const auto& checks = audit_checks();
   std::vector<std::vector<Finding>> found(checks.size());
   std::optional<std::size_t> chain_slot;
-  for (std::size_t i = 0; i < checks.size(); ++i) {
-    if (scope.chain_beside != nullptr && checks[i].run == check_chain) {
-      chain_slot = i;
-      continue;
+  if (scope.chain_beside != nullptr) {
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      if (checks[i].run == check_chain) chain_slot = i;
     }
-    checks[i].run(scope, found[i]);
   }
+  run_checks(scope, found, chain_slot, report.entries);
   if (chain_slot) check_chain(scope, found[*chain_slot]);
   for (std::size_t i = 0; i < checks.size(); ++i) {
     report.checked.insert(report.checked.end(), checks[i].codes.begin(), checks[i].codes.end());

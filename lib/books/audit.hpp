@@ -69,6 +69,10 @@ struct AuditOptions {
   // table; otherwise PRAGMA quick_check (the file's structure, pages and records,
   // several times faster on a large fund).
   bool deep = false;
+  // From this many entries on, a second connection in a thread of its own takes checks
+  // in turn with the caller's (beside the chain's threads); 0: every check on the
+  // caller's connection. The report is the same either way.
+  std::int64_t share_from = kChainSegment;
 };
 
 struct AuditReport {

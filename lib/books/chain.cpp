@@ -318,4 +318,13 @@ std::future<ChainReport> verify_chain_beside(storage::FundFile& file) {
   });
 }
 
+std::future<void> run_beside(storage::FundFile& file, std::function<void(storage::FundFile&)> work) {
+  std::unique_ptr<Beside> beside = open_beside(file);
+  if (!beside) return {};
+  return std::async(std::launch::async, [beside = std::move(beside), work = std::move(work)]() mutable {
+    const auto done = std::move(beside);  // closed in this thread, after the work
+    work(done->file);
+  });
+}
+
 }  // namespace cfund::books

@@ -8,6 +8,7 @@
 // later migration may add nullable columns without breaking old hashes).
 
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <map>
 #include <optional>
@@ -154,6 +155,11 @@ ChainReport verify_chain_runs(storage::FundFile& file, std::vector<storage::IdRu
 // `file` (the same chain head, chain length and last entry: SQLite's Debian build has
 // no snapshot API to share one view); nothing (verify in turn) when it cannot.
 std::future<ChainReport> verify_chain_beside(storage::FundFile& file);
+
+// `work` on a second connection in a thread of its own, when that connection sees the
+// same books as `file` (as verify_chain_beside); an empty future (the caller does the
+// work itself, on `file`) when it cannot. The future's get() rethrows what work threw.
+std::future<void> run_beside(storage::FundFile& file, std::function<void(storage::FundFile&)> work);
 
 // The chain head and length as recorded at the last append.
 struct ChainHead {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 
 #include "books/fund.hpp"
 #include "error.hpp"
@@ -96,18 +97,27 @@ std::vector<storage::RegistryFact> facts_as_of(storage::FundFile& file, std::int
 }
 
 // Donors as the donations give them: the latest gift's name, and its kind when it
-// carries one and is later than the last fact about the donor.
+// carries one and is later than the last fact about the donor (else the facts' kind).
 void add_donors_as_given(storage::FundFile& file, const std::vector<storage::RegistryFact>& facts,
                          RegistryState& state) {
-  std::map<std::int64_t, std::int64_t> last_fact;
+  std::map<std::int64_t, std::pair<std::int64_t, std::string>> stated;  // donor -> last fact's entry, kind
   for (const auto& fact : facts) {
-    if (fact.subject == subject::donor) last_fact[fact.subject_id.value_or(0)] = fact.entry_id;
+    if (fact.subject != subject::donor) continue;
+    const std::int64_t id = fact.subject_id.value_or(0);
+    stated[id] = {fact.entry_id, state.donors.count(id) != 0 ? state.donors[id].second : ""};
   }
-  for (const auto& given : storage::donors_as_given(file)) {
+  // Gifts in entry order: each one's values replace the earlier ones', the latest's stay.
+  storage::for_each_donor_as_given(file, [&state, &stated](storage::DonorAsGiven&& given) {
     auto& [name, kind] = state.donors[given.id];
-    name = given.name;
-    if (!given.kind.empty() && given.entry_id > last_fact[given.id]) kind = given.kind;
-  }
+    name = std::move(given.name);
+    const auto facts_of = stated.find(given.id);
+    const bool after_facts = facts_of == stated.end() || given.entry_id > facts_of->second.first;
+    if (!given.kind.empty() && after_facts) {
+      kind = std::move(given.kind);
+    } else {
+      kind = facts_of == stated.end() ? "" : facts_of->second.second;
+    }
+  });
 }
 
 // The first day an entry may be dated: today, or after the last closed month.
@@ -280,6 +290,9 @@ class Differences {
       if (chain.count(id) == 0) field(about, id, "row", "", fields(row).front().second);
     }
   }
+  void add(std::vector<RegistryDifference> more) {
+    found_.insert(found_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
   std::vector<RegistryDifference> take() { return std::move(found_); }
 
  private:
@@ -297,9 +310,6 @@ Fields designation_fields(const model::Designation& d) {
           {"kind", d.kind},
           {"restricted", d.restricted ? "1" : "0"},
           {"closed_on", d.closed_on}};
-}
-Fields donor_fields(const std::pair<std::string, std::string>& donor) {
-  return {{"name", donor.first}, {"kind", donor.second}};
 }
 
 }  // namespace
@@ -338,11 +348,27 @@ std::vector<RegistryDifference> registry_differences(storage::FundFile& file) {
   std::map<std::int64_t, model::Designation> designations;
   for (const auto& d : storage::designations(file)) designations[d.id] = d;
   found.rows(subject::designation, chain.designations, designations, designation_fields);
-  std::map<std::int64_t, std::pair<std::string, std::string>> donors;
-  storage::for_each_donor(file, [&donors](storage::DonorRow&& d) {
-    donors.emplace(d.id, std::make_pair(std::move(d.name), std::move(d.kind)));
+  // The donors table, thousands of rows, read in turn beside the chain's (both by id),
+  // reported in the order of Differences::rows: the chain's rows, then the table's own.
+  Differences table_only;
+  auto stated = chain.donors.begin();
+  const auto stated_only_before = [&](std::int64_t id) {
+    for (; stated != chain.donors.end() && stated->first < id; ++stated) {
+      found.field(subject::donor, stated->first, "row", stated->second.first, "");
+    }
+  };
+  storage::for_each_donor(file, [&](storage::DonorRow&& d) {
+    stated_only_before(d.id);
+    if (stated == chain.donors.end() || stated->first != d.id) {
+      table_only.field(subject::donor, d.id, "row", "", d.name);
+      return;
+    }
+    found.field(subject::donor, d.id, "name", stated->second.first, d.name);
+    found.field(subject::donor, d.id, "kind", stated->second.second, d.kind);
+    ++stated;
   });
-  found.rows(subject::donor, chain.donors, donors, donor_fields);
+  stated_only_before(std::numeric_limits<std::int64_t>::max());
+  found.add(table_only.take());
   return found.take();
 }
 

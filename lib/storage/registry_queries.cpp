@@ -47,21 +47,18 @@ std::vector<DonorRow> donors(FundFile& file) {
   return rows;
 }
 
-std::vector<DonorAsGiven> donors_as_given(FundFile& file) {
-  // The latest donation of each donor: rows by donor and entry, the last one kept.
+void for_each_donor_as_given(FundFile& file, const std::function<void(DonorAsGiven&&)>& visit) {
   SQLite::Statement q(file.db(),
                       "SELECT donor_id, entry_id, donor_name, donor_kind FROM donations "
-                      "WHERE donor_id IS NOT NULL ORDER BY donor_id, entry_id");
-  std::vector<DonorAsGiven> latest;
+                      "WHERE donor_id IS NOT NULL ORDER BY entry_id");
+  const int donor_column = q.getColumnIndex("donor_id");
+  const int entry_column = q.getColumnIndex("entry_id");
+  const int name_column = q.getColumnIndex("donor_name");
+  const int kind_column = q.getColumnIndex("donor_kind");
   while (q.executeStep()) {
-    const std::int64_t id = q.getColumn("donor_id").getInt64();
-    if (latest.empty() || latest.back().id != id) latest.push_back({id, 0, "", ""});
-    auto& donor = latest.back();
-    donor.entry_id = q.getColumn("entry_id").getInt64();
-    donor.name = text_or_empty(q.getColumn("donor_name"));
-    donor.kind = text_or_empty(q.getColumn("donor_kind"));
+    visit({q.getColumn(donor_column).getInt64(), q.getColumn(entry_column).getInt64(),
+           text_or_empty(q.getColumn(name_column)), text_or_empty(q.getColumn(kind_column))});
   }
-  return latest;
 }
 
 void update_account(FundFile& file, const model::Account& account) {

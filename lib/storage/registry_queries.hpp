@@ -47,11 +47,13 @@ std::vector<DonorRow> donors(FundFile& file);
 void for_each_donor(FundFile& file, const std::function<void(DonorRow&&)>& visit);
 struct DonorAsGiven {
   std::int64_t id = 0;
-  std::int64_t entry_id = 0;  // the latest donation naming the donor
+  std::int64_t entry_id = 0;  // the donation naming the donor
   std::string name;
   std::string kind;
 };
-std::vector<DonorAsGiven> donors_as_given(FundFile& file);
+// Every donation naming a donor, in entry order (the table's own: no sort of a million
+// rows), so that a donor's last one is its latest.
+void for_each_donor_as_given(FundFile& file, const std::function<void(DonorAsGiven&&)>& visit);
 
 // Keeping the current values in step with a registry entry.
 void update_account(FundFile& file, const model::Account& account);              // name, closed_on

@@ -67,13 +67,27 @@ void record_sample(const TempFund& fund) {
 }
 
 books::AuditReport audit(const TempFund& fund, const char* today = "2025-03-10",
-                         std::optional<util::Period> period = std::nullopt, bool deep = false) {
+                         std::optional<util::Period> period = std::nullopt, bool deep = false,
+                         std::int64_t share_from = books::kChainSegment) {
   auto file = fund.open();
   books::AuditOptions options;
   options.today = day(today);
   options.period = period;
   options.deep = deep;
+  options.share_from = share_from;
   return books::run_audit(file, options);
+}
+
+// Everything a report says, one line a finding.
+std::string everything_in(const books::AuditReport& report) {
+  std::string text = report.fund_name + " " + std::to_string(report.entries) + "\n";
+  for (const auto& code : report.checked) text += code + " ";
+  for (const auto& f : report.findings) {
+    text += "\n" + f.code + " " + books::severity_name(f.severity) + " " + f.message.zh + " / " + f.message.en + " [";
+    for (const auto id : f.entries) text += std::to_string(id) + " ";
+    text += "] " + (f.amount ? std::to_string(*f.amount) : "-") + " " + f.from + ".." + f.to;
+  }
+  return text;
 }
 
 // Copies: the report is often a temporary.
@@ -601,6 +615,37 @@ TEST_CASE("audit catches raw edits, deletions and insertions of journal rows, na
         }
         CHECK(named);
       }
+    }
+  }
+}
+
+TEST_CASE("the checks shared with a second connection report what the checks in turn report", "[audit][tamper]") {
+  // share_from 1: every fund is large enough for the second worker; 0: every check in turn.
+  const char* const edits[] = {
+      "",  // the clean sample
+      "UPDATE postings SET amount = amount + 1 WHERE entry_id = 2 AND seq = 1",
+      "UPDATE postings SET amount = amount * 2 WHERE entry_id = 5",
+      "UPDATE donations SET amount = 400000 WHERE entry_id = 2",
+      "UPDATE entries SET date = '2025-02-01' WHERE id = 6",
+      "UPDATE entries SET approval_ref = NULL WHERE id = 6",
+      "UPDATE donors SET name = '李四' WHERE id = 1",
+      "DELETE FROM entries WHERE id = 4",
+      "INSERT INTO postings VALUES (99, 1, 1, NULL, 500)",
+      "UPDATE day_totals SET amount = amount + 300000 WHERE side = 'account' AND date = '2025-03-06'",
+  };
+  for (const char* sql : edits) {
+    SECTION(std::string("edit: ") + sql) {
+      TempFund fund;
+      record_sample(fund);
+      {
+        auto file = fund.open();
+        give(file, "李娜", 50000, "cash", "2025-03-01", "elderly");  // entry 3 again: a likely duplicate
+      }
+      if (*sql != '\0') fund.raw_sql(sql);
+      const auto in_turn = audit(fund, "2026-03-10", std::nullopt, false, 0);
+      const auto shared = audit(fund, "2026-03-10", std::nullopt, false, 1);
+      CHECK_FALSE(in_turn.findings.empty());
+      CHECK(everything_in(shared) == everything_in(in_turn));
     }
   }
 }
