@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 # Debian packages cfund needs to build and test.
 PACKAGES := build-essential cmake pkg-config git \
             libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
-            libtomlplusplus-dev libcsv-dev catch2 libssl-dev libutf8proc-dev nlohmann-json3-dev \
+            libtomlplusplus-dev libcsv-dev catch2 nettle-dev libutf8proc-dev nlohmann-json3-dev \
             libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev python3-openpyxl \
             libhowardhinnant-date-dev libqrencode-dev zbar-tools \
             clang-format ledger beancount time unzip zsh tzdata python3 \

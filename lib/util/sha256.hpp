@@ -6,10 +6,10 @@
 
 namespace cfund::util {
 
-// Lower-case hex SHA-256 of the bytes (OpenSSL).
+// Lower-case hex SHA-256 of the bytes (Nettle).
 std::string sha256_hex(std::string_view bytes);
 
-// SHA-256 fed piece by piece, for files read in chunks (OpenSSL EVP).
+// SHA-256 fed piece by piece, for files read in chunks (Nettle).
 class Sha256 {
  public:
   Sha256();
