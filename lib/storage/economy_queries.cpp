@@ -159,8 +159,7 @@ GoodsTargets goods_targets(FundFile& file) {
 }
 
 std::vector<model::IncomeRow> income_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(),
-                      std::string(kIncomeSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, i.entry_id");
+  SQLite::Statement q(file.db(), std::string(kIncomeSelect) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<model::IncomeRow> rows;

@@ -211,8 +211,8 @@ const char* kBeneficiarySelect =
 }  // namespace
 
 std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) +
-                                     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  SQLite::Statement q(file.db(),
+                      detail::donation_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<model::DonationRow> rows;
@@ -228,8 +228,8 @@ std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entr
 }
 
 std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
-                                     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, d.entry_id");
+  SQLite::Statement q(
+      file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<model::DisbursementRow> rows;
