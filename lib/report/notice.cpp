@@ -484,12 +484,9 @@ void add_chart(std::map<std::string, Fen>& income_by_month, std::map<std::string
   }
 }
 
-}  // namespace
-
-NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
-  // Every number of the notice from one view of the books, even while others write.
-  auto snapshot = std::make_shared<storage::FundFile::ReadSnapshot>(file);
-  NoticeModel model;
+// The cut-off entry (the last before any publication unless given) and the notice's
+// verification code, made from the chain's hash at that entry.
+std::int64_t stamp_cutoff(storage::FundFile& file, const NoticeOptions& options, NoticeModel& model) {
   const std::int64_t last = storage::last_entry_id(file);
   const std::int64_t cutoff = options.cutoff.value_or(storage::last_entry_before_publications(file));
   if (cutoff < 0 || cutoff > last) {
@@ -504,10 +501,14 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     model.cutoff_recorded = stamp->recorded_at.substr(0, 10);
   }
   model.verification_code = books::verification_code(head);
+  return cutoff;
+}
 
-  // The fund's settings and names as the chain states them at the cut-off, so that
-  // the code covers them too.
-  const auto settings = books::settings_as_of(file, cutoff);
+// The fund's settings and names as the chain states them at the cut-off, so that the
+// code covers them too.
+model::FundSettings add_fund_details(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff,
+                                     NoticeModel& model) {
+  auto settings = books::settings_as_of(file, cutoff);
   model.fund_name = settings.name;
   model.organisation = settings.organisation;
   model.host = settings.host;
@@ -516,23 +517,18 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
   model.notice_url = settings.notice_url;
   model.band_below = settings.band_donations_below;
+  return settings;
+}
 
-  const auto scrubber = std::make_shared<const Scrubber>(fund_secrets(file));
-  const Scrubber& scrub = *scrubber;
-  const auto& period = options.period;
-  const std::string from = period.first.iso();
-  const std::string to = period.last.iso();
-
-  // The summary by designation, in the books' order.
+// One summary line for each designation but goods, in the books' order, with its
+// opening balance; returns the designations the lines are for.
+std::vector<model::Designation> add_summary_lines(storage::FundFile& file, std::int64_t cutoff,
+                                                  const std::map<std::int64_t, Fen>& opening, SummaryIndex& index,
+                                                  NoticeModel& model) {
   std::vector<model::Designation> designations;
   for (auto& designation : designations_as_of(file, cutoff)) {
     if (designation.kind != model::kGoodsKind) designations.push_back(std::move(designation));
   }
-  SummaryIndex index;
-  auto& by_code = index.by_code;
-  auto& by_id = index.by_id;
-  const auto balances = storage::designation_balances_around(file, from, to, cutoff);
-  const auto& opening = balances.opening;
   for (const auto& designation : designations) {
     DesignationSummary line;
     line.code = designation.code;
@@ -541,23 +537,29 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     line.restricted = designation.restricted;
     auto found = opening.find(designation.id);
     line.opening = found == opening.end() ? 0 : found->second;
-    by_code[designation.code] = model.designations.size();
-    by_id[designation.id] = model.designations.size();
+    index.by_code[designation.code] = model.designations.size();
+    index.by_id[designation.id] = model.designations.size();
     model.designations.push_back(line);
   }
-  add_brought_forward(file, period, cutoff, index, model);
+  return designations;
+}
 
-  // Donations: each money line is listed, or counted in its band when small.
+// Donations: each money line is listed, or counted in its band when small. Returns
+// whether the list grew past options.keep_donations_up_to (it is then read again when
+// laid out).
+bool add_donations(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff, const Scrubber& scrub,
+                   const SummaryIndex& index, std::map<std::string, Fen>& income_by_month, NoticeModel& model) {
+  const auto& period = options.period;
   for (const auto& [band_from, band_to] : donation_band_edges(model.band_below)) {
     model.bands.push_back({band_from, band_to, 0, 0});
   }
-  std::map<std::string, Fen> income_by_month;
   const auto keep_up_to = options.keep_donations_up_to;
-  bool replayed = false;  // the list grew past keep_up_to: it is read again when laid out
+  bool replayed = false;
   if (!keep_up_to && !options.figures_only) {
-    model.donations.reserve(storage::entries_dated_between(file, from, to));  // most, in a large fund
+    // most, in a large fund
+    model.donations.reserve(storage::entries_dated_between(file, period.first.iso(), period.last.iso()));
   }
-  storage::notice_donations(file, from, to, cutoff, [&](storage::NoticeDonation& found) {
+  storage::notice_donations(file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeDonation& found) {
     auto line = donation_line(found, period, scrub);
     if (!line) {
       ++model.voided_within_period;
@@ -569,7 +571,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       model.goods.push_back(std::move(*line));
       return;
     }
-    model.designations[by_code.at(line->designation_code)].income += line->amount;
+    model.designations[index.by_code.at(line->designation_code)].income += line->amount;
     income_by_month[line->date.substr(0, 7)] += line->amount;
     if (count_in_band(*line, model)) return;
     if (!line->correction) ++model.listed_gifts;
@@ -584,35 +586,43 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   model.bands.erase(
       std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
       model.bands.end());
+  return replayed;
+}
 
-  // Spending.
-  std::map<std::string, Fen> spending_by_month;
-  bool spending_replayed = false;
-  storage::notice_disbursements(file, from, to, cutoff, [&](storage::NoticeDisbursement& found) {
-    auto line = spending_line(found, period, scrub);
-    if (!line) {
-      ++model.voided_within_period;
-      return;
-    }
-    model.designations[by_code.at(line->designation_code)].spending += line->amount;
-    spending_by_month[line->date.substr(0, 7)] += line->amount;
-    if (!line->correction) ++model.listed_payments;
-    model.spending_approvals = model.spending_approvals || !line->approval_ref.empty();
-    model.spending_vouchers = model.spending_vouchers || !line->voucher.empty();
-    model.spending_notes = model.spending_notes || line->correction || !line->voided_on.empty();
-    if (spending_replayed) return;
-    model.spending.push_back(std::move(*line));
-    if (keep_up_to && model.spending.size() > *keep_up_to) {
-      spending_replayed = true;
-      std::vector<SpendingLine>().swap(model.spending);
-    }
-  });
+// Spending, each payment listed; returns whether the list grew past
+// options.keep_donations_up_to (it is then read again when laid out).
+bool add_spending(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff, const Scrubber& scrub,
+                  const SummaryIndex& index, std::map<std::string, Fen>& spending_by_month, NoticeModel& model) {
+  const auto& period = options.period;
+  const auto keep_up_to = options.keep_donations_up_to;
+  bool replayed = false;
+  storage::notice_disbursements(
+      file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeDisbursement& found) {
+        auto line = spending_line(found, period, scrub);
+        if (!line) {
+          ++model.voided_within_period;
+          return;
+        }
+        model.designations[index.by_code.at(line->designation_code)].spending += line->amount;
+        spending_by_month[line->date.substr(0, 7)] += line->amount;
+        if (!line->correction) ++model.listed_payments;
+        model.spending_approvals = model.spending_approvals || !line->approval_ref.empty();
+        model.spending_vouchers = model.spending_vouchers || !line->voucher.empty();
+        model.spending_notes = model.spending_notes || line->correction || !line->voided_on.empty();
+        if (replayed) return;
+        model.spending.push_back(std::move(*line));
+        if (keep_up_to && model.spending.size() > *keep_up_to) {
+          replayed = true;
+          std::vector<SpendingLine>().swap(model.spending);
+        }
+      });
+  return replayed;
+}
 
-  add_income(file, period, cutoff, index, scrub, model);
-  add_goods(file, period, cutoff, index, scrub, model);
-
-  // Reallocations between designations: transferred in / out.
-  for (const auto& found : storage::notice_reallocations(file, from, to, cutoff)) {
+// Reallocations between designations: transferred in / out.
+void add_reallocations(storage::FundFile& file, const util::Period& period, std::int64_t cutoff,
+                       const SummaryIndex& index, NoticeModel& model) {
+  for (const auto& found : storage::notice_reallocations(file, period.first.iso(), period.last.iso(), cutoff)) {
     if (voided_within(period, found.date, found.void_mark)) {
       ++model.voided_within_period;
       continue;
@@ -620,7 +630,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     const Fen sign = in_period(period, found.date) ? 1 : -1;  // a void in this period of an earlier one reverses it
     for (const auto& [designation_id, amount] : found.postings) {
       const Fen change = -amount * sign;  // designations are credit-normal
-      auto& line = model.designations[by_id.at(designation_id)];
+      auto& line = model.designations[index.by_id.at(designation_id)];
       if (change > 0) {
         line.transferred_in += change;
       } else {
@@ -628,9 +638,11 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
       }
     }
   }
+}
 
-  // Closing balances, checked against the books.
-  const auto& closing = balances.closing;
+// Closing balances, checked against the books, and the totals.
+void close_summary(const std::vector<model::Designation>& designations, const std::map<std::int64_t, Fen>& closing,
+                   NoticeModel& model) {
   for (std::size_t i = 0; i < designations.size(); ++i) {
     auto& line = model.designations[i];
     line.closing =
@@ -644,6 +656,32 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     add_to(model.total, line);
     add_to(line.restricted ? model.restricted : model.unrestricted, line);
   }
+}
+
+}  // namespace
+
+NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
+  // Every number of the notice from one view of the books, even while others write.
+  auto snapshot = std::make_shared<storage::FundFile::ReadSnapshot>(file);
+  NoticeModel model;
+  const std::int64_t cutoff = stamp_cutoff(file, options, model);
+  const auto settings = add_fund_details(file, options, cutoff, model);
+  const auto scrubber = std::make_shared<const Scrubber>(fund_secrets(file));
+  const Scrubber& scrub = *scrubber;
+  const auto& period = options.period;
+
+  SummaryIndex index;
+  const auto balances = storage::designation_balances_around(file, period.first.iso(), period.last.iso(), cutoff);
+  const auto designations = add_summary_lines(file, cutoff, balances.opening, index, model);
+  add_brought_forward(file, period, cutoff, index, model);
+  std::map<std::string, Fen> income_by_month;
+  std::map<std::string, Fen> spending_by_month;
+  const bool replayed = add_donations(file, options, cutoff, scrub, index, income_by_month, model);
+  const bool spending_replayed = add_spending(file, options, cutoff, scrub, index, spending_by_month, model);
+  add_income(file, period, cutoff, index, scrub, model);
+  add_goods(file, period, cutoff, index, scrub, model);
+  add_reallocations(file, period, cutoff, index, model);
+  close_summary(designations, balances.closing, model);
 
   model.projects = load_project_progress(file, period, cutoff);
   if (!options.figures_only) {
