@@ -67,6 +67,9 @@ void full_check(storage::FundFile& file, const util::Period& period, const util:
   books::AuditOptions options;
   options.period = period;
   options.today = today;
+  // The roll-up's workers already share the cores fund by fund: a fund's checks run in
+  // turn (a second connection each would only add threads and memory).
+  options.share_from = 0;
   const auto report = books::run_audit(file, options);
   row.check.entries_checked = report.entries;
   for (const auto& finding : report.findings) {
