@@ -84,6 +84,98 @@ struct PublishOutput {
   std::string notice;
 };
 
+// The notice laid out in every format asked for. A document that reads its list again
+// holds the books' read snapshot: it ends here, before the publication is recorded.
+struct RenderedNotice {
+  std::vector<render::RenderedFile> files;
+  std::string file_stem;
+  std::string verification_code;
+  std::int64_t cutoff_entry = 0;
+};
+
+RenderedNotice render_formats(storage::FundFile& file, const report::NoticeOptions& options,
+                              const std::vector<std::string>& formats, Lang lang) {
+  auto model = report::build_notice(file, options);
+  RenderedNotice notice;
+  notice.cutoff_entry = model.cutoff_entry;
+  const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
+  for (const auto& format : formats) {
+    auto rendered = render::render_notice(document, format);
+    notice.files.insert(notice.files.end(), std::make_move_iterator(rendered.begin()),
+                        std::make_move_iterator(rendered.end()));
+  }
+  notice.file_stem = document.file_stem;
+  notice.verification_code = document.verification_code;
+  return notice;
+}
+
+// One document on stdout: one format, and for CSV the one table chosen with --table.
+std::string for_stdout(RenderedNotice& notice, const std::vector<std::string>& formats, const std::string& table) {
+  if (formats.size() > 1) {
+    throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录",
+                               "--format: only one format can go to stdout; use --out DIR for several"));
+  }
+  if (formats.front() == "xlsx") {
+    throw InputError(bilingual("--format xlsx：Excel 工作簿不能输出到屏幕，请用 --out 目录",
+                               "--format xlsx: an Excel workbook cannot go to stdout; use --out DIR"));
+  }
+  if (formats.front() != "csv") return std::move(notice.files.front().bytes);
+  std::string names;
+  const std::size_t stem = notice.file_stem.size();
+  for (auto& rendered : notice.files) {
+    const std::string name = rendered.name.substr(stem + 1, rendered.name.size() - stem - 5);
+    if (name == table) return std::move(rendered.bytes);
+    names += (names.empty() ? "" : ", ") + name;
+  }
+  throw InputError(
+      bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部",
+                "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write "
+                "all with --out DIR",
+                names));
+}
+
+// Every file into the folder; the paths written, one a line.
+std::string into_folder(const RenderedNotice& notice, const std::string& out) {
+  std::error_code error;
+  std::filesystem::create_directories(out, error);
+  if (error) throw InputError(bilingual("--out：无法创建目录“{0}”", "--out: cannot create the folder '{0}'", out));
+  std::string written;
+  for (const auto& rendered : notice.files) {
+    const auto path = std::filesystem::path(out) / rendered.name;
+    write_file(path, rendered.bytes);
+    written += path.string() + "\n";
+  }
+  return written;
+}
+
+// The publication recorded (once for the same period and cut-off), unless --dry-run;
+// what the command says about it.
+std::string record(storage::FundFile& file, const books::Recorder& recorder, const util::Period& period,
+                   const RenderedNotice& notice, const std::vector<std::string>& formats, bool dry_run, Lang lang) {
+  const auto& code = notice.verification_code;
+  if (dry_run) {
+    return lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", code)
+                            : fmt::format("未记录公示（--dry-run）；校验码 {}\n", code);
+  }
+  std::string formats_text;
+  for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
+  const auto cutoff = notice.cutoff_entry;
+  const auto recorded = books::record_publication(file, recorder, {period, cutoff, code, formats_text});
+  if (recorded.already_recorded) {
+    return lang == Lang::en
+               ? fmt::format(
+                     "This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n",
+                     period.label, cutoff, recorded.entry_id, code)
+               : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n",
+                             period.label, cutoff, recorded.entry_id, code);
+  }
+  return lang == Lang::en
+             ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n",
+                           period.label, recorded.entry_id, cutoff, code)
+             : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id,
+                           period.label, cutoff, code);
+}
+
 PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   const auto period = period_option("--period", o.period);
   const auto formats = parse_formats(o.formats);
@@ -102,92 +194,9 @@ PublishOutput run_publish(const PublishOptions& o, const Context& ctx) {
   const bool streamable = std::all_of(formats.begin(), formats.end(),
                                       [](const std::string& format) { return format == "txt" || format == "md"; });
   if (streamable) options.keep_donations_up_to = kKeepDonationsUpTo;
-  auto model = report::build_notice(file, options);
-  const std::int64_t cutoff_entry = model.cutoff_entry;
-  std::vector<render::RenderedFile> files;
-  std::string file_stem;
-  std::string verification_code;
-  {
-    // A document that reads its list again holds the books' read snapshot: it ends here,
-    // before the publication is recorded.
-    const auto document = render::notice_document(std::move(model), lang);  // the model's lists move into it
-    for (const auto& format : formats) {
-      auto rendered = render::render_notice(document, format);
-      files.insert(files.end(), std::make_move_iterator(rendered.begin()), std::make_move_iterator(rendered.end()));
-    }
-    file_stem = document.file_stem;
-    verification_code = document.verification_code;
-  }
-
-  std::string output;
-  if (o.out.empty()) {
-    // One document on stdout: one format, and for CSV one table.
-    if (formats.size() > 1) {
-      throw InputError(bilingual("--format：输出到屏幕时只能选一种格式；多种格式请用 --out 目录",
-                                 "--format: only one format can go to stdout; use --out DIR for several"));
-    }
-    if (formats.front() == "xlsx") {
-      throw InputError(bilingual("--format xlsx：Excel 工作簿不能输出到屏幕，请用 --out 目录",
-                                 "--format xlsx: an Excel workbook cannot go to stdout; use --out DIR"));
-    }
-    if (formats.front() == "csv") {
-      std::string names;
-      render::RenderedFile* chosen = nullptr;
-      for (auto& rendered : files) {
-        const std::string table =
-            rendered.name.substr(file_stem.size() + 1, rendered.name.size() - file_stem.size() - 5);
-        names += (names.empty() ? "" : ", ") + table;
-        if (table == o.table) chosen = &rendered;
-      }
-      if (chosen == nullptr) {
-        throw InputError(
-            bilingual("--table：CSV 每张表一个文件；输出到屏幕时请用 --table 选一张（{0}），或用 --out 目录写出全部",
-                      "--table: CSV has one file per table; for stdout choose one with --table ({0}), or write all "
-                      "with --out DIR",
-                      names));
-      }
-      output = std::move(chosen->bytes);
-    } else {
-      output = std::move(files.front().bytes);
-    }
-  } else {
-    std::error_code error;
-    std::filesystem::create_directories(o.out, error);
-    if (error) throw InputError(bilingual("--out：无法创建目录“{0}”", "--out: cannot create the folder '{0}'", o.out));
-    for (const auto& rendered : files) {
-      const auto path = std::filesystem::path(o.out) / rendered.name;
-      write_file(path, rendered.bytes);
-      output += path.string() + "\n";
-    }
-  }
-
-  std::string formats_text;
-  for (const auto& format : formats) formats_text += (formats_text.empty() ? "" : ",") + format;
-  std::string message;
-  if (o.dry_run) {
-    message = lang == Lang::en ? fmt::format("Not recorded (--dry-run); verification code {}\n", verification_code)
-                               : fmt::format("未记录公示（--dry-run）；校验码 {}\n", verification_code);
-  } else {
-    const auto recorded =
-        books::record_publication(file, recorder, {period, cutoff_entry, verification_code, formats_text});
-    if (recorded.already_recorded) {
-      message =
-          lang == Lang::en
-              ? fmt::format(
-                    "This notice ({}, books as of entry {}) was already recorded as entry {}; verification code {}\n",
-                    period.label, cutoff_entry, recorded.entry_id, verification_code)
-              : fmt::format("本公示（{}，数据截至第 {} 号分录）已于第 {} 号分录记录，不再重复记录；校验码 {}\n",
-                            period.label, cutoff_entry, recorded.entry_id, verification_code);
-    } else {
-      message =
-          lang == Lang::en
-              ? fmt::format("Recorded the notice for {} as entry {} (books as of entry {}); verification code {}\n",
-                            period.label, recorded.entry_id, cutoff_entry, verification_code)
-              : fmt::format("已记录公示：第 {} 号分录（{}，数据截至第 {} 号分录）；校验码 {}\n", recorded.entry_id,
-                            period.label, cutoff_entry, verification_code);
-    }
-  }
-  return {std::move(output), std::move(message)};
+  auto notice = render_formats(file, options, formats, lang);
+  std::string output = o.out.empty() ? for_stdout(notice, formats, o.table) : into_folder(notice, o.out);
+  return {std::move(output), record(file, recorder, period, notice, formats, o.dry_run, lang)};
 }
 
 }  // namespace
