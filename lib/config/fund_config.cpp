@@ -287,49 +287,41 @@ void read_limits(const toml::table& fund, const FieldReader& read, model::FundSe
   s.future_days = static_cast<int>(days);
 }
 
-}  // namespace
-
-model::FundDefinition load_fund_definition(const std::string& path) {
-  const toml::table root = parse_file(path);
-  FieldReader read(path);
-  model::FundDefinition definition;
-  const toml::table* fund = root["fund"].as_table();
-  if (fund == nullptr) read.fail(&root, "fund", bilingual("缺少 [fund] 表", "the [fund] table is missing"));
-
+// The [fund] table's own settings.
+void read_fund(const toml::table& fund, const FieldReader& read, model::FundSettings& s) {
   read.only_keys(
-      root, "",
-      {"fund", "audit", "notice", "accounts", "special_funds", "approval", "relief_windows", "opening", "points"});
-  read.only_keys(
-      *fund, "fund.",
+      fund, "fund.",
       {"name", "organisation", "host", "region", "town", "supervision_phone", "operator", "report_language",
        "time_zone", "approval_threshold", "relief_window_days", "project_categories", "max_amount", "future_days"});
-  auto& s = definition.settings;
-  s.name = read.text(*fund, "name", "fund.name", true);
-  s.organisation = read.text(*fund, "organisation", "fund.organisation", false);
-  s.host = read.text(*fund, "host", "fund.host", false);
-  s.region = read.text(*fund, "region", "fund.region", false);
-  s.town = read.text(*fund, "town", "fund.town", false);
-  s.supervision_phone = read.text(*fund, "supervision_phone", "fund.supervision_phone", false);
-  s.default_operator = read.text(*fund, "operator", "fund.operator", false);
-  const std::string language = read.text(*fund, "report_language", "fund.report_language", false);
+  s.name = read.text(fund, "name", "fund.name", true);
+  s.organisation = read.text(fund, "organisation", "fund.organisation", false);
+  s.host = read.text(fund, "host", "fund.host", false);
+  s.region = read.text(fund, "region", "fund.region", false);
+  s.town = read.text(fund, "town", "fund.town", false);
+  s.supervision_phone = read.text(fund, "supervision_phone", "fund.supervision_phone", false);
+  s.default_operator = read.text(fund, "operator", "fund.operator", false);
+  const std::string language = read.text(fund, "report_language", "fund.report_language", false);
   if (language == "en") {
     s.report_language = Lang::en;
   } else if (!language.empty() && language != "zh") {
-    read.fail(fund->get("report_language"), "fund.report_language", bilingual("应为 zh 或 en", "expected zh or en"));
+    read.fail(fund.get("report_language"), "fund.report_language", bilingual("应为 zh 或 en", "expected zh or en"));
   }
-  if (const std::string zone = read.text(*fund, "time_zone", "fund.time_zone", false); !zone.empty()) {
-    if (!util::is_time_zone(zone)) read.fail(fund->get("time_zone"), "fund.time_zone", util::unknown_time_zone(zone));
+  if (const std::string zone = read.text(fund, "time_zone", "fund.time_zone", false); !zone.empty()) {
+    if (!util::is_time_zone(zone)) read.fail(fund.get("time_zone"), "fund.time_zone", util::unknown_time_zone(zone));
     s.time_zone = zone;
   }
-  s.approval_threshold = read.amount(*fund, "approval_threshold", "fund.approval_threshold", s.approval_threshold);
-  const auto window = read.integer(*fund, "relief_window_days", "fund.relief_window_days", s.relief_window_days);
+  s.approval_threshold = read.amount(fund, "approval_threshold", "fund.approval_threshold", s.approval_threshold);
+  const auto window = read.integer(fund, "relief_window_days", "fund.relief_window_days", s.relief_window_days);
   if (window < 0 || window > 3660) {
-    read.fail(fund->get("relief_window_days"), "fund.relief_window_days",
+    read.fail(fund.get("relief_window_days"), "fund.relief_window_days",
               bilingual("应在 0 到 3660 之间", "must be between 0 and 3660"));
   }
   s.relief_window_days = static_cast<int>(window);
-  read_limits(*fund, read, s);
+  read_limits(fund, read, s);
+}
 
+// [audit]: the yearly ratio checks.
+void read_audit(const toml::table& root, const FieldReader& read, model::FundSettings& s) {
   if (const toml::node* node = root.get("audit")) {
     const toml::table* audit = node->as_table();
     if (audit == nullptr) read.fail(node, "audit", bilingual("应写成 [audit] 表", "expected an [audit] table"));
@@ -348,6 +340,10 @@ model::FundDefinition load_fund_definition(const std::string& path) {
     a.management_ratio_floor =
         read.amount(*audit, "management_ratio_floor", "audit.management_ratio_floor", a.management_ratio_floor);
   }
+}
+
+// [notice]: the donation bands and the notice's address.
+void read_notice(const toml::table& root, const FieldReader& read, model::FundSettings& s) {
   if (const toml::node* notice = root.get("notice")) {
     const toml::table* table = notice->as_table();
     if (table == nullptr) read.fail(notice, "notice", bilingual("应写成 [notice] 表", "expected a [notice] table"));
@@ -355,7 +351,10 @@ model::FundDefinition load_fund_definition(const std::string& path) {
     s.band_donations_below = read.amount(*table, "band_donations_below", "notice.band_donations_below", 0);
     s.notice_url = read.text(*table, "url", "notice.url", false);
   }
+}
 
+// [[accounts]]: money accounts, each code once.
+void read_accounts(const toml::table& root, const FieldReader& read, model::FundDefinition& definition) {
   if (const auto* accounts = read.array_of_tables(root, "accounts")) {
     for (std::size_t i = 0; i < accounts->size(); ++i) {
       const auto& table = *accounts->get(i)->as_table();
@@ -381,6 +380,10 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       definition.accounts.push_back(account);
     }
   }
+}
+
+// [[special_funds]]: restricted designations, each code once and none the general fund's.
+void read_special_funds(const toml::table& root, const FieldReader& read, model::FundDefinition& definition) {
   if (const auto* funds = read.array_of_tables(root, "special_funds")) {
     for (std::size_t i = 0; i < funds->size(); ++i) {
       const auto& table = *funds->get(i)->as_table();
@@ -399,8 +402,12 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       definition.designations.push_back(designation);
     }
   }
-  // Project categories beyond the six every fund has (books::kProjectCategories).
-  if (const toml::node* node = fund->get("project_categories")) {
+}
+
+// fund.project_categories: project categories beyond the six every fund has
+// (books::kProjectCategories), each once.
+void read_project_categories(const toml::table& fund, const FieldReader& read, model::FundSettings& settings) {
+  if (const toml::node* node = fund.get("project_categories")) {
     const auto* array = node->as_array();
     if (array == nullptr) {
       read.fail(node, "fund.project_categories",
@@ -420,7 +427,7 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       if (category.empty() || !util::is_valid_utf8(category)) {
         read.fail(item, field, bilingual("项目类别不能为空", "a project category cannot be empty"));
       }
-      auto& known = definition.settings.project_categories;
+      auto& known = settings.project_categories;
       if (std::find(known.begin(), known.end(), category) != known.end() ||
           std::find(books::kProjectCategories.begin(), books::kProjectCategories.end(), category) !=
               books::kProjectCategories.end()) {
@@ -429,6 +436,25 @@ model::FundDefinition load_fund_definition(const std::string& path) {
       known.push_back(category);
     }
   }
+}
+
+}  // namespace
+
+model::FundDefinition load_fund_definition(const std::string& path) {
+  const toml::table root = parse_file(path);
+  FieldReader read(path);
+  model::FundDefinition definition;
+  const toml::table* fund = root["fund"].as_table();
+  if (fund == nullptr) read.fail(&root, "fund", bilingual("缺少 [fund] 表", "the [fund] table is missing"));
+  read.only_keys(
+      root, "",
+      {"fund", "audit", "notice", "accounts", "special_funds", "approval", "relief_windows", "opening", "points"});
+  read_fund(*fund, read, definition.settings);
+  read_audit(root, read, definition.settings);
+  read_notice(root, read, definition.settings);
+  read_accounts(root, read, definition);
+  read_special_funds(root, read, definition);
+  read_project_categories(*fund, read, definition.settings);
   read_approval_thresholds(root, read, definition.settings);
   read_relief_windows(root, read, definition.settings);
   read_points(root, read, definition.settings);
