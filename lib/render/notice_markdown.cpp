@@ -25,7 +25,18 @@ void append_table_markdown(std::string& out, const NoticeTable& table) {
     out += "\n";
   };
   for (std::size_t r = 0; r < table.rows.size(); ++r) add_row(table.rows[r], table.is_total(r));
-  if (table.stream) table.stream([&add_row](std::vector<NoticeCell>& row) { add_row(row, false); });
+  if (table.stream) {
+    // A list read again from the books is measured first and room made for it at once (and
+    // an eighth more for what follows), as the text layout does: a long list doubling `out`
+    // would hold the old and the new copy.
+    std::size_t bytes = 0;
+    table.stream([&bytes](std::vector<NoticeCell>& row) {
+      bytes += 2;                                                                   // the first "|" and the line break
+      for (const auto& cell : row) bytes += markdown_escape(cell.text).size() + 3;  // " ", the text, " |"
+    });
+    out.reserve(out.size() + bytes + bytes / 8);
+    table.stream([&add_row](std::vector<NoticeCell>& row) { add_row(row, false); });
+  }
   out += "\n";
   for (const auto& note : table.notes) out += markdown_escape(note, true) + "\n\n";
 }
