@@ -113,7 +113,10 @@ void check_code(const std::string& code, const Message& what) {
   }
 }
 
-void validate_definition(const model::FundDefinition& definition) {
+namespace {
+
+// A name, and no text anyone would show holding what a person cannot see.
+void validate_texts(const model::FundDefinition& definition) {
   const auto& s = definition.settings;
   if (util::trim(s.name).empty()) {
     throw InputError(bilingual("缺少基金名称（name）", "the fund needs a name (name)"));
@@ -134,6 +137,10 @@ void validate_definition(const model::FundDefinition& definition) {
   for (const auto& designation : definition.designations) {
     util::require_clean_text("special fund name", designation.name, true);
   }
+}
+
+// The settings' limits, each in its range.
+void validate_limits(const model::FundSettings& s) {
   if (s.approval_threshold < 0) {
     throw InputError(bilingual("审批限额（approval_threshold）不能为负数", "approval_threshold cannot be negative"));
   }
@@ -174,12 +181,16 @@ void validate_definition(const model::FundDefinition& definition) {
         bilingual("[audit] management_ratio_floor 不能为负数", "[audit] management_ratio_floor cannot be negative"));
   }
   validate_points(s.points);
-  if (definition.accounts.empty()) {
+}
+
+// At least one money account, each code once, of a money kind, none the goods stock's.
+void validate_accounts(const std::vector<model::Account>& accounts) {
+  if (accounts.empty()) {
     throw InputError(bilingual("至少需要一个资金账户（accounts），例如 bank 或 cash",
                                "the fund needs at least one account (accounts), e.g. bank or cash"));
   }
   std::set<std::string> seen;
-  for (const auto& account : definition.accounts) {
+  for (const auto& account : accounts) {
     check_code(account.code, bilingual("账户", "account"));
     if (!seen.insert(account.code).second) {
       throw InputError(bilingual("账户代码“{0}”重复", "account code '{0}' appears twice", account.code));
@@ -195,8 +206,12 @@ void validate_definition(const model::FundDefinition& definition) {
                                  "the account code '{0}' is kept for the goods stock; choose another", account.code));
     }
   }
-  seen = {model::kGeneralFund, kGoodsCode};
-  for (const auto& designation : definition.designations) {
+}
+
+// Special funds: each code once, none the general fund's or the goods'.
+void validate_special_funds(const std::vector<model::Designation>& designations) {
+  std::set<std::string> seen = {model::kGeneralFund, kGoodsCode};
+  for (const auto& designation : designations) {
     check_code(designation.code, bilingual("专项基金", "special fund"));
     if (!seen.insert(designation.code).second) {
       throw InputError(bilingual(
@@ -205,6 +220,15 @@ void validate_definition(const model::FundDefinition& definition) {
           designation.code));
     }
   }
+}
+
+}  // namespace
+
+void validate_definition(const model::FundDefinition& definition) {
+  validate_texts(definition);
+  validate_limits(definition.settings);
+  validate_accounts(definition.accounts);
+  validate_special_funds(definition.designations);
   validate_openings(definition);
 }
 
