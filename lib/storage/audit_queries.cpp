@@ -458,93 +458,104 @@ std::optional<std::unordered_set<std::int64_t>> duplicate_candidates(
   return candidates;
 }
 
+// Rows of the same key, two or more, in entry order. Rows are sorted by a hash of their
+// key; rows of equal hash are then compared by key.
+template <typename KeyOf>
+std::vector<std::vector<std::size_t>> groups_by_key(const std::vector<Movement>& rows, KeyOf&& key_of) {
+  std::vector<std::pair<std::size_t, std::size_t>> hashed;  // (hash, row)
+  hashed.reserve(rows.size());
+  std::string key;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    key.clear();
+    if (key_of(rows[i], key)) hashed.emplace_back(std::hash<std::string>()(key), i);
+  }
+  std::sort(hashed.begin(), hashed.end());
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < hashed.size();) {
+    std::size_t j = i + 1;
+    while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
+    if (j - i > 1) {
+      std::map<std::string, std::vector<std::size_t>> same;
+      for (std::size_t k = i; k < j; ++k) {
+        key.clear();
+        key_of(rows[hashed[k].second], key);
+        same[key].push_back(hashed[k].second);
+      }
+      for (auto& [unused, members] : same) {
+        if (members.size() > 1) groups.push_back(std::move(members));
+      }
+    }
+    i = j;
+  }
+  return groups;
+}
+
+MovementGroup group_of(const std::vector<Movement>& rows, const std::vector<std::size_t>& members, std::string key) {
+  MovementGroup group;
+  group.kind = rows[members.front()].kind;
+  group.account_code = *rows[members.front()].account_code;
+  group.key = std::move(key);
+  group.amount = rows[members.front()].amount;
+  for (const std::size_t row : members) {
+    group.amount = std::min(group.amount, rows[row].amount);
+    group.entry_ids.push_back(rows[row].entry_id);
+    group.dates.push_back(rows[row].date);
+  }
+  group.date = group.dates.front();
+  return group;
+}
+
+std::unordered_set<std::int64_t> voided_entries(FundFile& file) {
+  std::unordered_set<std::int64_t> voided;
+  SQLite::Statement q(file.db(), "SELECT voids_entry FROM entries WHERE voids_entry IS NOT NULL");
+  while (q.executeStep()) {
+    if (q.getColumn(0).isInteger()) voided.insert(q.getColumn(0).getInt64());
+  }
+  return voided;
+}
+
+// Nothing when a code is not text (the queries compare it as text).
+std::optional<std::map<std::int64_t, std::string>> account_codes_of(FundFile& file) {
+  std::map<std::int64_t, std::string> codes;
+  SQLite::Statement q(file.db(), "SELECT id, code FROM accounts");
+  while (q.executeStep()) {
+    if (!q.getColumn(1).isText()) return std::nullopt;
+    codes[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+  }
+  return codes;
+}
+
 }  // namespace
 
 std::optional<DuplicateGroups> duplicate_groups(FundFile& file) {
-  std::unordered_set<std::int64_t> voided;
-  {
-    SQLite::Statement q(file.db(), "SELECT voids_entry FROM entries WHERE voids_entry IS NOT NULL");
-    while (q.executeStep()) {
-      if (q.getColumn(0).isInteger()) voided.insert(q.getColumn(0).getInt64());
-    }
-  }
-  std::map<std::int64_t, std::string> account_codes;
-  {
-    SQLite::Statement q(file.db(), "SELECT id, code FROM accounts");
-    while (q.executeStep()) {
-      if (!q.getColumn(1).isText()) return std::nullopt;
-      account_codes[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
-    }
-  }
+  const auto voided = voided_entries(file);
+  const auto account_codes = account_codes_of(file);
+  if (!account_codes) return std::nullopt;
   // Read twice: once for the hashes of every movement's keys, once more (only when some
   // hashes meet) for the movements that may be in a group, compared by their keys.
-  const auto candidates = duplicate_candidates(file, voided, account_codes);
+  const auto candidates = duplicate_candidates(file, voided, *account_codes);
   if (!candidates) return std::nullopt;
   std::vector<Movement> rows;
   const auto keep = [&](Movement&& m) {
     if (candidates->count(m.entry_id) > 0) rows.push_back(std::move(m));
   };
   if (!candidates->empty()) {
-    read_movements(file, true, voided, account_codes, keep);
-    read_movements(file, false, voided, account_codes, keep);
+    read_movements(file, true, voided, *account_codes, keep);
+    read_movements(file, false, voided, *account_codes, keep);
   }
 
-  // Same account and reference; same counterparty, amount, day and account. Rows are
-  // sorted by a hash of their key; rows of equal hash are then compared by key.
-  auto groups_of = [&rows](auto&& key_of) {
-    std::vector<std::pair<std::size_t, std::size_t>> hashed;  // (hash, row)
-    hashed.reserve(rows.size());
-    std::string key;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      key.clear();
-      if (key_of(rows[i], key)) hashed.emplace_back(std::hash<std::string>()(key), i);
-    }
-    std::sort(hashed.begin(), hashed.end());
-    std::vector<std::vector<std::size_t>> groups;  // rows in entry order, two or more
-    for (std::size_t i = 0; i < hashed.size();) {
-      std::size_t j = i + 1;
-      while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
-      if (j - i > 1) {
-        std::map<std::string, std::vector<std::size_t>> same;
-        for (std::size_t k = i; k < j; ++k) {
-          key.clear();
-          key_of(rows[hashed[k].second], key);
-          same[key].push_back(hashed[k].second);
-        }
-        for (auto& [unused, members] : same) {
-          if (members.size() > 1) groups.push_back(std::move(members));
-        }
-      }
-      i = j;
-    }
-    return groups;
-  };
-  auto group_of = [&rows](const std::vector<std::size_t>& members, std::string key) {
-    MovementGroup group;
-    group.kind = rows[members.front()].kind;
-    group.account_code = *rows[members.front()].account_code;
-    group.key = std::move(key);
-    group.amount = rows[members.front()].amount;
-    for (const std::size_t row : members) {
-      group.amount = std::min(group.amount, rows[row].amount);
-      group.entry_ids.push_back(rows[row].entry_id);
-      group.dates.push_back(rows[row].date);
-    }
-    group.date = group.dates.front();
-    return group;
-  };
-
+  // Same account and reference; same counterparty, amount, day and account.
   DuplicateGroups found;
-  const auto by_reference = groups_of(reference_key);
-  for (const auto& members : by_reference) found.references.push_back(group_of(members, *rows[members.front()].ref));
-  const auto by_content = groups_of(content_key);
-  for (const auto& members : by_content) {
+  for (const auto& members : groups_by_key(rows, reference_key)) {
+    found.references.push_back(group_of(rows, members, *rows[members.front()].ref));
+  }
+  for (const auto& members : groups_by_key(rows, content_key)) {
     // Two lines with different bank references are two real transfers, not a duplicate.
     std::set<std::string> refs;
     for (const std::size_t row : members) {
       if (rows[row].ref) refs.insert(*rows[row].ref);
     }
-    if (refs.size() < members.size()) found.likely.push_back(group_of(members, rows[members.front()].who));
+    if (refs.size() < members.size()) found.likely.push_back(group_of(rows, members, rows[members.front()].who));
   }
   auto by_first_entry = [](const MovementGroup& a, const MovementGroup& b) {
     return a.entry_ids.front() < b.entry_ids.front();
