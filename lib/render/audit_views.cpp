@@ -150,86 +150,91 @@ std::string statement_balances_text(const books::ReconcileReport& r, Lang lang) 
   return out;
 }
 
-}  // namespace
-
-std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
-  const bool en = lang == Lang::en;
+// One part of the reconciliation: its title and count, then its table or "(none)".
+std::string section(const std::string& title, std::size_t count, const std::string& table, Lang lang) {
   std::string out =
-      en ? fmt::format(
-               "Reconciliation of account '{}' ({}) with the statement {} ({} to {}, dates may differ by up to {} "
-               "days)\n",
-               r.account.name, r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days)
-         : fmt::format("对账：资金账户“{}”（{}）与对账单 {}（{} 至 {}，日期容差 {} 天）\n", r.account.name,
-                       r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days);
-  auto section = [&](const std::string& title, std::size_t count, const std::string& table) {
-    out += "\n" + title + (en ? fmt::format(" ({})\n", count) : fmt::format("（{} 笔）\n", count));
-    out += count == 0 ? pick(lang, "（无）\n", "(none)\n") : table;
-  };
-  {
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& m : r.matched) {
-      cells.push_back(
-          {std::to_string(m.line.line), m.line.date.iso(), util::format_amount(m.line.amount), m.line.reference,
-           std::to_string(m.book.entry_id), m.book.date,
-           m.by_reference ? pick(lang, "流水号", "reference") : pick(lang, "金额和日期", "amount and date")});
-    }
-    section(pick(lang, "已匹配", "Matched"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true},
-                        {pick(lang, "日期", "Date")},
-                        {pick(lang, "金额", "Amount"), true},
-                        {pick(lang, "流水号", "Reference")},
-                        {pick(lang, "分录", "Entry"), true},
-                        {pick(lang, "记账日期", "Booked")},
-                        {pick(lang, "匹配依据", "Matched by")}},
-                       cells));
+      "\n" + title + (lang == Lang::en ? fmt::format(" ({})\n", count) : fmt::format("（{} 笔）\n", count));
+  return out + (count == 0 ? pick(lang, "（无）\n", "(none)\n") : table);
+}
+
+// Statement lines matched with entries, by reference or by amount and date.
+std::string matched_section(const books::ReconcileReport& r, Lang lang) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& m : r.matched) {
+    cells.push_back({std::to_string(m.line.line), m.line.date.iso(), util::format_amount(m.line.amount),
+                     m.line.reference, std::to_string(m.book.entry_id), m.book.date,
+                     m.by_reference ? pick(lang, "流水号", "reference") : pick(lang, "金额和日期", "amount and date")});
   }
-  {
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& m : r.amount_mismatches) {
-      cells.push_back({std::to_string(m.line.line), m.line.date.iso(), m.line.reference,
-                       util::format_amount(m.line.amount), std::to_string(m.book.entry_id),
-                       util::format_amount(m.book.amount), util::format_amount(m.line.amount - m.book.amount)});
-    }
-    section(pick(lang, "金额不符（流水号相同）", "Amounts differ (same reference)"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true},
-                        {pick(lang, "日期", "Date")},
-                        {pick(lang, "流水号", "Reference")},
-                        {pick(lang, "对账单金额", "Statement"), true},
-                        {pick(lang, "分录", "Entry"), true},
-                        {pick(lang, "账面金额", "Books"), true},
-                        {pick(lang, "差额", "Difference"), true}},
-                       cells));
+  return section(pick(lang, "已匹配", "Matched"), cells.size(),
+                 text_table({{pick(lang, "行", "Line"), true},
+                             {pick(lang, "日期", "Date")},
+                             {pick(lang, "金额", "Amount"), true},
+                             {pick(lang, "流水号", "Reference")},
+                             {pick(lang, "分录", "Entry"), true},
+                             {pick(lang, "记账日期", "Booked")},
+                             {pick(lang, "匹配依据", "Matched by")}},
+                            cells),
+                 lang);
+}
+
+// Lines whose reference matches an entry of another amount.
+std::string mismatch_section(const books::ReconcileReport& r, Lang lang) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& m : r.amount_mismatches) {
+    cells.push_back({std::to_string(m.line.line), m.line.date.iso(), m.line.reference,
+                     util::format_amount(m.line.amount), std::to_string(m.book.entry_id),
+                     util::format_amount(m.book.amount), util::format_amount(m.line.amount - m.book.amount)});
   }
-  {
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& b : r.only_in_books) {
-      cells.push_back({std::to_string(b.entry_id), b.date, kind_shown(b.kind, lang), util::format_amount(b.amount),
-                       b.reference, b.counterparty});
-    }
-    section(pick(lang, "仅在账上（对账单中没有）", "Only in the books (not on the statement)"), cells.size(),
-            text_table({{pick(lang, "分录", "Entry"), true},
-                        {pick(lang, "日期", "Date")},
-                        {pick(lang, "类型", "Kind")},
-                        {pick(lang, "金额", "Amount"), true},
-                        {pick(lang, "流水号", "Reference")},
-                        {pick(lang, "对方", "Counterparty")}},
-                       cells));
+  return section(pick(lang, "金额不符（流水号相同）", "Amounts differ (same reference)"), cells.size(),
+                 text_table({{pick(lang, "行", "Line"), true},
+                             {pick(lang, "日期", "Date")},
+                             {pick(lang, "流水号", "Reference")},
+                             {pick(lang, "对账单金额", "Statement"), true},
+                             {pick(lang, "分录", "Entry"), true},
+                             {pick(lang, "账面金额", "Books"), true},
+                             {pick(lang, "差额", "Difference"), true}},
+                            cells),
+                 lang);
+}
+
+// Entries no statement line matches.
+std::string books_only_section(const books::ReconcileReport& r, Lang lang) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& b : r.only_in_books) {
+    cells.push_back({std::to_string(b.entry_id), b.date, kind_shown(b.kind, lang), util::format_amount(b.amount),
+                     b.reference, b.counterparty});
   }
-  {
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& l : r.only_in_statement) {
-      cells.push_back(
-          {std::to_string(l.line), l.date.iso(), util::format_amount(l.amount), l.reference, l.counterparty});
-    }
-    section(pick(lang, "仅在对账单上（账上没有）", "Only on the statement (not in the books)"), cells.size(),
-            text_table({{pick(lang, "行", "Line"), true},
-                        {pick(lang, "日期", "Date")},
-                        {pick(lang, "金额", "Amount"), true},
-                        {pick(lang, "流水号", "Reference")},
-                        {pick(lang, "对方", "Counterparty")}},
-                       cells));
+  return section(pick(lang, "仅在账上（对账单中没有）", "Only in the books (not on the statement)"), cells.size(),
+                 text_table({{pick(lang, "分录", "Entry"), true},
+                             {pick(lang, "日期", "Date")},
+                             {pick(lang, "类型", "Kind")},
+                             {pick(lang, "金额", "Amount"), true},
+                             {pick(lang, "流水号", "Reference")},
+                             {pick(lang, "对方", "Counterparty")}},
+                            cells),
+                 lang);
+}
+
+// Statement lines no entry matches.
+std::string statement_only_section(const books::ReconcileReport& r, Lang lang) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& l : r.only_in_statement) {
+    cells.push_back({std::to_string(l.line), l.date.iso(), util::format_amount(l.amount), l.reference, l.counterparty});
   }
-  out += "\n";
+  return section(pick(lang, "仅在对账单上（账上没有）", "Only on the statement (not in the books)"), cells.size(),
+                 text_table({{pick(lang, "行", "Line"), true},
+                             {pick(lang, "日期", "Date")},
+                             {pick(lang, "金额", "Amount"), true},
+                             {pick(lang, "流水号", "Reference")},
+                             {pick(lang, "对方", "Counterparty")}},
+                            cells),
+                 lang);
+}
+
+// The closing balance: the statement's against the books'.
+std::string closing_line(const books::ReconcileReport& r, Lang lang) {
+  const bool en = lang == Lang::en;
+  std::string out;
   if (!r.statement_closing) {
     out += en ? fmt::format("Closing balance: the books hold {} at the end of {}; the statement gives none\n",
                             util::format_amount(r.books_closing), r.last_date)
@@ -249,7 +254,13 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
                          r.last_date, util::format_amount(r.books_closing),
                          util::format_amount(*r.statement_closing - r.books_closing));
   }
-  out += statement_balances_text(r, lang);
+  return out;
+}
+
+// The verdict, and that nothing was written.
+std::string reconcile_verdict(const books::ReconcileReport& r, Lang lang) {
+  const bool en = lang == Lang::en;
+  std::string out;
   if (r.clean()) {
     out += pick(lang, "结论：已对平，账上未作任何改动\n", "Result: reconciled; nothing was written to the books\n");
   } else {
@@ -269,6 +280,24 @@ std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
                             r.only_in_books.size(), r.only_in_statement.size(), r.amount_mismatches.size(), zh);
   }
   return out;
+}
+
+}  // namespace
+
+std::string reconcile_text(const books::ReconcileReport& r, Lang lang) {
+  const bool en = lang == Lang::en;
+  std::string out =
+      en ? fmt::format(
+               "Reconciliation of account '{}' ({}) with the statement {} ({} to {}, dates may differ by up to {} "
+               "days)\n",
+               r.account.name, r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days)
+         : fmt::format("对账：资金账户“{}”（{}）与对账单 {}（{} 至 {}，日期容差 {} 天）\n", r.account.name,
+                       r.account.code, file_name(r.statement_path), r.first_date, r.last_date, r.tolerance_days);
+  out += matched_section(r, lang) + mismatch_section(r, lang) + books_only_section(r, lang) +
+         statement_only_section(r, lang);
+  out += "\n" + closing_line(r, lang);
+  out += statement_balances_text(r, lang);
+  return out + reconcile_verdict(r, lang);
 }
 
 nlohmann::json reconcile_json(const books::ReconcileReport& r) {
