@@ -106,10 +106,11 @@ nlohmann::json projects_json(const std::vector<books::ProjectStatus>& projects) 
   return out;
 }
 
-std::string project_text(const books::ProjectDetail& detail, Lang lang) {
-  const auto& s = detail.status;
+namespace {
+
+// The project's own fields: stage, category, who proposed and implements it, when.
+std::string project_fields(const books::ProjectStatus& s, Lang lang) {
   const auto& p = s.project;
-  std::string out = fmt::format("{} {}\n", p.code, p.name);
   std::vector<std::pair<std::string, std::string>> fields;
   fields.emplace_back(pick(lang, "阶段", "Stage"), stage_shown(s.stage, lang));
   fields.emplace_back(pick(lang, "类别", "Category"), p.category);
@@ -120,9 +121,11 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
     fields.emplace_back(pick(lang, "计划时间", "Planned"), p.planned_start + " .. " + p.planned_end);
   }
   if (!p.description.empty()) fields.emplace_back(pick(lang, "项目内容", "Description"), p.description);
-  out += field_lines(fields);
+  return field_lines(fields);
+}
 
-  out += "\n";
+// Its money: budget, allocated, donated, spent, what is left and held.
+std::string project_money(const books::ProjectStatus& s, Lang lang) {
   std::vector<std::vector<std::string>> cells = {
       {pick(lang, "预算", "Budget"), util::format_amount(s.budget)},
       {pick(lang, "拨入", "Allocated in"), util::format_amount(s.allocated)},
@@ -132,10 +135,15 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
   };
   if (s.moved_out != 0) cells.push_back({pick(lang, "调出", "Moved out"), util::format_amount(s.moved_out)});
   cells.push_back({pick(lang, "账上结余", "Money held"), util::format_amount(s.balance)});
-  out += text_table({{pick(lang, "资金", "Money")}, {pick(lang, "金额", "Amount"), true}}, cells);
+  return text_table({{pick(lang, "资金", "Money")}, {pick(lang, "金额", "Amount"), true}}, cells);
+}
 
+// Every change of stage, from the proposal on.
+std::string stage_history(const books::ProjectDetail& detail, Lang lang) {
+  const auto& p = detail.status.project;
+  std::string out;
+  std::vector<std::vector<std::string>> cells;
   out += "\n" + pick(lang, "阶段记录\n", "Stage history\n");
-  cells.clear();
   cells.push_back({std::to_string(p.entry_id), p.date, stage_shown(books::project_stage::proposed, lang), "",
                    p.operator_name, p.memo});
   for (const auto& step : detail.history) {
@@ -156,10 +164,15 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
                      {pick(lang, "经办人", "Operator")},
                      {pick(lang, "理由/备注", "Reason / note")}},
                     cells);
+  return out;
+}
 
+// Budget amendments, when there are any.
+std::string budget_amendments(const books::ProjectDetail& detail, Lang lang) {
+  std::string out;
+  std::vector<std::vector<std::string>> cells;
   if (!detail.amendments.empty()) {
     out += "\n" + pick(lang, "预算调整\n", "Budget amendments\n");
-    cells.clear();
     for (const auto& a : detail.amendments) {
       cells.push_back({std::to_string(a.entry_id), a.date, util::format_amount(a.previous_budget),
                        util::format_amount(a.budget), a.approval_ref, a.reason});
@@ -172,12 +185,17 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
                        {pick(lang, "理由", "Reason")}},
                       cells);
   }
+  return out;
+}
 
+// Money allocated, donated and moved out.
+std::string money_in_and_out(const books::ProjectDetail& detail, Lang lang) {
+  std::string out;
+  std::vector<std::vector<std::string>> cells;
   out += "\n" + pick(lang, "资金来源与转出\n", "Money in and out\n");
   if (detail.money.empty()) {
     out += pick(lang, "（无）\n", "(none)\n");
   } else {
-    cells.clear();
     for (const auto& m : detail.money) {
       cells.push_back({std::to_string(m.entry_id), m.date, money_kind(m, lang), money_counterpart(m, lang),
                        util::format_amount(m.amount), m.approval_ref});
@@ -190,12 +208,17 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
                        {pick(lang, "决议编号", "Decision")}},
                       cells);
   }
+  return out;
+}
 
+// The project's payments.
+std::string project_spending(const books::ProjectDetail& detail, Lang lang) {
+  std::string out;
+  std::vector<std::vector<std::string>> cells;
   out += "\n" + pick(lang, "支出明细\n", "Spending\n");
   if (detail.spending.empty()) {
     out += pick(lang, "（无）\n", "(none)\n");
   } else {
-    cells.clear();
     for (const auto& d : detail.spending) {
       std::string purpose = d.purpose;
       if (d.voided_by) {
@@ -215,7 +238,12 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
                        {pick(lang, "凭证号", "Voucher")}},
                       cells);
   }
+  return out;
+}
 
+// The evaluation, once made.
+std::string project_evaluation(const books::ProjectDetail& detail, Lang lang) {
+  std::string out;
   if (detail.evaluation) {
     const auto& e = *detail.evaluation;
     out += "\n" + pick(lang, "评估\n", "Evaluation\n");
@@ -225,6 +253,17 @@ std::string project_text(const books::ProjectDetail& detail, Lang lang) {
                         {pick(lang, "结论", "Summary"), e.summary}});
   }
   return out;
+}
+
+}  // namespace
+
+std::string project_text(const books::ProjectDetail& detail, Lang lang) {
+  const auto& p = detail.status.project;
+  std::string out = fmt::format("{} {}\n", p.code, p.name);
+  out += project_fields(detail.status, lang);
+  out += "\n" + project_money(detail.status, lang);
+  out += stage_history(detail, lang) + budget_amendments(detail, lang) + money_in_and_out(detail, lang);
+  return out + project_spending(detail, lang) + project_evaluation(detail, lang);
 }
 
 nlohmann::json project_json(const books::ProjectDetail& detail) {
