@@ -111,14 +111,9 @@ std::string line_note(bool correction, const std::string& original_date, const s
   return "";
 }
 
-NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Words& w) {
-  NoticeSection section;
-  section.id = "summary";
-  section.heading = section_heading(index, "资金概况", "Summary of funds", w);
-  bool moved = false;
-  for (const auto& line : m.designations) moved = moved || line.transferred_in != 0 || line.transferred_out != 0;
-  const bool other_income = m.total.other_income != 0;
-
+// The summary table: a line for each designation, unrestricted ones then restricted
+// ones, each group's subtotal, the total; other income and moves only when there are any.
+NoticeTable summary_table(const NoticeModel& m, bool moved, bool other_income, const Words& w) {
   NoticeTable table;
   table.id = "summary";
   table.columns = {{w("资金用途", "Designation")}, {w("期初余额", "Opening"), true}};
@@ -158,8 +153,12 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   }
   table.total_rows.push_back(table.rows.size());
   add_row(w("合计", "Total"), m.total);
-  section.tables.push_back(std::move(table));
+  return table;
+}
 
+// Under the table: how its columns add up and what it does not count.
+std::vector<std::string> summary_notes(const NoticeModel& m, bool moved, bool other_income, const Words& w) {
+  std::vector<std::string> after;
   std::string formula = other_income
                             ? w("期末余额 = 期初余额 + 捐赠收入 + 其他收入 − 本期支出",
                                 "Closing = opening + donations + other income − spending")
@@ -171,14 +170,14 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
   } else {
     formula += w("。", ".");
   }
-  section.after.push_back(formula);
+  after.push_back(formula);
   if (other_income) {
-    section.after.push_back(w("其他收入是捐赠以外的收入（政府补助、配捐、利息、义卖所得等），明细见“其他收入”。",
-                              "Other income is income that is not a donation (grants, matching funds, interest, "
-                              "sales); see Other income."));
+    after.push_back(w("其他收入是捐赠以外的收入（政府补助、配捐、利息、义卖所得等），明细见“其他收入”。",
+                      "Other income is income that is not a donation (grants, matching funds, interest, "
+                      "sales); see Other income."));
   }
   if (m.brought_forward != 0) {
-    section.after.push_back(
+    after.push_back(
         w.lang() == Lang::en
             ? fmt::format("The opening balance includes {} brought forward from before the fund kept its books in "
                           "cfund; it is not income.",
@@ -187,11 +186,11 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
                           util::format_amount(m.brought_forward)));
   }
 
-  section.after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
-                            "Transfers between accounts (such as cash paid into the bank) are neither income nor "
-                            "spending. Restricted money is spent only on the purpose it was given for."));
+  after.push_back(w("账户之间的转账（如现金存入银行）不计入收支。限定性资金只能用于捐赠时指定的用途。",
+                    "Transfers between accounts (such as cash paid into the bank) are neither income nor "
+                    "spending. Restricted money is spent only on the purpose it was given for."));
   if (m.goods_count > 0 || m.goods_value != 0) {
-    section.after.push_back(
+    after.push_back(
         w.lang() == Lang::en
             ? fmt::format("Goods received this period: {} {}, estimated at {} in all; goods are not money and are "
                           "not counted here (see Donations and Goods).",
@@ -201,7 +200,7 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
                   m.goods_count, util::format_amount(m.goods_value)));
   }
   if (m.voided_within_period > 0) {
-    section.after.push_back(
+    after.push_back(
         w.lang() == Lang::en
             ? fmt::format("{} entr{} recorded and voided within this period {} left out of the lists and the sums.",
                           m.voided_within_period, m.voided_within_period == 1 ? "y" : "ies",
@@ -209,6 +208,18 @@ NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Wor
             : fmt::format("另有 {} 笔在本期内录入后又在本期内红冲（冲销），不列入公示，也不计入合计。",
                           m.voided_within_period));
   }
+  return after;
+}
+
+NoticeSection summary_section(const NoticeModel& m, std::size_t index, const Words& w) {
+  NoticeSection section;
+  section.id = "summary";
+  section.heading = section_heading(index, "资金概况", "Summary of funds", w);
+  bool moved = false;
+  for (const auto& line : m.designations) moved = moved || line.transferred_in != 0 || line.transferred_out != 0;
+  const bool other_income = m.total.other_income != 0;
+  section.tables.push_back(summary_table(m, moved, other_income, w));
+  section.after = summary_notes(m, moved, other_income, w);
   return section;
 }
 
