@@ -244,12 +244,10 @@ void add_remainder_options(CLI::App* cmd, Context& ctx, const std::shared_ptr<St
 
 }  // namespace
 
-void setup_project(CLI::App& app, Context& ctx) {
-  using namespace books::project_stage;
-  auto* project = app.add_subcommand("project", ctx.tr("公益项目：提出、评审、实施、评估、结项",
-                                                       "projects: propose, review, carry out, evaluate, close"));
-  project->require_subcommand(1);
+namespace {
 
+// project propose: a resident's proposal, its budget and plan.
+void add_propose(CLI::App* project, Context& ctx) {
   auto propose = std::make_shared<ProposeOptions>();
   auto* propose_cmd = project->add_subcommand("propose", ctx.tr("提出一个公益项目（居民点单）", "propose a project"));
   propose_cmd->add_option("NAME", propose->name, ctx.tr("项目名称", "project name"))->required();
@@ -270,7 +268,11 @@ void setup_project(CLI::App& app, Context& ctx) {
   propose_cmd->add_option("--date", propose->date, ctx.tr("提出日期（默认今天）", "date proposed (default today)"));
   propose_cmd->add_option("--note", propose->note, ctx.tr("备注", "note"));
   propose_cmd->callback([propose, &ctx] { ctx.output = run_propose(*propose, ctx); });
+}
 
+// The steps from review to close or cancel, each to its stage.
+void add_stage_steps(CLI::App* project, Context& ctx) {
+  using namespace books::project_stage;
   add_step(*project, ctx, "review", ctx.tr("提交议事会评审", "submit for the council's review"), under_review,
            std::make_shared<StepOptions>());
 
@@ -319,7 +321,10 @@ void setup_project(CLI::App& app, Context& ctx) {
       "--decision,--approval", cancel->decision,
       ctx.tr("议事会决议编号（有结余时必填）", "council decision number (needed when money is left)"));
   add_remainder_options(cancel_cmd, ctx, cancel);
+}
 
+// project amend-budget: a new budget with the council's decision.
+void add_amend_budget(CLI::App* project, Context& ctx) {
   auto amend = std::make_shared<AmendOptions>();
   auto* amend_cmd = project->add_subcommand(
       "amend-budget",
@@ -333,7 +338,10 @@ void setup_project(CLI::App& app, Context& ctx) {
   amend_cmd->add_option("--date", amend->date, ctx.tr("日期（默认今天）", "date (default today)"));
   amend_cmd->add_option("--note", amend->note, ctx.tr("备注", "note"));
   amend_cmd->callback([amend, &ctx] { ctx.output = run_amend(*amend, ctx); });
+}
 
+// project allocate: money from a designation to the project.
+void add_allocate(CLI::App* project, Context& ctx) {
   auto allocate = std::make_shared<AllocateOptions>();
   auto* allocate_cmd = project->add_subcommand(
       "allocate",
@@ -355,7 +363,10 @@ void setup_project(CLI::App& app, Context& ctx) {
   allocate_cmd->add_option("--date", allocate->date, ctx.tr("日期（默认今天）", "date (default today)"));
   allocate_cmd->add_option("--note", allocate->note, ctx.tr("备注", "note"));
   allocate_cmd->callback([allocate, &ctx] { ctx.output = run_allocate(*allocate, ctx); });
+}
 
+// project list and project show.
+void add_views(CLI::App* project, Context& ctx) {
   auto list = std::make_shared<ListOptions>();
   auto* list_cmd = project->add_subcommand("list", ctx.tr("列出项目", "list projects"));
   list_cmd->add_option("--stage", list->stage,
@@ -373,6 +384,19 @@ void setup_project(CLI::App& app, Context& ctx) {
       ->type_name(kProjectCode);
   show_cmd->add_flag("--json", show->json, ctx.tr("输出 JSON", "print JSON"));
   show_cmd->callback([show, &ctx] { ctx.output = run_show(*show, ctx); });
+}
+
+}  // namespace
+
+void setup_project(CLI::App& app, Context& ctx) {
+  auto* project = app.add_subcommand("project", ctx.tr("公益项目：提出、评审、实施、评估、结项",
+                                                       "projects: propose, review, carry out, evaluate, close"));
+  project->require_subcommand(1);
+  add_propose(project, ctx);
+  add_stage_steps(project, ctx);
+  add_amend_budget(project, ctx);
+  add_allocate(project, ctx);
+  add_views(project, ctx);
 }
 
 }  // namespace cfund::cli
