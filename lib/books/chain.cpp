@@ -187,6 +187,19 @@ std::unique_ptr<Beside> open_beside(storage::FundFile& file) {
   }
 }
 
+// work(connection) on a second connection (open_beside) in a thread of its own, the
+// connection closed in that thread when the work is done; an empty future when no such
+// connection can be had (the caller then does the work itself).
+template <typename Work>
+auto start_beside(storage::FundFile& file, Work work) -> std::future<decltype(work(file))> {
+  std::unique_ptr<Beside> beside = open_beside(file);
+  if (!beside) return {};
+  return std::async(std::launch::async, [beside = std::move(beside), work = std::move(work)]() mutable {
+    const auto done = std::move(beside);
+    return work(done->file);
+  });
+}
+
 // walk_range from first_id to the end, in two halves at once when there are at least
 // `segment` entries: the second half on a connection of its own, in a thread of its own,
 // linked to the hash stored in the entry before it; the halves' reports then read as the
@@ -198,16 +211,16 @@ std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64
   const auto middle = (last - first_id + 1) / 2 >= segment && segment > 0
                           ? storage::entry_id_from(file, first_id + (last - first_id + 1) / 2)
                           : std::nullopt;
-  std::unique_ptr<Beside> beside = middle && *middle > first_id ? open_beside(file) : nullptr;
-  if (!beside) return walk_range(file, report, first_id, std::move(previous));
-
-  const std::string anchor = storage::stored_hash(file, *middle - 1).value_or("");
-  auto second = std::async(std::launch::async, [beside = std::move(beside), from = *middle, anchor]() mutable {
-    const auto done = std::move(beside);  // closed in this thread, after the walk
-    ChainReport half;
-    const std::int64_t next = walk_range(done->file, half, from, anchor);
-    return std::pair(half, next);
-  });
+  std::future<std::pair<ChainReport, std::int64_t>> second;
+  if (middle && *middle > first_id) {
+    const std::string anchor = storage::stored_hash(file, *middle - 1).value_or("");
+    second = start_beside(file, [from = *middle, anchor](storage::FundFile& other) {
+      ChainReport half;
+      const std::int64_t next = walk_range(other, half, from, anchor);
+      return std::pair(half, next);
+    });
+  }
+  if (!second.valid()) return walk_range(file, report, first_id, std::move(previous));
   const std::int64_t next = walk_range(file, report, first_id, std::move(previous), *middle - 1);
   auto [half, after] = second.get();
   if (report.first_bad_entry) return next;
@@ -310,21 +323,11 @@ ChainReport verify_chain_runs(storage::FundFile& file, std::vector<storage::IdRu
 }
 
 std::future<ChainReport> verify_chain_beside(storage::FundFile& file) {
-  std::unique_ptr<Beside> beside = open_beside(file);
-  if (!beside) return {};
-  return std::async(std::launch::async, [beside = std::move(beside)]() mutable {
-    const auto done = std::move(beside);  // closed in this thread, after the walk
-    return verify_chain(done->file);
-  });
+  return start_beside(file, [](storage::FundFile& other) { return verify_chain(other); });
 }
 
 std::future<void> run_beside(storage::FundFile& file, std::function<void(storage::FundFile&)> work) {
-  std::unique_ptr<Beside> beside = open_beside(file);
-  if (!beside) return {};
-  return std::async(std::launch::async, [beside = std::move(beside), work = std::move(work)]() mutable {
-    const auto done = std::move(beside);  // closed in this thread, after the work
-    work(done->file);
-  });
+  return start_beside(file, std::move(work));
 }
 
 }  // namespace cfund::books

@@ -104,7 +104,8 @@ void add_donors_as_given(storage::FundFile& file, const std::vector<storage::Reg
   for (const auto& fact : facts) {
     if (fact.subject != subject::donor) continue;
     const std::int64_t id = fact.subject_id.value_or(0);
-    stated[id] = {fact.entry_id, state.donors.count(id) != 0 ? state.donors[id].second : ""};
+    const auto known = state.donors.find(id);
+    stated[id] = {fact.entry_id, known == state.donors.end() ? "" : known->second.second};
   }
   // Gifts in entry order: each one's values replace the earlier ones', the latest's stay.
   storage::for_each_donor_as_given(file, [&state, &stated](storage::DonorAsGiven&& given) {

@@ -16,26 +16,23 @@ void append_table_markdown(std::string& out, const NoticeTable& table) {
   out += "\n|";
   for (const auto& column : table.columns) out += column.numeric ? " ---: |" : " --- |";
   out += "\n";
-  auto add_row = [&out](const std::vector<NoticeCell>& row, bool total) {
-    out += "|";
+  const auto line_of = [](const std::vector<NoticeCell>& row, bool total) {
+    std::string line = "|";
     for (const auto& cell : row) {
       const std::string shown = markdown_escape(cell.text);
-      out += " " + (total && !shown.empty() ? "**" + shown + "**" : shown) + " |";
+      line += " " + (total && !shown.empty() ? "**" + shown + "**" : shown) + " |";
     }
-    out += "\n";
+    return line + "\n";
   };
-  for (std::size_t r = 0; r < table.rows.size(); ++r) add_row(table.rows[r], table.is_total(r));
+  for (std::size_t r = 0; r < table.rows.size(); ++r) out += line_of(table.rows[r], table.is_total(r));
   if (table.stream) {
     // A list read again from the books is measured first and room made for it at once (and
     // an eighth more for what follows), as the text layout does: a long list doubling `out`
     // would hold the old and the new copy.
     std::size_t bytes = 0;
-    table.stream([&bytes](std::vector<NoticeCell>& row) {
-      bytes += 2;                                                                   // the first "|" and the line break
-      for (const auto& cell : row) bytes += markdown_escape(cell.text).size() + 3;  // " ", the text, " |"
-    });
+    table.stream([&](std::vector<NoticeCell>& row) { bytes += line_of(row, false).size(); });
     out.reserve(out.size() + bytes + bytes / 8);
-    table.stream([&add_row](std::vector<NoticeCell>& row) { add_row(row, false); });
+    table.stream([&](std::vector<NoticeCell>& row) { out += line_of(row, false); });
   }
   out += "\n";
   for (const auto& note : table.notes) out += markdown_escape(note, true) + "\n\n";
