@@ -11,7 +11,6 @@
 // whole); the parent streams.
 
 #include <fmt/format.h>
-#include <freexl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include "error.hpp"
 #include "import/cell_text.hpp"
 #include "import/row_source.hpp"
+#include "import/spreadsheet_libraries.hpp"
 
 // Set by sanitizer runtimes (and libFuzzer's crash handler through it); absent otherwise.
 extern "C" void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
@@ -90,11 +90,12 @@ std::string cell_text(const FreeXL_CellValue& value) {
 std::optional<Message> select_sheet(const void* handle, const std::string& path, const std::string& wanted,
                                     std::string& chosen) {
   unsigned int count = 0;
-  if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK) return unreadable(path, -1);
+  if (libfreexl().freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK) return unreadable(path, -1);
   std::vector<std::string> names;
   for (unsigned short i = 0; i < count; ++i) {
     const char* name = nullptr;
-    if (freexl_get_worksheet_name(handle, i, &name) != FREEXL_OK || name == nullptr) return unreadable(path, -1);
+    if (libfreexl().freexl_get_worksheet_name(handle, i, &name) != FREEXL_OK || name == nullptr)
+      return unreadable(path, -1);
     names.emplace_back(name);
   }
   unsigned short index = 0;
@@ -102,7 +103,7 @@ std::optional<Message> select_sheet(const void* handle, const std::string& path,
     while (index < names.size() && names[index] != wanted) ++index;
   }
   if (index >= names.size()) return missing_sheet(path, wanted, names);
-  if (freexl_select_active_worksheet(handle, index) != FREEXL_OK) return unreadable(path, -1);
+  if (libfreexl().freexl_select_active_worksheet(handle, index) != FREEXL_OK) return unreadable(path, -1);
   chosen = names[index];
   return std::nullopt;
 }
@@ -116,17 +117,18 @@ void write_workbook(const std::string& path, const std::string& wanted, PipeWrit
     out.text(why.en);
     out.flush();
   };
-  const int opened = freexl_open(path.c_str(), &handle);
+  const int opened = libfreexl().freexl_open(path.c_str(), &handle);
   if (opened != FREEXL_OK) return fail(unreadable(path, opened));
   unsigned int protection = 0;
-  if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &protection) == FREEXL_OK && protection == FREEXL_BIFF_OBFUSCATED) {
+  if (libfreexl().freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &protection) == FREEXL_OK &&
+      protection == FREEXL_BIFF_OBFUSCATED) {
     return fail(password_protected(path));
   }
   std::string sheet;
   unsigned int rows = 0;
   unsigned short columns = 0;
   if (auto why = select_sheet(handle, path, wanted, sheet)) return fail(*why);
-  if (freexl_worksheet_dimensions(handle, &rows, &columns) != FREEXL_OK) return fail(unreadable(path, -1));
+  if (libfreexl().freexl_worksheet_dimensions(handle, &rows, &columns) != FREEXL_OK) return fail(unreadable(path, -1));
   out.tag('S');
   out.text(sheet);
   out.number(rows);
@@ -136,20 +138,22 @@ void write_workbook(const std::string& path, const std::string& wanted, PipeWrit
     out.number(columns);
     for (unsigned short column = 0; column < columns; ++column) {
       FreeXL_CellValue value;
-      if (freexl_get_cell_value(handle, row, column, &value) != FREEXL_OK) return fail(unreadable(path, -1));
+      if (libfreexl().freexl_get_cell_value(handle, row, column, &value) != FREEXL_OK)
+        return fail(unreadable(path, -1));
       out.text(cell_text(value));
     }
     if (row % 256 == 255) out.flush();
   }
   out.tag('Z');
   out.flush();
-  freexl_close(handle);
+  libfreexl().freexl_close(handle);
 }
 
 class XlsSource final : public RowSource {
  public:
   XlsSource(const std::string& path, const std::string& sheet, ReadSummary& summary)
       : path_(path), file_bytes_(summary.bytes) {
+    libfreexl();  // opened here, so that the parent reports a library that is missing
     int fds[2];
     if (::pipe(fds) != 0) throw std::runtime_error("pipe() failed");
     child_ = ::fork();

@@ -5,9 +5,6 @@
 // in size and in compression ratio (a zip bomb is refused, not unpacked), and XML
 // with a document type declaration (entity tricks) is refused.
 
-#include <expat.h>
-#include <zip.h>
-
 #include <algorithm>
 #include <cstring>
 #include <deque>
@@ -19,6 +16,7 @@
 #include "error.hpp"
 #include "import/cell_text.hpp"
 #include "import/row_source.hpp"
+#include "import/spreadsheet_libraries.hpp"
 
 namespace cfund::import {
 
@@ -82,8 +80,8 @@ class ZipPart {
   ZipPart(zip_t* archive, const std::string& path, const std::string& name, std::uint64_t limit)
       : path_(path), name_(name), limit_(limit) {
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(archive, name.c_str(), ZIP_FL_NOCASE, &st) != 0) damaged(path, name, "missing");
+    libzip().zip_stat_init(&st);
+    if (libzip().zip_stat(archive, name.c_str(), ZIP_FL_NOCASE, &st) != 0) damaged(path, name, "missing");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
       throw InputError(password_protected(path));
     }
@@ -92,19 +90,19 @@ class ZipPart {
     if (st.size > limit || (st.size > kMiB && st.comp_size > 0 && st.size / st.comp_size > kRatioLimit)) {
       refuse(st.size);
     }
-    file_ = zip_fopen(archive, name.c_str(), ZIP_FL_NOCASE);
-    if (file_ == nullptr) damaged(path, name, zip_strerror(archive));
+    file_ = libzip().zip_fopen(archive, name.c_str(), ZIP_FL_NOCASE);
+    if (file_ == nullptr) damaged(path, name, libzip().zip_strerror(archive));
   }
   ~ZipPart() {
-    if (file_ != nullptr) zip_fclose(file_);
+    if (file_ != nullptr) libzip().zip_fclose(file_);
   }
   ZipPart(const ZipPart&) = delete;
   ZipPart& operator=(const ZipPart&) = delete;
 
   // The next chunk; an empty view at the end.
   std::string_view read() {
-    const zip_int64_t got = zip_fread(file_, buffer_, sizeof buffer_);
-    if (got < 0) damaged(path_, name_, zip_file_strerror(file_));
+    const zip_int64_t got = libzip().zip_fread(file_, buffer_, sizeof buffer_);
+    if (got < 0) damaged(path_, name_, libzip().zip_file_strerror(file_));
     read_ += static_cast<std::uint64_t>(got);
     if (read_ > limit_) refuse(read_);
     if (read_ > size_) damaged(path_, name_, "longer than its stated size");
@@ -148,10 +146,10 @@ class XmlReader {
   std::function<void(const char*, int)> on_text;
 
   XmlReader(std::string path, std::string part) : path_(std::move(path)), part_(std::move(part)) {
-    parser_ = XML_ParserCreate("UTF-8");
+    parser_ = libexpat().XML_ParserCreate("UTF-8");
     if (parser_ == nullptr) throw std::bad_alloc();
-    XML_SetUserData(parser_, this);
-    XML_SetElementHandler(
+    libexpat().XML_SetUserData(parser_, this);
+    libexpat().XML_SetElementHandler(
         parser_,
         [](void* self, const char* name, const char** atts) {
           auto* reader = static_cast<XmlReader*>(self);
@@ -165,30 +163,30 @@ class XmlReader {
             if (reader->on_end) reader->on_end(local_name(name));
           });
         });
-    XML_SetCharacterDataHandler(parser_, [](void* self, const char* text, int length) {
+    libexpat().XML_SetCharacterDataHandler(parser_, [](void* self, const char* text, int length) {
       auto* reader = static_cast<XmlReader*>(self);
       reader->guarded([&] {
         if (reader->on_text) reader->on_text(text, length);
       });
     });
-    XML_SetStartDoctypeDeclHandler(parser_, [](void* self, const char*, const char*, const char*, int) {
+    libexpat().XML_SetStartDoctypeDeclHandler(parser_, [](void* self, const char*, const char*, const char*, int) {
       auto* reader = static_cast<XmlReader*>(self);
       reader->doctype_ = true;
-      XML_StopParser(reader->parser_, XML_FALSE);
+      libexpat().XML_StopParser(reader->parser_, XML_FALSE);
     });
   }
-  ~XmlReader() { XML_ParserFree(parser_); }
+  ~XmlReader() { libexpat().XML_ParserFree(parser_); }
   XmlReader(const XmlReader&) = delete;
   XmlReader& operator=(const XmlReader&) = delete;
 
   // The bytes must stay as they are while the parser is suspended (a handler may
   // suspend it: resume() goes on with the rest of them).
   void feed(std::string_view bytes, bool last) {
-    check(XML_Parse(parser_, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0));
+    check(libexpat().XML_Parse(parser_, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0));
   }
-  void suspend() { XML_StopParser(parser_, XML_TRUE); }
+  void suspend() { libexpat().XML_StopParser(parser_, XML_TRUE); }
   bool suspended() const { return suspended_; }
-  void resume() { check(XML_ResumeParser(parser_)); }
+  void resume() { check(libexpat().XML_ResumeParser(parser_)); }
 
   // Reads a whole (small) part.
   void parse(ZipPart& part) {
@@ -209,7 +207,7 @@ class XmlReader {
       handler();
     } catch (...) {
       failure_ = std::current_exception();
-      XML_StopParser(parser_, XML_FALSE);
+      libexpat().XML_StopParser(parser_, XML_FALSE);
     }
   }
   void check(XML_Status status) {
@@ -217,9 +215,9 @@ class XmlReader {
     suspended_ = status == XML_STATUS_SUSPENDED;
     if (status != XML_STATUS_ERROR) return;
     if (doctype_) damaged(path_, part_, "DOCTYPE");
-    damaged(
-        path_, part_,
-        fmt::format("XML line {}: {}", XML_GetCurrentLineNumber(parser_), XML_ErrorString(XML_GetErrorCode(parser_))));
+    damaged(path_, part_,
+            fmt::format("XML line {}: {}", libexpat().XML_GetCurrentLineNumber(parser_),
+                        libexpat().XML_ErrorString(libexpat().XML_GetErrorCode(parser_))));
   }
   std::string path_;
   std::string part_;
@@ -271,12 +269,12 @@ class XlsxSource final : public RowSource {
   XlsxSource(const std::string& path, const std::string& sheet, ReadSummary& summary)
       : path_(path), file_bytes_(summary.bytes) {
     int error = 0;
-    archive_.reset(zip_open(path.c_str(), ZIP_RDONLY, &error));
+    archive_.reset(libzip().zip_open(path.c_str(), ZIP_RDONLY, &error));
     if (!archive_) {
       zip_error_t why;
-      zip_error_init_with_code(&why, error);
-      const std::string text = zip_error_strerror(&why);
-      zip_error_fini(&why);
+      libzip().zip_error_init_with_code(&why, error);
+      const std::string text = libzip().zip_error_strerror(&why);
+      libzip().zip_error_fini(&why);
       throw InputError(bilingual("{0}：不是有效的 .xlsx 文件（zip 压缩包已损坏或不完整：{1}）",
                                  "{0}: not a valid .xlsx file (the zip archive is damaged or cut off: {1})", path,
                                  text));
@@ -319,7 +317,7 @@ class XlsxSource final : public RowSource {
 
  private:
   bool has_part(const std::string& name) const {
-    return zip_name_locate(archive_.get(), name.c_str(), ZIP_FL_NOCASE) >= 0;
+    return libzip().zip_name_locate(archive_.get(), name.c_str(), ZIP_FL_NOCASE) >= 0;
   }
 
   // The workbook part named by the package's relationships (xl/workbook.xml as a rule).
@@ -458,7 +456,7 @@ class XlsxSource final : public RowSource {
   // Declared before the parts read from it: destroyed after them, also when the
   // constructor throws half-way.
   struct ArchiveCloser {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
+    void operator()(zip_t* archive) const { libzip().zip_discard(archive); }
   };
   std::unique_ptr<zip_t, ArchiveCloser> archive_;
   bool date1904_ = false;

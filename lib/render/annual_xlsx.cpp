@@ -4,8 +4,6 @@
 // the verification code. Amounts are numbers formatted #,##0.00, so that a
 // spreadsheet can add them up.
 
-#include <xlsxwriter.h>
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +14,7 @@
 #include <stdexcept>
 
 #include "render/annual.hpp"
+#include "render/writer_libraries.hpp"
 
 namespace cfund::render {
 
@@ -53,14 +52,14 @@ class SheetWriter {
   SheetWriter(lxw_worksheet* sheet, const Formats& formats) : sheet_(sheet), formats_(formats) {}
 
   void line(const std::string& text, lxw_format* format = nullptr) {
-    worksheet_write_string(sheet_, row_++, 0, text.c_str(), format);
+    libxlsxwriter().worksheet_write_string(sheet_, row_++, 0, text.c_str(), format);
   }
   void skip() { ++row_; }
 
   void table(const NoticeTable& table) {
     if (!table.caption.empty()) line(table.caption, formats_.bold);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      worksheet_write_string(sheet_, row_, col(c), table.columns[c].header.c_str(), formats_.header);
+      libxlsxwriter().worksheet_write_string(sheet_, row_, col(c), table.columns[c].header.c_str(), formats_.header);
     }
     ++row_;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -69,10 +68,11 @@ class SheetWriter {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         if (cells[c].amount) {
           // The file format's numbers are doubles: fen / 100 is exact to the fen below 2^53 fen.
-          worksheet_write_number(sheet_, row_, col(c), static_cast<double>(*cells[c].amount) / 100.0,
-                                 total ? formats_.amount_total : formats_.amount);
+          libxlsxwriter().worksheet_write_number(sheet_, row_, col(c), static_cast<double>(*cells[c].amount) / 100.0,
+                                                 total ? formats_.amount_total : formats_.amount);
         } else if (!cells[c].text.empty()) {
-          worksheet_write_string(sheet_, row_, col(c), cells[c].text.c_str(), total ? formats_.bold : nullptr);
+          libxlsxwriter().worksheet_write_string(sheet_, row_, col(c), cells[c].text.c_str(),
+                                                 total ? formats_.bold : nullptr);
         }
       }
       ++row_;
@@ -96,26 +96,26 @@ std::string read_bytes(const std::string& path) {
 }
 
 void write_workbook(const NoticeDocument& doc, const std::string& path) {
-  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_workbook* book = libxlsxwriter().workbook_new(path.c_str());
   if (book == nullptr) throw std::runtime_error("libxlsxwriter cannot create " + path);
   Formats formats{};
-  formats.title = workbook_add_format(book);
-  format_set_bold(formats.title);
-  format_set_font_size(formats.title, 14);
-  formats.bold = workbook_add_format(book);
-  format_set_bold(formats.bold);
-  formats.header = workbook_add_format(book);
-  format_set_bold(formats.header);
-  format_set_bg_color(formats.header, 0xE8E8E8);
-  formats.amount = workbook_add_format(book);
-  format_set_num_format(formats.amount, "#,##0.00");
-  formats.amount_total = workbook_add_format(book);
-  format_set_num_format(formats.amount_total, "#,##0.00");
-  format_set_bold(formats.amount_total);
+  formats.title = libxlsxwriter().workbook_add_format(book);
+  libxlsxwriter().format_set_bold(formats.title);
+  libxlsxwriter().format_set_font_size(formats.title, 14);
+  formats.bold = libxlsxwriter().workbook_add_format(book);
+  libxlsxwriter().format_set_bold(formats.bold);
+  formats.header = libxlsxwriter().workbook_add_format(book);
+  libxlsxwriter().format_set_bold(formats.header);
+  libxlsxwriter().format_set_bg_color(formats.header, 0xE8E8E8);
+  formats.amount = libxlsxwriter().workbook_add_format(book);
+  libxlsxwriter().format_set_num_format(formats.amount, "#,##0.00");
+  formats.amount_total = libxlsxwriter().workbook_add_format(book);
+  libxlsxwriter().format_set_num_format(formats.amount_total, "#,##0.00");
+  libxlsxwriter().format_set_bold(formats.amount_total);
   for (const auto& section : doc.sections) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name(section.heading).c_str());
-    worksheet_set_column(sheet, 0, 0, 44, nullptr);
-    worksheet_set_column(sheet, 1, 8, 18, nullptr);
+    lxw_worksheet* sheet = libxlsxwriter().workbook_add_worksheet(book, sheet_name(section.heading).c_str());
+    libxlsxwriter().worksheet_set_column(sheet, 0, 0, 44, nullptr);
+    libxlsxwriter().worksheet_set_column(sheet, 1, 8, 18, nullptr);
     SheetWriter writer(sheet, formats);
     writer.line(doc.title, formats.title);
     for (const auto& header : doc.header_lines) writer.line(header);
@@ -126,8 +126,8 @@ void write_workbook(const NoticeDocument& doc, const std::string& path) {
     for (const auto& paragraph : section.after) writer.line(paragraph);
     for (const auto& footer : doc.footer_lines) writer.line(footer);
   }
-  if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
-    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(error));
+  if (const lxw_error error = libxlsxwriter().workbook_close(book); error != LXW_NO_ERROR) {
+    throw std::runtime_error(std::string("libxlsxwriter: ") + libxlsxwriter().lxw_strerror(error));
   }
 }
 

@@ -1,19 +1,19 @@
 #include "render/qr_svg.hpp"
 
-#include <qrencode.h>
-
 #include <memory>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "render/notice_escape.hpp"
+#include "render/writer_libraries.hpp"
 
 namespace cfund::render {
 
 std::string qr_svg(const std::string& text, double size_mm, const std::string& label) {
-  const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
-                                                             &QRcode_free);
+  const auto& qr = libqrencode();
+  const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(qr.QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
+                                                             qr.QRcode_free);
   if (!code) throw std::runtime_error("libqrencode could not encode the verification code");
   constexpr int kQuiet = 4;  // the blank border scanners need, in modules
   const int width = code->width;
