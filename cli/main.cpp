@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <iterator>
+#include <string_view>
 
 #include "common.hpp"
 #include "error.hpp"
@@ -19,6 +22,78 @@ namespace {
 
 void print_error(cfund::Lang lang, const cfund::Message& message) {
   std::cerr << cfund::cli::say(lang, cfund::cli::Msg::error, message.in(lang)) << "\n";
+}
+
+// The options of cfund itself that take a value as the next word (main below adds them).
+constexpr std::string_view kValueOptions[] = {"-f", "--fund", "--lang", "--operator"};
+
+struct TopCommand {
+  std::string_view names[2];  // the top-level commands the function adds (one or two)
+  void (*setup)(CLI::App&, cfund::cli::Context&);
+};
+
+// Every top-level command, in the order `cfund --help` lists them; rollup comes after the
+// check that an option's value is not empty or unclean (check_option_values).
+constexpr TopCommand kCommands[] = {{{"init"}, cfund::cli::setup_init},
+                                    {{"fund"}, cfund::cli::setup_fund},
+                                    {{"account"}, cfund::cli::setup_account},
+                                    {{"special-fund"}, cfund::cli::setup_special_fund},
+                                    {{"donate"}, cfund::cli::setup_donate},
+                                    {{"income"}, cfund::cli::setup_income},
+                                    {{"opening"}, cfund::cli::setup_opening},
+                                    {{"disburse"}, cfund::cli::setup_disburse},
+                                    {{"beneficiary"}, cfund::cli::setup_beneficiary},
+                                    {{"goods"}, cfund::cli::setup_goods},
+                                    {{"household"}, cfund::cli::setup_household},
+                                    {{"wish"}, cfund::cli::setup_wish},
+                                    {{"volunteer"}, cfund::cli::setup_volunteer},
+                                    {{"service"}, cfund::cli::setup_service},
+                                    {{"points"}, cfund::cli::setup_points},
+                                    {{"transfer", "reallocate"}, cfund::cli::setup_movements},
+                                    {{"project"}, cfund::cli::setup_project},
+                                    {{"audit"}, cfund::cli::setup_audit},
+                                    {{"publish"}, cfund::cli::setup_publish},
+                                    {{"export"}, cfund::cli::setup_export},
+                                    {{"completion"}, cfund::cli::setup_completion},
+                                    {{"report"}, cfund::cli::setup_report}};
+constexpr TopCommand kUnchecked = {{"rollup"}, cfund::cli::setup_rollup};
+
+bool names(const TopCommand& command, std::string_view word) {
+  return command.names[0] == word || command.names[1] == word;
+}
+
+// The top-level command the command line runs, when it is plain which: the first word
+// that is not one of cfund's own options or their values, and a command's name. Empty
+// otherwise (no command, a typo, --help before the command, an option cfund does not
+// have): then every command is wired, for the help, the suggestions and the errors.
+std::string_view invoked_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (std::find(std::begin(kValueOptions), std::end(kValueOptions), word) != std::end(kValueOptions)) {
+      ++i;
+    } else if (word.rfind("--fund=", 0) == 0 || word.rfind("--lang=", 0) == 0 || word.rfind("--operator=", 0) == 0 ||
+               (word.rfind("-f", 0) == 0 && word.size() > 2)) {
+      continue;
+    } else if (word.empty() || word[0] == '-') {
+      return {};
+    } else {
+      const bool known = names(kUnchecked, word) || std::any_of(std::begin(kCommands), std::end(kCommands),
+                                                                [&](const auto& c) { return names(c, word); });
+      // completion writes its script from the whole tree.
+      return known && word != "completion" ? word : std::string_view{};
+    }
+  }
+  return {};
+}
+
+// Wires the command the command line runs, or every command when it is not plain which:
+// building CLI11's tree of all of them is about a millisecond of every run.
+void wire_commands(CLI::App& app, cfund::cli::Context& ctx, std::string_view invoked) {
+  for (const auto& command : kCommands) {
+    if (invoked.empty() || names(command, invoked)) command.setup(app, ctx);
+  }
+  cfund::cli::check_option_values(app);
+  if (invoked.empty() || names(kUnchecked, invoked)) kUnchecked.setup(app, ctx);
 }
 
 }  // namespace
@@ -43,30 +118,7 @@ int main(int argc, char** argv) {
       "--operator", ctx.operator_option,
       ctx.tr("经办人（默认取 CFUND_OPERATOR 或个人配置）", "operator (default: CFUND_OPERATOR or your config)"));
 
-  cfund::cli::setup_init(app, ctx);
-  cfund::cli::setup_fund(app, ctx);
-  cfund::cli::setup_account(app, ctx);
-  cfund::cli::setup_special_fund(app, ctx);
-  cfund::cli::setup_donate(app, ctx);
-  cfund::cli::setup_income(app, ctx);
-  cfund::cli::setup_opening(app, ctx);
-  cfund::cli::setup_disburse(app, ctx);
-  cfund::cli::setup_beneficiary(app, ctx);
-  cfund::cli::setup_goods(app, ctx);
-  cfund::cli::setup_household(app, ctx);
-  cfund::cli::setup_wish(app, ctx);
-  cfund::cli::setup_volunteer(app, ctx);
-  cfund::cli::setup_service(app, ctx);
-  cfund::cli::setup_points(app, ctx);
-  cfund::cli::setup_movements(app, ctx);
-  cfund::cli::setup_project(app, ctx);
-  cfund::cli::setup_audit(app, ctx);
-  cfund::cli::setup_publish(app, ctx);
-  cfund::cli::setup_export(app, ctx);
-  cfund::cli::setup_completion(app, ctx);
-  cfund::cli::setup_report(app, ctx);
-  cfund::cli::check_option_values(app);
-  cfund::cli::setup_rollup(app, ctx);
+  wire_commands(app, ctx, invoked_command(argc, argv));
   cfund::cli::localise(app, ctx.lang);
 
   try {
