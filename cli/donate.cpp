@@ -84,7 +84,8 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  auto rows = books::list_donations(file, period_option("--period", o.period));
+  auto rows = books::list_donations(file, period_option("--period", o.period),
+                                    o.json ? storage::DonationColumns::all : storage::DonationColumns::shown);
   if (!o.full) report::mask_free_text(file, rows);
   return o.json ? render::donations_json(rows).dump(2) + "\n" : render::donations_text(rows, ctx.lang);
 }

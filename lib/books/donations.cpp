@@ -159,8 +159,9 @@ RecordedDonation DonationWriter::record(const DonationInput& input) {
   return recorded;
 }
 
-std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period) {
-  return storage::donation_rows(file, period.first.iso(), period.last.iso());
+std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period,
+                                               storage::DonationColumns columns) {
+  return storage::donation_rows(file, period.first.iso(), period.last.iso(), columns);
 }
 
 model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id) {

@@ -12,6 +12,7 @@
 #include "model/types.hpp"
 #include "storage/economy_queries.hpp"
 #include "storage/fund_file.hpp"
+#include "storage/queries.hpp"
 #include "util/date.hpp"
 
 namespace cfund::books {
@@ -69,7 +70,9 @@ class DonationWriter {
   std::optional<storage::GoodsTargets> goods_;    // the goods stock, once a goods donation needs it
 };
 
-std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period);
+// The donations of the period; `shown` reads only what the text list shows.
+std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period,
+                                               storage::DonationColumns columns = storage::DonationColumns::all);
 model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id);
 
 // Records the host organisation's official receipt number for a donation.

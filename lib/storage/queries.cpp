@@ -210,9 +210,11 @@ const char* kBeneficiarySelect =
 
 }  // namespace
 
-std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(),
-                      detail::donation_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
+std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to,
+                                              DonationColumns columns) {
+  const auto read = columns == DonationColumns::shown ? detail::RowColumns::listed : detail::RowColumns::all;
+  SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid, read) +
+                                     "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   std::vector<model::DonationRow> rows;

@@ -83,9 +83,14 @@ struct PostingRow {
 };
 std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id);
 
+// What a list of donations reads: every column (the JSON list), or those the text list
+// shows (the account's name, external reference, host receipt, operator and time left empty).
+enum class DonationColumns { all, shown };
+
 // Donations and disbursements dated within [from, to] (ISO dates, inclusive), in
 // date and entry order; or the one with the given entry id.
-std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to);
+std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to,
+                                              DonationColumns columns = DonationColumns::all);
 std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
 std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
 // Every payment charged to a project's designation (voided ones too), by date and entry.

@@ -14,6 +14,14 @@ std::string donation_select(const std::string& void_join, RowColumns columns) {
            "FROM donations d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id " +
            void_join;
   }
+  if (columns == RowColumns::listed) {
+    return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
+           "d.item, d.quantity, d.unit, a.code, NULL, g.code, g.name, NULL, e.memo, NULL, NULL, NULL, v.id, v.date, "
+           "v.reason "
+           "FROM donations d JOIN entries e ON e.id = d.entry_id "
+           "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id " +
+           void_join;
+  }
   return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
          "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
          "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT "

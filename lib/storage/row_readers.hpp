@@ -18,8 +18,9 @@ namespace cfund::storage::detail {
 // Which columns a select reads: all of them, or only what a notice shows. For the
 // notice the account, external reference, memo, host receipt, operator and time
 // are not read (NULL in the select, empty in the row): a month of a large fund
-// lists tens of thousands of rows.
-enum class RowColumns { all, notice };
+// lists tens of thousands of rows. A text list (`listed`) reads the account and the
+// memo besides, and still no external reference, host receipt, operator or time.
+enum class RowColumns { all, notice, listed };
 
 // "SELECT … FROM … <void_join>": the detail row is aliased d, its entry e and its
 // void v; the caller appends WHERE and ORDER BY.
