@@ -58,6 +58,15 @@ constexpr TopCommand kCommands[] = {{{"init"}, cfund::cli::setup_init},
                                     {{"report"}, cfund::cli::setup_report}};
 constexpr TopCommand kUnchecked = {{"rollup"}, cfund::cli::setup_rollup};
 
+// `--fund=x`, `-fx`: one of cfund's own options with its value in the same word.
+bool carries_value(std::string_view word) {
+  for (const std::string_view option : kValueOptions) {
+    const bool fits = word.size() > option.size() && word.substr(0, option.size()) == option;
+    if (fits && (option.size() == 2 || word[option.size()] == '=')) return true;
+  }
+  return false;
+}
+
 bool names(const TopCommand& command, std::string_view word) {
   return command.names[0] == word || command.names[1] == word;
 }
@@ -71,8 +80,7 @@ std::string_view invoked_command(int argc, char** argv) {
     const std::string_view word = argv[i];
     if (std::find(std::begin(kValueOptions), std::end(kValueOptions), word) != std::end(kValueOptions)) {
       ++i;
-    } else if (word.rfind("--fund=", 0) == 0 || word.rfind("--lang=", 0) == 0 || word.rfind("--operator=", 0) == 0 ||
-               (word.rfind("-f", 0) == 0 && word.size() > 2)) {
+    } else if (carries_value(word)) {
       continue;
     } else if (word.empty() || word[0] == '-') {
       return {};
