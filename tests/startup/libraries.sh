@@ -28,42 +28,35 @@ loaded() {
   rm -f "$work"/ld.*
 }
 
-expect_none() {
-  local found
-  loaded "$@" > "$work/libs"
-  found=$(grep -E "$lazy" "$work/libs" || true)
-  if [ -n "$found" ]; then
-    echo "FAIL: '$*' loaded $(echo $found)"
-    failed=1
-  else
-    echo "ok: '$*' loads none of them"
-  fi
-}
-
-expect_some() {
-  local want=$1
+# expect WANTED CMD...: the libraries of the lazy ones that CMD loaded match WANTED
+# (a pattern), or with WANTED "none", CMD loaded none of them.
+expect() {
+  local wanted=$1
   shift
   local found
   loaded "$@" > "$work/libs"
-  found=$(grep -E "$want" "$work/libs" || true)
-  if [ -z "$found" ]; then
-    echo "FAIL: '$*' did not load $want"
+  found=$(grep -E "$lazy" "$work/libs" | tr '\n' ' ' || true)
+  if [ "$wanted" = none ] && [ -n "$found" ]; then
+    echo "FAIL: '$*' loaded $found"
+    failed=1
+  elif [ "$wanted" != none ] && ! grep -qE "$wanted" <<< "$found"; then
+    echo "FAIL: '$*' did not load $wanted (it loaded: ${found:-none of them})"
     failed=1
   else
-    echo "ok: '$*' loaded $(echo $found)"
+    echo "ok: '$*' loaded ${found:-none of them}"
   fi
 }
 
 "$cfund" init fund.cfund --config "$examples/fund.toml" > /dev/null
 "$cfund" -f fund.cfund donate add --donor "陈明" --amount 200 --date 2025-06-01 --account bank > /dev/null
-expect_none "$cfund" --version
-expect_none "$cfund" -f fund.cfund donate list --period 2025-06
-expect_none "$cfund" -f fund.cfund publish --period 2025-06 --format txt --dry-run
-expect_none "$cfund" -f fund.cfund audit
-expect_some 'libzip.*|libexpat.*' "$cfund" -f fund.cfund donate import "$examples/statements/wechat-2026.xlsx" \
+expect none "$cfund" --version
+expect none "$cfund" -f fund.cfund donate list --period 2025-06
+expect none "$cfund" -f fund.cfund publish --period 2025-06 --format txt --dry-run
+expect none "$cfund" -f fund.cfund audit
+expect 'libzip.*libexpat|libexpat.*libzip' "$cfund" -f fund.cfund donate import "$examples/statements/wechat-2026.xlsx" \
   --profile wechat --dry-run
-expect_some 'libfreexl' "$cfund" -f fund.cfund donate import "$examples/statements/bank-2025-03.xls" \
+expect 'libfreexl' "$cfund" -f fund.cfund donate import "$examples/statements/bank-2025-03.xls" \
   --profile bank --dry-run
-expect_some 'libxlsxwriter' "$cfund" -f fund.cfund publish --period 2025-06 --format xlsx --out notice --dry-run
-expect_some 'libqrencode' "$cfund" -f fund.cfund publish --period 2025-06 --format html --dry-run
+expect 'libxlsxwriter' "$cfund" -f fund.cfund publish --period 2025-06 --format xlsx --out notice --dry-run
+expect 'libqrencode' "$cfund" -f fund.cfund publish --period 2025-06 --format html --dry-run
 exit $failed
