@@ -96,26 +96,27 @@ std::string read_bytes(const std::string& path) {
 }
 
 void write_workbook(const NoticeDocument& doc, const std::string& path) {
-  lxw_workbook* book = libxlsxwriter().workbook_new(path.c_str());
+  const XlsxWriter& xlsx = libxlsxwriter();
+  lxw_workbook* book = xlsx.workbook_new(path.c_str());
   if (book == nullptr) throw std::runtime_error("libxlsxwriter cannot create " + path);
   Formats formats{};
-  formats.title = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(formats.title);
-  libxlsxwriter().format_set_font_size(formats.title, 14);
-  formats.bold = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(formats.bold);
-  formats.header = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(formats.header);
-  libxlsxwriter().format_set_bg_color(formats.header, 0xE8E8E8);
-  formats.amount = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_num_format(formats.amount, "#,##0.00");
-  formats.amount_total = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_num_format(formats.amount_total, "#,##0.00");
-  libxlsxwriter().format_set_bold(formats.amount_total);
+  formats.title = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(formats.title);
+  xlsx.format_set_font_size(formats.title, 14);
+  formats.bold = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(formats.bold);
+  formats.header = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(formats.header);
+  xlsx.format_set_bg_color(formats.header, 0xE8E8E8);
+  formats.amount = xlsx.workbook_add_format(book);
+  xlsx.format_set_num_format(formats.amount, "#,##0.00");
+  formats.amount_total = xlsx.workbook_add_format(book);
+  xlsx.format_set_num_format(formats.amount_total, "#,##0.00");
+  xlsx.format_set_bold(formats.amount_total);
   for (const auto& section : doc.sections) {
-    lxw_worksheet* sheet = libxlsxwriter().workbook_add_worksheet(book, sheet_name(section.heading).c_str());
-    libxlsxwriter().worksheet_set_column(sheet, 0, 0, 44, nullptr);
-    libxlsxwriter().worksheet_set_column(sheet, 1, 8, 18, nullptr);
+    lxw_worksheet* sheet = xlsx.workbook_add_worksheet(book, sheet_name(section.heading).c_str());
+    xlsx.worksheet_set_column(sheet, 0, 0, 44, nullptr);
+    xlsx.worksheet_set_column(sheet, 1, 8, 18, nullptr);
     SheetWriter writer(sheet, formats);
     writer.line(doc.title, formats.title);
     for (const auto& header : doc.header_lines) writer.line(header);
@@ -126,8 +127,8 @@ void write_workbook(const NoticeDocument& doc, const std::string& path) {
     for (const auto& paragraph : section.after) writer.line(paragraph);
     for (const auto& footer : doc.footer_lines) writer.line(footer);
   }
-  if (const lxw_error error = libxlsxwriter().workbook_close(book); error != LXW_NO_ERROR) {
-    throw std::runtime_error(std::string("libxlsxwriter: ") + libxlsxwriter().lxw_strerror(error));
+  if (const lxw_error error = xlsx.workbook_close(book); error != LXW_NO_ERROR) {
+    throw std::runtime_error(std::string("libxlsxwriter: ") + xlsx.lxw_strerror(error));
   }
 }
 

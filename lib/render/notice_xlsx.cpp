@@ -56,30 +56,31 @@ struct Formats {
 };
 
 Formats make_formats(lxw_workbook* book) {
+  const XlsxWriter& xlsx = libxlsxwriter();
   Formats f;
-  f.header = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(f.header);
-  libxlsxwriter().format_set_bottom(f.header, LXW_BORDER_THIN);
-  f.money = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_num_format(f.money, "¥#,##0.00;-¥#,##0.00");
-  f.total_text = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(f.total_text);
-  f.total_money = libxlsxwriter().workbook_add_format(book);
-  libxlsxwriter().format_set_bold(f.total_money);
-  libxlsxwriter().format_set_num_format(f.total_money, "¥#,##0.00;-¥#,##0.00");
+  f.header = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(f.header);
+  xlsx.format_set_bottom(f.header, LXW_BORDER_THIN);
+  f.money = xlsx.workbook_add_format(book);
+  xlsx.format_set_num_format(f.money, "¥#,##0.00;-¥#,##0.00");
+  f.total_text = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(f.total_text);
+  f.total_money = xlsx.workbook_add_format(book);
+  xlsx.format_set_bold(f.total_money);
+  xlsx.format_set_num_format(f.total_money, "¥#,##0.00;-¥#,##0.00");
   return f;
 }
 
 void write_table(lxw_workbook* book, const Formats& f, const NoticeTable& table, const std::string& name) {
-  lxw_worksheet* sheet = libxlsxwriter().workbook_add_worksheet(book, name.c_str());
+  const XlsxWriter& xlsx = libxlsxwriter();
+  lxw_worksheet* sheet = xlsx.workbook_add_worksheet(book, name.c_str());
   if (sheet == nullptr) throw std::runtime_error("workbook_add_worksheet failed for " + name);
   std::vector<int> widths(table.columns.size(), 8);
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    libxlsxwriter().worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(),
-                                           f.header);
+    xlsx.worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.columns[c].header.c_str(), f.header);
     widths[c] = std::max(widths[c], util::display_width(table.columns[c].header) + 2);
   }
-  libxlsxwriter().worksheet_freeze_panes(sheet, 1, 0);
+  xlsx.worksheet_freeze_panes(sheet, 1, 0);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const bool total = table.is_total(r);
     const auto row = static_cast<lxw_row_t>(r + 1);
@@ -88,20 +89,19 @@ void write_table(lxw_workbook* book, const Formats& f, const NoticeTable& table,
       const auto column = static_cast<lxw_col_t>(c);
       if (cell.amount) {
         // A spreadsheet's number is a double: exact for every amount below ¥90 trillion.
-        libxlsxwriter().worksheet_write_number(sheet, row, column, static_cast<double>(*cell.amount) / 100.0,
-                                               total ? f.total_money : f.money);
+        xlsx.worksheet_write_number(sheet, row, column, static_cast<double>(*cell.amount) / 100.0,
+                                    total ? f.total_money : f.money);
         if (c < widths.size()) widths[c] = std::max(widths[c], 16);
       } else {
-        libxlsxwriter().worksheet_write_string(sheet, row, column, cell.text.c_str(), total ? f.total_text : nullptr);
+        xlsx.worksheet_write_string(sheet, row, column, cell.text.c_str(), total ? f.total_text : nullptr);
         if (c < widths.size()) widths[c] = std::max(widths[c], std::min(60, util::display_width(cell.text) + 2));
       }
     }
   }
   auto next = static_cast<lxw_row_t>(table.rows.size() + 2);
-  for (const auto& note : table.notes) libxlsxwriter().worksheet_write_string(sheet, next++, 0, note.c_str(), nullptr);
+  for (const auto& note : table.notes) xlsx.worksheet_write_string(sheet, next++, 0, note.c_str(), nullptr);
   for (std::size_t c = 0; c < widths.size(); ++c) {
-    libxlsxwriter().worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
-                                         nullptr);
+    xlsx.worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   }
 }
 
@@ -115,7 +115,7 @@ std::string read_and_remove(const std::string& path) {
 }  // namespace
 
 std::vector<RenderedFile> notice_xlsx(const NoticeDocument& doc) {
-  libxlsxwriter();  // opened before the temporary file is made: a missing library leaves none behind
+  const XlsxWriter& xlsx = libxlsxwriter();  // opened before the temporary file: a missing library leaves none
   // libxlsxwriter writes to a file: a private temporary one, read back and removed.
   char path[] = "/tmp/cfund-notice-XXXXXX";
   const int fd = ::mkstemp(path);
@@ -123,12 +123,12 @@ std::vector<RenderedFile> notice_xlsx(const NoticeDocument& doc) {
   ::close(fd);
   lxw_workbook_options options = {};
   options.tmpdir = const_cast<char*>("/tmp");
-  lxw_workbook* book = libxlsxwriter().workbook_new_opt(path, &options);
+  lxw_workbook* book = xlsx.workbook_new_opt(path, &options);
   if (book == nullptr) throw std::runtime_error("workbook_new_opt failed");
   lxw_doc_properties properties = {};
   properties.title = const_cast<char*>(doc.title.c_str());
   properties.created = 315532800;  // 1980-01-01: fixed, so that the same notice gives the same bytes
-  libxlsxwriter().workbook_set_properties(book, &properties);
+  xlsx.workbook_set_properties(book, &properties);
   const Formats formats = make_formats(book);
   // libxlsxwriter keeps pointers to the sheet names until the workbook is closed.
   std::set<std::string> used;
@@ -141,10 +141,9 @@ std::vector<RenderedFile> notice_xlsx(const NoticeDocument& doc) {
       write_table(book, formats, table, names.back());
     }
   }
-  const lxw_error closed = libxlsxwriter().workbook_close(book);
+  const lxw_error closed = xlsx.workbook_close(book);
   std::string bytes = read_and_remove(path);
-  if (closed != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("libxlsxwriter: ") + libxlsxwriter().lxw_strerror(closed));
+  if (closed != LXW_NO_ERROR) throw std::runtime_error(std::string("libxlsxwriter: ") + xlsx.lxw_strerror(closed));
   return single_file(doc.file_stem + ".xlsx", std::move(bytes));
 }
 
