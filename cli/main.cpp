@@ -7,8 +7,11 @@
 #include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "command_tree.hpp"
 #include "common.hpp"
 #include "error.hpp"
 #include "help_format.hpp"
@@ -24,16 +27,15 @@ void print_error(cfund::Lang lang, const cfund::Message& message) {
   std::cerr << cfund::cli::say(lang, cfund::cli::Msg::error, message.in(lang)) << "\n";
 }
 
-// The options of cfund itself that take a value as the next word (main below adds them).
-constexpr std::string_view kValueOptions[] = {"-f", "--fund", "--lang", "--operator"};
-
 struct TopCommand {
   std::string_view names[2];  // the top-level commands the function adds (one or two)
   void (*setup)(CLI::App&, cfund::cli::Context&);
 };
 
 // Every top-level command, in the order `cfund --help` lists them; rollup comes after the
-// check that an option's value is not empty or unclean (check_option_values).
+// check that an option's value is not empty or unclean (check_option_values). A name here
+// that its function does not add fails every test of that command (the command is not
+// found); a command missing here is only wired with the whole tree.
 constexpr TopCommand kCommands[] = {{{"init"}, cfund::cli::setup_init},
                                     {{"fund"}, cfund::cli::setup_fund},
                                     {{"account"}, cfund::cli::setup_account},
@@ -58,9 +60,19 @@ constexpr TopCommand kCommands[] = {{{"init"}, cfund::cli::setup_init},
                                     {{"report"}, cfund::cli::setup_report}};
 constexpr TopCommand kUnchecked = {{"rollup"}, cfund::cli::setup_rollup};
 
-// `--fund=x`, `-fx`: one of cfund's own options with its value in the same word.
-bool carries_value(std::string_view word) {
-  for (const std::string_view option : kValueOptions) {
+// Every name of the root's options that take a value: "-f", "--fund", "--lang", "--operator".
+std::vector<std::string> value_option_names(const CLI::App& root) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : cfund::cli::options_of(root)) {
+    if (!cfund::cli::takes_value(*option)) continue;
+    for (auto& name : cfund::cli::option_names(*option)) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+// `--fund=x`, `-fx`: one of those options with its value in the same word.
+bool carries_value(std::string_view word, const std::vector<std::string>& options) {
+  for (const std::string_view option : options) {
     const bool fits = word.size() > option.size() && word.substr(0, option.size()) == option;
     if (fits && (option.size() == 2 || word[option.size()] == '=')) return true;
   }
@@ -72,15 +84,17 @@ bool names(const TopCommand& command, std::string_view word) {
 }
 
 // The top-level command the command line runs, when it is plain which: the first word
-// that is not one of cfund's own options or their values, and a command's name. Empty
+// that is not one of cfund's own options (those `root` has so far) or their values, and a
+// command's name. Empty
 // otherwise (no command, a typo, --help before the command, an option cfund does not
 // have): then every command is wired, for the help, the suggestions and the errors.
-std::string_view invoked_command(int argc, char** argv) {
+std::string_view invoked_command(const CLI::App& root, int argc, char** argv) {
+  const std::vector<std::string> options = value_option_names(root);
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
-    if (std::find(std::begin(kValueOptions), std::end(kValueOptions), word) != std::end(kValueOptions)) {
+    if (std::find(options.begin(), options.end(), word) != options.end()) {
       ++i;
-    } else if (carries_value(word)) {
+    } else if (carries_value(word, options)) {
       continue;
     } else if (word.empty() || word[0] == '-') {
       return {};
@@ -126,7 +140,7 @@ int main(int argc, char** argv) {
       "--operator", ctx.operator_option,
       ctx.tr("经办人（默认取 CFUND_OPERATOR 或个人配置）", "operator (default: CFUND_OPERATOR or your config)"));
 
-  wire_commands(app, ctx, invoked_command(argc, argv));
+  wire_commands(app, ctx, invoked_command(app, argc, argv));
   cfund::cli::localise(app, ctx.lang);
 
   try {
