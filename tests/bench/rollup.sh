@@ -18,6 +18,7 @@ build=$(realpath "$1")
 work=$2
 cfund="$build/cfund"
 generate="$build/tests/cfund_generate"
+stopwatch="$build/tests/cfund_stopwatch"  # wall time and peak RSS of the command alone
 count=${BENCH_FUNDS:-400}
 runs=${BENCH_RUNS:-3}
 dir="$work/rollup"
@@ -82,12 +83,9 @@ time_of() {
   shift
   : > "$samples"
   for ((r = 0; r < n; r++)); do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$dir/.rss" "$@" > "$dir/.out" 2> "$dir/.err" || [ $? = 1 ] ||
+    "$stopwatch" "$dir/.time" "$@" > "$dir/.out" 2> "$dir/.err" || [ $? = 1 ] ||
       { say "failed: $*"; cat "$dir/.err" >&2; exit 1; }
-    end=$(date +%s%N)
-    echo "$(((end - start) / 1000)) $(tail -n 1 "$dir/.rss")" >> "$samples"
+    cat "$dir/.time" >> "$samples"
   done
   local mid us rss
   mid=$(((n + 1) / 2))

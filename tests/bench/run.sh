@@ -41,15 +41,16 @@ build=$(realpath "$1")
 cfund="$build/cfund"
 generate="$build/tests/cfund_generate"
 generate_xlsx="$build/tests/cfund_generate_wechat_xlsx"
+stopwatch="$build/tests/cfund_stopwatch"
 sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 shapes=${BENCH_SHAPES:-"few-donors many-donors"}
 work=${BENCH_DIR:-$build/bench}
 month=${BENCH_MONTH:-2025-06}
 year=${month%%-*}
-for tool in "$cfund" "$generate" "$generate_xlsx"; do
+for tool in "$cfund" "$generate" "$generate_xlsx" "$stopwatch"; do
   [ -x "$tool" ] || { echo "run.sh: $tool is missing (cmake --build $build)" >&2; exit 2; }
 done
-for tool in sqlite3 ledger /usr/bin/time; do
+for tool in sqlite3 ledger; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (make deps installs it)" >&2; exit 2; }
 done
 mkdir -p "$work"
@@ -61,17 +62,18 @@ import_args=${BENCH_IMPORT_ARGS:-"--profile cfund"}
 
 say() { printf '%s\n' "$*" >&2; }
 
-# measure COMMAND...: runs it once; appends "microseconds peak_rss_kb" to $samples.
+# measure COMMAND...: runs it once under cfund_stopwatch (its own wall time and peak RSS,
+# no shell or timer process around it); appends "microseconds peak_rss_kb" to $samples.
+# "{unique}" in an argument becomes a number no other run has (a reference for donate add).
 measure() {
-  local start end
-  start=$(date +%s%N)
-  if ! /usr/bin/time -f '%M' -o "$work/.rss" "$@" > "$work/.out" 2> "$work/.err"; then
+  local unique
+  unique=$(date +%s%N)
+  if ! "$stopwatch" "$work/.time" "${@//\{unique\}/$unique}" > "$work/.out" 2> "$work/.err"; then
     say "failed: $*"
     cat "$work/.err" >&2
     exit 1
   fi
-  end=$(date +%s%N)
-  echo "$(((end - start) / 1000)) $(tail -n 1 "$work/.rss")" >> "$samples"
+  cat "$work/.time" >> "$samples"
 }
 
 # median_of FILE: "median_seconds peak_rss_mb" of the samples in FILE.
@@ -285,9 +287,9 @@ SQL
 
   say "-- one donation: cfund donate add vs one sqlite3 insert"
   donate_add=$(run_samples donate_add "$runs" -- \
-    bash -c "exec \"$cfund\" -f fund.cfund donate add --donor 王伟 --amount 50 --account wechat --date 2025-12-31 --ref BENCHWX\$(date +%s%N)")
-  sqlite_insert=$(run_samples sqlite_insert "$runs" -- \
-    bash -c "exec sqlite3 baseline.db \"INSERT INTO donations VALUES ('2025-12-31', 50.00, '王伟', 'individual', 0, 'BENCHWX\$(date +%s%N)', 'wechat', NULL, NULL)\"")
+    "$cfund" -f fund.cfund donate add --donor 王伟 --amount 50 --account wechat --date 2025-12-31 --ref "BENCHWX{unique}")
+  sqlite_insert=$(run_samples sqlite_insert "$runs" -- sqlite3 baseline.db \
+    "INSERT INTO donations VALUES ('2025-12-31', 50.00, '王伟', 'individual', 0, 'BENCHWX{unique}', 'wechat', NULL, NULL)")
   row "$label" "one donate add on the full fund" "$donate_add" "one sqlite3 INSERT (same indexes)" "$sqlite_insert" "2"
 done
 done
@@ -312,7 +314,7 @@ done
           met = met (met == "" ? "" : ", ") ((mb <= rss_goal) ? "RSS yes" : "RSS no")
           goal_text = goal_text (goal_text == "" ? "" : ", ") "<=" rss_goal "MB"
         }
-        printf "%-20s %-40s %9.3fs %6.1fMB  %-38s %9.3fs %6.1fMB %9.3f %9s %s\n", n, what, s, mb, name, ts, tmb, ratio, goal_text, met
+        printf "%-20s %-40s %9.4fs %6.1fMB  %-38s %9.4fs %6.1fMB %9.3f %9s %s\n", n, what, s, mb, name, ts, tmb, ratio, goal_text, met
       }'
   done < "$rows"
 } | tee "$work/table.txt"
