@@ -23,6 +23,20 @@ TEST_CASE("parse_moment: the instant of each form", "[util][clock]") {
   CHECK_FALSE(parse_moment("2026-11-30T24:00:00+08:00").ok());
 }
 
+TEST_CASE("parse_moment: the written form, and what is refused", "[util][clock]") {
+  CHECK(parse_moment("2026-11-30T14:36:55Z")->iso == "2026-11-30T14:36:55+00:00");
+  CHECK(parse_moment("2026-11-30 22:36:55")->iso == "2026-11-30T22:36:55+08:00");
+  CHECK(parse_moment("2026-11-30T09:36:55-05:00")->iso == "2026-11-30T09:36:55-05:00");
+  CHECK(parse_moment("2026-12-01")->iso == "2026-12-01T00:00:00+08:00");
+  CHECK(parse_moment("2026-12-01")->today.day == 1);
+  for (const char* bad : {"", "2026-11-30T", "2026-11-30T14:36", "2026-11-30T14:36:55+8:00", "2026-11-30T14:36:55+08",
+                          "2026-11-30T14:36:55 +08:00", "2026-11-30T14:36:55Zx", "2026-11-3O", "2026/11/30",
+                          "2026-11-30X14:36:55", "2026-11-30T14:60:00", "2026-02-30", "２０２６-11-30"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_moment(bad).ok());
+  }
+}
+
 TEST_CASE("wall_time: an instant in a fund's time zone, from the system's tzdata", "[util][clock]") {
   const auto beijing = wall_time(1796049415, "Asia/Shanghai");  // 2026-11-30T14:36:55Z
   CHECK(beijing.date == cfund::util::Date{2026, 11, 30});
