@@ -1,5 +1,9 @@
 #include "report/secrets.hpp"
 
+#include <array>
+#include <optional>
+#include <string>
+
 #include "storage/community_queries.hpp"
 #include "storage/notice_queries.hpp"
 #include "storage/queries.hpp"
@@ -28,32 +32,37 @@ privacy::Secrets fund_secrets(storage::FundFile& file) {
 
 namespace {
 
-void mask_donation(const privacy::MentionMasker& mask, model::DonationRow& row) {
-  row.item = mask(row.item);
-  row.memo = mask(row.memo);
-  row.void_reason = mask(row.void_reason);
+// The free text of each row a list shows.
+std::array<std::string*, 3> free_text(model::DonationRow& row) { return {&row.item, &row.memo, &row.void_reason}; }
+std::array<std::string*, 5> free_text(model::DisbursementRow& row) {
+  return {&row.payee, &row.purpose, &row.memo, &row.repeat_reason, &row.void_reason};
+}
+
+// Masks the free text of the rows. The fund's secrets are read, and the masker built,
+// only when some text is not empty: an empty text names no one, and most imported
+// donations carry none.
+template <typename Row>
+void mask_rows(storage::FundFile& file, Row* rows, std::size_t count) {
+  std::optional<privacy::MentionMasker> mask;
+  for (std::size_t i = 0; i < count; ++i) {
+    for (std::string* text : free_text(rows[i])) {
+      if (text->empty()) continue;
+      if (!mask) mask.emplace(fund_secrets(file));
+      *text = (*mask)(*text);
+    }
+  }
 }
 
 }  // namespace
 
 void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows) {
-  const privacy::MentionMasker mask(fund_secrets(file));
-  for (auto& row : rows) mask_donation(mask, row);
+  mask_rows(file, rows.data(), rows.size());
 }
 
 void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows) {
-  const privacy::MentionMasker mask(fund_secrets(file));
-  for (auto& row : rows) {
-    row.payee = mask(row.payee);
-    row.purpose = mask(row.purpose);
-    row.memo = mask(row.memo);
-    row.repeat_reason = mask(row.repeat_reason);
-    row.void_reason = mask(row.void_reason);
-  }
+  mask_rows(file, rows.data(), rows.size());
 }
 
-void mask_free_text(storage::FundFile& file, books::Receipt& receipt) {
-  mask_donation(privacy::MentionMasker(fund_secrets(file)), receipt.donation);
-}
+void mask_free_text(storage::FundFile& file, books::Receipt& receipt) { mask_rows(file, &receipt.donation, 1); }
 
 }  // namespace cfund::report
