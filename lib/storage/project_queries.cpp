@@ -1,5 +1,6 @@
 #include "storage/project_queries.hpp"
 #include "storage/columns.hpp"
+#include "storage/statement_cache.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -55,49 +56,49 @@ std::optional<ProjectRow> project_row(FundFile& file, std::int64_t designation_i
 }
 
 std::vector<ProjectStageRow> project_stage_rows(FundFile& file, std::int64_t designation_id) {
-  SQLite::Statement q(file.db(),
-                      "SELECT s.entry_id, e.date, s.from_stage, s.to_stage, e.approval_ref, e.reason, e.memo, "
-                      "e.operator, s.summary, s.people_served, s.score, s.remainder_entry "
-                      "FROM project_stages s JOIN entries e ON e.id = s.entry_id "
-                      "WHERE s.designation_id = ? ORDER BY s.entry_id");
-  q.bind(1, static_cast<std::int64_t>(designation_id));
+  CachedStatement q(file,  // kept prepared: a notice reads each project's several times
+                    "SELECT s.entry_id, e.date, s.from_stage, s.to_stage, e.approval_ref, e.reason, e.memo, "
+                    "e.operator, s.summary, s.people_served, s.score, s.remainder_entry "
+                    "FROM project_stages s JOIN entries e ON e.id = s.entry_id "
+                    "WHERE s.designation_id = ? ORDER BY s.entry_id");
+  q->bind(1, static_cast<std::int64_t>(designation_id));
   std::vector<ProjectStageRow> rows;
-  while (q.executeStep()) {
+  while (q->executeStep()) {
     ProjectStageRow row;
-    row.entry_id = q.getColumn(0).getInt64();
-    row.date = q.getColumn(1).getString();
-    row.from_stage = q.getColumn(2).getString();
-    row.to_stage = q.getColumn(3).getString();
-    row.approval_ref = text_or_empty(q.getColumn(4));
-    row.reason = text_or_empty(q.getColumn(5));
-    row.memo = text_or_empty(q.getColumn(6));
-    row.operator_name = q.getColumn(7).getString();
-    row.summary = text_or_empty(q.getColumn(8));
-    row.people_served = optional_integer(q.getColumn(9));
-    row.score = optional_integer(q.getColumn(10));
-    row.remainder_entry = optional_integer(q.getColumn(11));
+    row.entry_id = q->getColumn(0).getInt64();
+    row.date = q->getColumn(1).getString();
+    row.from_stage = q->getColumn(2).getString();
+    row.to_stage = q->getColumn(3).getString();
+    row.approval_ref = text_or_empty(q->getColumn(4));
+    row.reason = text_or_empty(q->getColumn(5));
+    row.memo = text_or_empty(q->getColumn(6));
+    row.operator_name = q->getColumn(7).getString();
+    row.summary = text_or_empty(q->getColumn(8));
+    row.people_served = optional_integer(q->getColumn(9));
+    row.score = optional_integer(q->getColumn(10));
+    row.remainder_entry = optional_integer(q->getColumn(11));
     rows.push_back(row);
   }
   return rows;
 }
 
 std::vector<ProjectBudgetRow> project_budget_rows(FundFile& file, std::int64_t designation_id) {
-  SQLite::Statement q(file.db(),
-                      "SELECT b.entry_id, e.date, b.previous_budget, b.budget, e.approval_ref, e.reason, e.memo, "
-                      "e.operator FROM project_budgets b JOIN entries e ON e.id = b.entry_id "
-                      "WHERE b.designation_id = ? ORDER BY b.entry_id");
-  q.bind(1, static_cast<std::int64_t>(designation_id));
+  CachedStatement q(file,  // kept prepared: a notice reads each project's several times
+                    "SELECT b.entry_id, e.date, b.previous_budget, b.budget, e.approval_ref, e.reason, e.memo, "
+                    "e.operator FROM project_budgets b JOIN entries e ON e.id = b.entry_id "
+                    "WHERE b.designation_id = ? ORDER BY b.entry_id");
+  q->bind(1, static_cast<std::int64_t>(designation_id));
   std::vector<ProjectBudgetRow> rows;
-  while (q.executeStep()) {
+  while (q->executeStep()) {
     ProjectBudgetRow row;
-    row.entry_id = q.getColumn(0).getInt64();
-    row.date = q.getColumn(1).getString();
-    row.previous_budget = q.getColumn(2).getInt64();
-    row.budget = q.getColumn(3).getInt64();
-    row.approval_ref = text_or_empty(q.getColumn(4));
-    row.reason = text_or_empty(q.getColumn(5));
-    row.memo = text_or_empty(q.getColumn(6));
-    row.operator_name = q.getColumn(7).getString();
+    row.entry_id = q->getColumn(0).getInt64();
+    row.date = q->getColumn(1).getString();
+    row.previous_budget = q->getColumn(2).getInt64();
+    row.budget = q->getColumn(3).getInt64();
+    row.approval_ref = text_or_empty(q->getColumn(4));
+    row.reason = text_or_empty(q->getColumn(5));
+    row.memo = text_or_empty(q->getColumn(6));
+    row.operator_name = q->getColumn(7).getString();
     rows.push_back(row);
   }
   return rows;

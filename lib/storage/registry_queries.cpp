@@ -10,26 +10,27 @@ namespace cfund::storage {
 
 std::vector<RegistryFact> registry_facts(FundFile& file, std::int64_t cutoff, const std::string& subject) {
   // One subject's facts through the index on subject, not a scan of every donor's.
-  SQLite::Statement q(file.db(),
-                      "SELECT f.entry_id AS entry_id, f.subject AS subject, f.subject_id AS subject_id, "
-                      "f.field AS field, f.value AS value FROM registry_facts f JOIN entries e ON e.id = f.entry_id "
-                      "WHERE e.kind = 'registry' AND f.entry_id <= ?1" +
-                          std::string(subject.empty() ? "" : " AND f.subject = ?2") + " ORDER BY f.entry_id, f.seq");
-  q.bind(1, static_cast<std::int64_t>(cutoff));
-  if (!subject.empty()) q.bind(2, subject);
+  // Kept prepared: a notice reads the settings' facts several times (each rule that needs one).
+  CachedStatement q(file,
+                    "SELECT f.entry_id AS entry_id, f.subject AS subject, f.subject_id AS subject_id, "
+                    "f.field AS field, f.value AS value FROM registry_facts f JOIN entries e ON e.id = f.entry_id "
+                    "WHERE e.kind = 'registry' AND f.entry_id <= ?1" +
+                        std::string(subject.empty() ? "" : " AND f.subject = ?2") + " ORDER BY f.entry_id, f.seq");
+  q->bind(1, static_cast<std::int64_t>(cutoff));
+  if (!subject.empty()) q->bind(2, subject);
   std::vector<RegistryFact> facts;
-  while (q.executeStep()) {
-    facts.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("subject").getString(),
-                     optional_id(q.getColumn("subject_id")), q.getColumn("field").getString(),
-                     q.getColumn("value").getString()});
+  while (q->executeStep()) {
+    facts.push_back({q->getColumn("entry_id").getInt64(), q->getColumn("subject").getString(),
+                     optional_id(q->getColumn("subject_id")), q->getColumn("field").getString(),
+                     q->getColumn("value").getString()});
   }
   return facts;
 }
 
 std::optional<std::int64_t> first_registry_entry(FundFile& file) {
-  SQLite::Statement q(file.db(), "SELECT MIN(id) AS id FROM entries WHERE kind = 'registry'");
-  q.executeStep();
-  return optional_id(q.getColumn("id"));
+  CachedStatement q(file, "SELECT MIN(id) AS id FROM entries WHERE kind = 'registry'");
+  q->executeStep();
+  return optional_id(q->getColumn("id"));
 }
 
 std::map<std::string, std::string> stored_settings(FundFile& file) { return file.settings_under(""); }
