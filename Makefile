@@ -16,7 +16,7 @@ PACKAGES := build-essential cmake pkg-config git \
             libtomlplusplus-dev libcsv-dev catch2 nettle-dev libutf8proc-dev nlohmann-json3-dev \
             libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev python3-openpyxl \
             libhowardhinnant-date-dev libqrencode-dev zbar-tools \
-            clang-format ledger beancount time unzip zsh tzdata python3 \
+            clang-format ledger beancount unzip zsh tzdata python3 \
             chromium libreoffice-calc-nogui poppler-utils fonts-noto-cjk postgresql
 # Only `make fuzz` needs these: clang and its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
