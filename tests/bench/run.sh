@@ -7,7 +7,9 @@
 # BENCH_SHAPES (default "few-donors many-donors"; cfund_generate --shape: 5% or 30% distinct
 # donors, references on every line or on 40%, 6% or 25% firms, Spring Festival and 99 Giving
 # Day months) it generates a fund with cfund_generate (fixed seed), then measures side by side, in this one run, the
-# median wall time of BENCH_RUNS runs (default 5; 3 from 1M up) and the peak RSS:
+# median wall time of BENCH_RUNS runs (default 5; 3 from 1M up) and the peak RSS, each run timed by
+# cfund_stopwatch; cfund and the baseline of a goal run in turn (A B A B ...) and the ratio is the median of
+# the runs' ratios:
 #   import      cfund donate import of the N-row CSV  vs  sqlite3 .import of the same CSV
 #               into a typed table with a unique reference index
 #   payments    cfund disburse import of the payments  vs  sqlite3 .import of them (no goal in
@@ -104,6 +106,37 @@ run_samples() {
   median_of "$samples"
 }
 
+# run_pair NAME_A NAME_B RUNS: the commands in the arrays cmd_a and cmd_b in turn, A B A B ...,
+# RUNS times (each after the shell command in before_a / before_b, when set); their samples
+# go to $work/NAME_A.samples and $work/NAME_B.samples. Alternating keeps the ratio meaningful
+# when the shared machine's speed drifts during the measurement.
+run_pair() {
+  local a=$1 b=$2 runs=$3 r
+  : > "$work/$a.samples"
+  : > "$work/$b.samples"
+  for ((r = 1; r <= runs; r++)); do
+    [ -n "${before_a:-}" ] && eval "$before_a"
+    samples="$work/$a.samples"
+    measure "${cmd_a[@]}"
+    [ -n "${before_b:-}" ] && eval "$before_b"
+    samples="$work/$b.samples"
+    measure "${cmd_b[@]}"
+  done
+  before_a="" before_b=""
+}
+
+# pair_ratio NAME_A NAME_B: the median, over the runs of run_pair, of A's time over B's.
+pair_ratio() {
+  paste -d' ' "$work/$1.samples" "$work/$2.samples" | awk '$3 > 0 { print $1 / $3 }' | sort -g |
+    awk '{ r[NR] = $1 } END { if (NR) printf "%.4f\n", r[int((NR + 1) / 2)] }'
+}
+
+# pair_row LABEL MEASURE NAME_A BASELINE_TEXT NAME_B GOAL_RATIO [RSS_GOAL_MB]: the row of a run_pair.
+pair_row() {
+  row "$1" "$2" "$(median_of "$work/$3.samples")" "$4" "$(median_of "$work/$5.samples")" "$6" "${7:-}" \
+    "$(pair_ratio "$3" "$5")"
+}
+
 rows="$work/table.rows"
 # goals: each goal of issue 22 at the largest size, for each shape, from the table's rows.
 goals() {
@@ -117,7 +150,7 @@ goals() {
     }
     { split($1, key, "/"); if (key[1] != largest) next
       shape = key[2]; split($3, ours, " "); split($5, theirs, " ")
-      ratio = theirs[1] > 0 ? ours[1] / theirs[1] : 0
+      ratio = $8 != "" ? $8 : (theirs[1] > 0 ? ours[1] / theirs[1] : 0)
       if ($2 ~ /^full audit/) { goal(shape, "full audit / ledger balance", ratio, 0.1, "x"); goal(shape, "full audit peak RSS", ours[2], 128, "MB") }
       if ($2 ~ /^audit verify/) goal(shape, "audit verify --code", ours[1], 1, "s")
       if ($2 ~ /^import of the payments/) goal(shape, "disburse import / sqlite3 .import", ratio, 10, "x")
@@ -128,9 +161,10 @@ goals() {
     }' "$rows"
 }
 : > "$rows"
-# row N MEASURE CFUND_RESULT BASELINE_NAME BASELINE_RESULT GOAL_RATIO [RSS_GOAL_MB]
+# row N MEASURE CFUND_RESULT BASELINE_NAME BASELINE_RESULT GOAL_RATIO [RSS_GOAL_MB [PAIRED_RATIO]]
+# The ratio is PAIRED_RATIO when given (pair_row), else the two medians' quotient.
 row() {
-  printf '%s|%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >> "$rows"
+  printf '%s|%s|%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" "${8:-}" >> "$rows"
 }
 
 # xlsx_line: the streaming check of a large .xlsx statement, one line.
@@ -193,10 +227,12 @@ SQL
 
   say "-- import: cfund vs sqlite3 .import"
   # shellcheck disable=SC2086
-  cfund_import=$(run_samples import "$runs" --before "rm -f run.cfund*; cp base.cfund run.cfund" -- \
-    "$cfund" -f run.cfund donate import donations.csv $import_args)
-  sqlite_import=$(run_samples sqlite_import "$runs" --before "rm -f baseline.db" -- sqlite3 baseline.db ".read baseline.sql")
-  row "$label" "import of the N-row donations CSV" "$cfund_import" "sqlite3 .import (typed, unique index)" "$sqlite_import" "3" 64
+  cmd_a=("$cfund" -f run.cfund donate import donations.csv $import_args)
+  before_a="rm -f run.cfund*; cp base.cfund run.cfund"
+  cmd_b=(sqlite3 baseline.db ".read baseline.sql")
+  before_b="rm -f baseline.db"
+  run_pair import sqlite_import "$runs"
+  pair_row "$label" "import of the N-row donations CSV" import "sqlite3 .import (typed, unique index)" sqlite_import "3" 64
 
   [ "${BENCH_ONLY_IMPORT:-0}" = 1 ] && continue
 
@@ -213,11 +249,13 @@ CREATE INDEX payments_by_date ON payments(date);
 SQL
   say "-- payments: cfund disburse import vs sqlite3 .import"
   # shellcheck disable=SC2086
-  cfund_payments=$(run_samples payments "$runs" --before "rm -f fund.cfund*; cp donated.cfund fund.cfund" -- \
-    "$cfund" -f fund.cfund disburse import disbursements.csv $import_args)
-  sqlite_payments=$(run_samples sqlite_payments "$runs" --before "cp baseline.db payments.db" -- \
-    sqlite3 payments.db ".read payments.sql")
-  row "$label" "import of the payments CSV (all rules)" "$cfund_payments" "sqlite3 .import (typed, unique index)" "$sqlite_payments" "10"
+  cmd_a=("$cfund" -f fund.cfund disburse import disbursements.csv $import_args)
+  before_a="rm -f fund.cfund*; cp donated.cfund fund.cfund"
+  cmd_b=(sqlite3 payments.db ".read payments.sql")
+  before_b="cp baseline.db payments.db"
+  run_pair payments sqlite_payments "$runs"
+  pair_row "$label" "import of the payments CSV (all rules)" payments "sqlite3 .import (typed, unique index)" \
+    sqlite_payments "10"
   mv payments.db baseline.db
   rm -f donated.cfund
   (
@@ -235,13 +273,15 @@ SQL
     'SELECT COUNT(*) FROM donations WHERE external_ref IS NULL') donations without reference; ledger journal $(du -h fund.ledger | cut -f1) (export $export_result)"
 
   say "-- monthly notice: cfund publish vs ledger -p vs sqlite3"
-  publish_month=$(run_samples publish_month "$runs" -- "$cfund" -f fund.cfund publish --period "$month" --format txt --dry-run)
-  ledger_month=$(run_samples ledger_month "$runs" -- ledger -f fund.ledger balance -p "$month")
   first="$month-01"
   next=$(date -d "$first +1 month" +%Y-%m-%d)
-  sqlite_month=$(run_samples sqlite_month "$runs" -- sqlite3 baseline.db \
+  cmd_a=("$cfund" -f fund.cfund publish --period "$month" --format txt --dry-run)
+  cmd_b=(sqlite3 baseline.db
     "SELECT COALESCE(designation, ''), SUM(amount) FROM donations WHERE date >= '$first' AND date < '$next' GROUP BY 1;
      SELECT COALESCE(designation, ''), SUM(amount) FROM payments WHERE date >= '$first' AND date < '$next' GROUP BY 1;")
+  run_pair publish_month sqlite_month "$runs"
+  publish_month=$(median_of "$work/publish_month.samples")
+  ledger_month=$(run_samples ledger_month "$runs" -- ledger -f fund.ledger balance -p "$month")
   # Context, no goal: sqlite3 itself printing the rows the notice lists (money and goods
   # donations, payments), read with the notice's joins from the fund file. No notice
   # that lists every donation can take less.
@@ -258,17 +298,20 @@ SQL
        LEFT JOIN beneficiaries b ON b.number = d.beneficiary LEFT JOIN entries v ON v.voids_entry = e.id
       WHERE e.date BETWEEN '$first' AND '$last' ORDER BY e.date, e.id;")
   row "$label" "monthly notice (publish --period $month)" "$publish_month" "ledger balance -p $month" "$ledger_month" "0.01"
-  row "$label" "monthly notice (publish --period $month)" "$publish_month" "sqlite3 indexed monthly sums" "$sqlite_month" "3"
+  pair_row "$label" "monthly notice (publish --period $month)" publish_month "sqlite3 indexed monthly sums" \
+    sqlite_month "3"
   row "$label" "monthly notice (publish --period $month)" "$publish_month" "sqlite3 printing the month's rows" "$sqlite_rows" ""
 
   say "-- yearly notice and audit: cfund vs ledger"
-  publish_year=$(run_samples publish_year "$runs" -- "$cfund" -f fund.cfund publish --period "$year" --format txt --dry-run)
-  ledger_year=$(run_samples ledger_year "$runs" -- ledger -f fund.ledger balance -p "$year")
-  row "$label" "yearly notice (publish --period $year)" "$publish_year" "ledger balance -p $year" "$ledger_year" "" 64
+  cmd_a=("$cfund" -f fund.cfund publish --period "$year" --format txt --dry-run)
+  cmd_b=(ledger -f fund.ledger balance -p "$year")
+  run_pair publish_year ledger_year "$runs"
+  pair_row "$label" "yearly notice (publish --period $year)" publish_year "ledger balance -p $year" ledger_year "" 64
   # audit exits 1 when it finds errors: the generated fund has none (checked above).
-  audit=$(run_samples audit "$runs" -- "$cfund" -f fund.cfund audit)
-  ledger_all=$(run_samples ledger_all "$runs" -- ledger -f fund.ledger balance)
-  row "$label" "full audit (chain verified)" "$audit" "ledger balance (whole journal)" "$ledger_all" "0.1" 128
+  cmd_a=("$cfund" -f fund.cfund audit)
+  cmd_b=(ledger -f fund.ledger balance)
+  run_pair audit ledger_all "$runs"
+  pair_row "$label" "full audit (chain verified)" audit "ledger balance (whole journal)" ledger_all "0.1" 128
   code=$("$cfund" -f fund.cfund audit witness | grep -o 'CF-[0-9A-Z]*-[0-9A-Z]*-[0-9A-Z]*' | head -n 1)
   verify=$(run_samples verify "$runs" -- "$cfund" -f fund.cfund audit verify --code "$code")
   row "$label" "audit verify --code (the last entry's)" "$verify" "(goal: at most 1 s)" "1.0 0" "1"
@@ -280,31 +323,32 @@ SQL
   row "$label" "verify: every entry read and rehashed" "$verify" "sqlite3 reading the main journal tables" "$read_all" ""
 
   say "-- donation list of a month: cfund donate list vs sqlite3 select"
-  list_month=$(run_samples list_month "$runs" -- "$cfund" -f fund.cfund donate list --period "$month")
-  sqlite_list=$(run_samples sqlite_list "$runs" -- sqlite3 baseline.db \
-    "SELECT * FROM donations WHERE date >= '$first' AND date < '$next' ORDER BY date")
-  row "$label" "donate list --period $month" "$list_month" "sqlite3 select of the month" "$sqlite_list" "2"
+  cmd_a=("$cfund" -f fund.cfund donate list --period "$month")
+  cmd_b=(sqlite3 baseline.db "SELECT * FROM donations WHERE date >= '$first' AND date < '$next' ORDER BY date")
+  run_pair list_month sqlite_list "$runs"
+  pair_row "$label" "donate list --period $month" list_month "sqlite3 select of the month" sqlite_list "2"
 
   say "-- one donation: cfund donate add vs one sqlite3 insert"
-  donate_add=$(run_samples donate_add "$runs" -- \
-    "$cfund" -f fund.cfund donate add --donor 王伟 --amount 50 --account wechat --date 2025-12-31 --ref "BENCHWX{unique}")
-  sqlite_insert=$(run_samples sqlite_insert "$runs" -- sqlite3 baseline.db \
+  cmd_a=("$cfund" -f fund.cfund donate add --donor 王伟 --amount 50 --account wechat --date 2025-12-31
+    --ref "BENCHWX{unique}")
+  cmd_b=(sqlite3 baseline.db
     "INSERT INTO donations VALUES ('2025-12-31', 50.00, '王伟', 'individual', 0, 'BENCHWX{unique}', 'wechat', NULL, NULL)")
-  row "$label" "one donate add on the full fund" "$donate_add" "one sqlite3 INSERT (same indexes)" "$sqlite_insert" "2"
+  run_pair donate_add sqlite_insert "$runs"
+  pair_row "$label" "one donate add on the full fund" donate_add "one sqlite3 INSERT (same indexes)" sqlite_insert "2"
 done
 done
 
 # The table: times are medians, RSS the peak over the runs.
 {
   echo
-  echo "cfund benchmark: $(nproc)-core $(uname -m), $(date -u +%Y-%m-%d), median wall time of ${BENCH_RUNS:-5} runs (3 from 1M), peak RSS"
+  echo "cfund benchmark: $(nproc)-core $(uname -m), $(date -u +%Y-%m-%d), median wall time of ${BENCH_RUNS:-5} runs (3 from 1M), peak RSS; a goal's ratio is the median of alternated runs' ratios"
   printf '%-20s %-40s %10s %8s  %-38s %10s %8s %9s %9s %s\n' N/shape measure cfund RSS baseline time RSS ratio goal met
-  while IFS='|' read -r n what ours name theirs goal rss_goal; do
+  while IFS='|' read -r n what ours name theirs goal rss_goal paired; do
     read -r their_s their_mb <<< "$theirs"
     read -r our_s our_mb <<< "$ours"
     awk -v n="$n" -v what="$what" -v s="$our_s" -v mb="$our_mb" -v name="$name" -v ts="$their_s" -v tmb="$their_mb" \
-      -v goal="$goal" -v rss_goal="$rss_goal" 'BEGIN {
-        ratio = ts > 0 ? s / ts : 0
+      -v goal="$goal" -v rss_goal="$rss_goal" -v paired="$paired" 'BEGIN {
+        ratio = paired != "" ? paired : (ts > 0 ? s / ts : 0)
         met = ""; goal_text = ""
         if (goal != "") {
           goal_text = (goal + 0 < 1) ? sprintf("<=1/%d", 1 / goal + 0.5) : sprintf("<=%s", goal)
