@@ -514,7 +514,6 @@ model::FundSettings add_fund_details(storage::FundFile& file, const NoticeOption
   model.host = settings.host;
   model.supervision_phone = settings.supervision_phone;
   model.period = options.period;
-  model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
   model.notice_url = settings.notice_url;
   model.band_below = settings.band_donations_below;
   return settings;
@@ -663,6 +662,7 @@ void close_summary(const std::vector<model::Designation>& designations, const st
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
   // Every number of the notice from one view of the books, even while others write.
   auto snapshot = std::make_shared<storage::FundFile::ReadSnapshot>(file);
+  const util::TimeZonePreload zones;  // for generated_at, last
   NoticeModel model;
   const std::int64_t cutoff = stamp_cutoff(file, options, model);
   const auto settings = add_fund_details(file, options, cutoff, model);
@@ -691,6 +691,7 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
     add_chart(income_by_month, spending_by_month, model);
   }
   name_as_of(model);
+  model.generated_at = util::wall_time(options.generated_at, settings.time_zone);
   if (replayed || spending_replayed) {
     std::map<std::string, std::string> names;
     for (const auto& line : model.designations) names[line.code] = line.name;

@@ -2,9 +2,11 @@
 
 #include <date/tz.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <ctime>
 #include <string_view>
+#include <system_error>
 
 #include "error.hpp"
 
@@ -102,6 +104,28 @@ Moment now() {
   std::string iso(stamp);
   iso.insert(iso.size() - 2, ":");  // +0800 -> +08:00
   return Moment{Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, iso, static_cast<std::int64_t>(t)};
+}
+
+namespace {
+std::atomic<bool> zones_loaded{false};
+}  // namespace
+
+TimeZonePreload::TimeZonePreload() {
+  if (zones_loaded.load()) return;
+  try {
+    loading_ = std::thread([] {
+      try {
+        (void)date::get_tzdb();
+        zones_loaded.store(true);
+      } catch (const std::exception&) {  // no database: the lookup itself reports it
+      }
+    });
+  } catch (const std::system_error&) {  // no thread to be had: the lookup loads the database itself
+  }
+}
+
+TimeZonePreload::~TimeZonePreload() {
+  if (loading_.joinable()) loading_.join();
 }
 
 bool is_time_zone(const std::string& zone) {

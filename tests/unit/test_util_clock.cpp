@@ -5,6 +5,7 @@
 
 using cfund::Lang;
 using cfund::util::parse_moment;
+using cfund::util::TimeZonePreload;
 using cfund::util::wall_time;
 using cfund::util::wall_time_in_words;
 
@@ -65,4 +66,15 @@ TEST_CASE("time zones: only those the system's database knows", "[util][clock]")
   CHECK_THROWS_AS(wall_time(0, "Mars/Olympus"), cfund::InputError);
   CHECK(cfund::util::unknown_time_zone("Asia/Beijing").zh ==
         "时区“Asia/Beijing”在系统时区数据库（tzdata）中不存在，应写成 Asia/Shanghai 这样的名称");
+}
+
+TEST_CASE("TimeZonePreload: the database loaded beside the caller, the lookups as before", "[util][clock]") {
+  {
+    const TimeZonePreload first;
+    const TimeZonePreload second;  // while the first may still be loading
+    CHECK(wall_time(1796049415, "Asia/Shanghai").hour == 22);
+  }
+  const TimeZonePreload after;  // loaded: nothing to start
+  CHECK(wall_time(1751371200, "America/New_York").offset_minutes == -240);
+  CHECK_FALSE(cfund::util::is_time_zone("Nowhere/Zone"));
 }
