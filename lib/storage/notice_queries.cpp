@@ -69,16 +69,16 @@ std::optional<EntryStamp> entry_stamp(FundFile& file, std::int64_t id) {
   SQLite::Statement q(file.db(), "SELECT id, kind, date, recorded_at, hash FROM entries WHERE id = ?");
   q.bind(1, static_cast<std::int64_t>(id));
   if (!q.executeStep()) return std::nullopt;
-  return EntryStamp{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                    q.getColumn(3).getString(), q.getColumn(4).getString()};
+  return EntryStamp{q.getColumn("id").getInt64(), q.getColumn("kind").getString(), q.getColumn("date").getString(),
+                    q.getColumn("recorded_at").getString(), q.getColumn("hash").getString()};
 }
 
 std::size_t entries_dated_between(FundFile& file, const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(), "SELECT COUNT(*) FROM entries WHERE date BETWEEN ? AND ?");
+  SQLite::Statement q(file.db(), "SELECT COUNT(*) AS dated FROM entries WHERE date BETWEEN ? AND ?");
   q.bind(1, from);
   q.bind(2, to);
   q.executeStep();
-  return static_cast<std::size_t>(q.getColumn(0).getInt64());
+  return static_cast<std::size_t>(q.getColumn("dated").getInt64());
 }
 
 std::map<std::int64_t, util::Fen> designation_balances_through(FundFile& file, const std::string& last_date,
@@ -88,17 +88,19 @@ std::map<std::int64_t, util::Fen> designation_balances_through(FundFile& file, c
   // unary + make SQLite read them by id, not every posting or every earlier entry.
   std::map<std::int64_t, util::Fen> balances;
   SQLite::Statement all(file.db(),
-                        "SELECT target_id, -SUM(amount) FROM day_totals WHERE side = 'designation' AND date <= ? "
-                        "GROUP BY target_id");
+                        "SELECT target_id AS designation_id, -SUM(amount) AS balance FROM day_totals "
+                        "WHERE side = 'designation' AND date <= ? GROUP BY target_id");
   all.bind(1, last_date);
-  while (all.executeStep()) balances[all.getColumn(0).getInt64()] = all.getColumn(1).getInt64();
-  SQLite::Statement later(
-      file.db(),
-      "SELECT p.designation_id, -SUM(p.amount) FROM entries e CROSS JOIN postings p ON p.entry_id = e.id "
-      "WHERE e.id > ? AND +e.date <= ? AND p.designation_id IS NOT NULL GROUP BY p.designation_id");
+  while (all.executeStep()) balances[all.getColumn("designation_id").getInt64()] = all.getColumn("balance").getInt64();
+  SQLite::Statement later(file.db(),
+                          "SELECT p.designation_id AS designation_id, -SUM(p.amount) AS balance FROM entries e "
+                          "CROSS JOIN postings p ON p.entry_id = e.id "
+                          "WHERE e.id > ? AND +e.date <= ? AND p.designation_id IS NOT NULL GROUP BY p.designation_id");
   later.bind(1, static_cast<std::int64_t>(cutoff));
   later.bind(2, last_date);
-  while (later.executeStep()) balances[later.getColumn(0).getInt64()] -= later.getColumn(1).getInt64();
+  while (later.executeStep()) {
+    balances[later.getColumn("designation_id").getInt64()] -= later.getColumn("balance").getInt64();
+  }
   return balances;
 }
 
@@ -108,25 +110,28 @@ DesignationBalances designation_balances_around(FundFile& file, const std::strin
   // one read of the per-day totals instead of two.
   DesignationBalances balances;
   SQLite::Statement all(file.db(),
-                        "SELECT target_id, -SUM(CASE WHEN date < ?1 THEN amount ELSE 0 END), -SUM(amount) "
-                        "FROM day_totals WHERE side = 'designation' AND date <= ?2 GROUP BY target_id");
+                        "SELECT target_id AS designation_id, -SUM(CASE WHEN date < ?1 THEN amount ELSE 0 END) "
+                        "AS opening, -SUM(amount) AS closing FROM day_totals WHERE side = 'designation' AND date <= ?2 "
+                        "GROUP BY target_id");
   all.bind(1, first_date);
   all.bind(2, last_date);
   while (all.executeStep()) {
-    balances.opening[all.getColumn(0).getInt64()] = all.getColumn(1).getInt64();
-    balances.closing[all.getColumn(0).getInt64()] = all.getColumn(2).getInt64();
+    const std::int64_t id = all.getColumn("designation_id").getInt64();
+    balances.opening[id] = all.getColumn("opening").getInt64();
+    balances.closing[id] = all.getColumn("closing").getInt64();
   }
   SQLite::Statement later(
       file.db(),
-      "SELECT p.designation_id, -SUM(CASE WHEN e.date < ?2 THEN p.amount ELSE 0 END), -SUM(p.amount) "
-      "FROM entries e CROSS JOIN postings p ON p.entry_id = e.id "
+      "SELECT p.designation_id AS designation_id, -SUM(CASE WHEN e.date < ?2 THEN p.amount ELSE 0 END) AS opening, "
+      "-SUM(p.amount) AS closing FROM entries e CROSS JOIN postings p ON p.entry_id = e.id "
       "WHERE e.id > ?1 AND +e.date <= ?3 AND p.designation_id IS NOT NULL GROUP BY p.designation_id");
   later.bind(1, static_cast<std::int64_t>(cutoff));
   later.bind(2, first_date);
   later.bind(3, last_date);
   while (later.executeStep()) {
-    balances.opening[later.getColumn(0).getInt64()] -= later.getColumn(1).getInt64();
-    balances.closing[later.getColumn(0).getInt64()] -= later.getColumn(2).getInt64();
+    const std::int64_t id = later.getColumn("designation_id").getInt64();
+    balances.opening[id] -= later.getColumn("opening").getInt64();
+    balances.closing[id] -= later.getColumn("closing").getInt64();
   }
   return balances;
 }
@@ -181,11 +186,12 @@ void notice_income(FundFile& file, const std::string& from, const std::string& t
 
 std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::vector<std::int64_t>& designation_ids,
                                                    const std::string& last_date, std::int64_t cutoff) {
-  SQLite::Statement q(file.db(),
-                      "SELECT COALESCE(SUM(d.amount), 0) FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-                      "WHERE d.designation_id = :designation AND e.id <= :cut AND e.date <= :last "
-                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id AND v.id <= :cut "
-                      "AND v.date <= :last)");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT COALESCE(SUM(d.amount), 0) AS spent FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+      "WHERE d.designation_id = :designation AND e.id <= :cut AND e.date <= :last "
+      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = e.id AND v.id <= :cut "
+      "AND v.date <= :last)");
   std::map<std::int64_t, util::Fen> spent;
   for (const auto id : designation_ids) {
     q.reset();
@@ -193,7 +199,7 @@ std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::ve
     q.bind(":cut", static_cast<std::int64_t>(cutoff));
     q.bind(":last", last_date);
     q.executeStep();
-    spent[id] = q.getColumn(0).getInt64();
+    spent[id] = q.getColumn("spent").getInt64();
   }
   return spent;
 }
@@ -203,14 +209,16 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
   std::vector<NoticeReallocation> rows;
   visit_in_scope<NoticeReallocation>(
       file,
-      std::string("SELECT e.id, e.date, e.reason, e.approval_ref, v.id, v.date, v.reason FROM entries e ") + kVoidJoin,
+      std::string("SELECT e.id AS entry_id, e.date AS date, e.reason AS reason, e.approval_ref AS approval_ref, "
+                  "v.id AS void_id, v.date AS void_date, v.reason AS void_reason FROM entries e ") +
+          kVoidJoin,
       "reallocation", from, to, cutoff,
       [](SQLite::Statement& q) {
         NoticeReallocation row;
-        row.entry_id = q.getColumn(0).getInt64();
-        row.date = q.getColumn(1).getString();
-        row.reason = text_or_empty(q.getColumn(2));
-        row.approval_ref = text_or_empty(q.getColumn(3));
+        row.entry_id = q.getColumn("entry_id").getInt64();
+        row.date = q.getColumn("date").getString();
+        row.reason = text_or_empty(q.getColumn("reason"));
+        row.approval_ref = text_or_empty(q.getColumn("approval_ref"));
         row.void_mark = detail::read_void(q);
         return row;
       },
@@ -223,7 +231,8 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
     postings.reset();
     postings.bind(1, static_cast<std::int64_t>(row.entry_id));
     while (postings.executeStep()) {
-      row.postings.emplace_back(postings.getColumn(0).getInt64(), postings.getColumn(1).getInt64());
+      row.postings.emplace_back(postings.getColumn("designation_id").getInt64(),
+                                postings.getColumn("amount").getInt64());
     }
   }
   return rows;
@@ -235,24 +244,27 @@ std::vector<PublicationRecord> publications(FundFile& file) {
                       "FROM publications ORDER BY entry_id");
   std::vector<PublicationRecord> all;
   while (q.executeStep()) {
-    all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString()});
+    all.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("period_label").getString(),
+                   q.getColumn("first_date").getString(), q.getColumn("last_date").getString(),
+                   q.getColumn("cutoff_entry").getInt64(), q.getColumn("code").getString(),
+                   q.getColumn("formats").getString()});
   }
   return all;
 }
 
 std::vector<VoidRecord> voids_through(FundFile& file, const std::string& last_date, std::int64_t cutoff) {
   SQLite::Statement q(file.db(),
-                      "SELECT v.id, v.date, v.reason, o.id, o.kind, o.date FROM entries v "
+                      "SELECT v.id AS id, v.date AS date, v.reason AS reason, o.id AS original_id, "
+                      "o.kind AS original_kind, o.date AS original_date FROM entries v "
                       "JOIN entries o ON o.id = v.voids_entry "
                       "WHERE v.kind = 'void' AND v.id <= ? AND v.date <= ? ORDER BY v.date, v.id");
   q.bind(1, static_cast<std::int64_t>(cutoff));
   q.bind(2, last_date);
   std::vector<VoidRecord> all;
   while (q.executeStep()) {
-    all.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), text_or_empty(q.getColumn(2)),
-                   q.getColumn(3).getInt64(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+    all.push_back({q.getColumn("id").getInt64(), q.getColumn("date").getString(), text_or_empty(q.getColumn("reason")),
+                   q.getColumn("original_id").getInt64(), q.getColumn("original_kind").getString(),
+                   q.getColumn("original_date").getString()});
   }
   return all;
 }
@@ -269,7 +281,7 @@ std::vector<std::string> anonymous_donor_names(FundFile& file) {
     q.reset();
     q.bind(1, after);
     if (!q.executeStep()) break;
-    after = q.getColumn(0).getString();
+    after = q.getColumn("donor_name").getString();
     names.push_back(after);
   }
   return names;
