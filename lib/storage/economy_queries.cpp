@@ -155,7 +155,7 @@ GoodsTargets goods_targets(FundFile& file) {
                   "was edited directly; restore it from a backup",
                   file.path()));
   }
-  return {account->getColumn(0).getInt64(), designation->getColumn(0).getInt64()};
+  return {account->getColumn("id").getInt64(), designation->getColumn("id").getInt64()};
 }
 
 std::vector<model::IncomeRow> income_rows(FundFile& file, const std::string& from, const std::string& to) {
@@ -181,7 +181,7 @@ std::optional<std::int64_t> live_income_with_ref(FundFile& file, std::int64_t ac
   q->bind(1, static_cast<std::int64_t>(account_id));
   q->bind(2, ref);
   if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
+  return q->getColumn("entry_id").getInt64();
 }
 
 std::vector<model::OpeningRow> opening_rows(FundFile& file) {

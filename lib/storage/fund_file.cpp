@@ -219,7 +219,7 @@ void FundFile::migrate() {
       throw FundFileError(bilingual("基金账套“{0}”已损坏：表 {1} 有指向不存在的行的记录，无法升级格式。请用备份恢复",
                                     "fund file '{0}' is damaged: table {1} has rows pointing at rows that do not "
                                     "exist, so its format cannot be upgraded. Restore it from a backup",
-                                    path_, violations.getColumn(0).getString()));
+                                    path_, violations.getColumn("table").getString()));
     }
     violations.reset();
     tx.commit();
@@ -248,7 +248,7 @@ std::optional<std::string> FundFile::setting(const std::string& key) {
   CachedStatement query(*this, "SELECT value FROM fund_settings WHERE key = ?");
   query->bind(1, key);
   if (!query->executeStep()) return std::nullopt;
-  return query->getColumn(0).getString();
+  return query->getColumn("value").getString();
 }
 
 std::map<std::string, std::string> FundFile::settings_under(const std::string& prefix) {
