@@ -107,7 +107,7 @@ Moment now() {
 }
 
 namespace {
-std::atomic<bool> zones_loaded{false};
+std::atomic<bool> zones_loaded{false};  // once loaded, by a preload or a lookup, for the whole process
 }  // namespace
 
 TimeZonePreload::TimeZonePreload() {
@@ -130,7 +130,10 @@ TimeZonePreload::~TimeZonePreload() {
 
 bool is_time_zone(const std::string& zone) {
   try {
-    return !zone.empty() && date::locate_zone(zone) != nullptr;
+    if (zone.empty()) return false;
+    const bool known = date::locate_zone(zone) != nullptr;
+    zones_loaded.store(true);
+    return known;
   } catch (const std::exception&) {  // date throws std::runtime_error for a zone it does not know
     return false;
   }
