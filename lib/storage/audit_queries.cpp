@@ -54,12 +54,12 @@ std::vector<MovementGroup> read_groups(SQLite::Statement& q) {
   std::vector<MovementGroup> groups;
   while (q.executeStep()) {
     MovementGroup group;
-    group.kind = q.getColumn(0).getString();
-    group.account_code = text_or_empty(q.getColumn(1));
-    group.key = text_or_empty(q.getColumn(2));
-    group.amount = q.getColumn(3).getInt64();
-    group.entry_ids = split_ids(q.getColumn(4).getString());
-    group.dates = split_texts(q.getColumn(5).getString());
+    group.kind = q.getColumn("kind").getString();
+    group.account_code = text_or_empty(q.getColumn("account_code"));
+    group.key = text_or_empty(q.getColumn("key"));
+    group.amount = q.getColumn("amount").getInt64();
+    group.entry_ids = split_ids(q.getColumn("entry_ids").getString());
+    group.dates = split_texts(q.getColumn("dates").getString());
     group.date = group.dates.empty() ? std::string() : group.dates.front();
     groups.push_back(std::move(group));
   }
@@ -70,9 +70,10 @@ std::vector<MovementGroup> read_groups(SQLite::Statement& q) {
 
 std::vector<std::string> integrity_problems(FundFile& file, bool deep) {
   SQLite::Statement q(file.db(), deep ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+  const char* column = deep ? "integrity_check" : "quick_check";
   std::vector<std::string> problems;
   while (q.executeStep()) {
-    const std::string line = q.getColumn(0).getString();
+    const std::string line = q.getColumn(column).getString();
     if (line != "ok") problems.push_back(line);
   }
   return problems;
@@ -83,11 +84,12 @@ std::int64_t entry_count(FundFile& file) { return file.db().execAndGet("SELECT C
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
   // Summed in one scan of postings in key order; entries looked up only for those found.
   SQLite::Statement q(file.db(),
-                      "SELECT e.id, e.date, s.total FROM (SELECT entry_id, SUM(amount) AS total FROM postings "
+                      "SELECT e.id AS id, e.date AS date, s.total AS total FROM (SELECT entry_id, SUM(amount) AS total "
+                      "FROM postings "
                       "GROUP BY entry_id HAVING SUM(amount) <> 0) s JOIN entries e ON e.id = s.entry_id ORDER BY e.id");
   std::vector<UnbalancedEntry> found;
   while (q.executeStep())
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+    found.push_back({q.getColumn("id").getInt64(), q.getColumn("date").getString(), q.getColumn("total").getInt64()});
   return found;
 }
 
@@ -99,26 +101,32 @@ namespace {
 // gaps or an amount is not an integer or a sum overflows (only raw edits do that): the
 // queries below then decide, as SQLite's SUM would.
 std::optional<PostingTotals> posting_totals_in_one_read(FundFile& file) {
-  SQLite::Statement ids(file.db(), "SELECT COUNT(*), MIN(id), MAX(id) FROM entries");
+  SQLite::Statement ids(file.db(), "SELECT COUNT(*) AS count, MIN(id) AS first, MAX(id) AS last FROM entries");
   ids.executeStep();
-  const std::int64_t count = ids.getColumn(0).getInt64();
-  const std::int64_t first = ids.getColumn(1).isNull() ? 1 : ids.getColumn(1).getInt64();
-  const std::int64_t last = ids.getColumn(2).isNull() ? 0 : ids.getColumn(2).getInt64();
+  const std::int64_t count = ids.getColumn("count").getInt64();
+  const std::int64_t first = ids.getColumn("first").isNull() ? 1 : ids.getColumn("first").getInt64();
+  const std::int64_t last = ids.getColumn("last").isNull() ? 0 : ids.getColumn("last").getInt64();
   if (count != last - first + 1) return std::nullopt;
   SQLite::Statement q(file.db(),
-                      "SELECT entry_id, account_id IS NOT NULL, designation_id IS NOT NULL, amount "
-                      "FROM postings");
+                      "SELECT entry_id, account_id IS NOT NULL AS on_account, designation_id IS NOT NULL AS "
+                      "on_designation, amount FROM postings");
+  const int entry_at = column_at(q, "entry_id");
+  const int account_at = column_at(q, "on_account");
+  const int designation_at = column_at(q, "on_designation");
+  const int amount_at = column_at(q, "amount");
   PostingTotals totals{};
   bool overflow = false;
   while (q.executeStep()) {
-    const SQLite::Column amount_column = q.getColumn(3);
+    const SQLite::Column amount_column = q.getColumn(amount_at);
     if (!amount_column.isInteger()) return std::nullopt;
     const std::int64_t amount = amount_column.getInt64();
-    if (q.getColumn(1).getInt() != 0) overflow |= __builtin_add_overflow(totals.accounts, amount, &totals.accounts);
-    if (q.getColumn(2).getInt() != 0) {
+    if (q.getColumn(account_at).getInt() != 0) {
+      overflow |= __builtin_add_overflow(totals.accounts, amount, &totals.accounts);
+    }
+    if (q.getColumn(designation_at).getInt() != 0) {
       overflow |= __builtin_sub_overflow(totals.designations, amount, &totals.designations);
     }
-    const SQLite::Column entry = q.getColumn(0);
+    const SQLite::Column entry = q.getColumn(entry_at);
     if (!entry.isInteger() || entry.getInt64() < first || entry.getInt64() > last) {
       overflow |= __builtin_add_overflow(totals.orphaned, amount, &totals.orphaned);
       ++totals.orphaned_rows;
@@ -134,15 +142,16 @@ PostingTotals posting_totals(FundFile& file) {
   if (auto totals = posting_totals_in_one_read(file)) return *totals;
   // The orphans in a query of their own: one lookup of the entry per posting, not two.
   SQLite::Statement q(file.db(),
-                      "SELECT COALESCE(SUM(CASE WHEN account_id IS NOT NULL THEN amount END), 0), "
-                      "COALESCE(-SUM(CASE WHEN designation_id IS NOT NULL THEN amount END), 0) FROM postings");
+                      "SELECT COALESCE(SUM(CASE WHEN account_id IS NOT NULL THEN amount END), 0) AS accounts, "
+                      "COALESCE(-SUM(CASE WHEN designation_id IS NOT NULL THEN amount END), 0) AS designations "
+                      "FROM postings");
   q.executeStep();
   SQLite::Statement orphans(file.db(),
-                            "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM postings p "
+                            "SELECT COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS count FROM postings p "
                             "WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = p.entry_id)");
   orphans.executeStep();
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), orphans.getColumn(0).getInt64(),
-          orphans.getColumn(1).getInt64()};
+  return {q.getColumn("accounts").getInt64(), q.getColumn("designations").getInt64(),
+          orphans.getColumn("amount").getInt64(), orphans.getColumn("count").getInt64()};
 }
 
 PostingTotals day_totals_by_side(FundFile& file) {
@@ -210,13 +219,18 @@ std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
 std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
   const bool account = side == Side::account;
   const std::string target = account ? "p.account_id" : "p.designation_id";
-  SQLite::Statement q(file.db(), "SELECT " + target + ", e.date, e.id, " + (account ? "p.amount" : "-p.amount") +
-                                     " FROM postings p JOIN entries e ON e.id = p.entry_id WHERE " + target +
+  SQLite::Statement q(file.db(), "SELECT " + target + " AS target, e.date AS date, e.id AS entry_id, " +
+                                     (account ? "p.amount" : "-p.amount") +
+                                     " AS amount FROM postings p JOIN entries e ON e.id = p.entry_id WHERE " + target +
                                      " IS NOT NULL ORDER BY " + target + ", e.date, e.id, p.seq");
+  const int target_at = column_at(q, "target");
+  const int date_at = column_at(q, "date");
+  const int entry_at = column_at(q, "entry_id");
+  const int amount_at = column_at(q, "amount");
   std::vector<DatedPosting> rows;
   while (q.executeStep()) {
-    rows.push_back(
-        {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+    rows.push_back({q.getColumn(target_at).getInt64(), q.getColumn(date_at).getString(),
+                    q.getColumn(entry_at).getInt64(), q.getColumn(amount_at).getInt64()});
   }
   return rows;
 }
@@ -225,8 +239,14 @@ std::optional<PostingDays> posting_days(FundFile& file) {
   // entries is scanned in id order and each entry's postings read by their key: no
   // sort, and the days are grouped here.
   SQLite::Statement q(file.db(),
-                      "SELECT p.account_id, p.designation_id, p.amount, e.id, e.date FROM entries e "
+                      "SELECT p.account_id AS account_id, p.designation_id AS designation_id, p.amount AS amount, "
+                      "e.id AS entry_id, e.date AS date FROM entries e "
                       "JOIN postings p ON p.entry_id = e.id ORDER BY e.id, p.seq");
+  const int account_at = column_at(q, "account_id");
+  const int designation_at = column_at(q, "designation_id");
+  const int amount_at = column_at(q, "amount");
+  const int entry_at = column_at(q, "entry_id");
+  const int date_at = column_at(q, "date");
   struct Day {
     util::Fen total = 0;
     std::vector<std::int64_t> outflows;
@@ -243,16 +263,16 @@ std::optional<PostingDays> posting_days(FundFile& file) {
     if (amount < 0) day->second.outflows.push_back(entry);
   };
   while (q.executeStep()) {
-    const SQLite::Column account = q.getColumn(0);
-    const SQLite::Column designation = q.getColumn(1);
-    const SQLite::Column amount = q.getColumn(2);
-    const SQLite::Column day = q.getColumn(4);
+    const SQLite::Column account = q.getColumn(account_at);
+    const SQLite::Column designation = q.getColumn(designation_at);
+    const SQLite::Column amount = q.getColumn(amount_at);
+    const SQLite::Column day = q.getColumn(date_at);
     if (!amount.isInteger() || !day.isText() || !(account.isNull() || account.isInteger()) ||
         !(designation.isNull() || designation.isInteger())) {
       return std::nullopt;
     }
     date.assign(day.getText(), static_cast<std::size_t>(day.getBytes()));
-    const std::int64_t entry = q.getColumn(3).getInt64();
+    const std::int64_t entry = q.getColumn(entry_at).getInt64();
     const util::Fen value = amount.getInt64();
     if (!account.isNull()) add(accounts, account.getInt64(), value, entry);
     if (!designation.isNull()) add(designations, designation.getInt64(), -value, entry);
@@ -269,28 +289,36 @@ std::optional<PostingDays> posting_days(FundFile& file) {
 
 std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, util::Fen threshold) {
   SQLite::Statement q(file.db(),
-                      "SELECT d.entry_id, e.date, d.amount, d.category, NOT" + live("d.entry_id") +
-                          "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+                      "SELECT d.entry_id AS entry_id, e.date AS date, d.amount AS amount, d.category AS category, "
+                      "NOT" +
+                          live("d.entry_id") +
+                          "AS voided FROM disbursements d JOIN entries e ON e.id = d.entry_id "
                           "WHERE d.amount > ? AND TRIM(COALESCE(e.approval_ref, '')) = '' ORDER BY e.date, d.entry_id");
   q.bind(1, static_cast<std::int64_t>(threshold));
   std::vector<UnapprovedPayment> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                     q.getColumn(3).getString(), q.getColumn(4).getInt() != 0});
+    found.push_back({q.getColumn("entry_id").getInt64(), q.getColumn("date").getString(),
+                     q.getColumn("amount").getInt64(), q.getColumn("category").getString(),
+                     q.getColumn("voided").getInt() != 0});
   }
   return found;
 }
 
 void for_each_receipt_number(FundFile& file, const std::function<void(const ReceiptNumber&)>& visit) {
   SQLite::Statement q(file.db(),
-                      "SELECT d.receipt_year, d.receipt_seq, d.entry_id, COALESCE(e.date, '') FROM donations d "
+                      "SELECT d.receipt_year AS receipt_year, d.receipt_seq AS receipt_seq, d.entry_id AS entry_id, "
+                      "COALESCE(e.date, '') AS date FROM donations d "
                       "LEFT JOIN entries e ON e.id = d.entry_id ORDER BY d.receipt_year, d.receipt_seq, d.entry_id");
+  const int year_at = column_at(q, "receipt_year");
+  const int seq_at = column_at(q, "receipt_seq");
+  const int entry_at = column_at(q, "entry_id");
+  const int date_at = column_at(q, "date");
   ReceiptNumber number;
   while (q.executeStep()) {
-    number.year = q.getColumn(0).getInt();
-    number.seq = q.getColumn(1).getInt64();
-    number.entry_id = q.getColumn(2).getInt64();
-    number.date = q.getColumn(3).getString();
+    number.year = q.getColumn(year_at).getInt();
+    number.seq = q.getColumn(seq_at).getInt64();
+    number.entry_id = q.getColumn(entry_at).getInt64();
+    number.date = q.getColumn(date_at).getString();
     visit(number);
   }
 }
@@ -298,7 +326,8 @@ void for_each_receipt_number(FundFile& file, const std::function<void(const Rece
 std::vector<MovementGroup> duplicate_references(FundFile& file) {
   SQLite::Statement q(
       file.db(),
-      "SELECT kind, code, ref, MIN(amount), GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
+      "SELECT kind, code AS account_code, ref AS key, MIN(amount) AS amount, GROUP_CONCAT(entry_id) AS entry_ids, "
+      "GROUP_CONCAT(date) AS dates FROM ("
       " SELECT 'donation' AS kind, a.code, d.external_ref AS ref, d.amount, d.entry_id, e.date "
       " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
       " WHERE d.external_ref IS NOT NULL AND d.external_ref <> '' AND" +
@@ -316,7 +345,8 @@ std::vector<MovementGroup> likely_duplicates(FundFile& file) {
   // Two lines with different bank references are two real transfers, not a duplicate.
   SQLite::Statement q(
       file.db(),
-      "SELECT kind, code, who, amount, GROUP_CONCAT(entry_id), GROUP_CONCAT(date) FROM ("
+      "SELECT kind, code AS account_code, who AS key, amount, GROUP_CONCAT(entry_id) AS entry_ids, "
+      "GROUP_CONCAT(date) AS dates FROM ("
       " SELECT 'donation' AS kind, a.code, d.donor_name AS who, d.amount, d.entry_id, e.date, "
       "  d.external_ref AS ref "
       " FROM donations d JOIN entries e ON e.id = d.entry_id JOIN accounts a ON a.id = d.account_id "
@@ -361,39 +391,46 @@ bool read_movements(FundFile& file, bool donations, const std::unordered_set<std
                     const std::map<std::int64_t, std::string>& account_codes,
                     const std::function<void(Movement&&)>& take) {
   SQLite::Statement q(file.db(),
-                      donations ? "SELECT d.entry_id, e.kind, e.date, d.account_id, d.amount, d.external_ref, "
-                                  "d.form, d.donor_name FROM donations d JOIN entries e ON e.id = d.entry_id "
-                                  "ORDER BY d.entry_id"
-                                : "SELECT d.entry_id, e.kind, e.date, d.account_id, d.amount, d.external_ref, "
-                                  "d.beneficiary, d.payee FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-                                  "ORDER BY d.entry_id");
+                      std::string("SELECT d.entry_id AS entry_id, e.kind AS kind, e.date AS date, "
+                                  "d.account_id AS account_id, d.amount AS amount, d.external_ref AS ref, ") +
+                          (donations ? "d.form AS form, d.donor_name AS who FROM donations d "
+                                     : "d.beneficiary AS beneficiary, d.payee AS who FROM disbursements d ") +
+                          "JOIN entries e ON e.id = d.entry_id ORDER BY d.entry_id");
   const char* kind = donations ? "donation" : "disbursement";
+  const int entry_at = column_at(q, "entry_id");
+  const int kind_at = column_at(q, "kind");
+  const int date_at = column_at(q, "date");
+  const int account_at = column_at(q, "account_id");
+  const int amount_at = column_at(q, "amount");
+  const int ref_at = column_at(q, "ref");
+  const int form_or_beneficiary_at = column_at(q, donations ? "form" : "beneficiary");
+  const int who_at = column_at(q, "who");
   while (q.executeStep()) {
-    const SQLite::Column entry_kind = q.getColumn(1);
-    const SQLite::Column date = q.getColumn(2);
-    const SQLite::Column account = q.getColumn(3);
-    const SQLite::Column amount = q.getColumn(4);
-    const SQLite::Column ref = q.getColumn(5);
+    const SQLite::Column entry_kind = q.getColumn(kind_at);
+    const SQLite::Column date = q.getColumn(date_at);
+    const SQLite::Column account = q.getColumn(account_at);
+    const SQLite::Column amount = q.getColumn(amount_at);
+    const SQLite::Column ref = q.getColumn(ref_at);
     if (!entry_kind.isText() || entry_kind.getString() != kind || !date.isText() || !amount.isInteger() ||
         !(ref.isNull() || ref.isText())) {
       return false;
     }
     Movement m;
     m.kind = kind;
-    m.entry_id = q.getColumn(0).getInt64();
+    m.entry_id = q.getColumn(entry_at).getInt64();
     m.date = date.getString();
     if (m.date.find(',') != std::string::npos) return false;
     m.amount = amount.getInt64();
     if (!ref.isNull()) m.ref = ref.getString();
     if (donations) {
-      const SQLite::Column form = q.getColumn(6);
-      const SQLite::Column donor = q.getColumn(7);
+      const SQLite::Column form = q.getColumn(form_or_beneficiary_at);
+      const SQLite::Column donor = q.getColumn(who_at);
       if (!form.isText() || !donor.isText()) return false;
       m.money = form.getString() == "money";
       m.who = donor.getString();
     } else {
-      const SQLite::Column beneficiary = q.getColumn(6);
-      const SQLite::Column payee = q.getColumn(7);
+      const SQLite::Column beneficiary = q.getColumn(form_or_beneficiary_at);
+      const SQLite::Column payee = q.getColumn(who_at);
       if (!(beneficiary.isNull() || beneficiary.isInteger()) || !(payee.isNull() || payee.isText())) return false;
       if (!beneficiary.isNull()) {
         m.who = fmt::format("B{:04d}", beneficiary.getInt64());  // as printf('B%04d', ...)
@@ -508,8 +545,9 @@ MovementGroup group_of(const std::vector<Movement>& rows, const std::vector<std:
 std::unordered_set<std::int64_t> voided_entries(FundFile& file) {
   std::unordered_set<std::int64_t> voided;
   SQLite::Statement q(file.db(), "SELECT voids_entry FROM entries WHERE voids_entry IS NOT NULL");
+  const int voids_at = column_at(q, "voids_entry");
   while (q.executeStep()) {
-    if (q.getColumn(0).isInteger()) voided.insert(q.getColumn(0).getInt64());
+    if (q.getColumn(voids_at).isInteger()) voided.insert(q.getColumn(voids_at).getInt64());
   }
   return voided;
 }
@@ -519,8 +557,8 @@ std::optional<std::map<std::int64_t, std::string>> account_codes_of(FundFile& fi
   std::map<std::int64_t, std::string> codes;
   SQLite::Statement q(file.db(), "SELECT id, code FROM accounts");
   while (q.executeStep()) {
-    if (!q.getColumn(1).isText()) return std::nullopt;
-    codes[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+    if (!q.getColumn("code").isText()) return std::nullopt;
+    codes[q.getColumn("id").getInt64()] = q.getColumn("code").getString();
   }
   return codes;
 }
@@ -585,25 +623,27 @@ std::vector<ReliefPayment> relief_payments_all(FundFile& file) {
 std::vector<int> entry_years(FundFile& file) {
   SQLite::Statement q(file.db(), "SELECT DISTINCT CAST(SUBSTR(date, 1, 4) AS INTEGER) AS y FROM entries ORDER BY y");
   std::vector<int> years;
-  while (q.executeStep()) years.push_back(q.getColumn(0).getInt());
+  while (q.executeStep()) years.push_back(q.getColumn("y").getInt());
   return years;
 }
 
 std::vector<PeriodClose> period_closes(FundFile& file) {
   SQLite::Statement q(file.db(),
-                      "SELECT c.entry_id, COALESCE(e.date, ''), c.through FROM period_closes c "
+                      "SELECT c.entry_id AS entry_id, COALESCE(e.date, '') AS date, c.through AS through "
+                      "FROM period_closes c "
                       "LEFT JOIN entries e ON e.id = c.entry_id ORDER BY c.entry_id");
   std::vector<PeriodClose> found;
   while (q.executeStep()) {
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    found.push_back(
+        {q.getColumn("entry_id").getInt64(), q.getColumn("date").getString(), q.getColumn("through").getString()});
   }
   return found;
 }
 
 std::optional<std::string> latest_closed_month(FundFile& file) {
-  SQLite::Statement q(file.db(), "SELECT MAX(through) FROM period_closes");
-  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-  return q.getColumn(0).getString();
+  SQLite::Statement q(file.db(), "SELECT MAX(through) AS through FROM period_closes");
+  if (!q.executeStep() || q.getColumn("through").isNull()) return std::nullopt;
+  return q.getColumn("through").getString();
 }
 
 std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t after_id,
@@ -615,10 +655,10 @@ std::vector<EntrySummary> entries_after_dated_until(FundFile& file, std::int64_t
   std::vector<EntrySummary> found;
   while (q.executeStep()) {
     EntrySummary entry;
-    entry.id = q.getColumn(0).getInt64();
-    entry.kind = q.getColumn(1).getString();
-    entry.date = q.getColumn(2).getString();
-    if (!q.getColumn(3).isNull()) entry.voids_entry = q.getColumn(3).getInt64();
+    entry.id = q.getColumn("id").getInt64();
+    entry.kind = q.getColumn("kind").getString();
+    entry.date = q.getColumn("date").getString();
+    if (!q.getColumn("voids_entry").isNull()) entry.voids_entry = q.getColumn("voids_entry").getInt64();
     found.push_back(entry);
   }
   return found;
@@ -656,42 +696,50 @@ std::vector<AccountMovement> account_movements(FundFile& file, std::int64_t acco
 
 util::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
   const bool account = side == Side::account;
-  SQLite::Statement q(file.db(), std::string("SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON "
-                                             "e.id = p.entry_id WHERE p.") +
+  SQLite::Statement q(file.db(), std::string("SELECT COALESCE(SUM(p.amount), 0) AS sum FROM postings p "
+                                             "JOIN entries e ON e.id = p.entry_id WHERE p.") +
                                      (account ? "account_id" : "designation_id") + " = ? AND e.date <= ?");
   q.bind(1, static_cast<std::int64_t>(id));
   q.bind(2, date_iso);
   q.executeStep();
-  const util::Fen sum = q.getColumn(0).getInt64();
+  const util::Fen sum = q.getColumn("sum").getInt64();
   return account ? sum : -sum;
 }
 
 util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account_id, const std::string& date_iso) {
   SQLite::Statement q(file.db(),
-                      "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id "
-                      "WHERE p.account_id = ? AND e.date <= ? AND e.voids_entry IS NULL AND" +
+                      "SELECT COALESCE(SUM(p.amount), 0) AS balance FROM postings p JOIN entries e "
+                      "ON e.id = p.entry_id WHERE p.account_id = ? AND e.date <= ? AND e.voids_entry IS NULL AND" +
                           live("e.id"));
   q.bind(1, static_cast<std::int64_t>(account_id));
   q.bind(2, date_iso);
   q.executeStep();
-  return q.getColumn(0).getInt64();
+  return q.getColumn("balance").getInt64();
 }
 
 std::vector<StoredHash> stored_hashes(FundFile& file) {
   SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
+  const int id_at = column_at(q, "id");
+  const int date_at = column_at(q, "date");
+  const int hash_at = column_at(q, "hash");
   std::vector<StoredHash> found;
-  while (q.executeStep())
-    found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  while (q.executeStep()) {
+    found.push_back(
+        {q.getColumn(id_at).getInt64(), q.getColumn(date_at).getString(), q.getColumn(hash_at).getString()});
+  }
   return found;
 }
 
 void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit) {
   SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
+  const int id_at = column_at(q, "id");
+  const int date_at = column_at(q, "date");
+  const int hash_at = column_at(q, "hash");
   StoredHash row;
   while (q.executeStep()) {
-    row.entry_id = q.getColumn(0).getInt64();
-    row.date = q.getColumn(1).getString();
-    row.hash = q.getColumn(2).getString();
+    row.entry_id = q.getColumn(id_at).getInt64();
+    row.date = q.getColumn(date_at).getString();
+    row.hash = q.getColumn(hash_at).getString();
     if (!visit(row)) return;
   }
 }

@@ -39,7 +39,9 @@ const std::string& date_of(const NoticeIncome& found) { return found.row.date; }
 
 // Visits the rows of `select` (entries `e` of `kind`, their voids `v`) in scope, in date
 // and entry order, without holding them: a month of a large fund lists tens of thousands.
-template <typename Row, typename Read, typename Visit>
+// `read(q, at)` reads a row, `at` (a Columns made from the statement) saying where its
+// columns stand.
+template <typename Row, typename Columns, typename Read, typename Visit>
 void visit_in_scope(FundFile& file, const std::string& select, const std::string& kind, const std::string& from,
                     const std::string& to, std::int64_t cutoff, Read read, Visit visit) {
   // Those voided in the period but dated outside it are few, and come before or after
@@ -47,13 +49,15 @@ void visit_in_scope(FundFile& file, const std::string& select, const std::string
   std::vector<Row> outside;
   SQLite::Statement voided(file.db(), select + "WHERE " + kInScope[1]);
   bind_scope(voided, kind, from, to, cutoff);
-  while (voided.executeStep()) outside.push_back(read(voided));
+  const Columns voided_at(voided);
+  while (voided.executeStep()) outside.push_back(read(voided, voided_at));
   auto next = outside.begin();
   for (; next != outside.end() && date_of(*next) < from; ++next) visit(*next);
   SQLite::Statement dated(file.db(), select + "WHERE " + kInScope[0]);
   bind_scope(dated, kind, from, to, cutoff);
+  const Columns dated_at(dated);
   while (dated.executeStep()) {
-    Row row = read(dated);
+    Row row = read(dated, dated_at);
     visit(row);
   }
   for (; next != outside.end(); ++next) visit(*next);
@@ -138,20 +142,20 @@ DesignationBalances designation_balances_around(FundFile& file, const std::strin
 
 void notice_donations(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                       const std::function<void(NoticeDonation&)>& visit) {
-  visit_in_scope<NoticeDonation>(
+  visit_in_scope<NoticeDonation, detail::DonationColumnsAt>(
       file, detail::donation_select(kVoidJoin, detail::RowColumns::notice), "donation", from, to, cutoff,
-      [](SQLite::Statement& q) {
-        return NoticeDonation{detail::read_donation(q), detail::read_void(q)};
+      [](SQLite::Statement& q, const detail::DonationColumnsAt& at) {
+        return NoticeDonation{detail::read_donation(q, at), detail::read_void(q, at.void_of)};
       },
       visit);
 }
 
 void notice_disbursements(FundFile& file, const std::string& from, const std::string& to, std::int64_t cutoff,
                           const std::function<void(NoticeDisbursement&)>& visit) {
-  visit_in_scope<NoticeDisbursement>(
+  visit_in_scope<NoticeDisbursement, detail::DisbursementColumnsAt>(
       file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement", from, to, cutoff,
-      [](SQLite::Statement& q) {
-        return NoticeDisbursement{detail::read_disbursement(q), detail::read_void(q)};
+      [](SQLite::Statement& q, const detail::DisbursementColumnsAt& at) {
+        return NoticeDisbursement{detail::read_disbursement(q, at), detail::read_void(q, at.void_of)};
       },
       visit);
 }
@@ -165,9 +169,9 @@ void notice_income(FundFile& file, const std::string& from, const std::string& t
       "v.date AS void_date, v.reason AS void_reason "
       "FROM incomes i JOIN entries e ON e.id = i.entry_id JOIN designations g ON g.id = i.designation_id " +
       std::string(kVoidJoin);
-  visit_in_scope<NoticeIncome>(
+  visit_in_scope<NoticeIncome, detail::VoidColumnsAt>(
       file, select, "income", from, to, cutoff,
-      [](SQLite::Statement& q) {
+      [](SQLite::Statement& q, const detail::VoidColumnsAt& void_at) {
         NoticeIncome found;
         found.row.entry_id = q.getColumn("entry_id").getInt64();
         found.row.date = q.getColumn("date").getString();
@@ -178,7 +182,7 @@ void notice_income(FundFile& file, const std::string& from, const std::string& t
         found.row.designation_name = q.getColumn("designation_name").getString();
         found.row.matches_entry = optional_id(q.getColumn("matches_entry"));
         found.row.matches_campaign = text_or_empty(q.getColumn("matches_campaign"));
-        found.void_mark = detail::read_void(q);
+        found.void_mark = detail::read_void(q, void_at);
         return found;
       },
       visit);
@@ -207,19 +211,19 @@ std::map<std::int64_t, util::Fen> spending_through(FundFile& file, const std::ve
 std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::string& from, const std::string& to,
                                                      std::int64_t cutoff) {
   std::vector<NoticeReallocation> rows;
-  visit_in_scope<NoticeReallocation>(
+  visit_in_scope<NoticeReallocation, detail::VoidColumnsAt>(
       file,
       std::string("SELECT e.id AS entry_id, e.date AS date, e.reason AS reason, e.approval_ref AS approval_ref, "
                   "v.id AS void_id, v.date AS void_date, v.reason AS void_reason FROM entries e ") +
           kVoidJoin,
       "reallocation", from, to, cutoff,
-      [](SQLite::Statement& q) {
+      [](SQLite::Statement& q, const detail::VoidColumnsAt& void_at) {
         NoticeReallocation row;
         row.entry_id = q.getColumn("entry_id").getInt64();
         row.date = q.getColumn("date").getString();
         row.reason = text_or_empty(q.getColumn("reason"));
         row.approval_ref = text_or_empty(q.getColumn("approval_ref"));
-        row.void_mark = detail::read_void(q);
+        row.void_mark = detail::read_void(q, void_at);
         return row;
       },
       [&rows](NoticeReallocation& row) { rows.push_back(std::move(row)); });

@@ -63,23 +63,25 @@ std::int64_t insert_designation(FundFile& file, const model::Designation& design
 }
 
 util::Fen balance(FundFile& file, Side side, std::int64_t id) {
-  CachedStatement query(file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ?");
+  CachedStatement query(file,
+                        "SELECT COALESCE(SUM(amount), 0) AS balance FROM day_totals WHERE side = ? AND target_id = ?");
   query->bind(1, side_name(side));
   query->bind(2, static_cast<std::int64_t>(id));
   query->executeStep();
-  return signed_for(side, query->getColumn(0).getInt64());
+  return signed_for(side, query->getColumn("balance").getInt64());
 }
 
 util::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const std::string& date_iso) {
   util::Fen running = 0;
   {
     CachedStatement before(
-        file, "SELECT COALESCE(SUM(amount), 0) FROM day_totals WHERE side = ? AND target_id = ? AND date < ?");
+        file,
+        "SELECT COALESCE(SUM(amount), 0) AS opening FROM day_totals WHERE side = ? AND target_id = ? AND date < ?");
     before->bind(1, side_name(side));
     before->bind(2, static_cast<std::int64_t>(id));
     before->bind(3, date_iso);
     before->executeStep();
-    running = signed_for(side, before->getColumn(0).getInt64());
+    running = signed_for(side, before->getColumn("opening").getInt64());
   }
   CachedStatement days(
       file, "SELECT date, amount FROM day_totals WHERE side = ? AND target_id = ? AND date >= ? ORDER BY date");
@@ -88,12 +90,14 @@ util::Fen lowest_balance_from(FundFile& file, Side side, std::int64_t id, const 
   days->bind(3, date_iso);
   // The balance on the day itself is the opening balance when nothing else is dated
   // that day; otherwise the first row below gives it.
+  const int date_at = column_at(*days, "date");
+  const int amount_at = column_at(*days, "amount");
   std::optional<util::Fen> lowest;
   bool first = true;
   while (days->executeStep()) {
-    if (first && days->getColumn(0).getString() != date_iso) lowest = running;
+    if (first && days->getColumn(date_at).getString() != date_iso) lowest = running;
     first = false;
-    running += signed_for(side, days->getColumn(1).getInt64());
+    running += signed_for(side, days->getColumn(amount_at).getInt64());
     lowest = lowest ? std::min(*lowest, running) : running;
   }
   return lowest ? *lowest : running;
@@ -117,10 +121,13 @@ std::vector<RecordedDay> recorded_day_totals(FundFile& file, Side side) {
   SQLite::Statement query(file.db(),
                           "SELECT target_id, date, amount FROM day_totals WHERE side = ? ORDER BY target_id, date");
   query.bind(1, side_name(side));
+  const int target_at = column_at(query, "target_id");
+  const int date_at = column_at(query, "date");
+  const int amount_at = column_at(query, "amount");
   std::vector<RecordedDay> days;
   while (query.executeStep()) {
-    days.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                    signed_for(side, query.getColumn(2).getInt64())});
+    days.push_back({query.getColumn(target_at).getInt64(), query.getColumn(date_at).getString(),
+                    signed_for(side, query.getColumn(amount_at).getInt64())});
   }
   return days;
 }
@@ -129,9 +136,12 @@ std::vector<RecordedDay> day_totals_of(FundFile& file, Side side, std::int64_t i
   CachedStatement query(file, "SELECT date, amount FROM day_totals WHERE side = ? AND target_id = ? ORDER BY date");
   query->bind(1, side_name(side));
   query->bind(2, static_cast<std::int64_t>(id));
+  const int date_at = column_at(*query, "date");
+  const int amount_at = column_at(*query, "amount");
   std::vector<RecordedDay> days;
   while (query->executeStep()) {
-    days.push_back({id, query->getColumn(0).getString(), signed_for(side, query->getColumn(1).getInt64())});
+    days.push_back(
+        {id, query->getColumn(date_at).getString(), signed_for(side, query->getColumn(amount_at).getInt64())});
   }
   return days;
 }
@@ -140,7 +150,7 @@ std::int64_t donor_id(FundFile& file, const std::string& name, const std::string
   {
     CachedStatement find(file, "SELECT id FROM donors WHERE name = ?");
     find->bind(1, name);
-    if (find->executeStep()) return find->getColumn(0).getInt64();
+    if (find->executeStep()) return find->getColumn("id").getInt64();
   }
   CachedStatement insert(file, "INSERT INTO donors(name, kind) VALUES (?, ?)");
   insert->bind(1, name);
@@ -150,10 +160,11 @@ std::int64_t donor_id(FundFile& file, const std::string& name, const std::string
 }
 
 std::int64_t next_receipt_seq(FundFile& file, int year) {
-  SQLite::Statement query(file.db(), "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM donations WHERE receipt_year = ?");
+  SQLite::Statement query(file.db(),
+                          "SELECT COALESCE(MAX(receipt_seq), 0) + 1 AS next FROM donations WHERE receipt_year = ?");
   query.bind(1, year);
   query.executeStep();
-  return query.getColumn(0).getInt64();
+  return query.getColumn("next").getInt64();
 }
 
 std::int64_t next_beneficiary_number(FundFile& file) {
@@ -161,25 +172,31 @@ std::int64_t next_beneficiary_number(FundFile& file) {
 }
 
 std::optional<EntrySummary> entry_summary(FundFile& file, std::int64_t id) {
-  SQLite::Statement query(file.db(),
-                          "SELECT e.id, e.kind, e.date, e.voids_entry, v.id FROM entries e "
-                          "LEFT JOIN entries v ON v.voids_entry = e.id WHERE e.id = ?");
+  SQLite::Statement query(
+      file.db(),
+      "SELECT e.id AS id, e.kind AS kind, e.date AS date, e.voids_entry AS voids_entry, v.id AS void_id "
+      "FROM entries e "
+      "LEFT JOIN entries v ON v.voids_entry = e.id WHERE e.id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
-  return EntrySummary{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                      optional_id(query.getColumn(3)), optional_id(query.getColumn(4))};
+  return EntrySummary{query.getColumn("id").getInt64(), query.getColumn("kind").getString(),
+                      query.getColumn("date").getString(), optional_id(query.getColumn("voids_entry")),
+                      optional_id(query.getColumn("void_id"))};
 }
 
 std::vector<PostingRow> postings_of(FundFile& file, std::int64_t entry_id) {
   SQLite::Statement query(file.db(),
                           "SELECT account_id, designation_id, amount FROM postings WHERE entry_id = ? ORDER BY seq");
   query.bind(1, static_cast<std::int64_t>(entry_id));
+  const int account_at = column_at(query, "account_id");
+  const int designation_at = column_at(query, "designation_id");
+  const int amount_at = column_at(query, "amount");
   std::vector<PostingRow> rows;
   while (query.executeStep()) {
-    const bool account = !query.getColumn(0).isNull();
+    const bool account = !query.getColumn(account_at).isNull();
     rows.push_back({account ? Side::account : Side::designation,
-                    account ? query.getColumn(0).getInt64() : query.getColumn(1).getInt64(),
-                    query.getColumn(2).getInt64()});
+                    query.getColumn(account ? account_at : designation_at).getInt64(),
+                    query.getColumn(amount_at).getInt64()});
   }
   return rows;
 }
@@ -217,8 +234,9 @@ std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string&
                                      "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
+  const detail::DonationColumnsAt at(q);
   std::vector<model::DonationRow> rows;
-  while (q.executeStep()) rows.push_back(detail::read_donation(q));
+  while (q.executeStep()) rows.push_back(detail::read_donation(q, at));
   return rows;
 }
 
@@ -226,7 +244,7 @@ std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entr
   SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return detail::read_donation(q);
+  return detail::read_donation(q, detail::DonationColumnsAt(q));
 }
 
 std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
@@ -234,8 +252,9 @@ std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std:
       file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
+  const detail::DisbursementColumnsAt at(q);
   std::vector<model::DisbursementRow> rows;
-  while (q.executeStep()) rows.push_back(detail::read_disbursement(q));
+  while (q.executeStep()) rows.push_back(detail::read_disbursement(q, at));
   return rows;
 }
 
@@ -243,8 +262,9 @@ std::vector<model::DisbursementRow> project_payment_rows(FundFile& file) {
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
                                      "WHERE d.designation_id IN (SELECT designation_id FROM projects) "
                                      "ORDER BY e.date, d.entry_id");
+  const detail::DisbursementColumnsAt at(q);
   std::vector<model::DisbursementRow> rows;
-  while (q.executeStep()) rows.push_back(detail::read_disbursement(q));
+  while (q.executeStep()) rows.push_back(detail::read_disbursement(q, at));
   return rows;
 }
 
@@ -252,7 +272,7 @@ std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int6
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return detail::read_disbursement(q);
+  return detail::read_disbursement(q, detail::DisbursementColumnsAt(q));
 }
 
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref) {
@@ -262,14 +282,14 @@ std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t 
   q->bind(1, static_cast<std::int64_t>(account_id));
   q->bind(2, ref);
   if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
+  return q->getColumn("entry_id").getInt64();
 }
 
 std::optional<std::string> host_receipt_of(FundFile& file, std::int64_t donation_entry_id) {
   SQLite::Statement q(file.db(), "SELECT number FROM host_receipts WHERE donation_entry_id = ? LIMIT 1");
   q.bind(1, static_cast<std::int64_t>(donation_entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  return q.getColumn("number").getString();
 }
 
 std::vector<model::Beneficiary> beneficiaries(FundFile& file) {
@@ -316,15 +336,16 @@ std::vector<std::string> all_beneficiary_contacts(FundFile& file) {
 
 std::vector<std::pair<std::int64_t, std::string>> relief_payments(FundFile& file, std::int64_t beneficiary,
                                                                   const std::string& from, const std::string& to) {
-  SQLite::Statement q(file.db(),
-                      "SELECT d.entry_id, e.date FROM disbursements d JOIN entries e ON e.id = d.entry_id "
-                      "WHERE d.beneficiary = ? AND d.category = 'relief' AND e.date BETWEEN ? AND ? "
-                      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) ORDER BY e.date");
+  SQLite::Statement q(
+      file.db(),
+      "SELECT d.entry_id AS entry_id, e.date AS date FROM disbursements d JOIN entries e ON e.id = d.entry_id "
+      "WHERE d.beneficiary = ? AND d.category = 'relief' AND e.date BETWEEN ? AND ? "
+      "AND NOT EXISTS (SELECT 1 FROM entries v WHERE v.voids_entry = d.entry_id) ORDER BY e.date");
   q.bind(1, static_cast<std::int64_t>(beneficiary));
   q.bind(2, from);
   q.bind(3, to);
   std::vector<std::pair<std::int64_t, std::string>> found;
-  while (q.executeStep()) found.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  while (q.executeStep()) found.emplace_back(q.getColumn("entry_id").getInt64(), q.getColumn("date").getString());
   return found;
 }
 

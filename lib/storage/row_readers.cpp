@@ -6,54 +6,116 @@
 
 namespace cfund::storage::detail {
 
+namespace {
+
+// The columns every select below ends with: the row's void, if any.
+const char* const kVoidColumns = "v.id AS void_id, v.date AS void_date, v.reason AS void_reason ";
+
+}  // namespace
+
+VoidColumnsAt::VoidColumnsAt(const SQLite::Statement& q)
+    : id(column_at(q, "void_id")), date(column_at(q, "void_date")), reason(column_at(q, "void_reason")) {}
+
+DonationColumnsAt::DonationColumnsAt(const SQLite::Statement& q)
+    : entry_id(column_at(q, "entry_id")),
+      date(column_at(q, "date")),
+      receipt_year(column_at(q, "receipt_year")),
+      receipt_seq(column_at(q, "receipt_seq")),
+      donor_name(column_at(q, "donor_name")),
+      anonymous(column_at(q, "anonymous")),
+      form(column_at(q, "form")),
+      amount(column_at(q, "amount")),
+      item(column_at(q, "item")),
+      quantity(column_at(q, "quantity")),
+      unit(column_at(q, "unit")),
+      account_code(column_at(q, "account_code")),
+      account_name(column_at(q, "account_name")),
+      designation_code(column_at(q, "designation_code")),
+      designation_name(column_at(q, "designation_name")),
+      external_ref(column_at(q, "external_ref")),
+      memo(column_at(q, "memo")),
+      host_receipt(column_at(q, "host_receipt")),
+      operator_name(column_at(q, "operator")),
+      recorded_at(column_at(q, "recorded_at")),
+      void_of(q) {}
+
+DisbursementColumnsAt::DisbursementColumnsAt(const SQLite::Statement& q)
+    : entry_id(column_at(q, "entry_id")),
+      date(column_at(q, "date")),
+      category(column_at(q, "category")),
+      amount(column_at(q, "amount")),
+      account_code(column_at(q, "account_code")),
+      account_name(column_at(q, "account_name")),
+      designation_code(column_at(q, "designation_code")),
+      designation_name(column_at(q, "designation_name")),
+      payee(column_at(q, "payee")),
+      purpose(column_at(q, "purpose")),
+      beneficiary(column_at(q, "beneficiary")),
+      beneficiary_name(column_at(q, "beneficiary_name")),
+      beneficiary_category(column_at(q, "beneficiary_category")),
+      approval_ref(column_at(q, "approval_ref")),
+      voucher(column_at(q, "voucher")),
+      external_ref(column_at(q, "external_ref")),
+      memo(column_at(q, "memo")),
+      repeat_reason(column_at(q, "repeat_reason")),
+      operator_name(column_at(q, "operator")),
+      recorded_at(column_at(q, "recorded_at")),
+      void_of(q) {}
+
 std::string donation_select(const std::string& void_join, RowColumns columns) {
+  const std::string common =
+      "SELECT d.entry_id AS entry_id, e.date AS date, d.receipt_year AS receipt_year, d.receipt_seq AS receipt_seq, "
+      "d.donor_name AS donor_name, d.anonymous AS anonymous, d.form AS form, d.amount AS amount, d.item AS item, "
+      "d.quantity AS quantity, d.unit AS unit, g.code AS designation_code, g.name AS designation_name, ";
   if (columns == RowColumns::notice) {
-    return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
-           "d.item, d.quantity, d.unit, NULL, NULL, g.code, g.name, NULL, NULL, NULL, NULL, NULL, v.id, v.date, "
-           "v.reason "
+    return common +
+           "NULL AS account_code, NULL AS account_name, NULL AS external_ref, NULL AS memo, NULL AS host_receipt, "
+           "NULL AS operator, NULL AS recorded_at, " +
+           kVoidColumns +
            "FROM donations d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id " +
            void_join;
   }
   if (columns == RowColumns::listed) {
-    return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
-           "d.item, d.quantity, d.unit, a.code, NULL, g.code, g.name, NULL, e.memo, NULL, NULL, NULL, v.id, v.date, "
-           "v.reason "
+    return common +
+           "a.code AS account_code, NULL AS account_name, NULL AS external_ref, e.memo AS memo, NULL AS host_receipt, "
+           "NULL AS operator, NULL AS recorded_at, " +
+           kVoidColumns +
            "FROM donations d JOIN entries e ON e.id = d.entry_id "
            "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id " +
            void_join;
   }
-  return "SELECT d.entry_id, e.date, d.receipt_year, d.receipt_seq, d.donor_name, d.anonymous, d.form, d.amount, "
-         "d.item, d.quantity, d.unit, a.code, a.name, g.code, g.name, d.external_ref, e.memo, "
+  return common +
+         "a.code AS account_code, a.name AS account_name, d.external_ref AS external_ref, e.memo AS memo, "
          "(SELECT h.number FROM host_receipts h WHERE h.donation_entry_id = d.entry_id ORDER BY h.entry_id DESC LIMIT "
-         "1), "
-         "e.operator, e.recorded_at, v.id, v.date, v.reason "
+         "1) AS host_receipt, e.operator AS operator, e.recorded_at AS recorded_at, " +
+         kVoidColumns +
          "FROM donations d JOIN entries e ON e.id = d.entry_id "
          "LEFT JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id " +
          void_join;
 }
 
-model::DonationRow read_donation(SQLite::Statement& q) {
+model::DonationRow read_donation(SQLite::Statement& q, const DonationColumnsAt& at) {
   model::DonationRow row;
-  row.entry_id = q.getColumn(0).getInt64();
-  row.date = q.getColumn(1).getString();
-  row.receipt_no = model::receipt_number(q.getColumn(2).getInt(), q.getColumn(3).getInt64());
-  row.donor_name = q.getColumn(4).getString();
-  row.anonymous = q.getColumn(5).getInt() != 0;
-  row.form = q.getColumn(6).getString();
-  row.amount = q.getColumn(7).getInt64();
-  row.item = text_or_empty(q.getColumn(8));
-  row.quantity = text_or_empty(q.getColumn(9));
-  row.unit = text_or_empty(q.getColumn(10));
-  row.account_code = text_or_empty(q.getColumn(11));
-  row.account_name = text_or_empty(q.getColumn(12));
-  row.designation_code = q.getColumn(13).getString();
-  row.designation_name = q.getColumn(14).getString();
-  row.external_ref = text_or_empty(q.getColumn(15));
-  row.memo = text_or_empty(q.getColumn(16));
-  row.host_receipt = text_or_empty(q.getColumn(17));
-  row.operator_name = q.getColumn(18).getString();
-  row.recorded_at = q.getColumn(19).getString();
-  if (auto mark = read_void(q)) {
+  row.entry_id = q.getColumn(at.entry_id).getInt64();
+  row.date = q.getColumn(at.date).getString();
+  row.receipt_no = model::receipt_number(q.getColumn(at.receipt_year).getInt(), q.getColumn(at.receipt_seq).getInt64());
+  row.donor_name = q.getColumn(at.donor_name).getString();
+  row.anonymous = q.getColumn(at.anonymous).getInt() != 0;
+  row.form = q.getColumn(at.form).getString();
+  row.amount = q.getColumn(at.amount).getInt64();
+  row.item = text_or_empty(q.getColumn(at.item));
+  row.quantity = text_or_empty(q.getColumn(at.quantity));
+  row.unit = text_or_empty(q.getColumn(at.unit));
+  row.account_code = text_or_empty(q.getColumn(at.account_code));
+  row.account_name = text_or_empty(q.getColumn(at.account_name));
+  row.designation_code = q.getColumn(at.designation_code).getString();
+  row.designation_name = q.getColumn(at.designation_name).getString();
+  row.external_ref = text_or_empty(q.getColumn(at.external_ref));
+  row.memo = text_or_empty(q.getColumn(at.memo));
+  row.host_receipt = text_or_empty(q.getColumn(at.host_receipt));
+  row.operator_name = text_or_empty(q.getColumn(at.operator_name));
+  row.recorded_at = text_or_empty(q.getColumn(at.recorded_at));
+  if (auto mark = read_void(q, at.void_of)) {
     row.voided_by = mark->id;
     row.void_reason = mark->reason;
   }
@@ -61,57 +123,63 @@ model::DonationRow read_donation(SQLite::Statement& q) {
 }
 
 std::string disbursement_select(const std::string& void_join, RowColumns columns) {
+  const std::string common =
+      "SELECT d.entry_id AS entry_id, e.date AS date, d.category AS category, d.amount AS amount, "
+      "g.code AS designation_code, g.name AS designation_name, d.payee AS payee, d.purpose AS purpose, "
+      "d.beneficiary AS beneficiary, b.name AS beneficiary_name, b.category AS beneficiary_category, "
+      "e.approval_ref AS approval_ref, d.voucher AS voucher, ";
   if (columns == RowColumns::notice) {
-    return "SELECT d.entry_id, e.date, d.category, d.amount, NULL, NULL, g.code, g.name, d.payee, d.purpose, "
-           "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, NULL, NULL, NULL, NULL, NULL, "
-           "v.id, v.date, v.reason "
+    return common +
+           "NULL AS account_code, NULL AS account_name, NULL AS external_ref, NULL AS memo, NULL AS repeat_reason, "
+           "NULL AS operator, NULL AS recorded_at, " +
+           kVoidColumns +
            "FROM disbursements d JOIN entries e ON e.id = d.entry_id JOIN designations g ON g.id = d.designation_id "
            "LEFT JOIN beneficiaries b ON b.number = d.beneficiary " +
            void_join;
   }
-  return "SELECT d.entry_id, e.date, d.category, d.amount, a.code, a.name, g.code, g.name, d.payee, d.purpose, "
-         "d.beneficiary, b.name, b.category, e.approval_ref, d.voucher, d.external_ref, e.memo, d.repeat_reason, "
-         "e.operator, e.recorded_at, v.id, v.date, v.reason "
+  return common +
+         "a.code AS account_code, a.name AS account_name, d.external_ref AS external_ref, e.memo AS memo, "
+         "d.repeat_reason AS repeat_reason, e.operator AS operator, e.recorded_at AS recorded_at, " +
+         kVoidColumns +
          "FROM disbursements d JOIN entries e ON e.id = d.entry_id "
          "JOIN accounts a ON a.id = d.account_id JOIN designations g ON g.id = d.designation_id "
          "LEFT JOIN beneficiaries b ON b.number = d.beneficiary " +
          void_join;
 }
 
-model::DisbursementRow read_disbursement(SQLite::Statement& q) {
+model::DisbursementRow read_disbursement(SQLite::Statement& q, const DisbursementColumnsAt& at) {
   model::DisbursementRow row;
-  row.entry_id = q.getColumn(0).getInt64();
-  row.date = q.getColumn(1).getString();
-  row.category = q.getColumn(2).getString();
-  row.amount = q.getColumn(3).getInt64();
-  row.account_code = q.getColumn(4).getString();
-  row.account_name = q.getColumn(5).getString();
-  row.designation_code = q.getColumn(6).getString();
-  row.designation_name = q.getColumn(7).getString();
-  row.payee = text_or_empty(q.getColumn(8));
-  row.purpose = q.getColumn(9).getString();
-  row.beneficiary = optional_id(q.getColumn(10));
-  row.beneficiary_name = text_or_empty(q.getColumn(11));
-  row.beneficiary_category = text_or_empty(q.getColumn(12));
-  row.approval_ref = text_or_empty(q.getColumn(13));
-  row.voucher = text_or_empty(q.getColumn(14));
-  row.external_ref = text_or_empty(q.getColumn(15));
-  row.memo = text_or_empty(q.getColumn(16));
-  row.repeat_reason = text_or_empty(q.getColumn(17));
-  row.operator_name = q.getColumn(18).getString();
-  row.recorded_at = q.getColumn(19).getString();
-  if (auto mark = read_void(q)) {
+  row.entry_id = q.getColumn(at.entry_id).getInt64();
+  row.date = q.getColumn(at.date).getString();
+  row.category = q.getColumn(at.category).getString();
+  row.amount = q.getColumn(at.amount).getInt64();
+  row.account_code = text_or_empty(q.getColumn(at.account_code));
+  row.account_name = text_or_empty(q.getColumn(at.account_name));
+  row.designation_code = q.getColumn(at.designation_code).getString();
+  row.designation_name = q.getColumn(at.designation_name).getString();
+  row.payee = text_or_empty(q.getColumn(at.payee));
+  row.purpose = q.getColumn(at.purpose).getString();
+  row.beneficiary = optional_id(q.getColumn(at.beneficiary));
+  row.beneficiary_name = text_or_empty(q.getColumn(at.beneficiary_name));
+  row.beneficiary_category = text_or_empty(q.getColumn(at.beneficiary_category));
+  row.approval_ref = text_or_empty(q.getColumn(at.approval_ref));
+  row.voucher = text_or_empty(q.getColumn(at.voucher));
+  row.external_ref = text_or_empty(q.getColumn(at.external_ref));
+  row.memo = text_or_empty(q.getColumn(at.memo));
+  row.repeat_reason = text_or_empty(q.getColumn(at.repeat_reason));
+  row.operator_name = text_or_empty(q.getColumn(at.operator_name));
+  row.recorded_at = text_or_empty(q.getColumn(at.recorded_at));
+  if (auto mark = read_void(q, at.void_of)) {
     row.voided_by = mark->id;
     row.void_reason = mark->reason;
   }
   return row;
 }
 
-std::optional<VoidMark> read_void(SQLite::Statement& q) {
-  const int first = q.getColumnCount() - 3;  // v.id, v.date, v.reason close every select above
-  if (q.getColumn(first).isNull()) return std::nullopt;
-  return VoidMark{q.getColumn(first).getInt64(), q.getColumn(first + 1).getString(),
-                  text_or_empty(q.getColumn(first + 2))};
+std::optional<VoidMark> read_void(SQLite::Statement& q, const VoidColumnsAt& at) {
+  if (q.getColumn(at.id).isNull()) return std::nullopt;
+  return VoidMark{q.getColumn(at.id).getInt64(), q.getColumn(at.date).getString(),
+                  text_or_empty(q.getColumn(at.reason))};
 }
 
 }  // namespace cfund::storage::detail

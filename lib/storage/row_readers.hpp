@@ -23,16 +23,39 @@ namespace cfund::storage::detail {
 enum class RowColumns { all, notice, listed };
 
 // "SELECT … FROM … <void_join>": the detail row is aliased d, its entry e and its
-// void v; the caller appends WHERE and ORDER BY.
+// void v; the caller appends WHERE and ORDER BY. Every column is named (no two alike).
 std::string donation_select(const std::string& void_join, RowColumns columns = RowColumns::all);
 std::string disbursement_select(const std::string& void_join, RowColumns columns = RowColumns::all);
 // The void join of the books' lists: whatever void the entry has.
 inline const char* const kAnyVoid = "LEFT JOIN entries v ON v.voids_entry = e.id ";
 
+// Where a select's columns stand, found by name once for each statement (not once a
+// row: a month of a large fund lists tens of thousands).
+struct VoidColumnsAt {
+  explicit VoidColumnsAt(const SQLite::Statement& q);
+  int id, date, reason;
+};
+
+struct DonationColumnsAt {
+  explicit DonationColumnsAt(const SQLite::Statement& q);
+  int entry_id, date, receipt_year, receipt_seq, donor_name, anonymous, form, amount, item, quantity, unit,
+      account_code, account_name, designation_code, designation_name, external_ref, memo, host_receipt, operator_name,
+      recorded_at;
+  VoidColumnsAt void_of;
+};
+
+struct DisbursementColumnsAt {
+  explicit DisbursementColumnsAt(const SQLite::Statement& q);
+  int entry_id, date, category, amount, account_code, account_name, designation_code, designation_name, payee, purpose,
+      beneficiary, beneficiary_name, beneficiary_category, approval_ref, voucher, external_ref, memo, repeat_reason,
+      operator_name, recorded_at;
+  VoidColumnsAt void_of;
+};
+
 // Read a row of the selects above; voided_by and void_reason come from v.
-model::DonationRow read_donation(SQLite::Statement& q);
-model::DisbursementRow read_disbursement(SQLite::Statement& q);
-// The void of the current row, if any.
-std::optional<VoidMark> read_void(SQLite::Statement& q);
+model::DonationRow read_donation(SQLite::Statement& q, const DonationColumnsAt& at);
+model::DisbursementRow read_disbursement(SQLite::Statement& q, const DisbursementColumnsAt& at);
+// The void of the current row, if any: the columns void_id, void_date and void_reason.
+std::optional<VoidMark> read_void(SQLite::Statement& q, const VoidColumnsAt& at);
 
 }  // namespace cfund::storage::detail

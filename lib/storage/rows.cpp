@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "storage/columns.hpp"
 #include "storage/fund_file.hpp"
 
 namespace cfund::storage {
@@ -313,9 +314,10 @@ std::vector<IdRun> entry_runs_dated(FundFile& file, const std::string& from, con
   SQLite::Statement query(file.db(), "SELECT id FROM entries WHERE date BETWEEN ? AND ? ORDER BY id");
   query.bind(1, from);
   query.bind(2, to);
+  const int id_at = column_at(query, "id");
   std::vector<IdRun> runs;
   while (query.executeStep()) {
-    const std::int64_t id = query.getColumn(0).getInt64();
+    const std::int64_t id = query.getColumn(id_at).getInt64();
     if (!runs.empty() && id - runs.back().last <= join_gap) {
       runs.back().last = id;
     } else {
@@ -334,8 +336,8 @@ std::optional<std::string> stored_hash(FundFile& file, std::int64_t id) {
 
 std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
                                              const std::vector<std::string>& kinds) {
-  std::string sql =
-      "SELECT DISTINCT t.entry_id FROM " + table + " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
+  std::string sql = "SELECT DISTINCT t.entry_id AS entry_id FROM " + table +
+                    " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
   if (!kinds.empty()) {
     sql += " OR e.kind NOT IN (";
     for (std::size_t i = 0; i < kinds.size(); ++i) sql += i == 0 ? "?" : ", ?";
@@ -344,8 +346,9 @@ std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& 
   sql += " ORDER BY t.entry_id";
   SQLite::Statement query(file.db(), sql);
   for (std::size_t i = 0; i < kinds.size(); ++i) query.bind(static_cast<int>(i + 1), kinds[i]);
+  const int entry_at = column_at(query, "entry_id");
   std::vector<std::int64_t> ids;
-  while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+  while (query.executeStep()) ids.push_back(query.getColumn(entry_at).getInt64());
   return ids;
 }
 

@@ -67,12 +67,17 @@ std::vector<Flow> flows_between(FundFile& file, const std::string& from, const s
   using Key = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;
   std::map<Key, util::Fen> sums;
   Key key;
+  const int kind_at = column_at(q, "kind");
+  const int sort_at = column_at(q, "sort");
+  const int account_at = column_at(q, "account_id");
+  const int designation_at = column_at(q, "designation_id");
+  const int amount_at = column_at(q, "amount");
   while (q.executeStep()) {
-    std::get<0>(key) = q.getColumn(0).getString();
-    std::get<1>(key) = text_or_empty(q.getColumn(1));
-    std::get<2>(key) = optional_id(q.getColumn(2));
-    std::get<3>(key) = optional_id(q.getColumn(3));
-    sums[key] += q.getColumn(4).getInt64();
+    std::get<0>(key) = q.getColumn(kind_at).getString();
+    std::get<1>(key) = text_or_empty(q.getColumn(sort_at));
+    std::get<2>(key) = optional_id(q.getColumn(account_at));
+    std::get<3>(key) = optional_id(q.getColumn(designation_at));
+    sums[key] += q.getColumn(amount_at).getInt64();
   }
   std::vector<Flow> flows;
   for (auto& [group, amount] : sums) {
