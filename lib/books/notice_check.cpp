@@ -13,29 +13,30 @@ namespace cfund::books {
 namespace {
 
 // The code is made from the stored head at the notice's cut-off; the genesis head
-// stands for a notice of an empty journal. Reads the stored hashes one at a time and
-// stops at the first whose code matches.
+// stands for a notice of an empty journal. The stored hashes are searched from the last
+// entry back, one at a time, stopping at the first whose code matches: the notice or
+// witness being checked is most often a recent one, and an entry older than the match
+// needs no hash of its code. The entries up to the match are then read for their dates.
 void find_code(storage::FundFile& file, NoticeCheck& check) {
   const std::int64_t entries = storage::entry_count(file);
-  std::int64_t seen = 0;
-  std::string first_date;
-  std::string last_date;
   if (verification_code(kGenesisHash) == check.code) {
     check.matched = true;
-  } else {
-    storage::for_each_stored_hash(file, [&](const storage::StoredHash& stored) {
-      ++seen;
-      if (first_date.empty() || stored.date < first_date) first_date = stored.date;
-      last_date = std::max(last_date, stored.date);
-      if (verification_code(stored.hash) != check.code) return true;
-      check.matched = true;
-      check.covered_through = stored.entry_id;
-      return false;
-    });
+    check.later_entries = entries;
+    return;
   }
+  storage::for_each_stored_hash(file, storage::EntryOrder::newest_first, [&](const storage::StoredHash& stored) {
+    if (verification_code(stored.hash) != check.code) return true;
+    check.matched = true;
+    check.covered_through = stored.entry_id;
+    return false;
+  });
   if (!check.matched) return;
-  check.first_date = first_date;
-  check.last_date = last_date;
+  std::int64_t seen = 0;
+  storage::for_each_entry_date_through(file, check.covered_through, [&](const std::string& date) {
+    ++seen;
+    if (check.first_date.empty() || date < check.first_date) check.first_date = date;
+    check.last_date = std::max(check.last_date, date);
+  });
   check.later_entries = entries - seen;
 }
 

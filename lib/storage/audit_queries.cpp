@@ -717,21 +717,10 @@ util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account
   return q.getColumn("balance").getInt64();
 }
 
-std::vector<StoredHash> stored_hashes(FundFile& file) {
-  SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
-  const int id_at = column_at(q, "id");
-  const int date_at = column_at(q, "date");
-  const int hash_at = column_at(q, "hash");
-  std::vector<StoredHash> found;
-  while (q.executeStep()) {
-    found.push_back(
-        {q.getColumn(id_at).getInt64(), q.getColumn(date_at).getString(), q.getColumn(hash_at).getString()});
-  }
-  return found;
-}
-
-void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit) {
-  SQLite::Statement q(file.db(), "SELECT id, date, hash FROM entries ORDER BY id");
+void for_each_stored_hash(FundFile& file, EntryOrder order, const std::function<bool(const StoredHash&)>& visit) {
+  SQLite::Statement q(file.db(), order == EntryOrder::oldest_first
+                                     ? "SELECT id, date, hash FROM entries ORDER BY id"
+                                     : "SELECT id, date, hash FROM entries ORDER BY id DESC");
   const int id_at = column_at(q, "id");
   const int date_at = column_at(q, "date");
   const int hash_at = column_at(q, "hash");
@@ -741,6 +730,18 @@ void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredH
     row.date = q.getColumn(date_at).getString();
     row.hash = q.getColumn(hash_at).getString();
     if (!visit(row)) return;
+  }
+}
+
+void for_each_entry_date_through(FundFile& file, std::int64_t last_id,
+                                 const std::function<void(const std::string&)>& visit) {
+  SQLite::Statement q(file.db(), "SELECT date FROM entries WHERE id <= ? ORDER BY id");
+  q.bind(1, static_cast<std::int64_t>(last_id));
+  const int date_at = column_at(q, "date");
+  std::string date;
+  while (q.executeStep()) {
+    date = q.getColumn(date_at).getString();
+    visit(date);
   }
 }
 

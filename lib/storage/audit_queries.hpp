@@ -174,14 +174,18 @@ util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account
 // An account's or designation's balance at the end of a day.
 util::Fen balance_through(FundFile& file, Side side, std::int64_t id, const std::string& date_iso);
 
-// (id, date, stored hash) of every entry in id order.
+// (id, date, stored hash) of an entry.
 struct StoredHash {
   std::int64_t entry_id = 0;
   std::string date;
   std::string hash;
 };
-std::vector<StoredHash> stored_hashes(FundFile& file);
-// The same, one at a time, until `visit` returns false: memory stays flat.
-void for_each_stored_hash(FundFile& file, const std::function<bool(const StoredHash&)>& visit);
+enum class EntryOrder { oldest_first, newest_first };
+// Every entry's, one at a time in id order (or from the last entry back), until `visit`
+// returns false: memory stays flat.
+void for_each_stored_hash(FundFile& file, EntryOrder order, const std::function<bool(const StoredHash&)>& visit);
+// The date of each entry up to `last_id`, in id order.
+void for_each_entry_date_through(FundFile& file, std::int64_t last_id,
+                                 const std::function<void(const std::string&)>& visit);
 
 }  // namespace cfund::storage

@@ -5,6 +5,7 @@
 #include "books/verification.hpp"
 #include "error.hpp"
 #include "fund_fixture.hpp"
+#include "storage/rows.hpp"
 
 using namespace cfund;
 using cfund::testing::TempFund;
@@ -29,7 +30,7 @@ TEST_CASE("a notice's code names the entries it covered", "[verify]") {
   const std::string empty_code = books::verification_code(books::kGenesisHash);
   give(fund, "2025-03-05");
   const std::string head2 = give(fund, "2025-03-01");
-  give(fund, "2025-03-09");
+  const std::string head4 = give(fund, "2025-03-09");
   auto file = fund.open();
 
   const auto check = books::check_notice(file, books::verification_code(head2));
@@ -39,6 +40,18 @@ TEST_CASE("a notice's code names the entries it covered", "[verify]") {
   CHECK(check.first_date == "2025-01-01");  // the setup entry
   CHECK(check.last_date == "2025-03-05");
   CHECK(check.later_entries == 1);
+
+  // The newest entry's code (searched from the last entry back) and the first entry's.
+  const auto newest = books::check_notice(file, books::verification_code(head4));
+  CHECK(newest.covered_through == 4);
+  CHECK(newest.first_date == "2025-01-01");
+  CHECK(newest.last_date == "2025-03-09");
+  CHECK(newest.later_entries == 0);
+  const auto setup = books::check_notice(file, books::verification_code(*storage::stored_hash(file, 1)));
+  CHECK(setup.covered_through == 1);
+  CHECK(setup.first_date == "2025-01-01");
+  CHECK(setup.last_date == "2025-01-01");
+  CHECK(setup.later_entries == 3);
 
   // Typed back by a person: lower case, no prefix, O for 0.
   std::string typed = books::verification_code(head2).substr(3);
