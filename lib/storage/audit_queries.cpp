@@ -717,26 +717,29 @@ util::Fen corrected_account_balance_through(FundFile& file, std::int64_t account
   return q.getColumn("balance").getInt64();
 }
 
-void for_each_stored_hash(FundFile& file, EntryOrder order, const std::function<bool(const StoredHash&)>& visit) {
-  SQLite::Statement q(file.db(), order == EntryOrder::oldest_first
-                                     ? "SELECT id, date, hash FROM entries ORDER BY id"
-                                     : "SELECT id, date, hash FROM entries ORDER BY id DESC");
-  const int id_at = column_at(q, "id");
-  const int date_at = column_at(q, "date");
-  const int hash_at = column_at(q, "hash");
-  StoredHash row;
-  while (q.executeStep()) {
-    row.entry_id = q.getColumn(id_at).getInt64();
-    row.date = q.getColumn(date_at).getString();
-    row.hash = q.getColumn(hash_at).getString();
-    if (!visit(row)) return;
-  }
+StoredHashes::StoredHashes(FundFile& file, EntryOrder order)
+    : query_(std::make_unique<SQLite::Statement>(
+          file.db(), order == EntryOrder::oldest_first ? "SELECT id, date, hash FROM entries ORDER BY id"
+                                                       : "SELECT id, date, hash FROM entries ORDER BY id DESC")),
+      id_at_(column_at(*query_, "id")),
+      date_at_(column_at(*query_, "date")),
+      hash_at_(column_at(*query_, "hash")) {}
+
+StoredHashes::~StoredHashes() = default;
+
+bool StoredHashes::next(StoredHash& row) {
+  if (!query_->executeStep()) return false;
+  row.entry_id = query_->getColumn(id_at_).getInt64();
+  row.date = query_->getColumn(date_at_).getString();
+  row.hash = query_->getColumn(hash_at_).getString();
+  return true;
 }
 
-void for_each_entry_date_through(FundFile& file, std::int64_t last_id,
-                                 const std::function<void(const std::string&)>& visit) {
-  SQLite::Statement q(file.db(), "SELECT date FROM entries WHERE id <= ? ORDER BY id");
-  q.bind(1, static_cast<std::int64_t>(last_id));
+void for_each_entry_date(FundFile& file, std::int64_t first_id, std::int64_t last_id,
+                         const std::function<void(const std::string&)>& visit) {
+  SQLite::Statement q(file.db(), "SELECT date FROM entries WHERE id BETWEEN ? AND ? ORDER BY id");
+  q.bind(1, static_cast<std::int64_t>(first_id));
+  q.bind(2, static_cast<std::int64_t>(last_id));
   const int date_at = column_at(q, "date");
   std::string date;
   while (q.executeStep()) {

@@ -6,12 +6,17 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/types.hpp"
 #include "storage/queries.hpp"
+
+namespace SQLite {
+class Statement;
+}
 
 namespace cfund::storage {
 
@@ -181,11 +186,23 @@ struct StoredHash {
   std::string hash;
 };
 enum class EntryOrder { oldest_first, newest_first };
-// Every entry's, one at a time in id order (or from the last entry back), until `visit`
-// returns false: memory stays flat.
-void for_each_stored_hash(FundFile& file, EntryOrder order, const std::function<bool(const StoredHash&)>& visit);
-// The date of each entry up to `last_id`, in id order.
-void for_each_entry_date_through(FundFile& file, std::int64_t last_id,
-                                 const std::function<void(const std::string&)>& visit);
+// The entries' stored hashes one at a time, in id order or from the last entry back:
+// memory stays flat. Two of them (one each way) may be read in turn on one connection.
+class StoredHashes {
+ public:
+  StoredHashes(FundFile& file, EntryOrder order);
+  ~StoredHashes();
+  StoredHashes(const StoredHashes&) = delete;
+  StoredHashes& operator=(const StoredHashes&) = delete;
+  // The next entry's, or false when there are no more.
+  bool next(StoredHash& row);
+
+ private:
+  std::unique_ptr<SQLite::Statement> query_;
+  int id_at_, date_at_, hash_at_;
+};
+// The date of each entry with an id from `first_id` to `last_id`, in id order.
+void for_each_entry_date(FundFile& file, std::int64_t first_id, std::int64_t last_id,
+                         const std::function<void(const std::string&)>& visit);
 
 }  // namespace cfund::storage

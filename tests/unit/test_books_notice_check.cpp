@@ -41,7 +41,7 @@ TEST_CASE("a notice's code names the entries it covered", "[verify]") {
   CHECK(check.last_date == "2025-03-05");
   CHECK(check.later_entries == 1);
 
-  // The newest entry's code (searched from the last entry back) and the first entry's.
+  // The code is searched from both ends in turn: the newest entry's, the first entry's.
   const auto newest = books::check_notice(file, books::verification_code(head4));
   CHECK(newest.covered_through == 4);
   CHECK(newest.first_date == "2025-01-01");
@@ -52,6 +52,11 @@ TEST_CASE("a notice's code names the entries it covered", "[verify]") {
   CHECK(setup.first_date == "2025-01-01");
   CHECK(setup.last_date == "2025-01-01");
   CHECK(setup.later_entries == 3);
+  const auto second = books::check_notice(file, books::verification_code(*storage::stored_hash(file, 2)));
+  CHECK(second.covered_through == 2);
+  CHECK(second.first_date == "2025-01-01");
+  CHECK(second.last_date == "2025-03-05");
+  CHECK(second.later_entries == 2);
 
   // Typed back by a person: lower case, no prefix, O for 0.
   std::string typed = books::verification_code(head2).substr(3);
