@@ -6,7 +6,7 @@
 #   tests/bench/derived_postings.sh BUILD_DIR FUND [RUNS]
 #
 # FUND is a fund file made by `make bench` (e.g. build/bench/many-donors-1000000/fund.cfund).
-# Two vacuumed copies are made beside it, in BENCH_DIR (default BUILD_DIR/bench/derived):
+# Two vacuumed copies of it are made in BENCH_DIR (default BUILD_DIR/bench/derived):
 #   stored   the fund as it is
 #   derived  the table postings renamed posting_rows, the money donations' postings deleted, and
 #            a view postings = posting_rows UNION ALL the two rows each money donation implies
