@@ -61,9 +61,19 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  auto rows = books::list_disbursements(file, period_option("--period", o.period));
-  if (!o.full) report::mask_free_text(file, rows);
-  return o.json ? render::disbursements_json(rows).dump(2) + "\n" : render::disbursements_text(rows, ctx.lang);
+  const auto period = period_option("--period", o.period);
+  if (o.json) {
+    auto rows = books::list_disbursements(file, period);
+    if (!o.full) report::mask_free_text(file, rows);
+    return render::disbursements_json(rows).dump(2) + "\n";
+  }
+  render::DisbursementsText list(ctx.lang);
+  report::FreeTextMasker mask(file);
+  books::for_each_disbursement(file, period, [&](model::DisbursementRow& row) {
+    if (!o.full) mask(row);
+    list.add(row);
+  });
+  return list.finish();
 }
 
 }  // namespace

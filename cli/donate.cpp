@@ -84,10 +84,20 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
-  auto rows = books::list_donations(file, period_option("--period", o.period),
-                                    o.json ? storage::DonationColumns::all : storage::DonationColumns::shown);
-  if (!o.full) report::mask_free_text(file, rows);
-  return o.json ? render::donations_json(rows).dump(2) + "\n" : render::donations_text(rows, ctx.lang);
+  const auto period = period_option("--period", o.period);
+  if (o.json) {
+    auto rows = books::list_donations(file, period, storage::DonationColumns::all);
+    if (!o.full) report::mask_free_text(file, rows);
+    return render::donations_json(rows).dump(2) + "\n";
+  }
+  // The text list is laid out as it is read (a year of a large fund is not held).
+  render::DonationsText list(ctx.lang);
+  report::FreeTextMasker mask(file);
+  books::for_each_donation(file, period, storage::DonationColumns::shown, [&](model::DonationRow& row) {
+    if (!o.full) mask(row);
+    list.add(row);
+  });
+  return list.finish();
 }
 
 std::string run_receipt(const ReceiptOptions& o, const Context& ctx) {

@@ -170,6 +170,11 @@ std::vector<model::DisbursementRow> list_disbursements(storage::FundFile& file, 
   return storage::disbursement_rows(file, period.first.iso(), period.last.iso());
 }
 
+void for_each_disbursement(storage::FundFile& file, const util::Period& period,
+                           const std::function<void(model::DisbursementRow&)>& visit) {
+  storage::for_each_disbursement_row(file, period.first.iso(), period.last.iso(), visit);
+}
+
 model::DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id) {
   auto row = storage::disbursement_row(file, entry_id);
   if (!row) {

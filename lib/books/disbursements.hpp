@@ -2,6 +2,7 @@
 // Disbursements (支出/拨付): money paid out of an account and charged to one
 // designation, with a category. Relief (救助) names a beneficiary.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,6 +67,9 @@ class DisbursementWriter {
 };
 
 std::vector<model::DisbursementRow> list_disbursements(storage::FundFile& file, const util::Period& period);
+// The same payments given to `visit` one at a time, none held.
+void for_each_disbursement(storage::FundFile& file, const util::Period& period,
+                           const std::function<void(model::DisbursementRow&)>& visit);
 model::DisbursementRow find_disbursement(storage::FundFile& file, std::int64_t entry_id);
 
 }  // namespace cfund::books

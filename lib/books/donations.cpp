@@ -164,6 +164,11 @@ std::vector<model::DonationRow> list_donations(storage::FundFile& file, const ut
   return storage::donation_rows(file, period.first.iso(), period.last.iso(), columns);
 }
 
+void for_each_donation(storage::FundFile& file, const util::Period& period, storage::DonationColumns columns,
+                       const std::function<void(model::DonationRow&)>& visit) {
+  storage::for_each_donation_row(file, period.first.iso(), period.last.iso(), columns, visit);
+}
+
 model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id) {
   auto row = storage::donation_row(file, entry_id);
   if (!row) {

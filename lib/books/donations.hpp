@@ -2,6 +2,7 @@
 // Donations (捐赠): money into an account, or goods with an estimated value, credited
 // to one designation. Each gets the next receipt number of its year, without gaps.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ class DonationWriter {
 // The donations of the period; `shown` reads only what the text list shows.
 std::vector<model::DonationRow> list_donations(storage::FundFile& file, const util::Period& period,
                                                storage::DonationColumns columns = storage::DonationColumns::all);
+// The same donations given to `visit` one at a time, none held (a year's list).
+void for_each_donation(storage::FundFile& file, const util::Period& period, storage::DonationColumns columns,
+                       const std::function<void(model::DonationRow&)>& visit);
 model::DonationRow find_donation(storage::FundFile& file, std::int64_t entry_id);
 
 // Records the host organisation's official receipt number for a donation.

@@ -41,33 +41,60 @@ std::string beneficiary_label(const model::DisbursementRow& row) {
                      *row.beneficiary);
 }
 
-std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang) {
-  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},       {pick(lang, "日期", "Date")},
-                                 {pick(lang, "收据号", "Receipt")},         {pick(lang, "捐赠人", "Donor")},
-                                 {pick(lang, "金额/估价", "Amount"), true}, {pick(lang, "账户", "Account")},
-                                 {pick(lang, "用途", "Designation")},       {pick(lang, "备注", "Note")}};
-  std::vector<std::vector<std::string>> cells;
-  util::Fen money = 0;
-  util::Fen goods = 0;
-  for (const auto& row : rows) {
-    std::string note = row.form == "goods" ? pick(lang, "物资：", "goods: ") + goods_text(row) : row.memo;
-    if (row.voided_by) {
-      note = voided_mark(row.voided_by, lang) + (note.empty() ? "" : " " + note);
-    } else if (row.form == "goods") {
-      goods += row.amount;
-    } else {
-      money += row.amount;
-    }
-    cells.push_back({std::to_string(row.entry_id), row.date, row.receipt_no, donor_shown(row, lang),
-                     util::format_amount(row.amount), row.form == "goods" ? "-" : row.account_code,
-                     designation_shown(row.designation_code, row.designation_name, lang), note});
+namespace {
+
+std::vector<Column> donation_columns(Lang lang) {
+  return {{pick(lang, "编号", "Entry"), true},       {pick(lang, "日期", "Date")},
+          {pick(lang, "收据号", "Receipt")},         {pick(lang, "捐赠人", "Donor")},
+          {pick(lang, "金额/估价", "Amount"), true}, {pick(lang, "账户", "Account")},
+          {pick(lang, "用途", "Designation")},       {pick(lang, "备注", "Note")}};
+}
+
+std::vector<Column> disbursement_columns(Lang lang) {
+  return {{pick(lang, "编号", "Entry"), true},  {pick(lang, "日期", "Date")},
+          {pick(lang, "类别", "Category")},     {pick(lang, "收款方/受助对象", "Payee")},
+          {pick(lang, "金额", "Amount"), true}, {pick(lang, "账户", "Account")},
+          {pick(lang, "用途", "Designation")},  {pick(lang, "事由", "Purpose")},
+          {pick(lang, "决议编号", "Approval")}, {pick(lang, "凭证号", "Voucher")}};
+}
+
+}  // namespace
+
+DonationsText::DonationsText(Lang lang) : lang_(lang), cells_(donation_columns(lang).size()) {}
+
+void DonationsText::add(const model::DonationRow& row) {
+  std::string note = row.form == "goods" ? pick(lang_, "物资：", "goods: ") + goods_text(row) : row.memo;
+  if (row.voided_by) {
+    note = voided_mark(row.voided_by, lang_) + (note.empty() ? "" : " " + note);
+  } else if (row.form == "goods") {
+    goods_ += row.amount;
+  } else {
+    money_ += row.amount;
   }
-  std::string out = text_table(columns, cells);
-  out += lang == Lang::en ? fmt::format("{} donations; money {}, goods valued at {} (voided ones not counted)\n",
-                                        rows.size(), util::format_amount(money), util::format_amount(goods))
-                          : fmt::format("共 {} 笔；资金 {}，物资估价 {}（已红冲的不计）\n", rows.size(),
-                                        util::format_amount(money), util::format_amount(goods));
+  cells_.add(std::to_string(row.entry_id));
+  cells_.add(row.date);
+  cells_.add(row.receipt_no);
+  cells_.add(donor_shown(row, lang_));
+  cells_.add(util::format_amount(row.amount));
+  cells_.add(row.form == "goods" ? "-" : row.account_code);
+  cells_.add(designation_shown(row.designation_code, row.designation_name, lang_));
+  cells_.add(note);
+}
+
+std::string DonationsText::finish() const {
+  std::string out;
+  append_text_table(out, donation_columns(lang_), cells_);
+  out += lang_ == Lang::en ? fmt::format("{} donations; money {}, goods valued at {} (voided ones not counted)\n",
+                                         cells_.rows(), util::format_amount(money_), util::format_amount(goods_))
+                           : fmt::format("共 {} 笔；资金 {}，物资估价 {}（已红冲的不计）\n", cells_.rows(),
+                                         util::format_amount(money_), util::format_amount(goods_));
   return out;
+}
+
+std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang) {
+  DonationsText text(lang);
+  for (const auto& row : rows) text.add(row);
+  return text.finish();
 }
 
 nlohmann::json donations_json(const std::vector<model::DonationRow>& rows) {
@@ -97,31 +124,41 @@ nlohmann::json donations_json(const std::vector<model::DonationRow>& rows) {
   return out;
 }
 
-std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang) {
-  std::vector<Column> columns = {{pick(lang, "编号", "Entry"), true},  {pick(lang, "日期", "Date")},
-                                 {pick(lang, "类别", "Category")},     {pick(lang, "收款方/受助对象", "Payee")},
-                                 {pick(lang, "金额", "Amount"), true}, {pick(lang, "账户", "Account")},
-                                 {pick(lang, "用途", "Designation")},  {pick(lang, "事由", "Purpose")},
-                                 {pick(lang, "决议编号", "Approval")}, {pick(lang, "凭证号", "Voucher")}};
-  std::vector<std::vector<std::string>> cells;
-  util::Fen total = 0;
-  for (const auto& row : rows) {
-    std::string purpose = row.purpose;
-    if (row.voided_by) {
-      purpose = voided_mark(row.voided_by, lang) + " " + purpose;
-    } else {
-      total += row.amount;
-    }
-    cells.push_back({std::to_string(row.entry_id), row.date, category_name(row.category, lang), beneficiary_label(row),
-                     util::format_amount(row.amount), row.account_code,
-                     designation_shown(row.designation_code, row.designation_name, lang), purpose, row.approval_ref,
-                     row.voucher});
+DisbursementsText::DisbursementsText(Lang lang) : lang_(lang), cells_(disbursement_columns(lang).size()) {}
+
+void DisbursementsText::add(const model::DisbursementRow& row) {
+  std::string purpose = row.purpose;
+  if (row.voided_by) {
+    purpose = voided_mark(row.voided_by, lang_) + " " + purpose;
+  } else {
+    total_ += row.amount;
   }
-  std::string out = text_table(columns, cells);
-  out += lang == Lang::en
-             ? fmt::format("{} payments; total {} (voided ones not counted)\n", rows.size(), util::format_amount(total))
-             : fmt::format("共 {} 笔；合计 {}（已红冲的不计）\n", rows.size(), util::format_amount(total));
+  cells_.add(std::to_string(row.entry_id));
+  cells_.add(row.date);
+  cells_.add(category_name(row.category, lang_));
+  cells_.add(beneficiary_label(row));
+  cells_.add(util::format_amount(row.amount));
+  cells_.add(row.account_code);
+  cells_.add(designation_shown(row.designation_code, row.designation_name, lang_));
+  cells_.add(purpose);
+  cells_.add(row.approval_ref);
+  cells_.add(row.voucher);
+}
+
+std::string DisbursementsText::finish() const {
+  std::string out;
+  append_text_table(out, disbursement_columns(lang_), cells_);
+  out +=
+      lang_ == Lang::en
+          ? fmt::format("{} payments; total {} (voided ones not counted)\n", cells_.rows(), util::format_amount(total_))
+          : fmt::format("共 {} 笔；合计 {}（已红冲的不计）\n", cells_.rows(), util::format_amount(total_));
   return out;
+}
+
+std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang) {
+  DisbursementsText text(lang);
+  for (const auto& row : rows) text.add(row);
+  return text.finish();
 }
 
 nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows) {

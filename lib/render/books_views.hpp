@@ -12,9 +12,38 @@
 #include "books/fund.hpp"
 #include "books/registry.hpp"
 #include "model/types.hpp"
+#include "render/table.hpp"
 #include "util/message.hpp"
 
 namespace cfund::render {
+
+// The text lists laid out as they are read: `add` each row in order, then `finish`. Only
+// the cells' text is kept, not the rows (a year of a large fund lists hundreds of
+// thousands of donations).
+class DonationsText {
+ public:
+  explicit DonationsText(Lang lang);
+  void add(const model::DonationRow& row);
+  std::string finish() const;  // the table and the totals under it
+
+ private:
+  Lang lang_;
+  TextCells cells_;
+  util::Fen money_ = 0;
+  util::Fen goods_ = 0;  // estimated value
+};
+
+class DisbursementsText {
+ public:
+  explicit DisbursementsText(Lang lang);
+  void add(const model::DisbursementRow& row);
+  std::string finish() const;
+
+ private:
+  Lang lang_;
+  TextCells cells_;
+  util::Fen total_ = 0;
+};
 
 std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang);
 nlohmann::json donations_json(const std::vector<model::DonationRow>& rows);

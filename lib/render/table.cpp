@@ -1,6 +1,7 @@
 #include "render/table.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "util/text.hpp"
@@ -132,6 +133,12 @@ void append_text_table(std::string& out, const std::vector<Column>& columns, std
         out, columns, widths, [&](std::size_t column) { return text_at(row, column); },
         [&](std::size_t column) { return cell_widths[row * n + column]; });
   }
+}
+
+void append_text_table(std::string& out, const std::vector<Column>& columns, const TextCells& cells) {
+  if (cells.columns() != columns.size()) throw std::logic_error("a table's cells do not match its columns");
+  append_text_table(out, columns, cells.rows(),
+                    [&cells](std::size_t row, std::size_t column) { return cells.at(row, column); });
 }
 
 }  // namespace cfund::render

@@ -24,6 +24,30 @@ using CellText = std::function<std::string_view(std::size_t row, std::size_t col
 void append_text_table(std::string& out, const std::vector<Column>& columns, std::size_t row_count,
                        const CellText& cell);
 
+// The cells of a long table kept as one text, a row of `columns` cells after another,
+// instead of as rows of strings (a year's list is hundreds of thousands of rows).
+class TextCells {
+ public:
+  explicit TextCells(std::size_t columns) : columns_(columns) {}
+  void add(std::string_view text) {
+    text_ += text;
+    ends_.push_back(text_.size());
+  }
+  std::size_t columns() const { return columns_; }
+  std::size_t rows() const { return ends_.size() / columns_; }
+  std::string_view at(std::size_t row, std::size_t column) const {
+    const std::size_t i = row * columns_ + column;
+    const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - begin);
+  }
+
+ private:
+  std::size_t columns_;
+  std::string text_;
+  std::vector<std::size_t> ends_;  // where each cell's text ends
+};
+void append_text_table(std::string& out, const std::vector<Column>& columns, const TextCells& cells);
+
 // The same table for rows not held anywhere: `rows(visit)` calls visit once per row, in
 // order, with that row's cells (column -> text), and is called twice: once to measure the
 // columns, once to write the lines. It must give the same rows both times.

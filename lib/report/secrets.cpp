@@ -38,22 +38,25 @@ std::array<std::string*, 5> free_text(model::DisbursementRow& row) {
   return {&row.payee, &row.purpose, &row.memo, &row.repeat_reason, &row.void_reason};
 }
 
-// Masks the free text of the rows. The fund's secrets are read, and the masker built,
-// only when some text is not empty: an empty text names no one, and most imported
-// donations carry none.
 template <typename Row>
 void mask_rows(storage::FundFile& file, Row* rows, std::size_t count) {
-  std::optional<privacy::MentionMasker> mask;
-  for (std::size_t i = 0; i < count; ++i) {
-    for (std::string* text : free_text(rows[i])) {
-      if (text->empty()) continue;
-      if (!mask) mask.emplace(fund_secrets(file));
-      *text = (*mask)(*text);
-    }
-  }
+  FreeTextMasker mask(file);
+  for (std::size_t i = 0; i < count; ++i) mask(rows[i]);
 }
 
 }  // namespace
+
+template <typename Texts>
+void FreeTextMasker::mask(const Texts& texts) {
+  for (std::string* text : texts) {
+    if (text->empty()) continue;
+    if (!masker_) masker_.emplace(fund_secrets(file_));
+    *text = (*masker_)(*text);
+  }
+}
+
+void FreeTextMasker::operator()(model::DonationRow& row) { mask(free_text(row)); }
+void FreeTextMasker::operator()(model::DisbursementRow& row) { mask(free_text(row)); }
 
 void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows) {
   mask_rows(file, rows.data(), rows.size());

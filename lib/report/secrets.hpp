@@ -4,6 +4,7 @@
 // households' names and addresses, and volunteers' phones. The notice and the export
 // mask free text with these.
 
+#include <optional>
 #include <vector>
 
 #include "books/donations.hpp"
@@ -19,6 +20,22 @@ privacy::Secrets fund_secrets(storage::FundFile& file);
 // masked with the fund's secrets as a notice masks it: a purpose, memo, void or repeat
 // reason, payee or item that names a beneficiary shows 王*英, an ID number or phone
 // "***". `--full` skips this (the worker who needs the text as typed).
+// The same masking a row at a time, for a list laid out as it is read: the fund's
+// secrets are read, and the masker built, at the first row whose free text is not
+// empty (most imported donations carry none).
+class FreeTextMasker {
+ public:
+  explicit FreeTextMasker(storage::FundFile& file) : file_(file) {}
+  void operator()(model::DonationRow& row);
+  void operator()(model::DisbursementRow& row);
+
+ private:
+  template <typename Texts>
+  void mask(const Texts& texts);
+  storage::FundFile& file_;
+  std::optional<privacy::MentionMasker> masker_;
+};
+
 void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows);
 void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows);
 void mask_free_text(storage::FundFile& file, books::Receipt& receipt);

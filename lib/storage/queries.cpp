@@ -227,16 +227,25 @@ const char* kBeneficiarySelect =
 
 }  // namespace
 
-std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to,
-                                              DonationColumns columns) {
+void for_each_donation_row(FundFile& file, const std::string& from, const std::string& to, DonationColumns columns,
+                           const std::function<void(model::DonationRow&)>& visit) {
   const auto read = columns == DonationColumns::shown ? detail::RowColumns::listed : detail::RowColumns::all;
   SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid, read) +
                                      "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   const detail::DonationColumnsAt at(q);
+  model::DonationRow row;
+  while (q.executeStep()) {
+    row = detail::read_donation(q, at);
+    visit(row);
+  }
+}
+
+std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string& from, const std::string& to,
+                                              DonationColumns columns) {
   std::vector<model::DonationRow> rows;
-  while (q.executeStep()) rows.push_back(detail::read_donation(q, at));
+  for_each_donation_row(file, from, to, columns, [&rows](model::DonationRow& row) { rows.push_back(std::move(row)); });
   return rows;
 }
 
@@ -247,14 +256,23 @@ std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entr
   return detail::read_donation(q, detail::DonationColumnsAt(q));
 }
 
-std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
+void for_each_disbursement_row(FundFile& file, const std::string& from, const std::string& to,
+                               const std::function<void(model::DisbursementRow&)>& visit) {
   SQLite::Statement q(
       file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
   const detail::DisbursementColumnsAt at(q);
+  model::DisbursementRow row;
+  while (q.executeStep()) {
+    row = detail::read_disbursement(q, at);
+    visit(row);
+  }
+}
+
+std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to) {
   std::vector<model::DisbursementRow> rows;
-  while (q.executeStep()) rows.push_back(detail::read_disbursement(q, at));
+  for_each_disbursement_row(file, from, to, [&rows](model::DisbursementRow& row) { rows.push_back(std::move(row)); });
   return rows;
 }
 

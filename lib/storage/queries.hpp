@@ -2,6 +2,7 @@
 // Typed queries over the books. All SQL of cfund lives under lib/storage.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,6 +94,12 @@ std::vector<model::DonationRow> donation_rows(FundFile& file, const std::string&
                                               DonationColumns columns = DonationColumns::all);
 std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entry_id);
 std::vector<model::DisbursementRow> disbursement_rows(FundFile& file, const std::string& from, const std::string& to);
+// The same rows given to `visit` one at a time as they are read, none held: a list of a
+// year of a large fund is hundreds of thousands of rows. The row given is reused.
+void for_each_donation_row(FundFile& file, const std::string& from, const std::string& to, DonationColumns columns,
+                           const std::function<void(model::DonationRow&)>& visit);
+void for_each_disbursement_row(FundFile& file, const std::string& from, const std::string& to,
+                               const std::function<void(model::DisbursementRow&)>& visit);
 // Every payment charged to a project's designation (voided ones too), by date and entry.
 std::vector<model::DisbursementRow> project_payment_rows(FundFile& file);
 std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int64_t entry_id);
