@@ -80,7 +80,15 @@ std::string mask_mentions(std::string_view text, const Secrets& secrets) { retur
 
 namespace {
 constexpr std::size_t kPrefixBytes = 6;  // two Chinese characters, or six digits
+
+// A secret's first bytes (at most kPrefixBytes) and how many they are, as one number:
+// looked up at nearly every character of the text, without building a string.
+std::uint64_t prefix_key(std::string_view bytes) {
+  std::uint64_t key = bytes.size();
+  for (const char c : bytes) key = (key << 8) | static_cast<unsigned char>(c);
+  return key;
 }
+}  // namespace
 
 MentionMasker::MentionMasker(const Secrets& secrets) {
   for (const auto& name : secrets.names) {
@@ -95,7 +103,7 @@ MentionMasker::MentionMasker(const Secrets& secrets) {
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (std::size_t i = 0; i < replacements_.size(); ++i) {
     const std::size_t length = std::min(kPrefixBytes, replacements_[i].first.size());
-    by_prefix_[replacements_[i].first.substr(0, length)].push_back(i);
+    by_prefix_[prefix_key(std::string_view(replacements_[i].first).substr(0, length))].push_back(i);
     starts_[static_cast<unsigned char>(replacements_[i].first.front())] = true;
     if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), length) == prefix_lengths_.end()) {
       prefix_lengths_.push_back(length);
@@ -111,7 +119,7 @@ std::string MentionMasker::operator()(std::string_view text) const {
     if (!starts_[static_cast<unsigned char>(text[pos])]) continue;
     for (const std::size_t length : prefix_lengths_) {
       if (pos + length > text.size()) continue;
-      auto found = by_prefix_.find(std::string(text.substr(pos, length)));
+      auto found = by_prefix_.find(prefix_key(text.substr(pos, length)));
       if (found == by_prefix_.end()) continue;
       for (const std::size_t index : found->second) {
         if (text.compare(pos, replacements_[index].first.size(), replacements_[index].first) == 0) {

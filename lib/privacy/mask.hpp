@@ -3,6 +3,7 @@
 // shows beneficiaries only through these functions.
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,9 +45,9 @@ class MentionMasker {
   std::string operator()(std::string_view text) const;
 
  private:
-  std::vector<std::pair<std::string, std::string>> replacements_;        // secret, shown; longest first
-  std::vector<std::size_t> prefix_lengths_;                              // distinct key lengths, in bytes
-  std::unordered_map<std::string, std::vector<std::size_t>> by_prefix_;  // first bytes -> replacements
+  std::vector<std::pair<std::string, std::string>> replacements_;          // secret, shown; longest first
+  std::vector<std::size_t> prefix_lengths_;                                // distinct key lengths, in bytes
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_prefix_;  // first bytes (as a key) -> replacements
   std::array<bool, 256> starts_{};  // whether some secret starts with this byte: most positions are passed by
 };
 
