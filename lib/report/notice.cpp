@@ -544,16 +544,18 @@ std::vector<model::Designation> add_summary_lines(storage::FundFile& file, std::
 }
 
 // Donations: each money line is listed, or counted in its band when small. Returns
-// whether the list grew past options.keep_donations_up_to (it is then read again when
-// laid out).
+// whether the list is read again when laid out: `read_again` (a long period), or the
+// list grew past options.keep_donations_up_to all the same.
 bool add_donations(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff, const Scrubber& scrub,
-                   const SummaryIndex& index, std::map<std::string, Fen>& income_by_month, NoticeModel& model) {
+                   const SummaryIndex& index, bool read_again, std::map<std::string, Fen>& income_by_month,
+                   NoticeModel& model) {
   const auto& period = options.period;
   for (const auto& [band_from, band_to] : donation_band_edges(model.band_below)) {
     model.bands.push_back({band_from, band_to, 0, 0});
   }
   const auto keep_up_to = options.keep_donations_up_to;
-  bool replayed = false;
+  bool replayed = read_again;
+  std::size_t listed = 0;  // lines for the list, held or not
   if (!keep_up_to && !options.figures_only) {
     // most, in a large fund
     model.donations.reserve(storage::entries_dated_between(file, period.first.iso(), period.last.iso()));
@@ -575,6 +577,7 @@ bool add_donations(storage::FundFile& file, const NoticeOptions& options, std::i
     if (count_in_band(*line, model)) return;
     if (!line->correction) ++model.listed_gifts;
     model.listed_notes = model.listed_notes || line->correction || !line->voided_on.empty();
+    ++listed;
     if (replayed || options.figures_only) return;
     model.donations.push_back(std::move(*line));
     if (keep_up_to && model.donations.size() > *keep_up_to) {
@@ -585,16 +588,18 @@ bool add_donations(storage::FundFile& file, const NoticeOptions& options, std::i
   model.bands.erase(
       std::remove_if(model.bands.begin(), model.bands.end(), [](const DonationBand& b) { return b.count == 0; }),
       model.bands.end());
-  return replayed;
+  return replayed && listed > 0;  // an empty list is laid out as held: none
 }
 
-// Spending, each payment listed; returns whether the list grew past
-// options.keep_donations_up_to (it is then read again when laid out).
+// Spending, each payment listed; returns whether the list is read again when laid out,
+// as for the donations.
 bool add_spending(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff, const Scrubber& scrub,
-                  const SummaryIndex& index, std::map<std::string, Fen>& spending_by_month, NoticeModel& model) {
+                  const SummaryIndex& index, bool read_again, std::map<std::string, Fen>& spending_by_month,
+                  NoticeModel& model) {
   const auto& period = options.period;
   const auto keep_up_to = options.keep_donations_up_to;
-  bool replayed = false;
+  bool replayed = read_again;
+  std::size_t listed = 0;
   storage::notice_disbursements(
       file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeDisbursement& found) {
         auto line = spending_line(found, period, scrub);
@@ -608,6 +613,7 @@ bool add_spending(storage::FundFile& file, const NoticeOptions& options, std::in
         model.spending_approvals = model.spending_approvals || !line->approval_ref.empty();
         model.spending_vouchers = model.spending_vouchers || !line->voucher.empty();
         model.spending_notes = model.spending_notes || line->correction || !line->voided_on.empty();
+        ++listed;
         if (replayed) return;
         model.spending.push_back(std::move(*line));
         if (keep_up_to && model.spending.size() > *keep_up_to) {
@@ -615,7 +621,7 @@ bool add_spending(storage::FundFile& file, const NoticeOptions& options, std::in
           std::vector<SpendingLine>().swap(model.spending);
         }
       });
-  return replayed;
+  return replayed && listed > 0;
 }
 
 // Reallocations between designations: transferred in / out.
@@ -657,6 +663,15 @@ void close_summary(const std::vector<model::Designation>& designations, const st
   }
 }
 
+// Whether the lists are read again when laid out, decided before they are read: when
+// the period has more entries than options.keep_donations_up_to. A list held and then
+// dropped part way would leave its memory behind; one within the bound is read once.
+bool read_lists_again(storage::FundFile& file, const NoticeOptions& options) {
+  if (!options.keep_donations_up_to || options.figures_only) return false;
+  const auto& period = options.period;
+  return storage::entries_dated_between(file, period.first.iso(), period.last.iso()) > *options.keep_donations_up_to;
+}
+
 }  // namespace
 
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
@@ -676,8 +691,10 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   add_brought_forward(file, period, cutoff, index, model);
   std::map<std::string, Fen> income_by_month;
   std::map<std::string, Fen> spending_by_month;
-  const bool replayed = add_donations(file, options, cutoff, scrub, index, income_by_month, model);
-  const bool spending_replayed = add_spending(file, options, cutoff, scrub, index, spending_by_month, model);
+  const bool read_again = read_lists_again(file, options);
+  const bool replayed = add_donations(file, options, cutoff, scrub, index, read_again, income_by_month, model);
+  const bool spending_replayed =
+      add_spending(file, options, cutoff, scrub, index, read_again, spending_by_month, model);
   add_income(file, period, cutoff, index, scrub, model);
   add_goods(file, period, cutoff, index, scrub, model);
   add_reallocations(file, period, cutoff, index, model);

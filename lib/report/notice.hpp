@@ -45,11 +45,11 @@ struct NoticeOptions {
   util::Period period;
   std::optional<std::int64_t> cutoff;  // default: the last entry that is not a publication
   std::int64_t generated_at = 0;       // seconds since 1970 (UTC): the caller decides (option or util::now())
-  // Above this many listed money donations the list is not kept in the model: it is read
-  // again from the books, line by line, each time it is laid out (NoticeModel::
-  // replay_donations), so that a year of a large fund does not sit in memory. Only for a
-  // caller whose layouts take such a list (render: text and Markdown). None: always kept.
-  // The payments are bounded the same way.
+  // For a period of more entries than this, or a list longer than this all the same, the
+  // money donations are not kept in the model: they are read again from the books, line by
+  // line, each time the list is laid out (NoticeModel::replay_donations), so that a year of
+  // a large fund does not sit in memory. Only for a caller whose layouts take such a list
+  // (render: text and Markdown). None: always kept. The payments are bounded the same way.
   std::optional<std::size_t> keep_donations_up_to;
   // Only the figures (a roll-up's): the summary and its check against the books, the
   // income, spending and goods lines, the projects; the donations are counted but not
