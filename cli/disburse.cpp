@@ -62,13 +62,16 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto period = period_option("--period", o.period);
+  report::FreeTextMasker mask(file);
   if (o.json) {
-    auto rows = books::list_disbursements(file, period);
-    if (!o.full) report::mask_free_text(file, rows);
-    return render::disbursements_json(rows).dump(2) + "\n";
+    render::JsonListText list;
+    books::for_each_disbursement(file, period, [&](model::DisbursementRow& row) {
+      if (!o.full) mask(row);
+      list.add(render::disbursement_json(row));
+    });
+    return list.finish();
   }
   render::DisbursementsText list(ctx.lang);
-  report::FreeTextMasker mask(file);
   books::for_each_disbursement(file, period, [&](model::DisbursementRow& row) {
     if (!o.full) mask(row);
     list.add(row);

@@ -85,14 +85,17 @@ std::string run_add(const AddOptions& o, const Context& ctx) {
 std::string run_list(const ListOptions& o, const Context& ctx) {
   auto file = open_fund(ctx);
   const auto period = period_option("--period", o.period);
-  if (o.json) {
-    auto rows = books::list_donations(file, period, storage::DonationColumns::all);
-    if (!o.full) report::mask_free_text(file, rows);
-    return render::donations_json(rows).dump(2) + "\n";
-  }
-  // The text list is laid out as it is read (a year of a large fund is not held).
-  render::DonationsText list(ctx.lang);
   report::FreeTextMasker mask(file);
+  // Each row is laid out as it is read: a year of a large fund is not held.
+  if (o.json) {
+    render::JsonListText list;
+    books::for_each_donation(file, period, storage::DonationColumns::all, [&](model::DonationRow& row) {
+      if (!o.full) mask(row);
+      list.add(render::donation_json(row));
+    });
+    return list.finish();
+  }
+  render::DonationsText list(ctx.lang);
   books::for_each_donation(file, period, storage::DonationColumns::shown, [&](model::DonationRow& row) {
     if (!o.full) mask(row);
     list.add(row);

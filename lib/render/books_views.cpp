@@ -91,37 +91,27 @@ std::string DonationsText::finish() const {
   return out;
 }
 
-std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang) {
-  DonationsText text(lang);
-  for (const auto& row : rows) text.add(row);
-  return text.finish();
-}
-
-nlohmann::json donations_json(const std::vector<model::DonationRow>& rows) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& row : rows) {
-    out.push_back({{"entry", row.entry_id},
-                   {"date", row.date},
-                   {"receipt_no", row.receipt_no},
-                   {"donor", row.donor_name},
-                   {"anonymous", row.anonymous},
-                   {"form", row.form},
-                   {"amount_fen", row.amount},
-                   {"amount", util::format_plain(row.amount)},
-                   {"item", row.item},
-                   {"quantity", row.quantity},
-                   {"unit", row.unit},
-                   {"account", row.account_code},
-                   {"designation", row.designation_code},
-                   {"external_ref", row.external_ref},
-                   {"host_receipt", row.host_receipt},
-                   {"memo", row.memo},
-                   {"operator", row.operator_name},
-                   {"recorded_at", row.recorded_at},
-                   {"voided_by", optional_json(row.voided_by)},
-                   {"void_reason", row.void_reason}});
-  }
-  return out;
+nlohmann::json donation_json(const model::DonationRow& row) {
+  return {{"entry", row.entry_id},
+          {"date", row.date},
+          {"receipt_no", row.receipt_no},
+          {"donor", row.donor_name},
+          {"anonymous", row.anonymous},
+          {"form", row.form},
+          {"amount_fen", row.amount},
+          {"amount", util::format_plain(row.amount)},
+          {"item", row.item},
+          {"quantity", row.quantity},
+          {"unit", row.unit},
+          {"account", row.account_code},
+          {"designation", row.designation_code},
+          {"external_ref", row.external_ref},
+          {"host_receipt", row.host_receipt},
+          {"memo", row.memo},
+          {"operator", row.operator_name},
+          {"recorded_at", row.recorded_at},
+          {"voided_by", optional_json(row.voided_by)},
+          {"void_reason", row.void_reason}};
 }
 
 DisbursementsText::DisbursementsText(Lang lang) : lang_(lang), cells_(disbursement_columns(lang).size()) {}
@@ -155,36 +145,46 @@ std::string DisbursementsText::finish() const {
   return out;
 }
 
-std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang) {
-  DisbursementsText text(lang);
-  for (const auto& row : rows) text.add(row);
-  return text.finish();
+nlohmann::json disbursement_json(const model::DisbursementRow& row) {
+  return {{"entry", row.entry_id},
+          {"date", row.date},
+          {"category", row.category},
+          {"amount_fen", row.amount},
+          {"amount", util::format_plain(row.amount)},
+          {"account", row.account_code},
+          {"designation", row.designation_code},
+          {"payee", row.beneficiary ? beneficiary_label(row) : row.payee},
+          {"beneficiary", optional_json(row.beneficiary)},
+          {"purpose", row.purpose},
+          {"approval_ref", row.approval_ref},
+          {"voucher", row.voucher},
+          {"external_ref", row.external_ref},
+          {"memo", row.memo},
+          {"repeat_reason", row.repeat_reason},
+          {"operator", row.operator_name},
+          {"recorded_at", row.recorded_at},
+          {"voided_by", optional_json(row.voided_by)},
+          {"void_reason", row.void_reason}};
 }
 
 nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& row : rows) {
-    out.push_back({{"entry", row.entry_id},
-                   {"date", row.date},
-                   {"category", row.category},
-                   {"amount_fen", row.amount},
-                   {"amount", util::format_plain(row.amount)},
-                   {"account", row.account_code},
-                   {"designation", row.designation_code},
-                   {"payee", row.beneficiary ? beneficiary_label(row) : row.payee},
-                   {"beneficiary", optional_json(row.beneficiary)},
-                   {"purpose", row.purpose},
-                   {"approval_ref", row.approval_ref},
-                   {"voucher", row.voucher},
-                   {"external_ref", row.external_ref},
-                   {"memo", row.memo},
-                   {"repeat_reason", row.repeat_reason},
-                   {"operator", row.operator_name},
-                   {"recorded_at", row.recorded_at},
-                   {"voided_by", optional_json(row.voided_by)},
-                   {"void_reason", row.void_reason}});
-  }
+  for (const auto& row : rows) out.push_back(disbursement_json(row));
   return out;
+}
+
+void JsonListText::add(const nlohmann::json& element) {
+  out_ += out_.empty() ? "[\n  " : ",\n  ";
+  const std::string text = element.dump(2);
+  for (const char c : text) {
+    out_ += c;
+    if (c == '\n') out_ += "  ";  // a line break in the text is escaped: these are the layout's
+  }
+}
+
+std::string JsonListText::finish() {
+  out_ += out_.empty() ? "[]\n" : "\n]\n";
+  return std::move(out_);
 }
 
 std::string beneficiaries_text(const std::vector<model::Beneficiary>& rows, bool full, Lang lang) {

@@ -17,7 +17,7 @@
 
 namespace cfund::render {
 
-// The text lists laid out as they are read: `add` each row in order, then `finish`. Only
+// The text lists (donate list, disburse list) laid out as they are read: `add` each row in order, then `finish`. Only
 // the cells' text is kept, not the rows (a year of a large fund lists hundreds of
 // thousands of donations).
 class DonationsText {
@@ -45,11 +45,20 @@ class DisbursementsText {
   util::Fen total_ = 0;
 };
 
-std::string donations_text(const std::vector<model::DonationRow>& rows, Lang lang);
-nlohmann::json donations_json(const std::vector<model::DonationRow>& rows);
+// One row of the --json lists; a JSON list written an element at a time, the same bytes
+// as the whole array's dump(2), with a line break after it.
+nlohmann::json donation_json(const model::DonationRow& row);
+nlohmann::json disbursement_json(const model::DisbursementRow& row);
+nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows);  // a project's payments
 
-std::string disbursements_text(const std::vector<model::DisbursementRow>& rows, Lang lang);
-nlohmann::json disbursements_json(const std::vector<model::DisbursementRow>& rows);
+class JsonListText {
+ public:
+  void add(const nlohmann::json& element);
+  std::string finish();  // once
+
+ private:
+  std::string out_;
+};
 
 std::string beneficiaries_text(const std::vector<model::Beneficiary>& rows, bool full, Lang lang);
 nlohmann::json beneficiaries_json(const std::vector<model::Beneficiary>& rows, bool full);

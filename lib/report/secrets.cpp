@@ -38,12 +38,6 @@ std::array<std::string*, 5> free_text(model::DisbursementRow& row) {
   return {&row.payee, &row.purpose, &row.memo, &row.repeat_reason, &row.void_reason};
 }
 
-template <typename Row>
-void mask_rows(storage::FundFile& file, Row* rows, std::size_t count) {
-  FreeTextMasker mask(file);
-  for (std::size_t i = 0; i < count; ++i) mask(rows[i]);
-}
-
 }  // namespace
 
 template <typename Texts>
@@ -58,14 +52,9 @@ void FreeTextMasker::mask(const Texts& texts) {
 void FreeTextMasker::operator()(model::DonationRow& row) { mask(free_text(row)); }
 void FreeTextMasker::operator()(model::DisbursementRow& row) { mask(free_text(row)); }
 
-void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows) {
-  mask_rows(file, rows.data(), rows.size());
+void mask_free_text(storage::FundFile& file, books::Receipt& receipt) {
+  FreeTextMasker mask(file);
+  mask(receipt.donation);
 }
-
-void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows) {
-  mask_rows(file, rows.data(), rows.size());
-}
-
-void mask_free_text(storage::FundFile& file, books::Receipt& receipt) { mask_rows(file, &receipt.donation, 1); }
 
 }  // namespace cfund::report

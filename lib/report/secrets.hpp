@@ -19,10 +19,9 @@ privacy::Secrets fund_secrets(storage::FundFile& file);
 // The free text of lists (donate list, disburse list and their --json) and receipts,
 // masked with the fund's secrets as a notice masks it: a purpose, memo, void or repeat
 // reason, payee or item that names a beneficiary shows 王*英, an ID number or phone
-// "***". `--full` skips this (the worker who needs the text as typed).
-// The same masking a row at a time, for a list laid out as it is read: the fund's
-// secrets are read, and the masker built, at the first row whose free text is not
-// empty (most imported donations carry none).
+// "***". `--full` skips this (the worker who needs the text as typed). A list is masked a
+// row at a time as it is read; the fund's secrets are read, and the masker built, at the
+// first row whose free text is not empty (most imported donations carry none).
 class FreeTextMasker {
  public:
   explicit FreeTextMasker(storage::FundFile& file) : file_(file) {}
@@ -36,8 +35,6 @@ class FreeTextMasker {
   std::optional<privacy::MentionMasker> masker_;
 };
 
-void mask_free_text(storage::FundFile& file, std::vector<model::DonationRow>& rows);
-void mask_free_text(storage::FundFile& file, std::vector<model::DisbursementRow>& rows);
 void mask_free_text(storage::FundFile& file, books::Receipt& receipt);
 
 }  // namespace cfund::report
