@@ -49,13 +49,13 @@ void visit_in_scope(FundFile& file, const std::string& select, const std::string
   std::vector<Row> outside;
   SQLite::Statement voided(file.db(), select + "WHERE " + kInScope[1]);
   bind_scope(voided, kind, from, to, cutoff);
-  const Columns voided_at(voided);
+  Columns voided_at(voided);
   while (voided.executeStep()) outside.push_back(read(voided, voided_at));
   auto next = outside.begin();
   for (; next != outside.end() && date_of(*next) < from; ++next) visit(*next);
   SQLite::Statement dated(file.db(), select + "WHERE " + kInScope[0]);
   bind_scope(dated, kind, from, to, cutoff);
-  const Columns dated_at(dated);
+  Columns dated_at(dated);
   while (dated.executeStep()) {
     Row row = read(dated, dated_at);
     visit(row);
@@ -144,7 +144,7 @@ void notice_donations(FundFile& file, const std::string& from, const std::string
                       const std::function<void(NoticeDonation&)>& visit) {
   visit_in_scope<NoticeDonation, detail::DonationColumnsAt>(
       file, detail::donation_select(kVoidJoin, detail::RowColumns::notice), "donation", from, to, cutoff,
-      [](SQLite::Statement& q, const detail::DonationColumnsAt& at) {
+      [](SQLite::Statement& q, detail::DonationColumnsAt& at) {
         return NoticeDonation{detail::read_donation(q, at), detail::read_void(q, at.void_of)};
       },
       visit);
@@ -154,7 +154,7 @@ void notice_disbursements(FundFile& file, const std::string& from, const std::st
                           const std::function<void(NoticeDisbursement&)>& visit) {
   visit_in_scope<NoticeDisbursement, detail::DisbursementColumnsAt>(
       file, detail::disbursement_select(kVoidJoin, detail::RowColumns::notice), "disbursement", from, to, cutoff,
-      [](SQLite::Statement& q, const detail::DisbursementColumnsAt& at) {
+      [](SQLite::Statement& q, detail::DisbursementColumnsAt& at) {
         return NoticeDisbursement{detail::read_disbursement(q, at), detail::read_void(q, at.void_of)};
       },
       visit);
@@ -171,7 +171,7 @@ void notice_income(FundFile& file, const std::string& from, const std::string& t
       std::string(kVoidJoin);
   visit_in_scope<NoticeIncome, detail::VoidColumnsAt>(
       file, select, "income", from, to, cutoff,
-      [](SQLite::Statement& q, const detail::VoidColumnsAt& void_at) {
+      [](SQLite::Statement& q, detail::VoidColumnsAt& void_at) {
         NoticeIncome found;
         found.row.entry_id = q.getColumn("entry_id").getInt64();
         found.row.date = q.getColumn("date").getString();
@@ -217,7 +217,7 @@ std::vector<NoticeReallocation> notice_reallocations(FundFile& file, const std::
                   "v.id AS void_id, v.date AS void_date, v.reason AS void_reason FROM entries e ") +
           kVoidJoin,
       "reallocation", from, to, cutoff,
-      [](SQLite::Statement& q, const detail::VoidColumnsAt& void_at) {
+      [](SQLite::Statement& q, detail::VoidColumnsAt& void_at) {
         NoticeReallocation row;
         row.entry_id = q.getColumn("entry_id").getInt64();
         row.date = q.getColumn("date").getString();

@@ -234,7 +234,7 @@ void for_each_donation_row(FundFile& file, const std::string& from, const std::s
                                      "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
-  const detail::DonationColumnsAt at(q);
+  detail::DonationColumnsAt at(q);
   model::DonationRow row;
   while (q.executeStep()) {
     row = detail::read_donation(q, at);
@@ -253,7 +253,8 @@ std::optional<model::DonationRow> donation_row(FundFile& file, std::int64_t entr
   SQLite::Statement q(file.db(), detail::donation_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return detail::read_donation(q, detail::DonationColumnsAt(q));
+  detail::DonationColumnsAt at(q);
+  return detail::read_donation(q, at);
 }
 
 void for_each_disbursement_row(FundFile& file, const std::string& from, const std::string& to,
@@ -262,7 +263,7 @@ void for_each_disbursement_row(FundFile& file, const std::string& from, const st
       file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE e.date BETWEEN ? AND ? ORDER BY e.date, e.id");
   q.bind(1, from);
   q.bind(2, to);
-  const detail::DisbursementColumnsAt at(q);
+  detail::DisbursementColumnsAt at(q);
   model::DisbursementRow row;
   while (q.executeStep()) {
     row = detail::read_disbursement(q, at);
@@ -280,7 +281,7 @@ std::vector<model::DisbursementRow> project_payment_rows(FundFile& file) {
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) +
                                      "WHERE d.designation_id IN (SELECT designation_id FROM projects) "
                                      "ORDER BY e.date, d.entry_id");
-  const detail::DisbursementColumnsAt at(q);
+  detail::DisbursementColumnsAt at(q);
   std::vector<model::DisbursementRow> rows;
   while (q.executeStep()) rows.push_back(detail::read_disbursement(q, at));
   return rows;
@@ -290,7 +291,8 @@ std::optional<model::DisbursementRow> disbursement_row(FundFile& file, std::int6
   SQLite::Statement q(file.db(), detail::disbursement_select(detail::kAnyVoid) + "WHERE d.entry_id = ?");
   q.bind(1, static_cast<std::int64_t>(entry_id));
   if (!q.executeStep()) return std::nullopt;
-  return detail::read_disbursement(q, detail::DisbursementColumnsAt(q));
+  detail::DisbursementColumnsAt at(q);
+  return detail::read_disbursement(q, at);
 }
 
 std::optional<std::int64_t> live_donation_with_ref(FundFile& file, std::int64_t account_id, const std::string& ref) {

@@ -94,27 +94,30 @@ std::string donation_select(const std::string& void_join, RowColumns columns) {
          void_join;
 }
 
-model::DonationRow read_donation(SQLite::Statement& q, const DonationColumnsAt& at) {
+model::DonationRow read_donation(SQLite::Statement& q, DonationColumnsAt& at) {
+  at.values.attach(q);
+  const RowValues& value = at.values;
   model::DonationRow row;
-  row.entry_id = q.getColumn(at.entry_id).getInt64();
-  row.date = q.getColumn(at.date).getString();
-  row.receipt_no = model::receipt_number(q.getColumn(at.receipt_year).getInt(), q.getColumn(at.receipt_seq).getInt64());
-  row.donor_name = q.getColumn(at.donor_name).getString();
-  row.anonymous = q.getColumn(at.anonymous).getInt() != 0;
-  row.form = q.getColumn(at.form).getString();
-  row.amount = q.getColumn(at.amount).getInt64();
-  row.item = text_or_empty(q.getColumn(at.item));
-  row.quantity = text_or_empty(q.getColumn(at.quantity));
-  row.unit = text_or_empty(q.getColumn(at.unit));
-  row.account_code = text_or_empty(q.getColumn(at.account_code));
-  row.account_name = text_or_empty(q.getColumn(at.account_name));
-  row.designation_code = q.getColumn(at.designation_code).getString();
-  row.designation_name = q.getColumn(at.designation_name).getString();
-  row.external_ref = text_or_empty(q.getColumn(at.external_ref));
-  row.memo = text_or_empty(q.getColumn(at.memo));
-  row.host_receipt = text_or_empty(q.getColumn(at.host_receipt));
-  row.operator_name = text_or_empty(q.getColumn(at.operator_name));
-  row.recorded_at = text_or_empty(q.getColumn(at.recorded_at));
+  row.entry_id = value.integer(at.entry_id);
+  row.date = value.text(at.date);
+  row.receipt_no =
+      model::receipt_number(static_cast<int>(value.integer(at.receipt_year)), value.integer(at.receipt_seq));
+  row.donor_name = value.text(at.donor_name);
+  row.anonymous = value.integer(at.anonymous) != 0;
+  row.form = value.text(at.form);
+  row.amount = value.integer(at.amount);
+  row.item = value.text(at.item);
+  row.quantity = value.text(at.quantity);
+  row.unit = value.text(at.unit);
+  row.account_code = value.text(at.account_code);
+  row.account_name = value.text(at.account_name);
+  row.designation_code = value.text(at.designation_code);
+  row.designation_name = value.text(at.designation_name);
+  row.external_ref = value.text(at.external_ref);
+  row.memo = value.text(at.memo);
+  row.host_receipt = value.text(at.host_receipt);
+  row.operator_name = value.text(at.operator_name);
+  row.recorded_at = value.text(at.recorded_at);
   if (auto mark = read_void(q, at.void_of)) {
     row.voided_by = mark->id;
     row.void_reason = mark->reason;
@@ -147,28 +150,30 @@ std::string disbursement_select(const std::string& void_join, RowColumns columns
          void_join;
 }
 
-model::DisbursementRow read_disbursement(SQLite::Statement& q, const DisbursementColumnsAt& at) {
+model::DisbursementRow read_disbursement(SQLite::Statement& q, DisbursementColumnsAt& at) {
+  at.values.attach(q);
+  const RowValues& value = at.values;
   model::DisbursementRow row;
-  row.entry_id = q.getColumn(at.entry_id).getInt64();
-  row.date = q.getColumn(at.date).getString();
-  row.category = q.getColumn(at.category).getString();
-  row.amount = q.getColumn(at.amount).getInt64();
-  row.account_code = text_or_empty(q.getColumn(at.account_code));
-  row.account_name = text_or_empty(q.getColumn(at.account_name));
-  row.designation_code = q.getColumn(at.designation_code).getString();
-  row.designation_name = q.getColumn(at.designation_name).getString();
-  row.payee = text_or_empty(q.getColumn(at.payee));
-  row.purpose = q.getColumn(at.purpose).getString();
-  row.beneficiary = optional_id(q.getColumn(at.beneficiary));
-  row.beneficiary_name = text_or_empty(q.getColumn(at.beneficiary_name));
-  row.beneficiary_category = text_or_empty(q.getColumn(at.beneficiary_category));
-  row.approval_ref = text_or_empty(q.getColumn(at.approval_ref));
-  row.voucher = text_or_empty(q.getColumn(at.voucher));
-  row.external_ref = text_or_empty(q.getColumn(at.external_ref));
-  row.memo = text_or_empty(q.getColumn(at.memo));
-  row.repeat_reason = text_or_empty(q.getColumn(at.repeat_reason));
-  row.operator_name = text_or_empty(q.getColumn(at.operator_name));
-  row.recorded_at = text_or_empty(q.getColumn(at.recorded_at));
+  row.entry_id = value.integer(at.entry_id);
+  row.date = value.text(at.date);
+  row.category = value.text(at.category);
+  row.amount = value.integer(at.amount);
+  row.account_code = value.text(at.account_code);
+  row.account_name = value.text(at.account_name);
+  row.designation_code = value.text(at.designation_code);
+  row.designation_name = value.text(at.designation_name);
+  row.payee = value.text(at.payee);
+  row.purpose = value.text(at.purpose);
+  row.beneficiary = value.optional_integer(at.beneficiary);
+  row.beneficiary_name = value.text(at.beneficiary_name);
+  row.beneficiary_category = value.text(at.beneficiary_category);
+  row.approval_ref = value.text(at.approval_ref);
+  row.voucher = value.text(at.voucher);
+  row.external_ref = value.text(at.external_ref);
+  row.memo = value.text(at.memo);
+  row.repeat_reason = value.text(at.repeat_reason);
+  row.operator_name = value.text(at.operator_name);
+  row.recorded_at = value.text(at.recorded_at);
   if (auto mark = read_void(q, at.void_of)) {
     row.voided_by = mark->id;
     row.void_reason = mark->reason;
@@ -176,10 +181,11 @@ model::DisbursementRow read_disbursement(SQLite::Statement& q, const Disbursemen
   return row;
 }
 
-std::optional<VoidMark> read_void(SQLite::Statement& q, const VoidColumnsAt& at) {
-  if (q.getColumn(at.id).isNull()) return std::nullopt;
-  return VoidMark{q.getColumn(at.id).getInt64(), q.getColumn(at.date).getString(),
-                  text_or_empty(q.getColumn(at.reason))};
+std::optional<VoidMark> read_void(SQLite::Statement& q, VoidColumnsAt& at) {
+  at.values.attach(q);
+  const RowValues& value = at.values;
+  if (value.is_null(at.id)) return std::nullopt;
+  return VoidMark{value.integer(at.id), value.text(at.date), value.text(at.reason)};
 }
 
 }  // namespace cfund::storage::detail

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/types.hpp"
+#include "storage/columns.hpp"
 #include "storage/queries.hpp"
 
 namespace SQLite {
@@ -34,6 +35,7 @@ inline const char* const kAnyVoid = "LEFT JOIN entries v ON v.voids_entry = e.id
 struct VoidColumnsAt {
   explicit VoidColumnsAt(const SQLite::Statement& q);
   int id, date, reason;
+  RowValues values;  // the statement's columns, once a row is read
 };
 
 struct DonationColumnsAt {
@@ -42,6 +44,7 @@ struct DonationColumnsAt {
       account_code, account_name, designation_code, designation_name, external_ref, memo, host_receipt, operator_name,
       recorded_at;
   VoidColumnsAt void_of;
+  RowValues values;
 };
 
 struct DisbursementColumnsAt {
@@ -50,12 +53,13 @@ struct DisbursementColumnsAt {
       beneficiary, beneficiary_name, beneficiary_category, approval_ref, voucher, external_ref, memo, repeat_reason,
       operator_name, recorded_at;
   VoidColumnsAt void_of;
+  RowValues values;
 };
 
 // Read a row of the selects above; voided_by and void_reason come from v.
-model::DonationRow read_donation(SQLite::Statement& q, const DonationColumnsAt& at);
-model::DisbursementRow read_disbursement(SQLite::Statement& q, const DisbursementColumnsAt& at);
+model::DonationRow read_donation(SQLite::Statement& q, DonationColumnsAt& at);
+model::DisbursementRow read_disbursement(SQLite::Statement& q, DisbursementColumnsAt& at);
 // The void of the current row, if any: the columns void_id, void_date and void_reason.
-std::optional<VoidMark> read_void(SQLite::Statement& q, const VoidColumnsAt& at);
+std::optional<VoidMark> read_void(SQLite::Statement& q, VoidColumnsAt& at);
 
 }  // namespace cfund::storage::detail
