@@ -543,23 +543,38 @@ std::vector<model::Designation> add_summary_lines(storage::FundFile& file, std::
   return designations;
 }
 
+// How the lists are read, decided before they are: the period's entries (a bound on
+// the lines listed; not counted for the figures only), and whether the lists are read
+// again when laid out, when there are more than options.keep_donations_up_to. A list
+// held and then dropped part way would leave its memory behind; one within the bound
+// is read once, into room made for it at once.
+struct ListPlan {
+  std::size_t dated = 0;
+  bool read_again = false;
+};
+
+ListPlan plan_lists(storage::FundFile& file, const NoticeOptions& options) {
+  if (options.figures_only) return {};
+  const auto& period = options.period;
+  const std::size_t dated = storage::entries_dated_between(file, period.first.iso(), period.last.iso());
+  const auto& keep_up_to = options.keep_donations_up_to;
+  return {dated, keep_up_to && dated > *keep_up_to};
+}
+
 // Donations: each money line is listed, or counted in its band when small. Returns
-// whether the list is read again when laid out: `read_again` (a long period), or the
+// whether the list is read again when laid out: as planned (a long period), or the
 // list grew past options.keep_donations_up_to all the same.
 bool add_donations(storage::FundFile& file, const NoticeOptions& options, std::int64_t cutoff, const Scrubber& scrub,
-                   const SummaryIndex& index, bool read_again, std::map<std::string, Fen>& income_by_month,
+                   const SummaryIndex& index, const ListPlan& plan, std::map<std::string, Fen>& income_by_month,
                    NoticeModel& model) {
   const auto& period = options.period;
   for (const auto& [band_from, band_to] : donation_band_edges(model.band_below)) {
     model.bands.push_back({band_from, band_to, 0, 0});
   }
   const auto keep_up_to = options.keep_donations_up_to;
-  bool replayed = read_again;
-  std::size_t listed = 0;  // lines for the list, held or not
-  if (!keep_up_to && !options.figures_only) {
-    // most, in a large fund
-    model.donations.reserve(storage::entries_dated_between(file, period.first.iso(), period.last.iso()));
-  }
+  bool replayed = plan.read_again;
+  std::size_t listed = 0;                                                       // lines for the list, held or not
+  if (!replayed && !options.figures_only) model.donations.reserve(plan.dated);  // most, in a large fund
   storage::notice_donations(file, period.first.iso(), period.last.iso(), cutoff, [&](storage::NoticeDonation& found) {
     auto line = donation_line(found, period, scrub);
     if (!line) {
@@ -663,15 +678,6 @@ void close_summary(const std::vector<model::Designation>& designations, const st
   }
 }
 
-// Whether the lists are read again when laid out, decided before they are read: when
-// the period has more entries than options.keep_donations_up_to. A list held and then
-// dropped part way would leave its memory behind; one within the bound is read once.
-bool read_lists_again(storage::FundFile& file, const NoticeOptions& options) {
-  if (!options.keep_donations_up_to || options.figures_only) return false;
-  const auto& period = options.period;
-  return storage::entries_dated_between(file, period.first.iso(), period.last.iso()) > *options.keep_donations_up_to;
-}
-
 }  // namespace
 
 NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) {
@@ -691,10 +697,10 @@ NoticeModel build_notice(storage::FundFile& file, const NoticeOptions& options) 
   add_brought_forward(file, period, cutoff, index, model);
   std::map<std::string, Fen> income_by_month;
   std::map<std::string, Fen> spending_by_month;
-  const bool read_again = read_lists_again(file, options);
-  const bool replayed = add_donations(file, options, cutoff, scrub, index, read_again, income_by_month, model);
+  const ListPlan plan = plan_lists(file, options);
+  const bool replayed = add_donations(file, options, cutoff, scrub, index, plan, income_by_month, model);
   const bool spending_replayed =
-      add_spending(file, options, cutoff, scrub, index, read_again, spending_by_month, model);
+      add_spending(file, options, cutoff, scrub, index, plan.read_again, spending_by_month, model);
   add_income(file, period, cutoff, index, scrub, model);
   add_goods(file, period, cutoff, index, scrub, model);
   add_reallocations(file, period, cutoff, index, model);
