@@ -24,7 +24,7 @@ namespace {
 
 // For a period of more entries than this (or more listed money donations or payments) a text or
 // Markdown notice reads the list again while laying it out instead of holding it. A list held is
-// read once: a month of the largest funds (20,000 donations, about 13 MB held) is laid out in about
+// read once: a month of the largest funds (20,000 donations, about 10 MB held) is laid out in about
 // 0.6 of the time; a year of them (over 300,000) is read again and stays under 64 MB.
 constexpr std::size_t kKeepDonationsUpTo = 40000;
 
