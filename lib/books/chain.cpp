@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <future>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "books/canonical.hpp"
 #include "books/journal.hpp"
@@ -157,10 +160,32 @@ std::int64_t walk_range(storage::FundFile& file, storage::EntryScanner& scanner,
   scanner.scan(walk, first_id, last_id);
   return walk.next_id();
 }
-std::int64_t walk_range(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
-                        std::int64_t last_id = INT64_MAX) {
+
+// The registry's detail tables (each one kind's).
+const std::vector<std::string>& detail_tables() {
+  static const std::vector<std::string> tables = [] {
+    std::vector<std::string> found;
+    for (const auto& kind : model::entry_kinds()) {
+      if (!kind.detail_table.empty()) found.push_back(kind.detail_table);
+    }
+    return found;
+  }();
+  return tables;
+}
+
+// How a walk of first_id..last_id ended: the id the next entry would have, and (when
+// asked for, and the walk found no bad entry) the smallest entry_id of the rows within
+// the range that no entry claimed (EntryScanner::unclaimed_rows).
+struct Walked {
+  std::int64_t next_id = 0;
+  std::optional<std::int64_t> unclaimed;
+};
+Walked walk_range(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
+                  std::int64_t last_id, bool find_unclaimed) {
   storage::EntryScanner scanner(file, model::detail_table_for);
-  return walk_range(file, scanner, report, first_id, std::move(previous), last_id);
+  Walked walked{walk_range(file, scanner, report, first_id, std::move(previous), last_id), std::nullopt};
+  if (find_unclaimed && !report.first_bad_entry) walked.unclaimed = scanner.unclaimed_rows(detail_tables());
+  return walked;
 }
 
 // A second connection on the same file, in its own read snapshot, when it sees the same
@@ -204,37 +229,38 @@ auto start_beside(storage::FundFile& file, Work work) -> std::future<decltype(wo
 // `segment` entries: the second half on a connection of its own, in a thread of its own,
 // linked to the hash stored in the entry before it; the halves' reports then read as the
 // walk of the whole would (the first bad entry of the first half, else the gap or the bad
-// entry where the second begins or inside it). Returns the id the next entry would have.
-std::int64_t walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
-                        std::int64_t segment) {
+// entry where the second begins or inside it), and so do their unclaimed rows.
+Walked walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
+                  std::int64_t segment, bool find_unclaimed) {
   const std::int64_t last = storage::last_entry_id(file);
   const auto middle = (last - first_id + 1) / 2 >= segment && segment > 0
                           ? storage::entry_id_from(file, first_id + (last - first_id + 1) / 2)
                           : std::nullopt;
-  std::future<std::pair<ChainReport, std::int64_t>> second;
+  std::future<std::pair<ChainReport, Walked>> second;
   if (middle && *middle > first_id) {
     const std::string anchor = storage::stored_hash(file, *middle - 1).value_or("");
-    second = start_beside(file, [from = *middle, anchor](storage::FundFile& other) {
+    second = start_beside(file, [from = *middle, anchor, find_unclaimed](storage::FundFile& other) {
       ChainReport half;
-      const std::int64_t next = walk_range(other, half, from, anchor);
-      return std::pair(half, next);
+      const Walked walked = walk_range(other, half, from, anchor, INT64_MAX, find_unclaimed);
+      return std::pair(half, walked);
     });
   }
-  if (!second.valid()) return walk_range(file, report, first_id, std::move(previous));
-  const std::int64_t next = walk_range(file, report, first_id, std::move(previous), *middle - 1);
+  if (!second.valid()) return walk_range(file, report, first_id, std::move(previous), INT64_MAX, find_unclaimed);
+  const Walked first = walk_range(file, report, first_id, std::move(previous), *middle - 1, find_unclaimed);
   auto [half, after] = second.get();
-  if (report.first_bad_entry) return next;
-  if (next != *middle) {
+  if (report.first_bad_entry) return first;
+  if (first.next_id != *middle) {
     ++report.entries;  // the walk in turn reads the middle entry before it sees the gap
-    fail_chain(report, next,
-               bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})", next,
-                         *middle));
-    return next;
+    fail_chain(report, first.next_id,
+               bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})",
+                         first.next_id, *middle));
+    return first;
   }
   report.entries += half.entries;
   report.head = half.head;
   report.first_bad_entry = half.first_bad_entry;
   report.problem = half.problem;
+  if (first.unclaimed && (!after.unclaimed || *first.unclaimed < *after.unclaimed)) after.unclaimed = first.unclaimed;
   return after;
 }
 
@@ -255,15 +281,20 @@ void check_recorded_head(storage::FundFile& file, ChainReport& report, std::int6
 
 ChainReport verify_chain(storage::FundFile& file, std::int64_t segment) {
   ChainReport report;
-  const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash, segment);
+  const Walked walked = walk_chain(file, report, 1, kGenesisHash, segment, true);
   if (report.first_bad_entry) return report;
 
-  // Rows that belong to no entry (or to an entry of another kind) were added by hand.
-  auto orphans = storage::rows_without_entry(file, "postings", {});
-  for (const auto& kind : model::entry_kinds()) {
-    if (kind.detail_table.empty()) continue;
-    auto found = storage::rows_without_entry(file, kind.detail_table, {kind.id});
+  // Rows that belong to no entry (or to an entry of another kind) were added by hand:
+  // the walk passed over those with an entry_id in its range, the rest are searched for.
+  std::vector<std::int64_t> orphans;
+  if (walked.unclaimed) orphans.push_back(*walked.unclaimed);
+  const auto outside = [&orphans, &file](const std::string& table, const std::vector<std::string>& kinds) {
+    const auto found = storage::rows_without_entry_outside(file, table, kinds, 1, INT64_MAX);
     orphans.insert(orphans.end(), found.begin(), found.end());
+  };
+  outside("postings", {});
+  for (const auto& kind : model::entry_kinds()) {
+    if (!kind.detail_table.empty()) outside(kind.detail_table, {kind.id});
   }
   if (!orphans.empty()) {
     const auto entry = *std::min_element(orphans.begin(), orphans.end());
@@ -272,14 +303,14 @@ ChainReport verify_chain(storage::FundFile& file, std::int64_t segment) {
                          "found rows that belong to no entry (pointing at entry {0})", entry));
     return report;
   }
-  check_recorded_head(file, report, next_id);
+  check_recorded_head(file, report, walked.next_id);
   return report;
 }
 
 ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, std::int64_t segment) {
   ChainReport report;
   if (first_id <= 1) {
-    const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash, segment);
+    const std::int64_t next_id = walk_chain(file, report, 1, kGenesisHash, segment, false).next_id;
     if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
     return report;
   }
@@ -288,7 +319,7 @@ ChainReport verify_chain_from(storage::FundFile& file, std::int64_t first_id, st
     fail_chain(report, first_id - 1, bilingual("第 {0} 号分录缺失", "entry {0} is missing", first_id - 1));
     return report;
   }
-  const std::int64_t next_id = walk_chain(file, report, first_id, *anchor, segment);
+  const std::int64_t next_id = walk_chain(file, report, first_id, *anchor, segment, false).next_id;
   if (!report.first_bad_entry) check_recorded_head(file, report, next_id);
   return report;
 }

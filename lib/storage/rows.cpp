@@ -156,8 +156,9 @@ class RawStatement {
 // A table read once in entry_id order, handed out entry by entry as the entries
 // are read in id order. A row whose entry_id is not an integer (only a raw edit
 // writes one) never matches an entry, as `WHERE entry_id = ?` would not; rows of
-// entries that do not exist, or of another kind, are passed over here and found
-// by rows_without_entry.
+// entries that do not exist, or of another kind, are passed over, and the smallest
+// entry_id among them is kept (as rows_without_entry reads it: SQLite's integer of
+// the value).
 class EntryCursor {
  public:
   // `sql` selects the rows whose entry_id is between its two parameters.
@@ -170,6 +171,7 @@ class EntryCursor {
   // Reads the rows of entries from_id..to_id from the start.
   void restart(std::int64_t from_id, std::int64_t to_id) {
     statement_.rebind(from_id, to_id);
+    passed_over_.reset();
     step();
   }
 
@@ -181,18 +183,37 @@ class EntryCursor {
       if (raw.is_integer(key_)) {
         const std::int64_t entry = raw.integer(key_);
         if (entry > id) break;
-        if (entry == id) visit(raw);
+        if (entry == id) {
+          visit(raw);
+        } else {
+          pass_over(raw);
+        }
+      } else {
+        pass_over(raw);
       }
       step();
     }
   }
 
+  // Passes over the rows left since restart (no entry of the scan claims them) and
+  // returns the smallest entry_id of all the rows passed over.
+  std::optional<std::int64_t> finish() {
+    const RawRow raw = statement_.row();
+    for (; has_row_; step()) pass_over(raw);
+    return passed_over_;
+  }
+
  private:
   void step() { has_row_ = statement_.step(); }
+  void pass_over(const RawRow& raw) {
+    const std::int64_t entry = raw.integer_value(key_);
+    if (!passed_over_ || entry < *passed_over_) passed_over_ = entry;
+  }
 
   RawStatement statement_;
   std::size_t key_ = 0;
   bool has_row_ = false;
+  std::optional<std::int64_t> passed_over_;
 };
 
 // The rows of each entry gathered into EntryRows, for for_each_entry.
@@ -255,6 +276,8 @@ struct EntryScanner::Statements {
   }
 
   SQLite::Database& db;
+  std::int64_t from_id = 1;  // the range of the last scan
+  std::int64_t to_id = INT64_MAX;
   std::function<std::string(const std::string& kind)> kind_to_table;
   RawStatement entries;
   EntryCursor postings;
@@ -273,6 +296,8 @@ EntryScanner::~EntryScanner() = default;
 void EntryScanner::scan(EntryScanVisitor& visitor, std::int64_t from_id, std::int64_t to_id) {
   auto& s = *statements_;
   ++s.scans;
+  s.from_id = from_id;
+  s.to_id = to_id;
   s.entries.rebind(from_id, to_id);
   s.postings.restart(from_id, to_id);
   const RawRow raw = s.entries.row();
@@ -289,6 +314,16 @@ void EntryScanner::scan(EntryScanVisitor& visitor, std::int64_t from_id, std::in
     }
     visitor.end_entry(table->second);
   }
+}
+
+std::optional<std::int64_t> EntryScanner::unclaimed_rows(const std::vector<std::string>& detail_tables) {
+  auto& s = *statements_;
+  std::optional<std::int64_t> first = s.postings.finish();
+  for (const auto& table : detail_tables) {
+    const auto passed_over = s.detail(table, s.from_id, s.to_id).finish();
+    if (passed_over && (!first || *passed_over < *first)) first = passed_over;
+  }
+  return first;
 }
 
 void scan_entries(FundFile& file, const std::function<std::string(const std::string& kind)>& kind_to_table,
@@ -346,6 +381,31 @@ std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& 
   sql += " ORDER BY t.entry_id";
   SQLite::Statement query(file.db(), sql);
   for (std::size_t i = 0; i < kinds.size(); ++i) query.bind(static_cast<int>(i + 1), kinds[i]);
+  const int entry_at = column_at(query, "entry_id");
+  std::vector<std::int64_t> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(entry_at).getInt64());
+  return ids;
+}
+
+std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::string& table,
+                                                     const std::vector<std::string>& kinds, std::int64_t first_id,
+                                                     std::int64_t last_id) {
+  // Two searches of the table's key, not one scan: text and BLOB sort above every
+  // number, so `> last_id` finds them too. An entry_id is never NULL (a rowid, or a
+  // column of a WITHOUT ROWID table's primary key).
+  std::string sql = "SELECT DISTINCT t.entry_id AS entry_id FROM (SELECT entry_id FROM " + table +
+                    " WHERE entry_id < ?1 UNION ALL SELECT entry_id FROM " + table +
+                    " WHERE entry_id > ?2) t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
+  if (!kinds.empty()) {
+    sql += " OR e.kind NOT IN (";
+    for (std::size_t i = 0; i < kinds.size(); ++i) sql += fmt::format("{}?{}", i == 0 ? "" : ", ", i + 3);
+    sql += ")";
+  }
+  sql += " ORDER BY t.entry_id";
+  SQLite::Statement query(file.db(), sql);
+  query.bind(1, first_id);
+  query.bind(2, last_id);
+  for (std::size_t i = 0; i < kinds.size(); ++i) query.bind(static_cast<int>(i + 3), kinds[i]);
   const int entry_at = column_at(query, "entry_id");
   std::vector<std::int64_t> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(entry_at).getInt64());

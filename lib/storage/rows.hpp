@@ -120,6 +120,11 @@ class EntryScanner {
   EntryScanner(const EntryScanner&) = delete;
   EntryScanner& operator=(const EntryScanner&) = delete;
   void scan(EntryScanVisitor& visitor, std::int64_t from_id = 1, std::int64_t to_id = INT64_MAX);
+  // After a scan: the rows of the postings and of `detail_tables` within the scan's
+  // range that no entry of the scan was handed (their entry is missing or of another
+  // kind; the rest of each table's range is read for it). The smallest entry_id among
+  // them, as rows_without_entry gives it; none when every row was claimed.
+  std::optional<std::int64_t> unclaimed_rows(const std::vector<std::string>& detail_tables);
 
  private:
   struct Statements;
@@ -145,6 +150,13 @@ std::optional<std::string> stored_hash(FundFile& file, std::int64_t id);
 // entry is of another kind: rows that a raw edit added outside any entry.
 std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
                                              const std::vector<std::string>& kinds);
+
+// rows_without_entry among the rows whose entry_id is not between first_id and
+// last_id: for a scan of that range, which found the rows within it
+// (EntryScanner::unclaimed_rows).
+std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::string& table,
+                                                     const std::vector<std::string>& kinds, std::int64_t first_id,
+                                                     std::int64_t last_id);
 
 // The highest entry id, 0 for an empty journal.
 std::int64_t last_entry_id(FundFile& file);

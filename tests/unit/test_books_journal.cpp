@@ -172,6 +172,22 @@ TEST_CASE("a raw edit of any journal row made with the sqlite3 shell is found", 
        "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
        "designation_id) VALUES (5, 2025, 9, 'x', 0, 'money', 1, 1)",
        5},
+      {"a posting whose entry number is text", "INSERT INTO postings VALUES ('abc', 1, 1, NULL, 500)", 0},
+      {"a posting for entry 0", "INSERT INTO postings VALUES (0, 1, 1, NULL, 500)", 0},
+      {"a posting for a negative entry", "INSERT INTO postings VALUES (-3, 1, 1, NULL, 500)", -3},
+      {"a posting whose entry number is a real number", "INSERT INTO postings VALUES (2.5, 1, 1, NULL, 500)", 2},
+      {"a payment row for a donation, before the payments",
+       "INSERT INTO disbursements (entry_id, category, amount, account_id, designation_id, purpose) "
+       "VALUES (2, 'relief', 1, 1, 1, 'x')",
+       2},
+      {"a row of a kind the journal does not have",
+       "INSERT INTO incomes (entry_id, income_kind, source, amount, account_id, designation_id) "
+       "VALUES (3, 'interest', 'x', 1, 1, 1)",
+       3},
+      {"a donation row for entry 0",
+       "INSERT INTO donations (entry_id, receipt_year, receipt_seq, donor_name, anonymous, form, amount, "
+       "designation_id) VALUES (0, 2025, 9, 'x', 0, 'money', 1, 1)",
+       0},
       {"a donor's name that is not UTF-8",
        "UPDATE donations SET donor_name = CAST(X'E5BCA0E4BC' AS TEXT) "
        "WHERE entry_id = 2",
