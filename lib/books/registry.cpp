@@ -107,16 +107,38 @@ void add_donors_as_given(storage::FundFile& file, const std::vector<storage::Reg
     const auto known = state.donors.find(id);
     stated[id] = {fact.entry_id, known == state.donors.end() ? "" : known->second.second};
   }
+  // A donor's element in state.donors and its facts (null: none), looked up in the two
+  // trees at its first gift only (a donor gives many times), kept by id while the ids
+  // are about as many as the donors (else looked up at every gift).
+  struct Places {
+    std::pair<std::string, std::string>* donor = nullptr;
+    const std::pair<std::int64_t, std::string>* facts = nullptr;
+  };
+  const storage::DonorIds ids = storage::donor_ids(file);
+  std::vector<Places> by_id(ids.largest <= 2 * ids.count + 1024 ? ids.largest + 1 : 0);
+  const auto places_of = [&state, &stated](std::int64_t id) {
+    Places found{&state.donors[id], nullptr};
+    const auto facts_of = stated.find(id);
+    if (facts_of != stated.end()) found.facts = &facts_of->second;
+    return found;
+  };
   // Gifts in entry order: each one's values replace the earlier ones', the latest's stay.
-  storage::for_each_donor_as_given(file, [&state, &stated](storage::DonorAsGiven&& given) {
-    auto& [name, kind] = state.donors[given.id];
+  storage::for_each_donor_as_given(file, [&](storage::DonorAsGiven&& given) {
+    Places at;
+    if (given.id >= 0 && static_cast<std::size_t>(given.id) < by_id.size()) {
+      Places& kept = by_id[static_cast<std::size_t>(given.id)];
+      if (kept.donor == nullptr) kept = places_of(given.id);
+      at = kept;
+    } else {
+      at = places_of(given.id);
+    }
+    auto& [name, kind] = *at.donor;
     name = std::move(given.name);
-    const auto facts_of = stated.find(given.id);
-    const bool after_facts = facts_of == stated.end() || given.entry_id > facts_of->second.first;
+    const bool after_facts = at.facts == nullptr || given.entry_id > at.facts->first;
     if (!given.kind.empty() && after_facts) {
       kind = std::move(given.kind);
     } else {
-      kind = facts_of == stated.end() ? "" : facts_of->second.second;
+      kind = at.facts == nullptr ? "" : at.facts->second;
     }
   });
 }

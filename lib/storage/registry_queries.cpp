@@ -48,6 +48,12 @@ std::vector<DonorRow> donors(FundFile& file) {
   return rows;
 }
 
+DonorIds donor_ids(FundFile& file) {
+  SQLite::Statement q(file.db(), "SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS largest FROM donors");
+  q.executeStep();
+  return {q.getColumn("count").getInt64(), q.getColumn("largest").getInt64()};
+}
+
 void for_each_donor_as_given(FundFile& file, const std::function<void(DonorAsGiven&&)>& visit) {
   SQLite::Statement q(file.db(),
                       "SELECT donor_id, entry_id, donor_name, donor_kind FROM donations "

@@ -51,6 +51,12 @@ struct DonorAsGiven {
   std::string name;
   std::string kind;
 };
+// How many donors there are, and the largest id among them (0 for none).
+struct DonorIds {
+  std::int64_t count = 0;
+  std::int64_t largest = 0;
+};
+DonorIds donor_ids(FundFile& file);
 // Every donation naming a donor, in entry order (the table's own: no sort of a million
 // rows), so that a donor's last one is its latest.
 void for_each_donor_as_given(FundFile& file, const std::function<void(DonorAsGiven&&)>& visit);

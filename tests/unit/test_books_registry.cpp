@@ -110,3 +110,37 @@ TEST_CASE("accounts and special funds are opened, renamed and closed on the chai
   CHECK(found[0].subject == "account");
   CHECK(found[0].field == "closed_on");
 }
+
+TEST_CASE("donors as their gifts give them: the latest gift's name and kind, whatever the donors' ids", "[registry]") {
+  TempFund fund;
+  {
+    auto file = fund.open();
+    for (const char* donor : {"张伟", "李娜", "张伟", "王芳", "李娜"}) {
+      books::DonationInput in;
+      in.donor = donor;
+      in.amount = 10000;
+      in.account = "cash";
+      in.date = day("2025-03-05");
+      books::record_donation(file, TempFund::recorder(), in);
+    }
+    const auto state = books::registry_as_of(file, storage::kNoCutoff, true);
+    REQUIRE(state.donors.size() == 3);
+    CHECK(state.donors.begin()->second.first == "张伟");
+    CHECK(books::registry_differences(file).empty());
+  }
+  // Ids far apart (only a raw edit makes them): each gift is matched to its donor all the same.
+  fund.raw_sql(
+      "UPDATE donors SET id = 900000 WHERE id = 2; UPDATE donations SET donor_id = 900000 WHERE donor_id = 2;"
+      "UPDATE donors SET name = '李四' WHERE id = 3");
+  auto file = fund.open();
+  const auto state = books::registry_as_of(file, storage::kNoCutoff, true);
+  REQUIRE(state.donors.size() == 3);
+  CHECK(state.donors.at(900000).first == "李娜");
+  const auto found = books::registry_differences(file);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].subject == "donor");
+  CHECK(found[0].id == 3);
+  CHECK(found[0].field == "name");
+  CHECK(found[0].on_chain == "王芳");
+  CHECK(found[0].in_table == "李四");
+}
