@@ -1,7 +1,9 @@
 // The hash chain's check (journal.hpp): every entry read once, straight from SQLite, in
-// two halves on two connections when the journal is long.
+// pieces that two connections take in turn when the journal is long.
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <future>
 #include <memory>
 #include <optional>
@@ -225,43 +227,104 @@ auto start_beside(storage::FundFile& file, Work work) -> std::future<decltype(wo
   });
 }
 
-// walk_range from first_id to the end, in two halves at once when there are at least
-// `segment` entries: the second half on a connection of its own, in a thread of its own,
-// linked to the hash stored in the entry before it; the halves' reports then read as the
-// walk of the whole would (the first bad entry of the first half, else the gap or the bad
-// entry where the second begins or inside it), and so do their unclaimed rows.
+// The walk from first_id on in pieces: each piece's first id (rising) and the hash stored
+// in the entry before it, which that entry must link to.
+struct Pieces {
+  std::vector<std::int64_t> starts;
+  std::vector<std::string> anchors;
+  bool find_unclaimed = false;
+  std::int64_t last_of(std::size_t piece) const {
+    return piece + 1 < starts.size() ? starts[piece + 1] - 1 : INT64_MAX;
+  }
+};
+struct PieceWalked {
+  ChainReport report;
+  Walked walked;
+};
+
+// At most kMaxPieces pieces of at least `segment` entries each (one when there are
+// fewer than 2 × segment), cut where an entry exists.
+constexpr std::int64_t kMaxPieces = 16;
+Pieces cut_chain(storage::FundFile& file, std::int64_t first_id, std::string previous, std::int64_t segment) {
+  const std::int64_t count = storage::last_entry_id(file) - first_id + 1;
+  const std::int64_t wanted = segment > 0 ? std::min(kMaxPieces, count / segment) : 1;
+  Pieces pieces{{first_id}, {std::move(previous)}, false};
+  for (std::int64_t k = 1; k < wanted; ++k) {
+    const auto start = storage::entry_id_from(file, first_id + count * k / wanted);
+    if (!start || *start <= pieces.starts.back()) continue;
+    pieces.starts.push_back(*start);
+    pieces.anchors.push_back(storage::stored_hash(file, *start - 1).value_or(""));
+  }
+  return pieces;
+}
+
+// Walks the next piece not yet taken, and the next, until none is left, on `file`'s
+// connection. A piece after one with a bad entry is not needed and not walked.
+struct PieceQueue {
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> first_bad{SIZE_MAX};
+};
+void take_pieces(storage::FundFile& file, const Pieces& pieces, std::vector<PieceWalked>& done, PieceQueue& queue) {
+  storage::EntryScanner scanner(file, model::detail_table_for);
+  for (std::size_t k = queue.next++; k < pieces.starts.size(); k = queue.next++) {
+    if (k > queue.first_bad) continue;
+    auto& piece = done[k];
+    piece.walked.next_id =
+        walk_range(file, scanner, piece.report, pieces.starts[k], pieces.anchors[k], pieces.last_of(k));
+    if (piece.report.first_bad_entry) {
+      for (std::size_t bad = queue.first_bad; k < bad && !queue.first_bad.compare_exchange_weak(bad, k);) {
+      }
+    } else if (pieces.find_unclaimed) {
+      piece.walked.unclaimed = scanner.unclaimed_rows(detail_tables());
+    }
+  }
+}
+
+// The pieces' reports, in order, as the walk of the whole would give them: the first bad
+// entry, or the first gap where a piece begins; the smallest unclaimed row.
+Walked join_pieces(ChainReport& report, const Pieces& pieces, const std::vector<PieceWalked>& done) {
+  Walked walked{pieces.starts.front(), std::nullopt};
+  for (std::size_t k = 0; k < done.size(); ++k) {
+    if (k > 0 && walked.next_id != pieces.starts[k]) {
+      ++report.entries;  // the walk in turn reads the piece's first entry before it sees the gap
+      fail_chain(report, walked.next_id,
+                 bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})",
+                           walked.next_id, pieces.starts[k]));
+      return walked;
+    }
+    const PieceWalked& piece = done[k];
+    report.entries += piece.report.entries;
+    report.head = piece.report.head;
+    walked.next_id = piece.walked.next_id;
+    if (piece.report.first_bad_entry) {
+      report.first_bad_entry = piece.report.first_bad_entry;
+      report.problem = piece.report.problem;
+      return walked;
+    }
+    const auto& unclaimed = piece.walked.unclaimed;
+    if (unclaimed && (!walked.unclaimed || *unclaimed < *walked.unclaimed)) walked.unclaimed = unclaimed;
+  }
+  return walked;
+}
+
+// walk_range from first_id to the end. With at least 2 × `segment` entries, in pieces
+// that this connection and a second one (open_beside, in a thread of its own) take in
+// turn, each the next piece when done with one: neither waits long for the other, even
+// on a machine whose two cores do not run at the same speed.
 Walked walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
                   std::int64_t segment, bool find_unclaimed) {
-  const std::int64_t last = storage::last_entry_id(file);
-  const auto middle = (last - first_id + 1) / 2 >= segment && segment > 0
-                          ? storage::entry_id_from(file, first_id + (last - first_id + 1) / 2)
-                          : std::nullopt;
-  std::future<std::pair<ChainReport, Walked>> second;
-  if (middle && *middle > first_id) {
-    const std::string anchor = storage::stored_hash(file, *middle - 1).value_or("");
-    second = start_beside(file, [from = *middle, anchor, find_unclaimed](storage::FundFile& other) {
-      ChainReport half;
-      const Walked walked = walk_range(other, half, from, anchor, INT64_MAX, find_unclaimed);
-      return std::pair(half, walked);
-    });
+  Pieces pieces = cut_chain(file, first_id, std::move(previous), segment);
+  pieces.find_unclaimed = find_unclaimed;
+  if (pieces.starts.size() < 2) {
+    return walk_range(file, report, first_id, pieces.anchors.front(), INT64_MAX, find_unclaimed);
   }
-  if (!second.valid()) return walk_range(file, report, first_id, std::move(previous), INT64_MAX, find_unclaimed);
-  const Walked first = walk_range(file, report, first_id, std::move(previous), *middle - 1, find_unclaimed);
-  auto [half, after] = second.get();
-  if (report.first_bad_entry) return first;
-  if (first.next_id != *middle) {
-    ++report.entries;  // the walk in turn reads the middle entry before it sees the gap
-    fail_chain(report, first.next_id,
-               bilingual("第 {0} 号分录缺失（下一条是第 {1} 号）", "entry {0} is missing (the next one is {1})",
-                         first.next_id, *middle));
-    return first;
-  }
-  report.entries += half.entries;
-  report.head = half.head;
-  report.first_bad_entry = half.first_bad_entry;
-  report.problem = half.problem;
-  if (first.unclaimed && (!after.unclaimed || *first.unclaimed < *after.unclaimed)) after.unclaimed = first.unclaimed;
-  return after;
+  std::vector<PieceWalked> done(pieces.starts.size());
+  PieceQueue queue;
+  std::future<void> second = start_beside(
+      file, [&pieces, &done, &queue](storage::FundFile& other) { take_pieces(other, pieces, done, queue); });
+  take_pieces(file, pieces, done, queue);
+  if (second.valid()) second.get();
+  return join_pieces(report, pieces, done);
 }
 
 // The chain head and length recorded at the last append must be the last entry's. The

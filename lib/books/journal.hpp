@@ -133,8 +133,9 @@ struct ChainReport {
 
 // Recomputes every hash, checks the links, the ids, the postings' sums, rows that
 // belong to no entry, and the recorded chain head. Names the first bad entry.
-// With at least 2 × `segment` entries, the two halves are checked at once, the second on a
-// connection and in a thread of its own (the report is the same).
+// With at least 2 × `segment` entries, the chain is checked in pieces (at most 16, of at
+// least `segment` entries) that this connection and a second one, in a thread of its own,
+// take in turn (the report is the same).
 inline constexpr std::int64_t kChainSegment = 20000;
 ChainReport verify_chain(storage::FundFile& file, std::int64_t segment = kChainSegment);
 

@@ -246,6 +246,11 @@ class RowCollector : public EntryScanVisitor {
 
 }  // namespace
 
+// The rows of the entries ?1..?2 in the postings and the detail tables: entry_id from ?1
+// up to ?2 + 1, not included, so that scans of ranges one after the other read every
+// number between (a REAL that a raw edit wrote, such as 2.5, is read by the scan of 2).
+constexpr const char* kRowsOfRange = "entry_id >= ?1 AND entry_id < ?2 + 1";
+
 // The statements of an EntryScanner: one sequential read of each table, merged by
 // entry id, instead of a lookup of the postings and of the detail row for every entry.
 struct EntryScanner::Statements {
@@ -253,7 +258,7 @@ struct EntryScanner::Statements {
       : db(file.db()),
         kind_to_table(std::move(kind_to_table)),
         entries(db, "SELECT * FROM entries WHERE id BETWEEN ?1 AND ?2 ORDER BY id"),
-        postings(db, "SELECT * FROM postings WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id, seq") {
+        postings(db, "SELECT * FROM postings WHERE " + std::string(kRowsOfRange) + " ORDER BY entry_id, seq") {
     const std::vector<std::string>& names = entries.names();
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == "id") id_column = i;
@@ -265,8 +270,8 @@ struct EntryScanner::Statements {
   EntryCursor& detail(const std::string& table, std::int64_t from_id, std::int64_t to_id) {
     auto& [cursor, started_in] = details[table];
     if (!cursor) {
-      cursor = std::make_unique<EntryCursor>(
-          db, "SELECT * FROM " + table + " WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id");
+      cursor =
+          std::make_unique<EntryCursor>(db, "SELECT * FROM " + table + " WHERE " + kRowsOfRange + " ORDER BY entry_id");
     }
     if (started_in != scans) {
       cursor->restart(from_id, to_id);

@@ -120,10 +120,12 @@ class EntryScanner {
   EntryScanner(const EntryScanner&) = delete;
   EntryScanner& operator=(const EntryScanner&) = delete;
   void scan(EntryScanVisitor& visitor, std::int64_t from_id = 1, std::int64_t to_id = INT64_MAX);
-  // After a scan: the rows of the postings and of `detail_tables` within the scan's
-  // range that no entry of the scan was handed (their entry is missing or of another
-  // kind; the rest of each table's range is read for it). The smallest entry_id among
-  // them, as rows_without_entry gives it; none when every row was claimed.
+  // After a scan: the rows of the postings and of `detail_tables` whose entry_id is from
+  // the scan's from_id up to its to_id + 1 (not included: scans of ranges one after the
+  // other leave no number out) that no entry of the scan was handed (their entry is
+  // missing or of another kind; the rest of each table's range is read for it). The
+  // smallest entry_id among them, as rows_without_entry gives it; none when every row
+  // was claimed.
   std::optional<std::int64_t> unclaimed_rows(const std::vector<std::string>& detail_tables);
 
  private:
@@ -151,8 +153,8 @@ std::optional<std::string> stored_hash(FundFile& file, std::int64_t id);
 std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
                                              const std::vector<std::string>& kinds);
 
-// rows_without_entry among the rows whose entry_id is not between first_id and
-// last_id: for a scan of that range, which found the rows within it
+// rows_without_entry among the rows whose entry_id is below first_id or above last_id
+// (text included): for scans of that range, which found the rows within it
 // (EntryScanner::unclaimed_rows).
 std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::string& table,
                                                      const std::vector<std::string>& kinds, std::int64_t first_id,
