@@ -161,7 +161,7 @@ class RawStatement {
 // the value).
 class EntryCursor {
  public:
-  // `sql` selects the rows whose entry_id is between its two parameters.
+  // `sql` selects the rows of the entries between its two parameters (kRowsOfRange).
   EntryCursor(SQLite::Database& db, const std::string& sql) : statement_(db, sql) {
     const auto& names = statement_.names();
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -374,33 +374,21 @@ std::optional<std::string> stored_hash(FundFile& file, std::int64_t id) {
   return query.getColumn("hash").getString();
 }
 
-std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
-                                             const std::vector<std::string>& kinds) {
-  std::string sql = "SELECT DISTINCT t.entry_id AS entry_id FROM " + table +
-                    " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
-  if (!kinds.empty()) {
-    sql += " OR e.kind NOT IN (";
-    for (std::size_t i = 0; i < kinds.size(); ++i) sql += i == 0 ? "?" : ", ?";
-    sql += ")";
-  }
-  sql += " ORDER BY t.entry_id";
-  SQLite::Statement query(file.db(), sql);
-  for (std::size_t i = 0; i < kinds.size(); ++i) query.bind(static_cast<int>(i + 1), kinds[i]);
-  const int entry_at = column_at(query, "entry_id");
-  std::vector<std::int64_t> ids;
-  while (query.executeStep()) ids.push_back(query.getColumn(entry_at).getInt64());
-  return ids;
-}
+namespace {
 
-std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::string& table,
-                                                     const std::vector<std::string>& kinds, std::int64_t first_id,
-                                                     std::int64_t last_id) {
-  // Two searches of the table's key, not one scan: text and BLOB sort above every
-  // number, so `> last_id` finds them too. An entry_id is never NULL (a rowid, or a
-  // column of a WITHOUT ROWID table's primary key).
-  std::string sql = "SELECT DISTINCT t.entry_id AS entry_id FROM (SELECT entry_id FROM " + table +
-                    " WHERE entry_id < ?1 UNION ALL SELECT entry_id FROM " + table +
-                    " WHERE entry_id > ?2) t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
+// The distinct entry_ids of `table`'s rows (all, or those below and above `outside`)
+// whose entry is missing or, when kinds is not empty, of another kind.
+std::vector<std::int64_t> ids_without_entry(FundFile& file, const std::string& table,
+                                            const std::vector<std::string>& kinds,
+                                            const std::optional<std::pair<std::int64_t, std::int64_t>>& outside) {
+  // Outside a range: two searches of the table's key, not one scan. Text and BLOB sort
+  // above every number, so `> ?2` finds them too; an entry_id is never NULL (a rowid, or
+  // a column of a WITHOUT ROWID table's primary key).
+  const std::string rows = outside ? "(SELECT entry_id FROM " + table + " WHERE entry_id < ?1 UNION ALL " +
+                                         "SELECT entry_id FROM " + table + " WHERE entry_id > ?2)"
+                                   : table;
+  std::string sql = "SELECT DISTINCT t.entry_id AS entry_id FROM " + rows +
+                    " t LEFT JOIN entries e ON e.id = t.entry_id WHERE e.id IS NULL";
   if (!kinds.empty()) {
     sql += " OR e.kind NOT IN (";
     for (std::size_t i = 0; i < kinds.size(); ++i) sql += fmt::format("{}?{}", i == 0 ? "" : ", ", i + 3);
@@ -408,13 +396,28 @@ std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::
   }
   sql += " ORDER BY t.entry_id";
   SQLite::Statement query(file.db(), sql);
-  query.bind(1, first_id);
-  query.bind(2, last_id);
+  if (outside) {
+    query.bind(1, outside->first);
+    query.bind(2, outside->second);
+  }
   for (std::size_t i = 0; i < kinds.size(); ++i) query.bind(static_cast<int>(i + 3), kinds[i]);
   const int entry_at = column_at(query, "entry_id");
   std::vector<std::int64_t> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(entry_at).getInt64());
   return ids;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> rows_without_entry(FundFile& file, const std::string& table,
+                                             const std::vector<std::string>& kinds) {
+  return ids_without_entry(file, table, kinds, std::nullopt);
+}
+
+std::vector<std::int64_t> rows_without_entry_outside(FundFile& file, const std::string& table,
+                                                     const std::vector<std::string>& kinds, std::int64_t first_id,
+                                                     std::int64_t last_id) {
+  return ids_without_entry(file, table, kinds, std::pair(first_id, last_id));
 }
 
 std::int64_t last_entry_id(FundFile& file) {
