@@ -182,13 +182,6 @@ struct Walked {
   std::int64_t next_id = 0;
   std::optional<std::int64_t> unclaimed;
 };
-Walked walk_range(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
-                  std::int64_t last_id, bool find_unclaimed) {
-  storage::EntryScanner scanner(file, model::detail_table_for);
-  Walked walked{walk_range(file, scanner, report, first_id, std::move(previous), last_id), std::nullopt};
-  if (find_unclaimed && !report.first_bad_entry) walked.unclaimed = scanner.unclaimed_rows(detail_tables());
-  return walked;
-}
 
 // A second connection on the same file, in its own read snapshot, when it sees the same
 // books as `file` (the same chain head and length, the same last entry): SQLite's Debian
@@ -307,21 +300,21 @@ Walked join_pieces(ChainReport& report, const Pieces& pieces, const std::vector<
   return walked;
 }
 
-// walk_range from first_id to the end. With at least 2 × `segment` entries, in pieces
-// that this connection and a second one (open_beside, in a thread of its own) take in
-// turn, each the next piece when done with one: neither waits long for the other, even
-// on a machine whose two cores do not run at the same speed.
+// walk_range from first_id to the end, in pieces. With more than one piece (at least
+// 2 × `segment` entries), this connection and a second one (open_beside, in a thread of
+// its own) take them in turn, each the next piece when done with one: neither waits long
+// for the other, even on a machine whose two cores do not run at the same speed.
 Walked walk_chain(storage::FundFile& file, ChainReport& report, std::int64_t first_id, std::string previous,
                   std::int64_t segment, bool find_unclaimed) {
   Pieces pieces = cut_chain(file, first_id, std::move(previous), segment);
   pieces.find_unclaimed = find_unclaimed;
-  if (pieces.starts.size() < 2) {
-    return walk_range(file, report, first_id, pieces.anchors.front(), INT64_MAX, find_unclaimed);
-  }
   std::vector<PieceWalked> done(pieces.starts.size());
   PieceQueue queue;
-  std::future<void> second = start_beside(
-      file, [&pieces, &done, &queue](storage::FundFile& other) { take_pieces(other, pieces, done, queue); });
+  std::future<void> second;
+  if (pieces.starts.size() > 1) {
+    second = start_beside(
+        file, [&pieces, &done, &queue](storage::FundFile& other) { take_pieces(other, pieces, done, queue); });
+  }
   take_pieces(file, pieces, done, queue);
   if (second.valid()) second.get();
   return join_pieces(report, pieces, done);
