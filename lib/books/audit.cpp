@@ -82,15 +82,15 @@ void check_chain(AuditScope& scope, std::vector<Finding>& findings) {
 
 // --- trial balance -------------------------------------------------------------
 
-void check_trial_balance(AuditScope& scope, std::vector<Finding>& findings) {
-  for (const auto& entry : storage::unbalanced_entries(scope.file)) {
+void report_trial_balance(AuditScope& scope, const storage::PostingFacts& facts, std::vector<Finding>& findings) {
+  for (const auto& entry : facts.unbalanced) {
     findings.push_back(make(finding_code::trial_balance, Severity::error,
                             bilingual("第 {0} 号分录（{1}）借贷不平：过账合计差 {2}",
                                       "entry {0} ({1}) does not balance: its postings are off by {2}", entry.entry_id,
                                       entry.date, format_amount(entry.sum)),
                             {entry.entry_id}, entry.sum, entry.date));
   }
-  const auto totals = storage::posting_totals(scope.file);
+  const auto& totals = facts.totals;
   if (totals.orphaned_rows > 0) {
     const auto pointing_at = storage::rows_without_entry(scope.file, "postings", {});
     findings.push_back(
@@ -111,8 +111,8 @@ void check_trial_balance(AuditScope& scope, std::vector<Finding>& findings) {
   }
 }
 
-void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
-  for (const auto& m : storage::detail_mismatches(scope.file)) {
+void report_posting_mismatches(const storage::PostingFacts& facts, std::vector<Finding>& findings) {
+  for (const auto& m : facts.mismatches) {
     const Message kind{model::entry_kind_name(m.kind, Lang::zh), model::entry_kind_name(m.kind, Lang::en)};
     findings.push_back(
         make(finding_code::posting_mismatch, Severity::error,
@@ -125,20 +125,6 @@ void check_posting_mismatch(AuditScope& scope, std::vector<Finding>& findings) {
 }
 
 // --- no balance below zero on any day -------------------------------------------
-
-// Days in target and date order, from postings in that order (the exact path, for a
-// file in which a raw edit left values of other types).
-std::vector<storage::PostingDay> days_of(const std::vector<storage::DatedPosting>& rows) {
-  std::vector<storage::PostingDay> days;
-  for (const auto& row : rows) {
-    if (days.empty() || days.back().target_id != row.target_id || days.back().date != row.date) {
-      days.push_back({row.target_id, row.date, 0, {}});
-    }
-    days.back().total += row.amount;
-    if (row.amount < 0) days.back().outflows.push_back(row.entry_id);
-  }
-  return days;
-}
 
 void walk_balances(AuditScope& scope, storage::Side side, const std::vector<storage::PostingDay>& days,
                    std::vector<Finding>& findings) {
@@ -262,18 +248,21 @@ void compare_day_totals(AuditScope& scope, storage::Side side, const std::vector
   }
 }
 
-void check_balances_by_day(AuditScope& scope, std::vector<Finding>& findings) {
-  // One pass over the postings for both sides; the exact query where a raw edit left odd values.
-  auto daily = storage::posting_days(scope.file);
-  if (!daily) {
-    daily = storage::PostingDays{days_of(storage::dated_postings(scope.file, storage::Side::account)),
-                                 days_of(storage::dated_postings(scope.file, storage::Side::designation))};
-  }
+void report_balances_by_day(AuditScope& scope, const storage::PostingDays& daily, std::vector<Finding>& findings) {
   // Restricted money first, as when recording: that tells the supervisor more.
-  walk_balances(scope, storage::Side::designation, daily->designations, findings);
-  walk_balances(scope, storage::Side::account, daily->accounts, findings);
-  compare_day_totals(scope, storage::Side::designation, daily->designations, findings);
-  compare_day_totals(scope, storage::Side::account, daily->accounts, findings);
+  walk_balances(scope, storage::Side::designation, daily.designations, findings);
+  walk_balances(scope, storage::Side::account, daily.accounts, findings);
+  compare_day_totals(scope, storage::Side::designation, daily.designations, findings);
+  compare_day_totals(scope, storage::Side::account, daily.accounts, findings);
+}
+
+// The trial balance, postings against details and the balances by day read the same
+// rows: one read of them (storage::posting_facts) for the three, reported in that order.
+void check_postings(AuditScope& scope, std::vector<Finding>& findings) {
+  const storage::PostingFacts facts = storage::posting_facts(scope.file);
+  report_trial_balance(scope, facts, findings);
+  report_posting_mismatches(facts, findings);
+  report_balances_by_day(scope, facts.days, findings);
 }
 
 // --- approvals -----------------------------------------------------------------
@@ -723,9 +712,8 @@ const std::vector<AuditCheck>& audit_checks() {
       {{finding_code::integrity}, check_integrity},
       {{finding_code::chain_broken}, check_chain},
       {{finding_code::registry}, check_registry},
-      {{finding_code::trial_balance}, check_trial_balance},
-      {{finding_code::posting_mismatch}, check_posting_mismatch},
-      {{finding_code::overdrawn, finding_code::day_totals}, check_balances_by_day},
+      {{finding_code::trial_balance, finding_code::posting_mismatch, finding_code::overdrawn, finding_code::day_totals},
+       check_postings},
       {{finding_code::approval_missing}, check_approval},
       {{finding_code::receipt_gap, finding_code::receipt_duplicate}, check_receipts},
       {{finding_code::ref_duplicate, finding_code::likely_duplicate}, check_duplicates},

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "storage/fund_file.hpp"
+#include "storage/stated_amounts.hpp"
 
 namespace cfund::storage {
 
@@ -81,6 +82,23 @@ std::vector<std::string> integrity_problems(FundFile& file, bool deep) {
 
 std::int64_t entry_count(FundFile& file) { return file.db().execAndGet("SELECT COUNT(*) FROM entries").getInt64(); }
 
+PostingTotals day_totals_by_side(FundFile& file) {
+  SQLite::Statement q(file.db(),
+                      "SELECT COALESCE(SUM(CASE WHEN side = 'account' THEN amount END), 0) AS accounts, "
+                      "COALESCE(-SUM(CASE WHEN side = 'designation' THEN amount END), 0) AS designations "
+                      "FROM day_totals");
+  q.executeStep();
+  PostingTotals totals;
+  totals.accounts = q.getColumn("accounts").getInt64();
+  totals.designations = q.getColumn("designations").getInt64();
+  return totals;
+}
+
+namespace {
+
+// The exact queries behind posting_facts_by_queries, which order and compare values of
+// any type as SQLite does.
+
 std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
   // Summed in one scan of postings in key order; entries looked up only for those found.
   SQLite::Statement q(file.db(),
@@ -93,53 +111,7 @@ std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file) {
   return found;
 }
 
-namespace {
-
-// posting_totals in one sequential read of the postings, without a lookup of the entry of
-// each: when the entries' ids run without a gap, a posting belongs to no entry exactly when
-// its entry_id is not an integer between the first and the last. Nothing when the ids have
-// gaps or an amount is not an integer or a sum overflows (only raw edits do that): the
-// queries below then decide, as SQLite's SUM would.
-std::optional<PostingTotals> posting_totals_in_one_read(FundFile& file) {
-  SQLite::Statement ids(file.db(), "SELECT COUNT(*) AS count, MIN(id) AS first, MAX(id) AS last FROM entries");
-  ids.executeStep();
-  const std::int64_t count = ids.getColumn("count").getInt64();
-  const std::int64_t first = ids.getColumn("first").isNull() ? 1 : ids.getColumn("first").getInt64();
-  const std::int64_t last = ids.getColumn("last").isNull() ? 0 : ids.getColumn("last").getInt64();
-  if (count != last - first + 1) return std::nullopt;
-  SQLite::Statement q(file.db(),
-                      "SELECT entry_id, account_id IS NOT NULL AS on_account, designation_id IS NOT NULL AS "
-                      "on_designation, amount FROM postings");
-  const int entry_at = column_at(q, "entry_id");
-  const int account_at = column_at(q, "on_account");
-  const int designation_at = column_at(q, "on_designation");
-  const int amount_at = column_at(q, "amount");
-  PostingTotals totals{};
-  bool overflow = false;
-  while (q.executeStep()) {
-    const SQLite::Column amount_column = q.getColumn(amount_at);
-    if (!amount_column.isInteger()) return std::nullopt;
-    const std::int64_t amount = amount_column.getInt64();
-    if (q.getColumn(account_at).getInt() != 0) {
-      overflow |= __builtin_add_overflow(totals.accounts, amount, &totals.accounts);
-    }
-    if (q.getColumn(designation_at).getInt() != 0) {
-      overflow |= __builtin_sub_overflow(totals.designations, amount, &totals.designations);
-    }
-    const SQLite::Column entry = q.getColumn(entry_at);
-    if (!entry.isInteger() || entry.getInt64() < first || entry.getInt64() > last) {
-      overflow |= __builtin_add_overflow(totals.orphaned, amount, &totals.orphaned);
-      ++totals.orphaned_rows;
-    }
-    if (overflow) return std::nullopt;
-  }
-  return totals;
-}
-
-}  // namespace
-
 PostingTotals posting_totals(FundFile& file) {
-  if (auto totals = posting_totals_in_one_read(file)) return *totals;
   // The orphans in a query of their own: one lookup of the entry per posting, not two.
   SQLite::Statement q(file.db(),
                       "SELECT COALESCE(SUM(CASE WHEN account_id IS NOT NULL THEN amount END), 0) AS accounts, "
@@ -154,25 +126,9 @@ PostingTotals posting_totals(FundFile& file) {
           orphans.getColumn("amount").getInt64(), orphans.getColumn("count").getInt64()};
 }
 
-PostingTotals day_totals_by_side(FundFile& file) {
-  SQLite::Statement q(file.db(),
-                      "SELECT COALESCE(SUM(CASE WHEN side = 'account' THEN amount END), 0) AS accounts, "
-                      "COALESCE(-SUM(CASE WHEN side = 'designation' THEN amount END), 0) AS designations "
-                      "FROM day_totals");
-  q.executeStep();
-  PostingTotals totals;
-  totals.accounts = q.getColumn("accounts").getInt64();
-  totals.designations = q.getColumn("designations").getInt64();
-  return totals;
-}
-
 std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
-  // Each kind whose detail row states an amount on an account and a designation must
-  // have posted it there: money in debits the account and credits the designation,
-  // money out the opposite. Goods post to the goods stock: goods in and out state
-  // their value (goods donations recorded before the stock existed have no postings).
-  // A goods sale states both: its price on its account and designation, its value on
-  // the goods stock (two rows here).
+  // Each detail row that states an amount (stated_amounts.hpp) beside the sums posted to
+  // its account and its designation, in their own signs.
   const char* goods_account = "(SELECT id FROM accounts WHERE kind = 'goods' ORDER BY id LIMIT 1)";
   const char* goods_designation = "(SELECT id FROM designations WHERE kind = 'goods' ORDER BY id LIMIT 1)";
   auto side = [](const char* sign, const char* column, const std::string& target) {
@@ -180,32 +136,23 @@ std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
         "(SELECT COALESCE({}SUM(p.amount), 0) FROM postings p WHERE p.entry_id = x.entry_id AND p.{} = {})", sign,
         column, target);
   };
-  auto money = [&](const char* kind, const char* table, const char* amount, bool in, const char* where) {
-    return fmt::format(
-        "SELECT x.entry_id, e.date, '{}' AS kind, x.{} AS amount, {} AS acc, {} AS des FROM {} x "
+  std::string rows;
+  for (const StatedAmount& stated : kStatedAmounts) {
+    const char* where =
+        stated.rows == StatedRows::money_form ? "WHERE x.form = 'money'"
+        : stated.rows == StatedRows::goods_form_with_postings
+            ? "WHERE x.form = 'goods' AND EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = x.entry_id)"
+            : "";
+    rows += fmt::format(
+        "{}SELECT x.entry_id, e.date, '{}' AS kind, x.{} AS amount, {} AS acc, {} AS des FROM {} x "
         "JOIN entries e ON e.id = x.entry_id {}",
-        kind, amount, side(in ? "" : "-", "account_id", "x.account_id"),
-        side(in ? "-" : "", "designation_id", "x.designation_id"), table, where);
-  };
-  auto goods = [&](const char* kind, const char* table, const char* amount, bool in, const char* where) {
-    return fmt::format(
-        "SELECT x.entry_id, e.date, '{}' AS kind, x.{} AS amount, {} AS acc, {} AS des FROM {} x "
-        "JOIN entries e ON e.id = x.entry_id {}",
-        kind, amount, side(in ? "" : "-", "account_id", goods_account),
-        side(in ? "-" : "", "designation_id", goods_designation), table, where);
-  };
-  const std::string sql =
-      "SELECT entry_id, date, kind, amount, acc, des FROM (" +
-      money("donation", "donations", "amount", true, "WHERE x.form = 'money'") + " UNION ALL " +
-      goods("donation", "donations", "amount", true,
-            "WHERE x.form = 'goods' AND EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = x.entry_id)") +
-      " UNION ALL " + money("income", "incomes", "amount", true, "") + " UNION ALL " +
-      money("opening", "openings", "amount", true, "") + " UNION ALL " +
-      money("disbursement", "disbursements", "amount", false, "") + " UNION ALL " +
-      goods("goods_given", "goods_given", "value", false, "") + " UNION ALL " +
-      money("goods_sale", "goods_sales", "amount", true, "") + " UNION ALL " +
-      goods("goods_sale", "goods_sales", "value", false, "") +
-      ") WHERE acc <> amount OR des <> amount ORDER BY entry_id";
+        rows.empty() ? "" : " UNION ALL ", stated.kind, stated.amount,
+        side(stated.in ? "" : "-", "account_id", stated.goods ? goods_account : "x.account_id"),
+        side(stated.in ? "-" : "", "designation_id", stated.goods ? goods_designation : "x.designation_id"),
+        stated.table, where);
+  }
+  const std::string sql = "SELECT entry_id, date, kind, amount, acc, des FROM (" + rows +
+                          ") WHERE acc <> amount OR des <> amount ORDER BY entry_id";
   SQLite::Statement q(file.db(), sql);
   std::vector<DetailMismatch> found;
   while (q.executeStep()) {
@@ -215,6 +162,15 @@ std::vector<DetailMismatch> detail_mismatches(FundFile& file) {
   }
   return found;
 }
+
+// Every posting to accounts (or designations) with its entry's date, ordered by
+// target, date and entry id; amounts in the target's own sign.
+struct DatedPosting {
+  std::int64_t target_id = 0;
+  std::string date;
+  std::int64_t entry_id = 0;
+  util::Fen amount = 0;
+};
 
 std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
   const bool account = side == Side::account;
@@ -235,56 +191,33 @@ std::vector<DatedPosting> dated_postings(FundFile& file, Side side) {
   return rows;
 }
 
-std::optional<PostingDays> posting_days(FundFile& file) {
-  // entries is scanned in id order and each entry's postings read by their key: no
-  // sort, and the days are grouped here.
-  SQLite::Statement q(file.db(),
-                      "SELECT p.account_id AS account_id, p.designation_id AS designation_id, p.amount AS amount, "
-                      "e.id AS entry_id, e.date AS date FROM entries e "
-                      "JOIN postings p ON p.entry_id = e.id ORDER BY e.id, p.seq");
-  const int account_at = column_at(q, "account_id");
-  const int designation_at = column_at(q, "designation_id");
-  const int amount_at = column_at(q, "amount");
-  const int entry_at = column_at(q, "entry_id");
-  const int date_at = column_at(q, "date");
-  struct Day {
-    util::Fen total = 0;
-    std::vector<std::int64_t> outflows;
-  };
-  using Days = std::map<std::int64_t, std::map<std::string, Day>>;
-  Days accounts;
-  Days designations;
-  std::string date;
-  auto add = [&date](Days& days, std::int64_t target, util::Fen amount, std::int64_t entry) {
-    auto& targets = days[target];
-    auto day = targets.find(date);
-    if (day == targets.end()) day = targets.emplace(date, Day{}).first;
-    day->second.total += amount;
-    if (amount < 0) day->second.outflows.push_back(entry);
-  };
-  while (q.executeStep()) {
-    const SQLite::Column account = q.getColumn(account_at);
-    const SQLite::Column designation = q.getColumn(designation_at);
-    const SQLite::Column amount = q.getColumn(amount_at);
-    const SQLite::Column day = q.getColumn(date_at);
-    if (!amount.isInteger() || !day.isText() || !(account.isNull() || account.isInteger()) ||
-        !(designation.isNull() || designation.isInteger())) {
-      return std::nullopt;
+// Days in target and date order, from postings in that order.
+std::vector<PostingDay> days_of(const std::vector<DatedPosting>& rows) {
+  std::vector<PostingDay> days;
+  for (const auto& row : rows) {
+    if (days.empty() || days.back().target_id != row.target_id || days.back().date != row.date) {
+      days.push_back({row.target_id, row.date, 0, {}});
     }
-    date.assign(day.getText(), static_cast<std::size_t>(day.getBytes()));
-    const std::int64_t entry = q.getColumn(entry_at).getInt64();
-    const util::Fen value = amount.getInt64();
-    if (!account.isNull()) add(accounts, account.getInt64(), value, entry);
-    if (!designation.isNull()) add(designations, designation.getInt64(), -value, entry);
+    days.back().total += row.amount;
+    if (row.amount < 0) days.back().outflows.push_back(row.entry_id);
   }
-  auto flatten = [](Days& days) {
-    std::vector<PostingDay> out;
-    for (auto& [target, dates] : days) {
-      for (auto& [date, day] : dates) out.push_back({target, date, day.total, std::move(day.outflows)});
-    }
-    return out;
-  };
-  return PostingDays{flatten(accounts), flatten(designations)};
+  return days;
+}
+
+}  // namespace
+
+PostingFacts posting_facts_by_queries(FundFile& file) {
+  PostingFacts facts;
+  facts.unbalanced = unbalanced_entries(file);
+  facts.totals = posting_totals(file);
+  facts.mismatches = detail_mismatches(file);
+  facts.days = {days_of(dated_postings(file, Side::account)), days_of(dated_postings(file, Side::designation))};
+  return facts;
+}
+
+PostingFacts posting_facts(FundFile& file) {
+  if (auto facts = posting_facts_in_one_pass(file)) return std::move(*facts);
+  return posting_facts_by_queries(file);
 }
 
 std::vector<UnapprovedPayment> unapproved_payments(FundFile& file, util::Fen threshold) {
@@ -385,65 +318,97 @@ void append_key_part(std::string& key, const std::string& part) {
   key += part;
 }
 
-// Reads the movements of one table; false when a value is not of the type the
-// queries compare it as.
+// A movement query's columns, found once.
+struct MovementColumns {
+  int entry, kind, date, account, amount, ref, form_or_beneficiary, who;
+};
+
+enum class Read { taken, left_out, unlike_the_queries };
+
+// The movement on the row `q` stands on: left out as the queries' joins leave it out, or
+// unlike_the_queries when a value is not of the type they compare it as.
+Read movement_of(SQLite::Statement& q, const MovementColumns& at, bool donations,
+                 const std::unordered_set<std::int64_t>& voided,
+                 const std::map<std::int64_t, std::string>& account_codes, Movement& m) {
+  const char* kind = donations ? "donation" : "disbursement";
+  const SQLite::Column entry_kind = q.getColumn(at.kind);
+  const SQLite::Column date = q.getColumn(at.date);
+  const SQLite::Column account = q.getColumn(at.account);
+  const SQLite::Column amount = q.getColumn(at.amount);
+  const SQLite::Column ref = q.getColumn(at.ref);
+  if (!entry_kind.isText() || entry_kind.getString() != kind || !date.isText() || !amount.isInteger() ||
+      !(ref.isNull() || ref.isText())) {
+    return Read::unlike_the_queries;
+  }
+  m.kind = kind;
+  m.entry_id = q.getColumn(at.entry).getInt64();
+  m.date = date.getString();
+  if (m.date.find(',') != std::string::npos) return Read::unlike_the_queries;
+  m.amount = amount.getInt64();
+  if (!ref.isNull()) m.ref = ref.getString();
+  if (donations) {
+    const SQLite::Column form = q.getColumn(at.form_or_beneficiary);
+    const SQLite::Column donor = q.getColumn(at.who);
+    if (!form.isText() || !donor.isText()) return Read::unlike_the_queries;
+    m.money = form.getString() == "money";
+    m.who = donor.getString();
+  } else {
+    const SQLite::Column beneficiary = q.getColumn(at.form_or_beneficiary);
+    const SQLite::Column payee = q.getColumn(at.who);
+    if (!(beneficiary.isNull() || beneficiary.isInteger()) || !(payee.isNull() || payee.isText())) {
+      return Read::unlike_the_queries;
+    }
+    if (!beneficiary.isNull()) {
+      m.who = fmt::format("B{:04d}", beneficiary.getInt64());  // as printf('B%04d', ...)
+    } else if (!payee.isNull()) {
+      m.who = payee.getString();
+    }
+  }
+  // The joins and the NOT EXISTS of the queries: an account that exists, an entry not voided.
+  if (!account.isInteger() || voided.count(m.entry_id) > 0) return Read::left_out;
+  const auto code = account_codes.find(account.getInt64());
+  if (code == account_codes.end()) return Read::left_out;
+  m.account_code = &code->second;
+  return Read::taken;
+}
+
+// Reads the movements of one table in entry order: all of them, or (`only`, in rising
+// order) those of these entries, each found by its key. False when a value is not of
+// the type the queries compare it as.
 bool read_movements(FundFile& file, bool donations, const std::unordered_set<std::int64_t>& voided,
                     const std::map<std::int64_t, std::string>& account_codes,
-                    const std::function<void(Movement&&)>& take) {
+                    const std::function<void(Movement&&)>& take, const std::vector<std::int64_t>* only = nullptr) {
   SQLite::Statement q(file.db(),
                       std::string("SELECT d.entry_id AS entry_id, e.kind AS kind, e.date AS date, "
                                   "d.account_id AS account_id, d.amount AS amount, d.external_ref AS ref, ") +
                           (donations ? "d.form AS form, d.donor_name AS who FROM donations d "
                                      : "d.beneficiary AS beneficiary, d.payee AS who FROM disbursements d ") +
-                          "JOIN entries e ON e.id = d.entry_id ORDER BY d.entry_id");
-  const char* kind = donations ? "donation" : "disbursement";
-  const int entry_at = column_at(q, "entry_id");
-  const int kind_at = column_at(q, "kind");
-  const int date_at = column_at(q, "date");
-  const int account_at = column_at(q, "account_id");
-  const int amount_at = column_at(q, "amount");
-  const int ref_at = column_at(q, "ref");
-  const int form_or_beneficiary_at = column_at(q, donations ? "form" : "beneficiary");
-  const int who_at = column_at(q, "who");
-  while (q.executeStep()) {
-    const SQLite::Column entry_kind = q.getColumn(kind_at);
-    const SQLite::Column date = q.getColumn(date_at);
-    const SQLite::Column account = q.getColumn(account_at);
-    const SQLite::Column amount = q.getColumn(amount_at);
-    const SQLite::Column ref = q.getColumn(ref_at);
-    if (!entry_kind.isText() || entry_kind.getString() != kind || !date.isText() || !amount.isInteger() ||
-        !(ref.isNull() || ref.isText())) {
-      return false;
-    }
+                          "JOIN entries e ON e.id = d.entry_id " +
+                          (only != nullptr ? "WHERE d.entry_id = ?1" : "ORDER BY d.entry_id"));
+  const MovementColumns at{column_at(q, "entry_id"),
+                           column_at(q, "kind"),
+                           column_at(q, "date"),
+                           column_at(q, "account_id"),
+                           column_at(q, "amount"),
+                           column_at(q, "ref"),
+                           column_at(q, donations ? "form" : "beneficiary"),
+                           column_at(q, "who")};
+  const auto read = [&]() {
     Movement m;
-    m.kind = kind;
-    m.entry_id = q.getColumn(entry_at).getInt64();
-    m.date = date.getString();
-    if (m.date.find(',') != std::string::npos) return false;
-    m.amount = amount.getInt64();
-    if (!ref.isNull()) m.ref = ref.getString();
-    if (donations) {
-      const SQLite::Column form = q.getColumn(form_or_beneficiary_at);
-      const SQLite::Column donor = q.getColumn(who_at);
-      if (!form.isText() || !donor.isText()) return false;
-      m.money = form.getString() == "money";
-      m.who = donor.getString();
-    } else {
-      const SQLite::Column beneficiary = q.getColumn(form_or_beneficiary_at);
-      const SQLite::Column payee = q.getColumn(who_at);
-      if (!(beneficiary.isNull() || beneficiary.isInteger()) || !(payee.isNull() || payee.isText())) return false;
-      if (!beneficiary.isNull()) {
-        m.who = fmt::format("B{:04d}", beneficiary.getInt64());  // as printf('B%04d', ...)
-      } else if (!payee.isNull()) {
-        m.who = payee.getString();
-      }
+    const Read outcome = movement_of(q, at, donations, voided, account_codes, m);
+    if (outcome == Read::taken) take(std::move(m));
+    return outcome != Read::unlike_the_queries;
+  };
+  if (only == nullptr) {
+    while (q.executeStep()) {
+      if (!read()) return false;
     }
-    // The joins and the NOT EXISTS of the queries: an account that exists, an entry not voided.
-    if (!account.isInteger() || voided.count(m.entry_id) > 0) continue;
-    const auto code = account_codes.find(account.getInt64());
-    if (code == account_codes.end()) continue;
-    m.account_code = &code->second;
-    take(std::move(m));
+    return true;
+  }
+  for (const std::int64_t entry : *only) {
+    q.reset();
+    q.bind(1, entry);
+    if (q.executeStep() && !read()) return false;
   }
   return true;
 }
@@ -469,10 +434,14 @@ bool content_key(const Movement& m, std::string& key) {
 }
 
 // The entries whose reference key or content key has the same hash as another's: the
-// only ones that can be in a group. Keeps 16 bytes a movement, not the movement.
-std::optional<std::unordered_set<std::int64_t>> duplicate_candidates(
-    FundFile& file, const std::unordered_set<std::int64_t>& voided,
-    const std::map<std::int64_t, std::string>& account_codes) {
+// only ones that can be in a group (in rising order), and how many movements were read.
+// Keeps 16 bytes a movement, not the movement.
+struct Candidates {
+  std::vector<std::int64_t> entries;
+  std::size_t movements = 0;
+};
+std::optional<Candidates> duplicate_candidates(FundFile& file, const std::unordered_set<std::int64_t>& voided,
+                                               const std::map<std::int64_t, std::string>& account_codes) {
   std::vector<std::pair<std::size_t, std::int64_t>> by_reference, by_content;  // (hash of key, entry)
   std::string key;
   const auto take = [&](Movement&& m) {
@@ -483,15 +452,18 @@ std::optional<std::unordered_set<std::int64_t>> duplicate_candidates(
   };
   if (!read_movements(file, true, voided, account_codes, take)) return std::nullopt;
   if (!read_movements(file, false, voided, account_codes, take)) return std::nullopt;
-  std::unordered_set<std::int64_t> candidates;
+  Candidates candidates;
+  candidates.movements = std::max(by_reference.size(), by_content.size());
   for (auto* hashes : {&by_reference, &by_content}) {
     std::sort(hashes->begin(), hashes->end());
     for (std::size_t i = 0; i + 1 < hashes->size(); ++i) {
       if ((*hashes)[i].first != (*hashes)[i + 1].first) continue;
-      candidates.insert((*hashes)[i].second);
-      candidates.insert((*hashes)[i + 1].second);
+      candidates.entries.push_back((*hashes)[i].second);
+      candidates.entries.push_back((*hashes)[i + 1].second);
     }
   }
+  std::sort(candidates.entries.begin(), candidates.entries.end());
+  candidates.entries.erase(std::unique(candidates.entries.begin(), candidates.entries.end()), candidates.entries.end());
   return candidates;
 }
 
@@ -570,16 +542,20 @@ std::optional<DuplicateGroups> duplicate_groups(FundFile& file) {
   const auto account_codes = account_codes_of(file);
   if (!account_codes) return std::nullopt;
   // Read twice: once for the hashes of every movement's keys, once more (only when some
-  // hashes meet) for the movements that may be in a group, compared by their keys.
+  // hashes meet) for the movements that may be in a group, compared by their keys. Those
+  // are found by their keys while they are few (a key search costs about what reading
+  // twenty rows in order does; each is searched in both tables), else read with the rest.
   const auto candidates = duplicate_candidates(file, voided, *account_codes);
   if (!candidates) return std::nullopt;
   std::vector<Movement> rows;
-  const auto keep = [&](Movement&& m) {
-    if (candidates->count(m.entry_id) > 0) rows.push_back(std::move(m));
+  const std::vector<std::int64_t>& wanted = candidates->entries;
+  const bool by_key = wanted.size() * 40 < candidates->movements;
+  const auto keep = [&rows, &wanted, by_key](Movement&& m) {
+    if (by_key || std::binary_search(wanted.begin(), wanted.end(), m.entry_id)) rows.push_back(std::move(m));
   };
-  if (!candidates->empty()) {
-    read_movements(file, true, voided, *account_codes, keep);
-    read_movements(file, false, voided, *account_codes, keep);
+  if (!wanted.empty()) {
+    read_movements(file, true, voided, *account_codes, keep, by_key ? &wanted : nullptr);
+    read_movements(file, false, voided, *account_codes, keep, by_key ? &wanted : nullptr);
   }
 
   // Same account and reference; same counterparty, amount, day and account.

@@ -28,13 +28,15 @@ std::vector<std::string> integrity_problems(FundFile& file, bool deep);
 
 std::int64_t entry_count(FundFile& file);
 
-// Entries whose postings do not sum to zero, with the difference.
+// What the trial balance, the check of postings against details and the balances by
+// day read: every posting, with its entry, and the detail rows that state amounts.
+
+// An entry whose postings do not sum to zero, with the difference.
 struct UnbalancedEntry {
   std::int64_t entry_id = 0;
   std::string date;
   util::Fen sum = 0;
 };
-std::vector<UnbalancedEntry> unbalanced_entries(FundFile& file);
 
 // The sum of all postings to accounts and to designations (they must cancel), and
 // the sum of postings that belong to no entry.
@@ -44,13 +46,9 @@ struct PostingTotals {
   util::Fen orphaned = 0;      // sum of postings whose entry does not exist
   std::int64_t orphaned_rows = 0;
 };
-PostingTotals posting_totals(FundFile& file);
-// The same two sums read from the day totals the notices' balances come from (no orphans
-// there): a check that costs what the days cost, not what the postings do.
-PostingTotals day_totals_by_side(FundFile& file);
 
-// Donations and disbursements whose detail row disagrees with their postings (the
-// amount on the named account or designation is not the detail's amount).
+// A detail row whose entry did not post its amount to the row's account or designation
+// (or to the goods stock, for goods).
 struct DetailMismatch {
   std::int64_t entry_id = 0;
   std::string date;
@@ -59,35 +57,40 @@ struct DetailMismatch {
   util::Fen account_posted = 0;      // in the account's own sign
   util::Fen designation_posted = 0;  // in the designation's own sign
 };
-std::vector<DetailMismatch> detail_mismatches(FundFile& file);
 
-// Every posting to accounts (or designations) with its entry's date, ordered by
-// target, date and entry id; amounts in the target's own sign.
-struct DatedPosting {
-  std::int64_t target_id = 0;
-  std::string date;
-  std::int64_t entry_id = 0;
-  util::Fen amount = 0;
-};
-std::vector<DatedPosting> dated_postings(FundFile& file, Side side);
-
-// The same postings summed by day, for both sides in one pass over the journal in
-// entry order: each target (in id order) with its days (in date order), the day's
-// total in the target's own sign and the entries that took money out that day (in
-// entry and posting order). nullopt when a raw edit left a value of another type
-// (a target or amount that is not an integer, a date that is not text): the caller
-// then reads dated_postings, which orders such values as SQLite does.
+// A target's postings summed by day: the day's total in the target's own sign and the
+// entries that took money out that day (in entry and posting order).
 struct PostingDay {
   std::int64_t target_id = 0;
   std::string date;
   util::Fen total = 0;
   std::vector<std::int64_t> outflows;
 };
-struct PostingDays {
+struct PostingDays {  // each target in id order with its days in date order
   std::vector<PostingDay> accounts;
   std::vector<PostingDay> designations;
 };
-std::optional<PostingDays> posting_days(FundFile& file);
+
+struct PostingFacts {
+  std::vector<UnbalancedEntry> unbalanced;  // in entry order
+  PostingTotals totals;
+  std::vector<DetailMismatch> mismatches;  // in entry order, an entry's rows as kStatedAmounts lists them
+  PostingDays days;
+};
+// Read in one pass (posting_facts_in_one_pass), else by the queries.
+PostingFacts posting_facts(FundFile& file);
+// The entries, the postings and the detail tables read side by side, each once in key
+// order (posting_facts.cpp). Nothing when a raw edit left a value of another type (an
+// amount, a target or a form that is not what cfund writes, a date that is not text) or
+// a sum overflows: the queries then decide.
+std::optional<PostingFacts> posting_facts_in_one_pass(FundFile& file);
+// The same facts by one query each, ordering and comparing values of any type as
+// SQLite does.
+PostingFacts posting_facts_by_queries(FundFile& file);
+
+// The sums of the day totals the notices' balances come from (no orphans there): a
+// check of the trial balance that costs what the days cost, not what the postings do.
+PostingTotals day_totals_by_side(FundFile& file);
 
 // Disbursements above `threshold` with no approval reference (the caller applies the
 // threshold of each category; `threshold` is the lowest of them).

@@ -333,6 +333,39 @@ TEST_CASE("LIKELY_DUPLICATE: same donor, amount, date and account is a warning",
   CHECK(with_code(audit(fund), books::finding_code::likely_duplicate).empty());
 }
 
+TEST_CASE("LIKELY_DUPLICATE and REF_DUPLICATE among many gifts: the few that may be in a group found by key",
+          "[audit]") {
+  // 400 gifts that differ, and four pairs: the second read finds the eight entries by
+  // their keys (fewer than one in forty of the movements read), not by reading them all.
+  TempFund fund;
+  record_sample(fund);
+  auto file = fund.open();
+  for (int i = 0; i < 400; ++i) {
+    const std::string donor = "捐赠人" + std::to_string(i);
+    give(file, donor.c_str(), 1000 + i, i % 2 == 0 ? "cash" : "bank", "2025-03-05");
+  }
+  const auto a = give(file, "孙丽", 20000, "cash", "2025-03-08");
+  const auto b = give(file, "孙丽", 20000, "cash", "2025-03-08");
+  const auto c = give(file, "周杰", 30000, "bank", "2025-03-08", "", "Q1");
+  const auto d = give(file, "吴敏", 40000, "bank", "2025-03-09", "", "Q2");
+  const auto e = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto f = pay(file, "project", 3000, "bank", "2025-03-08");
+  const auto g = give(file, "郑强", 5000, "cash", "2025-03-08");
+  const auto h = give(file, "郑强", 5000, "cash", "2025-03-08");
+  books::void_entry(file, TempFund::recorder(), h, model::entry_kind::donation, "重复录入", day("2025-03-09"));
+  fund.raw_sql("UPDATE donations SET external_ref = 'Q1' WHERE entry_id = " + std::to_string(d));
+  const auto report = audit(fund);
+  const auto references = with_code(report, books::finding_code::ref_duplicate);
+  REQUIRE(references.size() == 1);
+  CHECK(references[0].entries == Ids{c, d});
+  const auto likely = with_code(report, books::finding_code::likely_duplicate);
+  REQUIRE(likely.size() == 2);
+  CHECK(likely[0].entries == Ids{a, b});
+  CHECK(likely[1].entries == Ids{e, f});
+  CHECK(likely[1].message.zh.find("付给 青溪服务社") != std::string::npos);
+  CHECK(g > 0);  // its twin voided: no group
+}
+
 TEST_CASE("RELIEF_REPEATED: a second relief inside the window without a reason", "[audit]") {
   TempFund fund;
   record_sample(fund);

@@ -286,11 +286,12 @@ TEST_CASE("the trial balance's sums and the postings outside any entry, read in 
     SECTION(c.what) {
       if (*c.sql != 0) fund.raw_sql(c.sql);
       auto file = fund.open();
-      const auto totals = storage::posting_totals(file);
-      CHECK(totals.accounts == c.accounts);
-      CHECK(totals.designations == c.designations);
-      CHECK(totals.orphaned == c.orphaned);
-      CHECK(totals.orphaned_rows == c.orphaned_rows);
+      for (const auto& totals : {storage::posting_facts(file).totals, storage::posting_facts_by_queries(file).totals}) {
+        CHECK(totals.accounts == c.accounts);
+        CHECK(totals.designations == c.designations);
+        CHECK(totals.orphaned == c.orphaned);
+        CHECK(totals.orphaned_rows == c.orphaned_rows);
+      }
     }
   }
 }
