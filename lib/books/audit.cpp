@@ -258,8 +258,16 @@ void report_balances_by_day(AuditScope& scope, const storage::PostingDays& daily
 
 // The trial balance, postings against details and the balances by day read the same
 // rows: one read of them (storage::posting_facts) for the three, reported in that order.
+// The same read sums the yearly ratios' flows, handed on to check_ratios.
 void check_postings(AuditScope& scope, std::vector<Finding>& findings) {
-  const storage::PostingFacts facts = storage::posting_facts(scope.file);
+  storage::PostingFacts facts;
+  try {
+    facts = storage::posting_facts(scope.file);
+  } catch (...) {
+    if (scope.shared != nullptr) scope.shared->year_flows.set_exception(std::current_exception());
+    throw;
+  }
+  if (scope.shared != nullptr) scope.shared->year_flows.set_value(std::move(facts.flows_by_year));
   report_trial_balance(scope, facts, findings);
   report_posting_mismatches(facts, findings);
   report_balances_by_day(scope, facts.days, findings);
@@ -466,11 +474,19 @@ void check_relief_repeated(AuditScope& scope, std::vector<Finding>& findings) {
 // management cost against the year's spending (books/ratios.hpp).
 void check_ratios(AuditScope& scope, std::vector<Finding>& findings) {
   const model::AuditSettings& rules = scope.settings.audit;
+  // The flows check_postings read with the postings, when it could; else each year's query.
+  const std::optional<storage::YearFlows> none;
+  const auto& flows = scope.shared != nullptr ? scope.shared->year_flows_read.get() : none;
   std::map<int, YearFigures> years;  // each year read once, though two years use it
   auto figures_of = [&](int year) -> const YearFigures& {
     auto found = years.find(year);
-    if (found == years.end()) found = years.emplace(year, year_figures(scope.file, year)).first;
-    return found->second;
+    if (found != years.end()) return found->second;
+    if (!flows) return years.emplace(year, year_figures(scope.file, year)).first->second;
+    const auto goods_designation = storage::goods_targets(scope.file).designation_id;  // throws as year_figures does
+    const auto of_year = flows->find(year);
+    return years
+        .emplace(year, of_year == flows->end() ? YearFigures{} : year_figures_of(of_year->second, goods_designation))
+        .first->second;
   };
   for (const int year : storage::entry_years(scope.file)) {
     if (year >= scope.options.today.year) continue;  // only years that have ended
@@ -750,7 +766,7 @@ void run_checks(AuditScope& scope, std::vector<std::vector<Finding>>& found, std
   std::future<void> second;
   if (scope.options.share_from > 0 && entries >= scope.options.share_from) {
     second = run_beside(scope.file, [&scope, &take](storage::FundFile& other) {
-      AuditScope theirs{other, scope.settings, scope.options, nullptr};
+      AuditScope theirs{other, scope.settings, scope.options, nullptr, scope.shared};
       take(theirs);
     });
   }
@@ -773,7 +789,8 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options) {
   report.entries = storage::entry_count(file);
   // The chain, the costliest check, is verified beside the others.
   std::future<ChainReport> chain = verify_chain_beside(file);
-  AuditScope scope{file, settings, options, chain.valid() ? &chain : nullptr};
+  SharedReads shared;
+  AuditScope scope{file, settings, options, chain.valid() ? &chain : nullptr, &shared};
   // Each check's findings in its own slot, reported in the registry's order; the
   // chain's slot is filled last, when its thread is done.
   const auto& checks = audit_checks();

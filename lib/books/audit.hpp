@@ -15,6 +15,7 @@
 #include "books/journal.hpp"
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
+#include "storage/statement_queries.hpp"
 #include "util/date.hpp"
 #include "util/message.hpp"
 
@@ -90,6 +91,15 @@ struct AuditReport {
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options);
 
 // What a check sees, and the registry of checks.
+// What one check reads for a later one in the registry (run_audit), whichever
+// connection each runs on: the yearly ratios' flows, read with the postings
+// (check_postings) and waited for by the ratios (check_ratios); nothing in them when
+// the postings were read by the queries.
+struct SharedReads {
+  std::promise<std::optional<storage::YearFlows>> year_flows;
+  std::shared_future<std::optional<storage::YearFlows>> year_flows_read = year_flows.get_future().share();
+};
+
 struct AuditScope {
   storage::FundFile& file;
   const model::FundSettings& settings;
@@ -97,6 +107,7 @@ struct AuditScope {
   // The hash chain as verified on a second connection in its own thread while the
   // other checks run (run_audit); nothing when it is verified on `file` in turn.
   std::future<ChainReport>* chain_beside = nullptr;
+  SharedReads* shared = nullptr;  // nothing: each check reads what it needs itself
 };
 using CheckFunction = void (*)(AuditScope& scope, std::vector<Finding>& findings);
 struct AuditCheck {

@@ -38,13 +38,18 @@ std::string ratio_role_id(RatioRole role) {
 }
 
 YearFigures year_figures(storage::FundFile& file, int year, YearPart part) {
-  YearFigures figures;
   const auto goods = storage::goods_targets(file);
   const auto kinds =
       part == YearPart::all ? std::vector<std::string>{} : model::kinds_feeding(part == YearPart::income);
-  for (const auto& flow : storage::flows_between(file, fmt::format("{:04d}-01-01", year),
-                                                 fmt::format("{:04d}-12-31", year), true, kinds)) {
-    const RatioRole role = ratio_role(flow.kind, flow.sort, flow.target_id == goods.designation_id);
+  return year_figures_of(
+      storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year), true, kinds),
+      goods.designation_id, part);
+}
+
+YearFigures year_figures_of(const std::vector<storage::Flow>& flows, std::int64_t goods_designation, YearPart part) {
+  YearFigures figures;
+  for (const auto& flow : flows) {
+    const RatioRole role = ratio_role(flow.kind, flow.sort, flow.target_id == goods_designation);
     if (role == RatioRole::none || (part == YearPart::income && role != RatioRole::income) ||
         (part == YearPart::costs && role == RatioRole::income)) {
       continue;

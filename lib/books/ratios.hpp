@@ -7,8 +7,11 @@
 // the export, so a year's ratios do not change when an entry is voided later (the
 // void counts in its own year). Opening balances are never income.
 
+#include <vector>
+
 #include "model/types.hpp"
 #include "storage/fund_file.hpp"
+#include "storage/statement_queries.hpp"
 
 namespace cfund::books {
 
@@ -24,6 +27,10 @@ struct YearFigures {
 // the kinds of entry that feed it (model::kinds_feeding); the other part stays 0.
 enum class YearPart { all, income, costs };
 YearFigures year_figures(storage::FundFile& file, int year, YearPart part = YearPart::all);
+// The figures of one year's flows on designations (flows_between of the year, or the
+// audit's one read of the postings); goods_designation is the goods stock's.
+YearFigures year_figures_of(const std::vector<storage::Flow>& flows, std::int64_t goods_designation,
+                            YearPart part = YearPart::all);
 
 // What a designation posting counts as in those figures, by the kind and sort of
 // the entry whose flow it is (a void: its original's) and whether it is on the goods

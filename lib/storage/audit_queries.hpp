@@ -13,6 +13,7 @@
 
 #include "model/types.hpp"
 #include "storage/queries.hpp"
+#include "storage/statement_queries.hpp"
 
 namespace SQLite {
 class Statement;
@@ -76,6 +77,7 @@ struct PostingFacts {
   PostingTotals totals;
   std::vector<DetailMismatch> mismatches;  // in entry order, an entry's rows as kStatedAmounts lists them
   PostingDays days;
+  std::optional<YearFlows> flows_by_year;  // from the one pass only: the queries read them year by year
 };
 // Read in one pass (posting_facts_in_one_pass), else by the queries.
 PostingFacts posting_facts(FundFile& file);

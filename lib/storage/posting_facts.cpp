@@ -1,16 +1,21 @@
 // posting_facts_in_one_pass (audit_queries.hpp): the entries, the postings and the
 // detail tables that state amounts, each read once in key order and side by side, for
-// the trial balance, the check of postings against details and the balances by day.
+// the trial balance, the check of postings against details, the balances by day and the
+// yearly ratios' flows.
 // posting_facts_by_queries (audit_queries.cpp) reads the same facts one query each.
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "model/categories.hpp"
 #include "storage/audit_queries.hpp"
 #include "storage/columns.hpp"
 #include "storage/fund_file.hpp"
@@ -72,6 +77,19 @@ bool optional_integer(const SQLite::Column& column, std::optional<std::int64_t>&
   return true;
 }
 
+// The year whose range [YYYY-01-01, YYYY-12-31] holds the date as text compares (as
+// flows_between's BETWEEN does): only a date that starts with "YYYY-" can be in one.
+std::optional<int> year_of(const std::string& date) {
+  if (date.size() < 5 || date[4] != '-') return std::nullopt;
+  int year = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (date[i] < '0' || date[i] > '9') return std::nullopt;
+    year = year * 10 + (date[i] - '0');
+  }
+  if (date < fmt::format("{:04d}-01-01", year) || date > fmt::format("{:04d}-12-31", year)) return std::nullopt;
+  return year;
+}
+
 // One detail table read in entry order (entry_id is its key), with the columns its
 // stated amounts read.
 class DetailCursor {
@@ -124,11 +142,16 @@ std::optional<std::int64_t> first_goods(FundFile& file, const char* table) {
 class OnePass {
  public:
   explicit OnePass(FundFile& file)
-      : entries_(file.db(), "SELECT id, date FROM entries ORDER BY id"),
+      : entries_(file.db(), "SELECT id, date, kind, voids_entry FROM entries ORDER BY id"),
         postings_(file.db(),
                   "SELECT entry_id, account_id, designation_id, amount FROM postings ORDER BY entry_id, seq"),
+        classes_(file.db(),
+                 "SELECT o.kind AS kind, COALESCE(d.category, i.income_kind, '') AS sort FROM entries o "
+                 "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
+                 "WHERE o.id = ?1"),
         goods_account_(first_goods(file, "accounts")),
         goods_designation_(first_goods(file, "designations")) {
+    for (const auto& kind : model::kinds_classed_beyond_kind()) classed_.insert(kind);
     for (const StatedAmount& stated : kStatedAmounts) {
       if (cursor_of(stated.table) == nullptr) cursors_.push_back(std::make_unique<DetailCursor>(file, stated));
     }
@@ -140,18 +163,25 @@ class OnePass {
   bool take_posting();
   bool finish_entry();
   bool judge(const StatedAmount& stated, DetailCursor& row);
+  bool add_flows();
+  void class_by(std::int64_t entry, FlowKey& key);
   bool posted(std::optional<std::int64_t> Posting::*side, std::optional<std::int64_t> target, Fen& sum) const;
   DetailCursor* cursor_of(const char* table);
 
   SQLite::Statement entries_;
   SQLite::Statement postings_;
+  SQLite::Statement classes_;  // the kind and sort an entry's id gives (a void's original's)
   std::optional<std::int64_t> goods_account_, goods_designation_;
+  std::set<std::string> classed_;  // the kinds classed by the entry they name (flows_between)
   std::vector<std::unique_ptr<DetailCursor>> cursors_;
   bool has_entry_ = false;
   std::int64_t id_ = 0;
   std::string date_;
+  std::string kind_;
+  std::optional<std::int64_t> voids_;
   std::vector<Posting> of_entry_;
   DaySums accounts_, designations_;
+  std::map<int, std::map<FlowKey, Fen>> flow_sums_;  // by year
   PostingFacts facts_;
 };
 
@@ -171,18 +201,23 @@ std::optional<PostingFacts> OnePass::run() {
     if (!finish_entry() || !next_entry()) return std::nullopt;
   }
   facts_.days = {accounts_.flatten(), designations_.flatten()};
+  facts_.flows_by_year.emplace();
+  for (const auto& [year, sums] : flow_sums_) (*facts_.flows_by_year)[year] = flows_of(sums);
   return std::move(facts_);
 }
 
-// Steps to the next entry; false when its date is not text.
+// Steps to the next entry; false when its date or kind is not text or what it voids not
+// an id.
 bool OnePass::next_entry() {
   of_entry_.clear();
   has_entry_ = entries_.executeStep();
   if (!has_entry_) return true;
   id_ = entries_.getColumn(0).getInt64();
   const SQLite::Column date = entries_.getColumn(1);
-  if (!date.isText()) return false;
+  const SQLite::Column kind = entries_.getColumn(2);
+  if (!date.isText() || !kind.isText() || !optional_integer(entries_.getColumn(3), voids_)) return false;
   date_.assign(date.getText(), static_cast<std::size_t>(date.getBytes()));
+  kind_.assign(kind.getText(), static_cast<std::size_t>(kind.getBytes()));
   return true;
 }
 
@@ -215,7 +250,7 @@ bool OnePass::take_posting() {
   return add(totals.orphaned, p.amount);
 }
 
-// The current entry's balance, its days, and the amounts its detail rows state.
+// The current entry's balance, its days, its flows, and the amounts its detail rows state.
 bool OnePass::finish_entry() {
   Fen sum = 0;
   for (const Posting& p : of_entry_) {
@@ -227,11 +262,40 @@ bool OnePass::finish_entry() {
     }
   }
   if (!of_entry_.empty() && sum != 0) facts_.unbalanced.push_back({id_, date_, sum});
+  if (!add_flows()) return false;
   for (const StatedAmount& stated : kStatedAmounts) {
     DetailCursor& row = *cursor_of(stated.table);
     if (row.at(id_) && !judge(stated, row)) return false;
   }
   return true;
+}
+
+// The entry's postings on designations added to its year's flows, classed as
+// flows_between classes them.
+bool OnePass::add_flows() {
+  const auto on_designation = [](const Posting& p) { return p.designation.has_value(); };
+  if (std::none_of(of_entry_.begin(), of_entry_.end(), on_designation)) return true;
+  const auto year = year_of(date_);
+  if (!year) return true;
+  FlowKey key{kind_, "", std::nullopt, std::nullopt};
+  if (classed_.count(kind_) > 0) class_by(voids_.value_or(id_), key);
+  auto& sums = flow_sums_[*year];
+  for (const Posting& p : of_entry_) {
+    if (!p.designation) continue;
+    std::get<3>(key) = p.designation;
+    if (!add(sums[key], p.amount)) return false;
+  }
+  return true;
+}
+
+// The kind and sort of the entry `entry` (an entry's own, or a void's original's); the
+// key's own kind and no sort when there is no such entry.
+void OnePass::class_by(std::int64_t entry, FlowKey& key) {
+  classes_.reset();
+  classes_.bind(1, entry);
+  if (!classes_.executeStep()) return;
+  if (!classes_.getColumn(0).isNull()) std::get<0>(key) = classes_.getColumn(0).getString();
+  std::get<1>(key) = text_or_empty(classes_.getColumn(1));
 }
 
 // The sum of the entry's postings to `target` on one side (none when there is no target).

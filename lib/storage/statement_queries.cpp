@@ -64,9 +64,8 @@ std::vector<Flow> flows_between(FundFile& file, const std::string& from, const s
   // Summed here rather than by GROUP BY: a few dozen sums, and SQLite would sort every
   // posting of the period to make them (a fifth of a full audit's time).
   // In the order the query used to give: kind, sort, account (none first), designation.
-  using Key = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;
-  std::map<Key, util::Fen> sums;
-  Key key;
+  std::map<FlowKey, util::Fen> sums;
+  FlowKey key;
   const int kind_at = column_at(q, "kind");
   const int sort_at = column_at(q, "sort");
   const int account_at = column_at(q, "account_id");
@@ -79,8 +78,12 @@ std::vector<Flow> flows_between(FundFile& file, const std::string& from, const s
     std::get<3>(key) = optional_id(q.getColumn(designation_at));
     sums[key] += q.getColumn(amount_at).getInt64();
   }
+  return flows_of(sums);
+}
+
+std::vector<Flow> flows_of(const std::map<FlowKey, util::Fen>& sums) {
   std::vector<Flow> flows;
-  for (auto& [group, amount] : sums) {
+  for (const auto& [group, amount] : sums) {
     Flow flow;
     flow.kind = std::get<0>(group);
     flow.sort = std::get<1>(group);

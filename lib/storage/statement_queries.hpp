@@ -7,8 +7,10 @@
 // flows `cfund export` writes, so a ledger run over the export gives the same totals.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/types.hpp"
@@ -30,6 +32,13 @@ struct Flow {
 // and only those of entries of `kinds` when it is not empty.
 std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to,
                                 bool designations_only = false, const std::vector<std::string>& kinds = {});
+// Sums of postings by kind, sort, account (none first) and designation, as flows in that
+// order: how flows_between and the audit's one read (posting_facts) make them.
+using FlowKey = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;
+std::vector<Flow> flows_of(const std::map<FlowKey, util::Fen>& sums);
+// Each year's flows on designations (flows_between of the year with designations_only),
+// by year: what the yearly ratios read.
+using YearFlows = std::map<int, std::vector<Flow>>;
 
 // An entry dated within [from, to] that carries a council decision (approval_ref),
 // with what it moved: the sum of its debits to designations (a payment's amount, a
