@@ -79,16 +79,29 @@ bool optional_integer(const SQLite::Column& column, std::optional<std::int64_t>&
 
 // The year whose range [YYYY-01-01, YYYY-12-31] holds the date as text compares (as
 // flows_between's BETWEEN does): only a date that starts with "YYYY-" can be in one.
-std::optional<int> year_of(const std::string& date) {
-  if (date.size() < 5 || date[4] != '-') return std::nullopt;
-  int year = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (date[i] < '0' || date[i] > '9') return std::nullopt;
-    year = year * 10 + (date[i] - '0');
+// The last year's bounds are kept: dates come mostly in order.
+class YearOf {
+ public:
+  std::optional<int> operator()(const std::string& date) {
+    if (date.size() < 5 || date[4] != '-') return std::nullopt;
+    int year = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+      year = year * 10 + (date[i] - '0');
+    }
+    if (year != year_) {
+      year_ = year;
+      first_ = fmt::format("{:04d}-01-01", year);
+      last_ = fmt::format("{:04d}-12-31", year);
+    }
+    if (date < first_ || date > last_) return std::nullopt;
+    return year;
   }
-  if (date < fmt::format("{:04d}-01-01", year) || date > fmt::format("{:04d}-12-31", year)) return std::nullopt;
-  return year;
-}
+
+ private:
+  int year_ = -1;
+  std::string first_, last_;
+};
 
 // One detail table read in entry order (entry_id is its key), with the columns its
 // stated amounts read.
@@ -139,6 +152,9 @@ std::optional<std::int64_t> first_goods(FundFile& file, const char* table) {
   return q.getColumn("id").getInt64();
 }
 
+// The year, kind and sort that class a flow.
+using FlowGroup = std::tuple<int, std::string, std::string>;
+
 class OnePass {
  public:
   explicit OnePass(FundFile& file)
@@ -164,7 +180,7 @@ class OnePass {
   bool finish_entry();
   bool judge(const StatedAmount& stated, DetailCursor& row);
   bool add_flows();
-  void class_by(std::int64_t entry, FlowKey& key);
+  void class_by(std::int64_t entry, FlowGroup& group);
   bool posted(std::optional<std::int64_t> Posting::*side, std::optional<std::int64_t> target, Fen& sum) const;
   DetailCursor* cursor_of(const char* table);
 
@@ -181,7 +197,10 @@ class OnePass {
   std::optional<std::int64_t> voids_;
   std::vector<Posting> of_entry_;
   DaySums accounts_, designations_;
-  std::map<int, std::map<FlowKey, Fen>> flow_sums_;  // by year
+  YearOf year_of_;
+  // The flows' sums by year, kind and sort, then by designation; the group added to last.
+  std::map<FlowGroup, std::map<std::int64_t, Fen>> flow_sums_;
+  std::pair<const FlowGroup, std::map<std::int64_t, Fen>>* last_group_ = nullptr;
   PostingFacts facts_;
 };
 
@@ -202,7 +221,12 @@ std::optional<PostingFacts> OnePass::run() {
   }
   facts_.days = {accounts_.flatten(), designations_.flatten()};
   facts_.flows_by_year.emplace();
-  for (const auto& [year, sums] : flow_sums_) (*facts_.flows_by_year)[year] = flows_of(sums);
+  std::map<int, std::map<FlowKey, Fen>> by_year;
+  for (const auto& [group, sums] : flow_sums_) {
+    const auto& [year, kind, sort] = group;
+    for (const auto& [designation, sum] : sums) by_year[year][FlowKey{kind, sort, std::nullopt, designation}] = sum;
+  }
+  for (const auto& [year, sums] : by_year) (*facts_.flows_by_year)[year] = flows_of(sums);
   return std::move(facts_);
 }
 
@@ -275,27 +299,25 @@ bool OnePass::finish_entry() {
 bool OnePass::add_flows() {
   const auto on_designation = [](const Posting& p) { return p.designation.has_value(); };
   if (std::none_of(of_entry_.begin(), of_entry_.end(), on_designation)) return true;
-  const auto year = year_of(date_);
+  const auto year = year_of_(date_);
   if (!year) return true;
-  FlowKey key{kind_, "", std::nullopt, std::nullopt};
-  if (classed_.count(kind_) > 0) class_by(voids_.value_or(id_), key);
-  auto& sums = flow_sums_[*year];
+  FlowGroup group{*year, kind_, ""};
+  if (classed_.count(kind_) > 0) class_by(voids_.value_or(id_), group);
+  if (last_group_ == nullptr || last_group_->first != group) last_group_ = &*flow_sums_.try_emplace(group).first;
   for (const Posting& p : of_entry_) {
-    if (!p.designation) continue;
-    std::get<3>(key) = p.designation;
-    if (!add(sums[key], p.amount)) return false;
+    if (p.designation && !add(last_group_->second[*p.designation], p.amount)) return false;
   }
   return true;
 }
 
 // The kind and sort of the entry `entry` (an entry's own, or a void's original's); the
-// key's own kind and no sort when there is no such entry.
-void OnePass::class_by(std::int64_t entry, FlowKey& key) {
+// group's own kind and no sort when there is no such entry.
+void OnePass::class_by(std::int64_t entry, FlowGroup& group) {
   classes_.reset();
   classes_.bind(1, entry);
   if (!classes_.executeStep()) return;
-  if (!classes_.getColumn(0).isNull()) std::get<0>(key) = classes_.getColumn(0).getString();
-  std::get<1>(key) = text_or_empty(classes_.getColumn(1));
+  if (!classes_.getColumn(0).isNull()) std::get<1>(group) = classes_.getColumn(0).getString();
+  std::get<2>(group) = text_or_empty(classes_.getColumn(1));
 }
 
 // The sum of the entry's postings to `target` on one side (none when there is no target).
