@@ -94,7 +94,9 @@ AuditReport run_audit(storage::FundFile& file, const AuditOptions& options);
 // What one check reads for a later one in the registry (run_audit), whichever
 // connection each runs on: the yearly ratios' flows, read with the postings
 // (check_postings) and waited for by the ratios (check_ratios); nothing in them when
-// the postings were read by the queries.
+// the postings were read by the queries. The checks are taken in the registry's order
+// and every audit runs check_postings, so the wait always ends (a unit test holds the
+// order).
 struct SharedReads {
   std::promise<std::optional<storage::YearFlows>> year_flows;
   std::shared_future<std::optional<storage::YearFlows>> year_flows_read = year_flows.get_future().share();

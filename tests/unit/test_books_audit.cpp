@@ -127,6 +127,18 @@ TEST_CASE("a clean fund audits clean, with every check run", "[audit]") {
   CHECK(report.checked.size() == 20);
 }
 
+TEST_CASE("the check that reads the postings comes before the ratios that wait for its sums", "[audit]") {
+  const auto& checks = books::audit_checks();
+  const auto slot_of = [&checks](const std::string& code) {
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      if (std::find(checks[i].codes.begin(), checks[i].codes.end(), code) != checks[i].codes.end()) return i;
+    }
+    FAIL("no check reports " << code);
+    return checks.size();
+  };
+  CHECK(slot_of(books::finding_code::trial_balance) < slot_of(books::finding_code::ratio_charitable));
+}
+
 TEST_CASE("TRIAL_BALANCE: an entry whose postings do not sum to zero", "[audit]") {
   TempFund fund;
   record_sample(fund);
