@@ -230,8 +230,8 @@ std::optional<PostingFacts> OnePass::run() {
   return std::move(facts_);
 }
 
-// Steps to the next entry; false when its date or kind is not text or what it voids not
-// an id.
+// Steps to the next entry; false when its date or kind is not text, its date is of a
+// year before 0, or what it voids is not an id.
 bool OnePass::next_entry() {
   of_entry_.clear();
   has_entry_ = entries_.executeStep();
@@ -242,7 +242,9 @@ bool OnePass::next_entry() {
   if (!date.isText() || !kind.isText() || !optional_integer(entries_.getColumn(3), voids_)) return false;
   date_.assign(date.getText(), static_cast<std::size_t>(date.getBytes()));
   kind_.assign(kind.getText(), static_cast<std::size_t>(kind.getBytes()));
-  return true;
+  // A date of a year before 0 ("-001-…") is in a year the ratios ask for (entry_years)
+  // that YearOf does not read: the queries decide.
+  return date_.empty() || date_[0] != '-';
 }
 
 // The posting row read: counted in the totals, then kept with its entry, finishing

@@ -127,6 +127,7 @@ TEST_CASE("values of a type cfund never writes are left to the queries", "[stora
       "UPDATE postings SET account_id = 'bank' WHERE entry_id = (SELECT MIN(entry_id) FROM postings) AND account_id "
       "IS NOT NULL",
       "UPDATE entries SET date = CAST('2025-03-01' AS BLOB) WHERE id = (SELECT MIN(entry_id) FROM postings)",
+      "UPDATE entries SET date = '-001-05-05' WHERE id = (SELECT MIN(entry_id) FROM postings)",
       "UPDATE donations SET amount = 1.5 WHERE entry_id = (SELECT MIN(entry_id) FROM donations)",
       "UPDATE disbursements SET designation_id = 'x' WHERE entry_id = (SELECT MIN(entry_id) FROM disbursements)",
       // The accounts' sum overflows.
