@@ -90,7 +90,6 @@ struct AuditReport {
 
 AuditReport run_audit(storage::FundFile& file, const AuditOptions& options);
 
-// What a check sees, and the registry of checks.
 // What one check reads for a later one in the registry (run_audit), whichever
 // connection each runs on: the yearly ratios' flows, read with the postings
 // (check_postings) and waited for by the ratios (check_ratios); nothing in them when
@@ -102,6 +101,7 @@ struct SharedReads {
   std::shared_future<std::optional<storage::YearFlows>> year_flows_read = year_flows.get_future().share();
 };
 
+// What a check sees, and the registry of checks.
 struct AuditScope {
   storage::FundFile& file;
   const model::FundSettings& settings;

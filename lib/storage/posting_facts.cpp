@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -161,15 +162,14 @@ class OnePass {
       : entries_(file.db(), "SELECT id, date, kind, voids_entry FROM entries ORDER BY id"),
         postings_(file.db(),
                   "SELECT entry_id, account_id, designation_id, amount FROM postings ORDER BY entry_id, seq"),
-        classes_(file.db(),
-                 "SELECT o.kind AS kind, COALESCE(d.category, i.income_kind, '') AS sort FROM entries o "
-                 "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
-                 "WHERE o.id = ?1"),
+        classes_(file.db(), std::string("SELECT o.kind AS kind, ") + kSortOfOriginal + " AS sort FROM entries o " +
+                                kJoinsOfOriginal + " WHERE o.id = ?1"),
         goods_account_(first_goods(file, "accounts")),
         goods_designation_(first_goods(file, "designations")) {
     for (const auto& kind : model::kinds_classed_beyond_kind()) classed_.insert(kind);
     for (const StatedAmount& stated : kStatedAmounts) {
       if (cursor_of(stated.table) == nullptr) cursors_.push_back(std::make_unique<DetailCursor>(file, stated));
+      cursor_of_stated_.push_back(cursor_of(stated.table));
     }
   }
   std::optional<PostingFacts> run();
@@ -190,6 +190,7 @@ class OnePass {
   std::optional<std::int64_t> goods_account_, goods_designation_;
   std::set<std::string> classed_;  // the kinds classed by the entry they name (flows_between)
   std::vector<std::unique_ptr<DetailCursor>> cursors_;
+  std::vector<DetailCursor*> cursor_of_stated_;  // by position in kStatedAmounts
   bool has_entry_ = false;
   std::int64_t id_ = 0;
   std::string date_;
@@ -289,9 +290,9 @@ bool OnePass::finish_entry() {
   }
   if (!of_entry_.empty() && sum != 0) facts_.unbalanced.push_back({id_, date_, sum});
   if (!add_flows()) return false;
-  for (const StatedAmount& stated : kStatedAmounts) {
-    DetailCursor& row = *cursor_of(stated.table);
-    if (row.at(id_) && !judge(stated, row)) return false;
+  for (std::size_t i = 0; i < std::size(kStatedAmounts); ++i) {
+    DetailCursor& row = *cursor_of_stated_[i];
+    if (row.at(id_) && !judge(kStatedAmounts[i], row)) return false;
   }
   return true;
 }

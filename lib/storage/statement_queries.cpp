@@ -50,13 +50,12 @@ std::vector<Flow> flows_between(FundFile& file, const std::string& from, const s
                       "WHERE e.date BETWEEN ?1 AND ?2 AND e.kind NOT IN " +
                           sorted_list + filters +
                           " UNION ALL "
-                          "SELECT COALESCE(o.kind, e.kind), COALESCE(d.category, i.income_kind, ''), p.account_id, "
-                          "p.designation_id, p.amount "
+                          "SELECT COALESCE(o.kind, e.kind), " +
+                          kSortOfOriginal +
+                          ", p.account_id, p.designation_id, p.amount "
                           "FROM postings p JOIN entries e ON e.id = p.entry_id "
-                          "LEFT JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) "
-                          "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id "
-                          "WHERE e.date BETWEEN ?1 AND ?2 AND e.kind IN " +
-                          sorted_list + filters);
+                          "LEFT JOIN entries o ON o.id = COALESCE(e.voids_entry, e.id) " +
+                          kJoinsOfOriginal + " WHERE e.date BETWEEN ?1 AND ?2 AND e.kind IN " + sorted_list + filters);
   bind_range(q, from, to);
   int parameter = 3;
   for (const auto& kind : sorted) q.bind(parameter++, kind);

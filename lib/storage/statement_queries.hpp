@@ -32,6 +32,13 @@ struct Flow {
 // and only those of entries of `kinds` when it is not empty.
 std::vector<Flow> flows_between(FundFile& file, const std::string& from, const std::string& to,
                                 bool designations_only = false, const std::vector<std::string>& kinds = {});
+// How a flow of a kind classed beyond its kind (model::kinds_classed_beyond_kind) finds
+// its sort: from the entry `o` it names (its own, or a void's original), the payment's
+// category or the income's kind. The joins, and the sort they give, for flows_between
+// and the audit's one read (posting_facts).
+inline constexpr const char* kJoinsOfOriginal =
+    "LEFT JOIN disbursements d ON d.entry_id = o.id LEFT JOIN incomes i ON i.entry_id = o.id";
+inline constexpr const char* kSortOfOriginal = "COALESCE(d.category, i.income_kind, '')";
 // Sums of postings by kind, sort, account (none first) and designation, as flows in that
 // order: how flows_between and the audit's one read (posting_facts) make them.
 using FlowKey = std::tuple<std::string, std::string, std::optional<std::int64_t>, std::optional<std::int64_t>>;
