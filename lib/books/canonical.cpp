@@ -178,22 +178,42 @@ void CanonicalWriter::detail(const storage::RawRow& row) {
   append_row(detail_, row, "entry_id");
 }
 
+// The JSON string of the detail table's name, made once while the name stays the same.
+std::string_view CanonicalWriter::detail_table_json(const std::string& detail_table) {
+  if (detail_table != table_ || table_json_.empty()) {
+    table_ = detail_table;
+    table_json_.clear();
+    if (!append_json_string(table_json_, detail_table)) table_json_.clear();
+  }
+  if (table_json_.empty()) valid_ = false;
+  return table_json_;
+}
+
+template <typename Put>
+void CanonicalWriter::write(const std::string& detail_table, Put put) {
+  put("{");
+  if (!detail_table.empty() && detail_rows_ > 0) {
+    put("\"detail\":[");
+    put(detail_);
+    put("],\"detail_table\":");
+    put(detail_table_json(detail_table));
+    put(",");
+  }
+  put("\"entry\":");
+  put(entry_);
+  put(",\"postings\":[");
+  put(postings_);
+  put("]}");
+}
+
 const std::string& CanonicalWriter::finish(const std::string& detail_table) {
   out_.clear();
-  out_ += '{';
-  if (!detail_table.empty() && detail_rows_ > 0) {
-    out_ += "\"detail\":[";
-    out_ += detail_;
-    out_ += "],\"detail_table\":";
-    if (!append_json_string(out_, detail_table)) valid_ = false;
-    out_ += ',';
-  }
-  out_ += "\"entry\":";
-  out_ += entry_;
-  out_ += ",\"postings\":[";
-  out_ += postings_;
-  out_ += "]}";
+  write(detail_table, [this](std::string_view piece) { out_ += piece; });
   return out_;
+}
+
+void CanonicalWriter::feed(util::Sha256& sha, const std::string& detail_table) {
+  write(detail_table, [&sha](std::string_view piece) { sha.update(piece); });
 }
 
 const CanonicalWriter::Layout& CanonicalWriter::layout_for(const storage::RawRow& row, std::string_view skip) {

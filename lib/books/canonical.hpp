@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "storage/rows.hpp"
+#include "util/sha256.hpp"
 
 namespace cfund::books {
 
@@ -28,6 +29,8 @@ class CanonicalWriter {
   bool valid() const { return valid_; }
   // The encoding; the detail part only with detail rows of a named detail table.
   const std::string& finish(const std::string& detail_table);
+  // The same bytes as finish() fed to `sha`, piece by piece (nothing copied into one string).
+  void feed(util::Sha256& sha, const std::string& detail_table);
 
  private:
   // A table's columns in key order, each with its key as JSON ("name":), the left-out
@@ -37,10 +40,15 @@ class CanonicalWriter {
     bool valid = true;  // false for two columns of one name (nothing cfund makes)
   };
   const Layout& layout_for(const storage::RawRow& row, std::string_view skip);
+  // The encoding's pieces in order, each handed to put(std::string_view).
+  template <typename Put>
+  void write(const std::string& detail_table, Put put);
+  std::string_view detail_table_json(const std::string& detail_table);
   void append_row(std::string& out, const storage::RawRow& row, std::string_view skip);
 
   std::unordered_map<const std::vector<std::string>*, Layout> layouts_;  // by the scan's column names
   std::string entry_, postings_, detail_, out_;
+  std::string table_, table_json_;  // the last detail table named and its JSON string
   std::size_t detail_rows_ = 0;
   bool valid_ = true;
 };

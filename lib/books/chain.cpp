@@ -96,7 +96,7 @@ class ChainWalk : public storage::EntryScanVisitor {
 
  private:
   std::optional<std::pair<std::int64_t, Message>> check(const std::string& detail_table);
-  const std::string& encoding(const std::string& detail_table);
+  bool hash_matches(const std::string& detail_table);
 
   storage::FundFile& file_;
   ChainReport& report_;
@@ -105,20 +105,25 @@ class ChainWalk : public storage::EntryScanVisitor {
   CanonicalWriter writer_;
   ColumnIndex kind_column_{"kind"}, prev_hash_column_{"prev_hash"}, hash_column_{"hash"}, amount_column_{"amount"};
   std::int64_t id_ = 0;
-  std::string kind_, prev_hash_, hash_, hashed_, slow_;
+  std::string kind_, prev_hash_, hash_, slow_;
+  util::Sha256 sha_;
   util::Fen sum_ = 0;
   std::size_t detail_rows_ = 0;
 };
 
-// The entry's canonical encoding: written as it was read, or (text that is not UTF-8)
-// from its rows read again.
-const std::string& ChainWalk::encoding(const std::string& detail_table) {
-  const std::string& direct = writer_.finish(detail_table);
-  if (writer_.valid()) return direct;
+// Whether the entry's stored hash is that of the link and its canonical encoding: the
+// encoding fed to SHA-256 as it was written while read, or (text that is not UTF-8)
+// made from its rows read again.
+bool ChainWalk::hash_matches(const std::string& detail_table) {
+  sha_.restart();
+  sha_.update(previous_);
+  writer_.feed(sha_, detail_table);
+  if (writer_.valid()) return sha_.finish_matches(hash_);
+  slow_.clear();
   storage::for_each_entry(
-      file_, model::detail_table_for, [this](const storage::EntryRows& rows) { slow_ = canonical_encoding(rows); }, id_,
-      id_);
-  return slow_;
+      file_, model::detail_table_for,
+      [this](const storage::EntryRows& rows) { slow_ = chain_hash(previous_, canonical_encoding(rows)); }, id_, id_);
+  return slow_ == hash_;
 }
 
 std::optional<std::pair<std::int64_t, Message>> ChainWalk::check(const std::string& detail_table) {
@@ -136,9 +141,7 @@ std::optional<std::pair<std::int64_t, Message>> ChainWalk::check(const std::stri
     return std::pair(
         id, bilingual("第 {0} 号分录与前一条的链接被改动", "entry {0} no longer links to the entry before it", id));
   }
-  hashed_ = previous_;
-  hashed_ += encoding(detail_table);
-  if (hash_ != util::sha256_hex(hashed_)) {
+  if (!hash_matches(detail_table)) {
     return std::pair(id, bilingual("第 {0} 号分录或其过账行在记录之后被改动（哈希不符）",
                                    "entry {0} or its postings were changed after recording (hash mismatch)", id));
   }

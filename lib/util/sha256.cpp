@@ -8,13 +8,14 @@ namespace cfund::util {
 
 namespace {
 
+constexpr char kHexDigits[] = "0123456789abcdef";
+
 std::string to_hex(const std::uint8_t* digest, std::size_t length) {
-  static const char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);
   for (std::size_t i = 0; i < length; ++i) {
-    out.push_back(hex[digest[i] >> 4]);
-    out.push_back(hex[digest[i] & 0xF]);
+    out.push_back(kHexDigits[digest[i] >> 4]);
+    out.push_back(kHexDigits[digest[i] & 0xF]);
   }
   return out;
 }
@@ -50,5 +51,17 @@ std::string Sha256::finish_hex() {
   sha256_digest(&context_->state, SHA256_DIGEST_SIZE, digest);
   return to_hex(digest, SHA256_DIGEST_SIZE);
 }
+
+bool Sha256::finish_matches(std::string_view hex) {
+  std::uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&context_->state, SHA256_DIGEST_SIZE, digest);
+  if (hex.size() != 2 * SHA256_DIGEST_SIZE) return false;
+  for (std::size_t i = 0; i < SHA256_DIGEST_SIZE; ++i) {
+    if (hex[2 * i] != kHexDigits[digest[i] >> 4] || hex[2 * i + 1] != kHexDigits[digest[i] & 0xF]) return false;
+  }
+  return true;
+}
+
+void Sha256::restart() { sha256_init(&context_->state); }
 
 }  // namespace cfund::util

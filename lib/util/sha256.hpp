@@ -20,6 +20,11 @@ class Sha256 {
   void update(std::string_view bytes);
   // Lower-case hex digest of everything fed so far; the object is spent afterwards.
   std::string finish_hex();
+  // Whether that digest is `hex` (no string made: the chain's walk asks once per entry).
+  // The object is spent afterwards too.
+  bool finish_matches(std::string_view hex);
+  // Makes a spent object new, to be fed again.
+  void restart();
 
  private:
   struct Context;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include <utf8proc.h>
@@ -77,8 +78,24 @@ std::vector<std::string_view> utf8_characters(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether the eight bytes from pos on are there and all ASCII (none has its high bit set).
+bool eight_ascii_at(std::string_view text, std::size_t pos) {
+  std::uint64_t eight = 0;
+  if (text.size() - pos < sizeof eight) return false;
+  std::memcpy(&eight, text.data() + pos, sizeof eight);
+  return (eight & 0x8080808080808080ULL) == 0;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
+    if (eight_ascii_at(text, pos)) {
+      pos += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII, as utf8proc reads it: one byte
       ++pos;
       continue;

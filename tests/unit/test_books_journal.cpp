@@ -124,6 +124,26 @@ TEST_CASE("SHA-256 known answer", "[journal]") {
   CHECK(books::chain_hash("ab", "c") == util::sha256_hex("abc"));
 }
 
+TEST_CASE("SHA-256 fed in pieces matches a hex digest without making one", "[journal]") {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  util::Sha256 sha;
+  sha.update("a");
+  sha.update("bc");
+  CHECK(sha.finish_matches(abc));
+  sha.restart();  // spent: made new, it is fed again from nothing
+  sha.update("abc");
+  CHECK_FALSE(sha.finish_matches("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"));  // upper case
+  sha.restart();
+  sha.update("abc");
+  CHECK_FALSE(sha.finish_matches(abc.substr(0, 63)));  // one digit short
+  sha.restart();
+  sha.update("abd");
+  CHECK_FALSE(sha.finish_matches(abc));
+  sha.restart();
+  sha.update("abc");
+  CHECK(sha.finish_matches(abc));
+}
+
 TEST_CASE("the canonical encoding sorts keys, leaves out NULLs, the hash and the entry link", "[journal]") {
   storage::EntryRows rows;
   rows.entry.set("kind", std::string("transfer"))

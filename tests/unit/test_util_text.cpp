@@ -34,6 +34,20 @@ TEST_CASE("is_valid_utf8 rejects malformed text", "[util][text]") {
   CHECK_FALSE(is_valid_utf8("中\xE6\x96文"));  // broken sequence in the middle
 }
 
+TEST_CASE("is_valid_utf8 reads long ASCII runs eight bytes at a time and still sees every byte", "[util][text]") {
+  const std::string ascii = "2025-06-01T10:00:00+08:00 bench";  // 31 bytes
+  CHECK(is_valid_utf8(ascii));
+  CHECK(is_valid_utf8(ascii + "社区" + ascii));
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {  // a bad byte in every place of a word and at the ends
+    std::string bad = ascii;
+    bad.insert(at, "\xFF");
+    CHECK_FALSE(is_valid_utf8(bad));
+    std::string truncated = ascii;
+    truncated.insert(at, "\xE4\xB8");
+    CHECK_FALSE(is_valid_utf8(truncated));
+  }
+}
+
 TEST_CASE("display_width counts terminal columns", "[util][text]") {
   CHECK(display_width("") == 0);
   CHECK(display_width("abc") == 3);
