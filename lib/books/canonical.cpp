@@ -189,31 +189,20 @@ std::string_view CanonicalWriter::detail_table_json(const std::string& detail_ta
   return table_json_;
 }
 
-template <typename Put>
-void CanonicalWriter::write(const std::string& detail_table, Put put) {
-  put("{");
-  if (!detail_table.empty() && detail_rows_ > 0) {
-    put("\"detail\":[");
-    put(detail_);
-    put("],\"detail_table\":");
-    put(detail_table_json(detail_table));
-    put(",");
-  }
-  put("\"entry\":");
-  put(entry_);
-  put(",\"postings\":[");
-  put(postings_);
-  put("]}");
-}
-
-const std::string& CanonicalWriter::finish(const std::string& detail_table) {
-  out_.clear();
-  write(detail_table, [this](std::string_view piece) { out_ += piece; });
-  return out_;
-}
-
 void CanonicalWriter::feed(util::Sha256& sha, const std::string& detail_table) {
-  write(detail_table, [&sha](std::string_view piece) { sha.update(piece); });
+  sha.update("{");
+  if (!detail_table.empty() && detail_rows_ > 0) {
+    sha.update("\"detail\":[");
+    sha.update(detail_);
+    sha.update("],\"detail_table\":");
+    sha.update(detail_table_json(detail_table));
+    sha.update(",");
+  }
+  sha.update("\"entry\":");
+  sha.update(entry_);
+  sha.update(",\"postings\":[");
+  sha.update(postings_);
+  sha.update("]}");
 }
 
 const CanonicalWriter::Layout& CanonicalWriter::layout_for(const storage::RawRow& row, std::string_view skip) {

@@ -17,19 +17,18 @@
 namespace cfund::books {
 
 // Writes an entry's canonical encoding straight from its rows as SQLite holds them,
-// without copying them into storage::Row: the chain's walk reads every entry of the
-// file this way. The same bytes as canonical_encoding() of the same rows, which the
-// caller takes instead when valid() is false (a text that is not UTF-8: only a raw edit
-// writes one).
+// without copying them into storage::Row, and feeds it to SHA-256: the chain's walk
+// reads every entry of the file this way. The same bytes as canonical_encoding() of the
+// same rows, which the caller takes instead when valid() is false after feed() (a text
+// that is not UTF-8: only a raw edit writes one).
 class CanonicalWriter {
  public:
   void entry(const storage::RawRow& row);  // starts the entry
   void posting(const storage::RawRow& row);
   void detail(const storage::RawRow& row);
   bool valid() const { return valid_; }
-  // The encoding; the detail part only with detail rows of a named detail table.
-  const std::string& finish(const std::string& detail_table);
-  // The same bytes as finish() fed to `sha`, piece by piece (nothing copied into one string).
+  // Feeds the encoding to `sha`, piece by piece (nothing copied into one string); the
+  // detail part only with detail rows of a named detail table.
   void feed(util::Sha256& sha, const std::string& detail_table);
 
  private:
@@ -40,14 +39,11 @@ class CanonicalWriter {
     bool valid = true;  // false for two columns of one name (nothing cfund makes)
   };
   const Layout& layout_for(const storage::RawRow& row, std::string_view skip);
-  // The encoding's pieces in order, each handed to put(std::string_view).
-  template <typename Put>
-  void write(const std::string& detail_table, Put put);
   std::string_view detail_table_json(const std::string& detail_table);
   void append_row(std::string& out, const storage::RawRow& row, std::string_view skip);
 
   std::unordered_map<const std::vector<std::string>*, Layout> layouts_;  // by the scan's column names
-  std::string entry_, postings_, detail_, out_;
+  std::string entry_, postings_, detail_;
   std::string table_, table_json_;  // the last detail table named and its JSON string
   std::size_t detail_rows_ = 0;
   bool valid_ = true;
