@@ -1,10 +1,9 @@
 #include "books/ratios.hpp"
 
-#include <fmt/format.h>
-
 #include "model/categories.hpp"
 #include "storage/economy_queries.hpp"
 #include "storage/statement_queries.hpp"
+#include "util/date.hpp"
 
 namespace cfund::books {
 
@@ -42,7 +41,7 @@ YearFigures year_figures(storage::FundFile& file, int year, YearPart part) {
   const auto kinds =
       part == YearPart::all ? std::vector<std::string>{} : model::kinds_feeding(part == YearPart::income);
   return year_figures_of(
-      storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year), true, kinds),
+      storage::flows_between(file, util::first_day_of_year(year), util::last_day_of_year(year), true, kinds),
       goods.designation_id, part);
 }
 

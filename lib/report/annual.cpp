@@ -22,6 +22,7 @@
 #include "storage/project_queries.hpp"
 #include "storage/queries.hpp"
 #include "storage/statement_queries.hpp"
+#include "util/date.hpp"
 
 namespace cfund::report {
 
@@ -29,9 +30,6 @@ namespace {
 
 using model::ActivityLine;
 namespace kind = model::entry_kind;
-
-std::string first_day(int year) { return fmt::format("{:04d}-01-01", year); }
-std::string last_day(int year) { return fmt::format("{:04d}-12-31", year); }
 
 Fen& column(Split& split, bool restricted) { return restricted ? split.restricted : split.unrestricted; }
 
@@ -183,8 +181,8 @@ Fen value_at(const std::map<std::int64_t, Fen>& balances, std::int64_t id) {
 BalanceSheet balance_sheet(int year, const storage::BalancesAt& start, const storage::BalancesAt& end,
                            const Targets& targets) {
   BalanceSheet sheet;
-  sheet.start_date = last_day(year - 1);
-  sheet.end_date = last_day(year);
+  sheet.start_date = util::last_day_of_year(year - 1);
+  sheet.end_date = util::last_day_of_year(year);
   for (const auto& [id, account] : targets.accounts) {
     const Balance balance{value_at(start.accounts, id), value_at(end.accounts, id)};
     if (!targets.money(id)) {
@@ -258,11 +256,12 @@ AnnualModel build_annual(storage::FundFile& file, const AnnualOptions& options) 
   model.verification_code = books::verification_code(stamp ? stamp->hash : books::kGenesisHash);
 
   const Targets targets(file);
-  const auto before = storage::balances_at(file, last_day(year - 2));
-  const auto start = storage::balances_at(file, last_day(year - 1));
-  const auto end = storage::balances_at(file, last_day(year));
-  const auto flows = storage::flows_between(file, first_day(year), last_day(year));
-  const auto previous_flows = storage::flows_between(file, first_day(year - 1), last_day(year - 1));
+  const auto before = storage::balances_at(file, util::last_day_of_year(year - 2));
+  const auto start = storage::balances_at(file, util::last_day_of_year(year - 1));
+  const auto end = storage::balances_at(file, util::last_day_of_year(year));
+  const auto flows = storage::flows_between(file, util::first_day_of_year(year), util::last_day_of_year(year));
+  const auto previous_flows =
+      storage::flows_between(file, util::first_day_of_year(year - 1), util::last_day_of_year(year - 1));
 
   model.activities = activities_of(year, flows, targets);
   model.previous_activities = activities_of(year - 1, previous_flows, targets);

@@ -15,6 +15,7 @@
 #include "report/secrets.hpp"
 #include "storage/economy_queries.hpp"
 #include "storage/project_queries.hpp"
+#include "util/date.hpp"
 
 namespace cfund::report {
 
@@ -249,8 +250,8 @@ WorkReport build_work_report(storage::FundFile& file, int year, std::int64_t cut
                              const std::vector<storage::Flow>& flows, const BalanceSheet& sheet) {
   YearScope scope{file,
                   year,
-                  fmt::format("{:04d}-01-01", year),
-                  fmt::format("{:04d}-12-31", year),
+                  util::first_day_of_year(year),
+                  util::last_day_of_year(year),
                   cutoff,
                   privacy::MentionMasker(fund_secrets(file))};
   WorkReport work;

@@ -5,8 +5,6 @@
 // posting_facts_by_queries (audit_queries.cpp) reads the same facts one query each.
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -21,6 +19,7 @@
 #include "storage/columns.hpp"
 #include "storage/fund_file.hpp"
 #include "storage/stated_amounts.hpp"
+#include "util/date.hpp"
 
 namespace cfund::storage {
 
@@ -92,8 +91,8 @@ class YearOf {
     }
     if (year != year_) {
       year_ = year;
-      first_ = fmt::format("{:04d}-01-01", year);
-      last_ = fmt::format("{:04d}-12-31", year);
+      first_ = util::first_day_of_year(year);
+      last_ = util::last_day_of_year(year);
     }
     if (date < first_ || date > last_) return std::nullopt;
     return year;

@@ -143,6 +143,9 @@ Date Date::from_days_since_epoch(long days) {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
+std::string first_day_of_year(int year) { return fmt::format("{:04d}-01-01", year); }
+std::string last_day_of_year(int year) { return fmt::format("{:04d}-12-31", year); }
+
 int days_in_month(int year, int month) {
   static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;

@@ -31,6 +31,10 @@ struct Date {
 };
 
 bool is_leap_year(int year);
+// The first and the last day of a year as ISO text ("2025-01-01", "2025-12-31"): a year's
+// range as dates stored as text compare (BETWEEN).
+std::string first_day_of_year(int year);
+std::string last_day_of_year(int year);
 int days_in_month(int year, int month);
 
 // Strict ISO form only: "2025-03-05" (what the command line takes).

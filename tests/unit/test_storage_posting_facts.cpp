@@ -12,6 +12,7 @@
 #include "fund_fixture.hpp"
 #include "random_fund.hpp"
 #include "storage/audit_queries.hpp"
+#include "util/date.hpp"
 
 using namespace cfund;
 using cfund::testing::RandomFund;
@@ -54,7 +55,7 @@ void check_flows(storage::FundFile& file, const storage::YearFlows& flows) {
       INFO("year " << year);
       const auto found = flows.find(year);
       const auto queried =
-          storage::flows_between(file, fmt::format("{:04d}-01-01", year), fmt::format("{:04d}-12-31", year), true);
+          storage::flows_between(file, util::first_day_of_year(year), util::last_day_of_year(year), true);
       CHECK(flows_text(found == flows.end() ? std::vector<storage::Flow>{} : found->second) == flows_text(queried));
     }
   }
